@@ -1,0 +1,247 @@
+/*
+ * pactkit.h: the types every stage shares (project, site settings, pages,
+ * documents) and the prototypes of each stage's entry points.  Each
+ * library's own header is included only by the stage that uses it; the
+ * document tree is a libxml2 xmlDoc, so libxml2's tree.h is shared.
+ */
+#ifndef PACTKIT_H
+#define PACTKIT_H
+
+#include <stddef.h>
+#include <stdarg.h>
+#include <libxml/tree.h>
+
+#define PK_VERSION "0.1.0"
+#define PK_MAXLANG 8            /* languages a project may declare */
+#define XHTML_NS "http://www.w3.org/1999/xhtml"
+#define SVG_NS "http://www.w3.org/2000/svg"
+
+/* ---- buf.c, util.c ---------------------------------------------------- */
+
+struct buf {
+	char	*data;          /* NUL-terminated once anything is written */
+	size_t	 len;           /* bytes used, NUL excluded */
+	size_t	 cap;           /* bytes allocated */
+};
+
+void	 buf_grow(struct buf *, size_t);
+void	 buf_put(struct buf *, const char *, size_t);
+void	 buf_puts(struct buf *, const char *);
+void	 buf_putc(struct buf *, int);
+void	 buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_reset(struct buf *);
+char	*buf_detach(struct buf *);          /* caller frees; buf is empty */
+void	 buf_free(struct buf *);
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/* Reads a whole file; returns a new NUL-terminated buffer (free it) or
+ * NULL with errno set.  *len gets the size. */
+char	*util_readfile(const char *, size_t *);
+/* Writes len bytes to path, creating parent folders; 1 ok, 0 (printed). */
+int	 util_writefile(const char *, const void *, size_t);
+int	 util_mkdirs(const char *);         /* mkdir -p; 1 ok, 0 (printed) */
+int	 util_rmtree(const char *);         /* rm -rf; 1 ok, 0 failed */
+int	 util_isdir(const char *);
+int	 util_isfile(const char *);
+int	 util_copytree(const char *, const char *); /* cp -r; 1 ok, 0 (printed) */
+/* Returns 1 when s is valid UTF-8 (no overlongs, no surrogates); else 0
+ * and *bad gets the offset of the first bad byte. */
+int	 util_utf8_valid(const char *, size_t, size_t *bad);
+/* Next code point of UTF-8 s at *i (advanced); -1 on a bad sequence. */
+long	 util_utf8_next(const char *, size_t, size_t *i);
+/* Column (1-based, in characters) of byte offset off in line start. */
+int	 util_utf8_col(const char *line, size_t off);
+/* SOURCE_DATE_EPOCH, or the fixed epoch 0 when unset (never the clock). */
+long long util_epoch(void);
+
+/* ---- diag.c: the only code that prints diagnostics ------------------- */
+
+enum diag_level {
+	DIAG_NOTE,
+	DIAG_WARN,
+	DIAG_ERROR,
+};
+
+/* Prints "file:line:col: error: msg" (line/col 0 are left out). */
+void	 diag(enum diag_level, const char *file, int line, int col,
+	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void	 vdiag(enum diag_level, const char *, int, int, const char *,
+	    va_list);
+void	 diag_sys(const char *path);        /* "path: strerror(errno)" */
+size_t	 diag_errors(void);                 /* errors printed so far */
+size_t	 diag_warnings(void);
+void	 diag_set_strict(int);              /* warnings count as errors */
+void	 diag_set_quiet(int);               /* hide notes and warnings */
+void	 diag_set_json(int);                /* collect, print as JSON at end */
+void	 diag_flush_json(void);
+
+/* ---- the project: lua/site.lua and content/ --------------------------- */
+
+/* A string in every language of the site; NULL where not given. */
+struct lstr {
+	char	*s[PK_MAXLANG];
+};
+
+struct kv {
+	char	*k;                 /* key */
+	char	*v;                 /* value */
+};
+
+/* One PDF named in site.lua documents = { ... }. */
+struct docspec {
+	char	*id;                /* file name: output/pdf/<lang>/<id>.pdf */
+	struct lstr title;          /* document title (cover, header, info) */
+	struct lstr subtitle;       /* cover subtitle, may be empty */
+	char	**pages;            /* page keys or paths, '*' globs allowed */
+	size_t	 npages;
+	int	 cover;             /* 1: draw a cover page (default) */
+	int	 toc;               /* 1: table of contents (default) */
+	int	 recto;             /* 1: each part starts on a right-hand page */
+	int	 line;              /* line of this entry in site.lua */
+};
+
+struct site {
+	char	*dir;               /* project folder, as given */
+	char	*sharedir;          /* built-in lua/ and themes/ */
+	char	*file;              /* "lua/site.lua" path for messages */
+	struct lstr title;          /* site title */
+	struct lstr description;    /* one-line description, may be empty */
+	struct lstr author;         /* PDF author, footer */
+	char	*langs[PK_MAXLANG]; /* language codes; [0] is the default */
+	size_t	 nlangs;
+	char	*base_url;          /* absolute URL ending in '/', for sitemap */
+	char	*theme;             /* theme name: themes/<name>/ */
+	char	*paper[PK_MAXLANG]; /* "A4" or "Letter" per language */
+	int	 raw_html;          /* 1: keep raw HTML and any URL scheme */
+	struct docspec *docs;       /* the PDFs to build */
+	size_t	 ndocs;
+	struct kv *i18n[PK_MAXLANG]; /* interface strings per language */
+	size_t	 ni18n[PK_MAXLANG];
+};
+
+struct page {
+	char	*src;               /* "content/fr/guide/mou.md" (for messages) */
+	char	*path;              /* the file on disk */
+	size_t	 lang;              /* index into site->langs */
+	char	*rel;               /* path under content/<lang>/ without .md */
+	char	*url;               /* site-relative, "fr/guide/mou/" ("fr/" home) */
+	char	*key;               /* translation key (front matter or rel) */
+	char	*title;             /* front matter title, else the first h1 */
+	char	*updated;           /* "YYYY-MM-DD" or NULL */
+	char	*description;       /* may be NULL */
+	int	 weight;            /* order among siblings (default 0) */
+	int	 is_index;          /* index.md or _index.md: a section page */
+	int	 fm_lines;          /* lines before the body (front matter) */
+	char	*text;              /* the whole file, NUL-terminated */
+	size_t	 textlen;
+	const char *body;           /* Markdown body inside text */
+	size_t	 bodylen;
+	xmlDocPtr doc;              /* document tree: <article> root (XHTML ns) */
+	struct page *trans[PK_MAXLANG]; /* translations, self included */
+	struct page *parent;        /* section page, NULL for the home page */
+	struct page **kids;         /* pages of this section, sorted */
+	size_t	 nkids;
+	struct page *prev, *next;   /* reading order in this language */
+};
+
+struct project {
+	struct site site;           /* settings from lua/site.lua */
+	struct page **pages;        /* every page, sorted by lang then order */
+	size_t	 npages;
+	struct page *home[PK_MAXLANG]; /* content/<lang>/index.md, or NULL */
+	struct sandbox *lua;        /* the one Lua sandbox of this build */
+};
+
+/* Interface string `key` in language `lang`: the project's lua/i18n, else
+ * the built-in table, else the key itself.  Borrowed. */
+const char *site_str(const struct site *, size_t lang, const char *key);
+/* The lstr in lang, else in the default language, else "". Borrowed. */
+const char *lstr_get(const struct lstr *, size_t lang);
+void	 lstr_free(struct lstr *);
+
+/* project.c: reads lua/site.lua and walks content/<lang>/; pairs pages. */
+int	 project_load(struct project *, const char *dir, const char *share);
+void	 project_free(struct project *);
+struct page *project_find(const struct project *, size_t lang,
+	    const char *rel_or_key);
+
+/* ---- lua_*.c: the sandbox (lua.h is included by lua_*.c only) ---------- */
+
+struct sandbox;
+
+/* A new sandboxed state for one build; free with sandbox_free(). */
+struct sandbox *sandbox_new(const struct site *);
+void	 sandbox_free(struct sandbox *);
+/* Reads path (lua/site.lua) into site; 1 ok, 0 (printed). */
+int	 data_site(struct sandbox *, const char *path, struct site *);
+/* Loads lua/i18n/<lang>.lua over the built-in tables into site->i18n. */
+int	 data_i18n(struct sandbox *, struct site *);
+/* Runs front matter text (len bytes, first line `line` of file) and fills
+ * title, key, updated, weight, description of page; 1 ok, 0 (printed). */
+int	 data_frontmatter(struct sandbox *, const char *file, int line,
+	    const char *text, size_t len, struct page *);
+/* Calls component `name` with the Lua fields in body (len bytes, starting
+ * at line `line` of file) for language lang; appends the nodes it returns
+ * to parent.  1 ok, 0 (printed). */
+int	 component_call(struct sandbox *, const struct site *, size_t lang,
+	    const char *name, const char *body, size_t len,
+	    const char *file, int line, xmlNodePtr parent);
+
+/* format.c: numbers, money and dates in the page's language. */
+void	 format_number(struct buf *, const char *lang, double, int decimals);
+void	 format_money(struct buf *, const char *lang, double,
+	    const char *currency);
+/* "2026-11-21" -> "21 novembre 2026" / "November 21, 2026"; 0 if invalid */
+int	 format_date(struct buf *, const char *lang, const char *iso);
+
+/* ---- the document tree ------------------------------------------------ */
+
+/* markdown.c: page->body through cmark into page->doc. */
+int	 markdown_page(struct project *, struct page *);
+/* One Markdown text into a new doc (pactkit render). */
+xmlDocPtr markdown_fragment(struct project *, const char *file,
+	    const char *text, size_t len, int fm_lines, size_t lang,
+	    int raw_html);
+
+/* tree.c: constructors and walks over the document tree. */
+xmlNodePtr tree_el(xmlNodePtr parent, const char *name);
+xmlNodePtr tree_el_text(xmlNodePtr parent, const char *name, const char *text);
+void	 tree_text(xmlNodePtr parent, const char *text);
+void	 tree_attr(xmlNodePtr, const char *name, const char *value);
+const char *tree_get_attr(xmlNodePtr, const char *name); /* borrowed */
+/* Source position kept on a node as data-pk-pos="line:col". */
+void	 tree_set_pos(xmlNodePtr, int line, int col);
+int	 tree_pos(xmlNodePtr, int *line, int *col);
+/* All text below node, concatenated; caller frees. */
+char	*tree_text_content(xmlNodePtr);
+/* A slug for heading ids: lowercase ASCII, accents folded, '-' between. */
+char	*tree_slug(const char *);
+/* Gives every heading a unique id (slug of its text). */
+void	 tree_ids(xmlNodePtr root);
+int	 tree_is_safe_url(const char *url); /* no javascript:, vbscript:, data: */
+
+/* typo.c: French / English typography on text nodes, outside code. */
+void	 typo_pass(xmlNodePtr root, const char *lang);
+void	 typo_text(struct buf *out, const char *text, const char *lang);
+
+/* links.c: .md links and site paths resolved to URLs; 1 ok, 0 (printed). */
+int	 links_resolve(struct project *, struct page *);
+
+/* ---- writers ---------------------------------------------------------- */
+
+/* html.c + site.c: the whole site into outdir/site/. */
+int	 site_write(struct project *, const char *outdir);
+/* The HTML of one node's children (pactkit render); caller frees. */
+char	*html_fragment(xmlNodePtr parent);
+
+/* pdf.c: the documents of site.lua into outdir/pdf/<lang>/<id>.pdf. */
+int	 pdf_write_all(struct project *, const char *outdir);
+
+#endif /* !PACTKIT_H */
