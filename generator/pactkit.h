@@ -58,7 +58,7 @@ int	 util_utf8_valid(const char *, size_t, size_t *bad);
 long	 util_utf8_next(const char *, size_t, size_t *i);
 /* Column (1-based, in characters) of byte offset off in line start. */
 int	 util_utf8_col(const char *line, size_t off);
-/* SOURCE_DATE_EPOCH, or the fixed epoch 0 when unset (never the clock). */
+/* SOURCE_DATE_EPOCH when set (reproducible builds), else the clock. */
 long long util_epoch(void);
 
 /* ---- diag.c: the only code that prints diagnostics ------------------- */
@@ -149,6 +149,7 @@ struct page {
 	struct page **kids;         /* pages of this section, sorted */
 	size_t	 nkids;
 	struct page *prev, *next;   /* reading order in this language */
+	size_t	 idx;               /* index in project->pages */
 };
 
 struct project {
@@ -171,6 +172,10 @@ int	 project_load(struct project *, const char *dir, const char *share);
 void	 project_free(struct project *);
 struct page *project_find(const struct project *, size_t lang,
 	    const char *rel_or_key);
+/* The pages of document d in lang, in document order (patterns: a key,
+ * a path under content/<lang>/ without .md, or "dir/\*"); free the array. */
+struct page **project_doc_pages(const struct project *,
+	    const struct docspec *, size_t lang, size_t *np);
 
 /* ---- lua_*.c: the sandbox (lua.h is included by lua_*.c only) ---------- */
 
@@ -205,6 +210,10 @@ int	 format_date(struct buf *, const char *lang, const char *iso);
 
 /* markdown.c: page->body through cmark into page->doc. */
 int	 markdown_page(struct project *, struct page *);
+/* Front matter only: splits page->text, fills title, key, weight... */
+int	 markdown_frontmatter(struct project *, struct page *);
+/* The body (after markdown_frontmatter) into page->doc. */
+int	 markdown_body(struct project *, struct page *);
 /* One Markdown text into a new doc (pactkit render). */
 xmlDocPtr markdown_fragment(struct project *, const char *file,
 	    const char *text, size_t len, int fm_lines, size_t lang,
@@ -233,6 +242,8 @@ void	 typo_text(struct buf *out, const char *text, const char *lang);
 
 /* links.c: .md links and site paths resolved to URLs; 1 ok, 0 (printed). */
 int	 links_resolve(struct project *, struct page *);
+/* The URL of site path `to` relative to the page at site path `from`. */
+char	*links_relative(const char *from, const char *to);
 
 /* ---- writers ---------------------------------------------------------- */
 
@@ -240,6 +251,8 @@ int	 links_resolve(struct project *, struct page *);
 int	 site_write(struct project *, const char *outdir);
 /* The HTML of one node's children (pactkit render); caller frees. */
 char	*html_fragment(xmlNodePtr parent);
+/* Serialises n and its descendants as HTML5 into b. */
+void	 html_node(struct buf *, xmlNodePtr);
 
 /* pdf.c: the documents of site.lua into outdir/pdf/<lang>/<id>.pdf. */
 int	 pdf_write_all(struct project *, const char *outdir);

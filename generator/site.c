@@ -1,0 +1,890 @@
+/*
+ * site.c: the HTML writer's site.  Each page's document tree is merged
+ * into the theme's XHTML template by walking the libxml2 DOM (data-pk-*
+ * slots), then serialised by html.c.  Also writes the language choice
+ * page, a 404 page and a search index per language, sitemap.xml, and
+ * copies the theme's assets.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "pactkit.h"
+
+struct ctx {
+	struct project	*p;
+	xmlDocPtr	 tmpl;      /* the parsed page.xhtml */
+	char		*tmplfile;  /* its path, for messages */
+	char		*themedir;  /* folder holding page.xhtml and assets/ */
+	const char	*out;       /* output root (temporary folder) */
+	unsigned long long *docs;   /* per page index: bit i = in site.docs[i] */
+};
+
+/* What one output page is: a project page, or a generated one. */
+struct view {
+	struct page	*pg;        /* NULL for the language choice and 404 */
+	size_t		 lang;
+	const char	*url;       /* site path of this output page */
+	const char	*title;
+	int		 is404;
+};
+
+static int
+load_template(struct ctx *c)
+{
+	const struct site *s = &c->p->site;
+	char *local = xasprintf("%s/themes/%s", s->dir, s->theme);
+	char *shared = xasprintf("%s/themes/%s", s->sharedir, s->theme);
+	const xmlError *e;
+
+	c->themedir = util_isdir(local) ? local : shared;
+	free(c->themedir == local ? shared : local);
+	c->tmplfile = xasprintf("%s/page.xhtml", c->themedir);
+	if (!util_isfile(c->tmplfile)) {
+		diag(DIAG_ERROR, c->tmplfile, 0, 0, "not found: expected the "
+		    "theme's page template (theme '%s' in lua/site.lua)",
+		    s->theme);
+		return 0;
+	}
+	c->tmpl = xmlReadFile(c->tmplfile, "UTF-8", XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (c->tmpl == NULL) {
+		e = xmlGetLastError();
+		diag(DIAG_ERROR, c->tmplfile, e ? e->line : 0, e ? e->int2 : 0,
+		    "template is not well-formed XHTML: %s",
+		    e && e->message ? e->message : "parse error");
+		return 0;
+	}
+	return 1;
+}
+
+static const char *
+str(const struct ctx *c, size_t lang, const char *key)
+{
+	return site_str(&c->p->site, lang, key);
+}
+
+static xmlNodePtr
+link_to(xmlNodePtr parent, const struct view *v, const char *to,
+    const char *text)
+{
+	xmlNodePtr a = tree_el(parent, "a");
+	char *r = links_relative(v->url, to);
+
+	tree_attr(a, "href", r);
+	tree_text(a, text);
+	free(r);
+	return a;
+}
+
+static void
+set_text(xmlNodePtr n, const char *text)
+{
+	xmlNodePtr c;
+
+	while ((c = n->children) != NULL) {
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+	tree_text(n, text);
+}
+
+static void
+clear(xmlNodePtr n)
+{
+	xmlNodePtr c;
+
+	while ((c = n->children) != NULL) {
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+}
+
+static void
+drop(xmlNodePtr n)
+{
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
+static void
+fill_lang_switch(struct ctx *c, const struct view *v, xmlNodePtr slot)
+{
+	const struct site *s = &c->p->site;
+	xmlNodePtr ul, li, a;
+	size_t l;
+
+	clear(slot);
+	ul = tree_el(slot, "ul");
+	tree_attr(ul, "class", "pk-lang-switch");
+	for (l = 0; l < s->nlangs; l++) {
+		const char *name = str(c, l, "language_name");
+		struct page *to = v->pg != NULL ? v->pg->trans[l] : NULL;
+
+		li = tree_el(ul, "li");
+		if (l == v->lang) {
+			xmlNodePtr sp = tree_el_text(li, "span", name);
+
+			tree_attr(sp, "aria-current", "true");
+			tree_attr(sp, "lang", s->langs[l]);
+			continue;
+		}
+		if (to != NULL || v->pg == NULL) {
+			char *u = to != NULL ? xstrdup(to->url) :
+			    xasprintf("%s/", s->langs[l]);
+
+			a = link_to(li, v, u, name);
+			free(u);
+		} else {
+			char *u = xasprintf("%s/", s->langs[l]);
+
+			a = link_to(li, v, u, name);
+			tree_attr(a, "class", "pk-untranslated");
+			free(u);
+			tree_text(a, " ");
+			xmlNodePtr note = tree_el_text(a, "span", "");
+
+			tree_attr(note, "class", "pk-untranslated-note");
+			{
+				struct buf b = { 0 };
+
+				buf_printf(&b, "(%s)",
+				    str(c, l, "not_translated"));
+				set_text(note, b.data);
+				buf_free(&b);
+			}
+		}
+		tree_attr(a, "hreflang", s->langs[l]);
+		tree_attr(a, "lang", s->langs[l]);
+	}
+}
+
+/* Whether pg is cur or one of its ancestors. */
+static int
+is_ancestor(const struct page *pg, const struct page *cur)
+{
+	for (; cur != NULL; cur = cur->parent)
+		if (cur == pg)
+			return 1;
+	return 0;
+}
+
+static void
+nav_list(struct ctx *c, const struct view *v, xmlNodePtr parent,
+    struct page **kids, size_t n)
+{
+	xmlNodePtr ul = tree_el(parent, "ul"), li, a;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct page *k = kids[i];
+
+		li = tree_el(ul, "li");
+		a = link_to(li, v, k->url, k->title);
+		if (k == v->pg)
+			tree_attr(a, "aria-current", "page");
+		/* open the sections on the way to the current page only */
+		if (k->nkids > 0 && is_ancestor(k, v->pg))
+			nav_list(c, v, li, k->kids, k->nkids);
+	}
+}
+
+static void
+fill_nav(struct ctx *c, const struct view *v, xmlNodePtr slot)
+{
+	struct page *home = c->p->home[v->lang];
+	xmlNodePtr ul, li, a;
+
+	clear(slot);
+	if (home == NULL)
+		return;
+	ul = tree_el(slot, "ul");
+	li = tree_el(ul, "li");
+	a = link_to(li, v, home->url, home->title);
+	if (home == v->pg)
+		tree_attr(a, "aria-current", "page");
+	if (home->nkids > 0)
+		nav_list(c, v, li, home->kids, home->nkids);
+}
+
+static void
+fill_breadcrumb(struct ctx *c, const struct view *v, xmlNodePtr slot)
+{
+	struct page *chain[64];
+	size_t n = 0, i;
+	struct page *q;
+	xmlNodePtr ol, li;
+
+	if (v->pg == NULL || v->pg->parent == NULL) {
+		drop(slot);
+		return;
+	}
+	for (q = v->pg; q != NULL && n < 64; q = q->parent)
+		chain[n++] = q;
+	clear(slot);
+	ol = tree_el(slot, "ol");
+	for (i = n; i-- > 0;) {
+		li = tree_el(ol, "li");
+		if (i == 0) {
+			xmlNodePtr sp = tree_el_text(li, "span", chain[i]->title);
+
+			tree_attr(sp, "aria-current", "page");
+		} else
+			link_to(li, v, chain[i]->url, chain[i]->title);
+	}
+	(void)c;
+}
+
+static void
+toc_collect(xmlNodePtr n, xmlNodePtr *hs, size_t *nh, size_t max)
+{
+	xmlNodePtr k;
+
+	for (k = n->children; k != NULL && *nh < max; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		if ((xmlStrcmp(k->name, (const xmlChar *)"h2") == 0 ||
+		    xmlStrcmp(k->name, (const xmlChar *)"h3") == 0) &&
+		    tree_get_attr(k, "id") != NULL)
+			hs[(*nh)++] = k;
+		else if (xmlStrcmp(k->name, (const xmlChar *)"section") == 0 ||
+		    xmlStrcmp(k->name, (const xmlChar *)"div") == 0)
+			toc_collect(k, hs, nh, max);
+	}
+}
+
+static void
+fill_toc(struct ctx *c, const struct view *v, xmlNodePtr slot)
+{
+	xmlNodePtr hs[512], ol, sub = NULL, li = NULL, a;
+	size_t nh = 0, i;
+
+	if (v->pg != NULL && v->pg->doc != NULL)
+		toc_collect(xmlDocGetRootElement(v->pg->doc), hs, &nh, 512);
+	if (nh < 2) {
+		drop(slot);
+		return;
+	}
+	clear(slot);
+	tree_el_text(slot, "h2", str(c, v->lang, "contents"));
+	ol = tree_el(slot, "ol");
+	for (i = 0; i < nh; i++) {
+		char *text = tree_text_content(hs[i]);
+		char *href = xasprintf("#%s", tree_get_attr(hs[i], "id"));
+		xmlNodePtr into;
+
+		if (hs[i]->name[1] == '3' && li != NULL) {
+			if (sub == NULL)
+				sub = tree_el(li, "ol");
+			into = sub;
+		} else {
+			into = ol;
+			sub = NULL;
+		}
+		{
+			xmlNodePtr item = tree_el(into, "li");
+
+			if (into == ol)
+				li = item;
+			a = tree_el_text(item, "a", text);
+			tree_attr(a, "href", href);
+		}
+		free(href);
+		free(text);
+	}
+}
+
+static void
+fill_meta(struct ctx *c, const struct view *v, xmlNodePtr slot)
+{
+	const struct site *s = &c->p->site;
+	struct buf b = { 0 };
+	xmlNodePtr para;
+	size_t l, nalso = 0;
+
+	clear(slot);
+	if (v->pg == NULL) {
+		drop(slot);
+		return;
+	}
+	if (v->pg->updated != NULL &&
+	    format_date(&b, s->langs[v->lang], v->pg->updated)) {
+		char *d = buf_detach(&b);
+		xmlNodePtr t;
+
+		para = tree_el(slot, "p");
+		tree_attr(para, "class", "pk-updated");
+		tree_text(para, str(c, v->lang, "updated"));
+		tree_text(para, " ");
+		t = tree_el_text(para, "time", d);
+		tree_attr(t, "datetime", v->pg->updated);
+		free(d);
+	}
+	for (l = 0; l < s->nlangs; l++)
+		nalso += l != v->lang && v->pg->trans[l] != NULL;
+	if (nalso > 0) {
+		para = tree_el(slot, "p");
+		tree_attr(para, "class", "pk-also");
+		buf_reset(&b);
+		typo_text(&b, str(c, v->lang, "also_available"),
+		    s->langs[v->lang]);
+		tree_text(para, b.data);
+		buf_reset(&b);
+		typo_text(&b, " :", s->langs[v->lang]);
+		tree_text(para, strncmp(s->langs[v->lang], "fr", 2) == 0 ?
+		    b.data : ":");
+		for (l = 0; l < s->nlangs; l++) {
+			xmlNodePtr a;
+
+			if (l == v->lang || v->pg->trans[l] == NULL)
+				continue;
+			tree_text(para, " ");
+			a = link_to(para, v, v->pg->trans[l]->url,
+			    str(c, l, "language_name"));
+			tree_attr(a, "hreflang", s->langs[l]);
+			tree_attr(a, "lang", s->langs[l]);
+		}
+	}
+	buf_free(&b);
+	if (slot->children == NULL)
+		drop(slot);
+}
+
+static void
+fill_downloads(struct ctx *c, const struct view *v, xmlNodePtr slot)
+{
+	const struct site *s = &c->p->site;
+	unsigned long long mask;
+	xmlNodePtr ul = NULL;
+	size_t i;
+
+	if (v->pg == NULL || c->docs == NULL ||
+	    (mask = c->docs[v->pg->idx]) == 0) {
+		drop(slot);
+		return;
+	}
+	clear(slot);
+	for (i = 0; i < s->ndocs && i < 64; i++) {
+		char *u, *label;
+		xmlNodePtr li, a;
+
+		if (!(mask & (1ULL << i)))
+			continue;
+		if (ul == NULL) {
+			ul = tree_el(slot, "ul");
+			tree_attr(ul, "class", "pk-downloads");
+		}
+		li = tree_el(ul, "li");
+		u = xasprintf("pdf/%s/%s.pdf", s->langs[v->lang], s->docs[i].id);
+		label = xasprintf("%s (PDF) – %s", str(c, v->lang,
+		    "download_pdf"), lstr_get(&s->docs[i].title, v->lang));
+		a = link_to(li, v, u, label);
+		tree_attr(a, "type", "application/pdf");
+		free(label);
+		free(u);
+	}
+}
+
+static void
+fill_prevnext(struct ctx *c, const struct view *v, xmlNodePtr slot)
+{
+	struct page *pr = v->pg ? v->pg->prev : NULL;
+	struct page *nx = v->pg ? v->pg->next : NULL;
+	xmlNodePtr a;
+	char *t;
+
+	if (pr == NULL && nx == NULL) {
+		drop(slot);
+		return;
+	}
+	clear(slot);
+	if (pr != NULL) {
+		t = xasprintf("← %s : %s", str(c, v->lang, "previous"), pr->title);
+		a = link_to(slot, v, pr->url, "");
+		{
+			struct buf b = { 0 };
+
+			typo_text(&b, t, c->p->site.langs[v->lang]);
+			set_text(a, strncmp(c->p->site.langs[v->lang], "fr", 2) ?
+			    t + 0 : b.data);
+			buf_free(&b);
+		}
+		tree_attr(a, "rel", "prev");
+		tree_attr(a, "class", "pk-prev");
+		free(t);
+	}
+	if (nx != NULL) {
+		t = xasprintf("%s : %s →", str(c, v->lang, "next"), nx->title);
+		a = link_to(slot, v, nx->url, "");
+		{
+			struct buf b = { 0 };
+
+			typo_text(&b, t, c->p->site.langs[v->lang]);
+			set_text(a, b.data);
+			buf_free(&b);
+		}
+		tree_attr(a, "rel", "next");
+		tree_attr(a, "class", "pk-next");
+		free(t);
+	}
+}
+
+/* A section page lists its pages after its own text. */
+static void
+append_children(struct ctx *c, const struct view *v, xmlNodePtr slot)
+{
+	xmlNodePtr ul;
+	size_t i;
+
+	if (v->pg == NULL || v->pg->nkids == 0)
+		return;
+	ul = tree_el(slot, "ul");
+	tree_attr(ul, "class", "pk-children");
+	for (i = 0; i < v->pg->nkids; i++) {
+		struct page *k = v->pg->kids[i];
+		xmlNodePtr li = tree_el(ul, "li");
+
+		link_to(li, v, k->url, k->title);
+		if (k->description != NULL) {
+			tree_text(li, " – ");
+			tree_text(li, k->description);
+		}
+	}
+	(void)c;
+}
+
+static void
+fill_content(struct ctx *c, const struct view *v, xmlNodePtr slot,
+    xmlNodePtr body)
+{
+	xmlNodePtr copy;
+
+	clear(slot);
+	if (body != NULL) {
+		copy = xmlDocCopyNodeList(slot->doc, body->children);
+		if (copy != NULL)
+			xmlAddChildList(slot, copy);
+	}
+	append_children(c, v, slot);
+}
+
+/* Collects the elements carrying data-pk* attributes, in document order. */
+static void
+collect(xmlNodePtr n, xmlNodePtr **list, size_t *len, size_t *cap)
+{
+	xmlNodePtr k;
+	xmlAttrPtr a;
+
+	for (k = n; k != NULL; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		for (a = k->properties; a != NULL; a = a->next)
+			if (xmlStrncmp(a->name, (const xmlChar *)"data-pk", 7) == 0)
+				break;
+		if (a != NULL) {
+			if (*len == *cap) {
+				*cap = *cap ? *cap * 2 : 32;
+				*list = xrealloc(*list, *cap * sizeof(**list));
+			}
+			(*list)[(*len)++] = k;
+		}
+		collect(k->children, list, len, cap);
+	}
+}
+
+static void
+add_head(struct ctx *c, const struct view *v, xmlNodePtr html)
+{
+	const struct site *s = &c->p->site;
+	xmlNodePtr head, k, e;
+	size_t l;
+
+	for (head = html->children; head != NULL; head = head->next)
+		if (head->type == XML_ELEMENT_NODE &&
+		    xmlStrcmp(head->name, (const xmlChar *)"head") == 0)
+			break;
+	if (head == NULL)
+		return;
+	if (v->pg != NULL && v->pg->description != NULL) {
+		e = tree_el(head, "meta");
+		tree_attr(e, "name", "description");
+		tree_attr(e, "content", v->pg->description);
+	}
+	if (v->pg == NULL)
+		return;
+	for (l = 0; l < s->nlangs; l++) {
+		struct page *t = v->pg->trans[l];
+		char *r;
+
+		if (t == NULL)
+			continue;
+		e = tree_el(head, "link");
+		tree_attr(e, "rel", "alternate");
+		tree_attr(e, "hreflang", s->langs[l]);
+		r = links_relative(v->url, t->url);
+		tree_attr(e, "href", r);
+		free(r);
+	}
+	(void)k;
+}
+
+/* Merges view v into a copy of the template; returns the new doc. */
+static xmlDocPtr
+merge(struct ctx *c, const struct view *v, xmlNodePtr body)
+{
+	const struct site *s = &c->p->site;
+	xmlDocPtr doc = xmlCopyDoc(c->tmpl, 1);
+	xmlNodePtr root = xmlDocGetRootElement(doc), *list = NULL;
+	size_t n = 0, cap = 0, i;
+
+	tree_attr(root, "lang", s->langs[v->lang]);
+	tree_attr(root, "dir", "ltr");
+	xmlUnsetProp(root, (const xmlChar *)"xml:lang");
+	add_head(c, v, root);
+	collect(root, &list, &n, &cap);
+	for (i = 0; i < n; i++) {
+		xmlNodePtr e = list[i];
+		const char *slot = tree_get_attr(e, "data-pk");
+		const char *key = tree_get_attr(e, "data-pk-text");
+		const char *href = tree_get_attr(e, "data-pk-href");
+		const char *src = tree_get_attr(e, "data-pk-src");
+
+		if (key != NULL)
+			set_text(e, str(c, v->lang, key));
+		if (href != NULL || src != NULL) {
+			char *asset = xasprintf("assets/%s", href ? href : src);
+			char *r = links_relative(v->url, asset);
+
+			tree_attr(e, href ? "href" : "src", r);
+			free(r);
+			free(asset);
+		}
+		if (slot == NULL)
+			continue;
+		if (strcmp(slot, "title") == 0) {
+			char *t = v->pg != NULL && v->pg->parent != NULL ?
+			    xasprintf("%s – %s", v->title,
+			    lstr_get(&s->title, v->lang)) : xstrdup(v->title);
+
+			set_text(e, t);
+			free(t);
+		} else if (strcmp(slot, "page-title") == 0)
+			set_text(e, v->title);
+		else if (strcmp(slot, "site-title") == 0) {
+			char *home = xasprintf("%s/", s->langs[v->lang]);
+			char *r = links_relative(v->url, home);
+
+			set_text(e, lstr_get(&s->title, v->lang));
+			if (xmlStrcmp(e->name, (const xmlChar *)"a") == 0)
+				tree_attr(e, "href", r);
+			free(r);
+			free(home);
+		} else if (strcmp(slot, "content") == 0)
+			fill_content(c, v, e, body);
+		else if (strcmp(slot, "lang-switch") == 0)
+			fill_lang_switch(c, v, e);
+		else if (strcmp(slot, "nav") == 0)
+			fill_nav(c, v, e);
+		else if (strcmp(slot, "breadcrumb") == 0)
+			fill_breadcrumb(c, v, e);
+		else if (strcmp(slot, "toc") == 0)
+			fill_toc(c, v, e);
+		else if (strcmp(slot, "meta") == 0)
+			fill_meta(c, v, e);
+		else if (strcmp(slot, "downloads") == 0)
+			fill_downloads(c, v, e);
+		else if (strcmp(slot, "prevnext") == 0)
+			fill_prevnext(c, v, e);
+		else if (strcmp(slot, "search") == 0) {
+			char *idx = xasprintf("%s/search-index.json",
+			    s->langs[v->lang]);
+			char *r = links_relative(v->url, idx);
+
+			tree_attr(e, "data-pk-index", r);
+			free(r);
+			free(idx);
+		} else {
+			int line = (int)xmlGetLineNo(e);
+
+			diag(DIAG_WARN, c->tmplfile, line, 0, "unknown slot "
+			    "data-pk=\"%s\" left empty", slot);
+		}
+	}
+	free(list);
+	return doc;
+}
+
+static int
+write_doc(struct ctx *c, xmlDocPtr doc, const char *url, const char *name)
+{
+	struct buf b = { 0 };
+	char *path = xasprintf("%s/site/%s%s", c->out, url, name);
+	int ok;
+
+	buf_puts(&b, "<!DOCTYPE html>\n");
+	html_node(&b, xmlDocGetRootElement(doc));
+	ok = util_writefile(path, b.data, b.len);
+	free(path);
+	buf_free(&b);
+	return ok;
+}
+
+static void
+json_str(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; *s != '\0'; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch == '"' || ch == '\\')
+			buf_printf(b, "\\%c", ch);
+		else if (ch == '\n' || ch == '\t' || ch == '\r')
+			buf_putc(b, ' ');
+		else if (ch < 0x20)
+			buf_printf(b, "\\u%04x", ch);
+		else if (ch == '<')
+			buf_puts(b, "\\u003c");
+		else
+			buf_putc(b, ch);
+	}
+	buf_putc(b, '"');
+}
+
+/* Plain text of a page for the search index, whitespace collapsed. */
+static void
+plain(struct buf *b, xmlNodePtr n)
+{
+	char *t = tree_text_content(n);
+	const char *p;
+	int sp = 0;
+
+	for (p = t; *p != '\0'; p++) {
+		if (*p == ' ' || *p == '\n' || *p == '\t') {
+			sp = 1;
+			continue;
+		}
+		if (sp && b->len > 0)
+			buf_putc(b, ' ');
+		sp = 0;
+		buf_putc(b, *p);
+	}
+	free(t);
+}
+
+static int
+write_search(struct ctx *c, size_t lang)
+{
+	struct buf b = { 0 }, text = { 0 };
+	char *path, *home = xasprintf("%s/", c->p->site.langs[lang]);
+	size_t i;
+	int first = 1, ok;
+
+	buf_puts(&b, "[");
+	for (i = 0; i < c->p->npages; i++) {
+		struct page *pg = c->p->pages[i];
+		char *u;
+
+		if (pg->lang != lang || pg->doc == NULL)
+			continue;
+		buf_puts(&b, first ? "\n" : ",\n");
+		first = 0;
+		buf_puts(&b, "{\"t\":");
+		json_str(&b, pg->title);
+		u = links_relative(home, pg->url);
+		buf_puts(&b, ",\"u\":");
+		json_str(&b, u);
+		free(u);
+		buf_puts(&b, ",\"s\":");
+		json_str(&b, pg->parent != NULL && pg->parent->parent != NULL ?
+		    pg->parent->title : "");
+		buf_reset(&text);
+		plain(&text, xmlDocGetRootElement(pg->doc));
+		buf_puts(&b, ",\"x\":");
+		json_str(&b, text.data != NULL ? text.data : "");
+		buf_puts(&b, "}");
+	}
+	buf_puts(&b, "\n]\n");
+	path = xasprintf("%s/site/%s/search-index.json", c->out,
+	    c->p->site.langs[lang]);
+	ok = util_writefile(path, b.data, b.len);
+	free(path);
+	free(home);
+	buf_free(&b);
+	buf_free(&text);
+	return ok;
+}
+
+static int
+write_sitemap(struct ctx *c)
+{
+	const struct site *s = &c->p->site;
+	const char *base = s->base_url != NULL ? s->base_url : "";
+	struct buf b = { 0 };
+	char *path;
+	size_t i, l;
+	int ok;
+
+	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+	    "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+	for (i = 0; i < c->p->npages; i++) {
+		struct page *pg = c->p->pages[i];
+		xmlChar *e;
+
+		e = xmlEncodeSpecialChars(NULL, (const xmlChar *)pg->url);
+		buf_printf(&b, "<url><loc>%s%s</loc>", base, (const char *)e);
+		xmlFree(e);
+		for (l = 0; l < s->nlangs; l++) {
+			if (pg->trans[l] == NULL)
+				continue;
+			e = xmlEncodeSpecialChars(NULL,
+			    (const xmlChar *)pg->trans[l]->url);
+			buf_printf(&b, "<xhtml:link rel=\"alternate\" "
+			    "hreflang=\"%s\" href=\"%s%s\"/>", s->langs[l],
+			    base, (const char *)e);
+			xmlFree(e);
+		}
+		buf_puts(&b, "</url>\n");
+	}
+	buf_puts(&b, "</urlset>\n");
+	path = xasprintf("%s/site/sitemap.xml", c->out);
+	ok = util_writefile(path, b.data, b.len);
+	free(path);
+	buf_free(&b);
+	return ok;
+}
+
+/* The site's root: a choice of language that works without JavaScript. */
+static int
+write_choice(struct ctx *c)
+{
+	const struct site *s = &c->p->site;
+	struct view v = { 0 };
+	xmlDocPtr doc, tmp;
+	xmlNodePtr body, ul, li, a, ns;
+	size_t l;
+	int ok;
+
+	tmp = xmlNewDoc((const xmlChar *)"1.0");
+	body = xmlNewNode(NULL, (const xmlChar *)"article");
+	ns = (xmlNodePtr)xmlNewNs(body, (const xmlChar *)XHTML_NS, NULL);
+	xmlSetNs(body, (xmlNsPtr)ns);
+	xmlDocSetRootElement(tmp, body);
+	v.lang = 0;
+	v.url = "";
+	v.title = lstr_get(&s->title, 0);
+	ul = tree_el(body, "ul");
+	tree_attr(ul, "class", "pk-choose-language");
+	for (l = 0; l < s->nlangs; l++) {
+		char *u = xasprintf("%s/", s->langs[l]);
+		struct buf t = { 0 };
+
+		buf_printf(&t, "%s – %s", str(c, l, "language_name"),
+		    lstr_get(&s->title, l));
+		li = tree_el(ul, "li");
+		tree_attr(li, "lang", s->langs[l]);
+		a = link_to(li, &v, u, t.data);
+		tree_attr(a, "hreflang", s->langs[l]);
+		buf_free(&t);
+		free(u);
+	}
+	doc = merge(c, &v, body);
+	ok = write_doc(c, doc, "", "index.html");
+	xmlFreeDoc(doc);
+	xmlFreeDoc(tmp);
+	return ok;
+}
+
+static int
+write_404(struct ctx *c, size_t lang)
+{
+	const struct site *s = &c->p->site;
+	struct view v = { 0 };
+	xmlDocPtr doc, tmp;
+	xmlNodePtr body, para;
+	xmlNsPtr ns;
+	char *url = xasprintf("%s/", s->langs[lang]);
+	int ok;
+
+	tmp = xmlNewDoc((const xmlChar *)"1.0");
+	body = xmlNewNode(NULL, (const xmlChar *)"article");
+	ns = xmlNewNs(body, (const xmlChar *)XHTML_NS, NULL);
+	xmlSetNs(body, ns);
+	xmlDocSetRootElement(tmp, body);
+	v.lang = lang;
+	v.url = url;            /* 404.html sits in the language folder */
+	v.title = str(c, lang, "not_found_title");
+	v.is404 = 1;
+	para = tree_el(body, "p");
+	tree_text(para, str(c, lang, "not_found_text"));
+	tree_text(para, " ");
+	link_to(para, &v, url, str(c, lang, "home"));
+	doc = merge(c, &v, body);
+	ok = write_doc(c, doc, url, "404.html");
+	xmlFreeDoc(doc);
+	xmlFreeDoc(tmp);
+	free(url);
+	return ok;
+}
+
+int
+site_write(struct project *p, const char *outdir)
+{
+	struct ctx c;
+	size_t i, l, d;
+	int ok = 1;
+
+	memset(&c, 0, sizeof(c));
+	c.p = p;
+	c.out = outdir;
+	if (!load_template(&c)) {
+		ok = 0;
+		goto out;
+	}
+	c.docs = xcalloc(p->npages + 1, sizeof(*c.docs));
+	for (d = 0; d < p->site.ndocs && d < 64; d++)
+		for (l = 0; l < p->site.nlangs; l++) {
+			size_t n, k;
+			struct page **pages = project_doc_pages(p,
+			    &p->site.docs[d], l, &n);
+
+			for (k = 0; k < n; k++)
+				c.docs[pages[k]->idx] |= 1ULL << d;
+			free(pages);
+		}
+	for (i = 0; i < p->npages && ok; i++) {
+		struct page *pg = p->pages[i];
+		struct view v = { 0 };
+		xmlDocPtr doc;
+
+		v.pg = pg;
+		v.lang = pg->lang;
+		v.url = pg->url;
+		v.title = pg->title;
+		doc = merge(&c, &v, xmlDocGetRootElement(pg->doc));
+		ok = write_doc(&c, doc, pg->url, "index.html");
+		xmlFreeDoc(doc);
+	}
+	for (l = 0; l < p->site.nlangs && ok; l++)
+		ok = write_search(&c, l) && write_404(&c, l);
+	if (ok)
+		ok = write_choice(&c) && write_sitemap(&c);
+	if (ok) {
+		char *from = xasprintf("%s/assets", c.themedir);
+		char *to = xasprintf("%s/site/assets", outdir);
+
+		if (util_isdir(from))
+			ok = util_copytree(from, to);
+		free(from);
+		free(to);
+	}
+out:
+	if (c.tmpl != NULL)
+		xmlFreeDoc(c.tmpl);
+	free(c.tmplfile);
+	free(c.themedir);
+	free(c.docs);
+	return ok;
+}

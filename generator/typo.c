@@ -1,0 +1,336 @@
+/*
+ * typo.c: typography of the page's language on the document tree's text
+ * nodes, before either writer runs.  French: narrow no-break space
+ * (U+202F) before ; ! ? and inside « », no-break space (U+00A0) before :,
+ * straight quotes to « », apostrophes to ’, U+202F between digit groups.
+ * English: straight quotes to “ ” ‘ ’.  Never inside code, URLs or
+ * times such as 10:55.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pactkit.h"
+
+#define NBSP  0xA0
+#define NNBSP 0x202F
+
+struct typo {
+	int	 fr;            /* French rules */
+	long	 prev;          /* last code point written (0 at a block start) */
+	long	 prev2;         /* the one before */
+	int	 dq;            /* inside a straight double quote */
+};
+
+static void
+put_cp(struct buf *b, long cp)
+{
+	char u[4];
+
+	if (cp < 0x80)
+		buf_putc(b, (int)cp);
+	else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | (cp >> 6));
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		buf_put(b, u, 2);
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | (cp >> 12));
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		buf_put(b, u, 3);
+	} else {
+		u[0] = (char)(0xF0 | (cp >> 18));
+		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (cp & 0x3F));
+		buf_put(b, u, 4);
+	}
+}
+
+static int
+is_space(long c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == NBSP || c == NNBSP;
+}
+
+static int
+is_digit(long c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_wordch(long c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    is_digit(c) || (c >= 0xC0 && c != 0xD7 && c != 0xF7 &&
+	    c < 0x2000);
+}
+
+/* Whether an opening quote may stand after c. */
+static int
+opens_after(long c)
+{
+	return c == 0 || is_space(c) || c == '(' || c == '[' || c == '{' ||
+	    c == 0x2014 || c == 0x2013 || c == '/';
+}
+
+/* Drops a space just written (it is replaced by a no-break one). */
+static void
+drop_space(struct buf *b, struct typo *t)
+{
+	if (t->prev == ' ' && b->len > 0 && b->data[b->len - 1] == ' ') {
+		b->len--;
+		b->data[b->len] = '\0';
+	}
+}
+
+static void
+emit(struct buf *b, struct typo *t, long cp)
+{
+	put_cp(b, cp);
+	t->prev2 = t->prev;
+	t->prev = cp;
+}
+
+/* Length of a URL-like token starting at s[i], or 0. */
+static size_t
+url_len(const char *s, size_t len, size_t i)
+{
+	size_t j;
+
+	if (i > 0 && !is_space((unsigned char)s[i - 1]) && s[i - 1] != '(' &&
+	    s[i - 1] != '<')
+		return 0;
+	if (!((len - i > 7 && strncmp(s + i, "http://", 7) == 0) ||
+	    (len - i > 8 && strncmp(s + i, "https://", 8) == 0) ||
+	    (len - i > 4 && strncmp(s + i, "www.", 4) == 0) ||
+	    (len - i > 7 && strncmp(s + i, "mailto:", 7) == 0)))
+		return 0;
+	for (j = i; j < len && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' &&
+	    s[j] != ')' && s[j] != '>'; j++)
+		continue;
+	while (j > i && strchr(".,;:!?", s[j - 1]) != NULL)
+		j--;            /* trailing punctuation is the sentence's */
+	return j - i;
+}
+
+static void
+run(struct buf *b, const char *s, size_t len, struct typo *t)
+{
+	size_t i = 0, u;
+
+	while (i < len) {
+		size_t at = i;
+		long c = util_utf8_next(s, len, &i), next;
+		size_t j = i;
+
+		if (c < 0) {            /* not UTF-8: copy the byte as is */
+			buf_putc(b, s[at]);
+			i = at + 1;
+			continue;
+		}
+		if ((u = url_len(s, len, at)) > 0) {
+			buf_put(b, s + at, u);
+			t->prev = 'x';
+			i = at + u;
+			continue;
+		}
+		next = j < len ? util_utf8_next(s, len, &j) : 0;
+		if (next < 0)
+			next = 0;
+		if (c == '\'' || c == 0x2019) {
+			if (is_wordch(t->prev) || t->prev == '.')
+				emit(b, t, 0x2019);
+			else if (!t->fr && opens_after(t->prev) &&
+			    is_wordch(next) && !is_digit(next))
+				emit(b, t, 0x2018);
+			else
+				emit(b, t, 0x2019);
+			continue;
+		}
+		if (c == '"') {
+			int open = opens_after(t->prev) && !is_space(next) &&
+			    next != 0;
+
+			if (!open && !t->dq && !is_space(next) && next != 0)
+				open = 1;
+			if (open) {
+				t->dq = 1;
+				if (t->fr) {
+					emit(b, t, 0xAB);
+					emit(b, t, NNBSP);
+					if (next == ' ')
+						i = j;   /* « x: the space is ours */
+				} else
+					emit(b, t, 0x201C);
+			} else {
+				t->dq = 0;
+				if (t->fr) {
+					drop_space(b, t);
+					if (t->prev != NNBSP && t->prev != NBSP)
+						emit(b, t, NNBSP);
+					emit(b, t, 0xBB);
+				} else
+					emit(b, t, 0x201D);
+			}
+			continue;
+		}
+		if (!t->fr) {
+			emit(b, t, c);
+			continue;
+		}
+		switch (c) {
+		case 0xAB:              /* « */
+			emit(b, t, c);
+			if (next == ' ' || next == NBSP) {
+				i = j;
+				emit(b, t, NNBSP);
+			} else if (next != NNBSP && next != 0)
+				emit(b, t, NNBSP);
+			continue;
+		case 0xBB:              /* » */
+			if (t->prev == ' ' || t->prev == NBSP) {
+				drop_space(b, t);
+				if (t->prev == NBSP) {
+					b->len -= 2;
+					b->data[b->len] = '\0';
+				}
+				emit(b, t, NNBSP);
+			} else if (t->prev != NNBSP && t->prev != 0)
+				emit(b, t, NNBSP);
+			emit(b, t, c);
+			continue;
+		case ';':
+		case '!':
+		case '?':
+		case ':':
+			/* 10:55, a:b, "?!" and "::" stay as they are */
+			if ((c == ':' && (is_digit(t->prev) && is_digit(next))) ||
+			    (c == ':' && next == '/') ||
+			    (!is_space(next) && next != 0 && next != 0xBB &&
+			    next != ')' && next != '!' && next != '?' &&
+			    next != '"' && next != '.') ||
+			    t->prev == 0 || t->prev == '!' || t->prev == '?' ||
+			    t->prev == '(' || t->prev == c) {
+				emit(b, t, c);
+				continue;
+			}
+			{
+				long want = c == ':' ? NBSP : NNBSP;
+
+				if (t->prev == ' ') {
+					drop_space(b, t);
+					emit(b, t, want);
+				} else if (t->prev != NBSP && t->prev != NNBSP)
+					emit(b, t, want);
+			}
+			emit(b, t, c);
+			continue;
+		case ' ':
+			/* 1 250 000: groups of three digits */
+			if (is_digit(t->prev) && is_digit(next)) {
+				size_t k = at + 1, nd = 0;
+
+				while (k < len && is_digit((unsigned char)s[k]))
+					k++, nd++;
+				if (nd == 3 && (k == len ||
+				    !is_wordch((unsigned char)s[k]))) {
+					emit(b, t, NNBSP);
+					continue;
+				}
+			}
+			emit(b, t, c);
+			continue;
+		default:
+			emit(b, t, c);
+		}
+	}
+}
+
+void
+typo_text(struct buf *out, const char *text, const char *lang)
+{
+	struct typo t = { 0 };
+
+	t.fr = lang != NULL && strncmp(lang, "fr", 2) == 0;
+	run(out, text, strlen(text), &t);
+}
+
+static int
+skip_el(const xmlChar *name)
+{
+	static const char *const v[] = { "code", "pre", "kbd", "samp",
+	    "script", "style", "pk-raw", "var", "textarea", NULL };
+	size_t i;
+
+	for (i = 0; v[i] != NULL; i++)
+		if (xmlStrcmp(name, (const xmlChar *)v[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+block_el(const xmlChar *name)
+{
+	static const char *const v[] = { "p", "li", "h1", "h2", "h3", "h4",
+	    "h5", "h6", "td", "th", "dt", "dd", "caption", "figcaption",
+	    "legend", "label", "title", "desc", "text", "blockquote", "div",
+	    "section", "aside", "option", "button", NULL };
+	size_t i;
+
+	for (i = 0; v[i] != NULL; i++)
+		if (xmlStrcmp(name, (const xmlChar *)v[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+walk(xmlNodePtr n, struct typo *t, const char *lang)
+{
+	xmlNodePtr c;
+	struct buf b = { 0 };
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE) {
+			const char *s = (const char *)c->content;
+
+			buf_reset(&b);
+			run(&b, s, strlen(s), t);
+			if (b.data != NULL && strcmp(b.data, s) != 0)
+				xmlNodeSetContent(c, (const xmlChar *)b.data);
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (skip_el(c->name)) {
+			t->prev = 'x';
+			continue;
+		}
+		{
+			const char *l = tree_get_attr(c, "lang");
+			struct typo inner = *t;
+
+			if (block_el(c->name))
+				inner.prev = inner.prev2 = 0, inner.dq = 0;
+			if (l != NULL)
+				inner.fr = strncmp(l, "fr", 2) == 0;
+			walk(c, &inner, l != NULL ? l : lang);
+			if (!block_el(c->name)) {
+				t->prev = inner.prev;
+				t->prev2 = inner.prev2;
+				t->dq = inner.dq;
+			} else
+				t->prev = 0;
+		}
+	}
+	buf_free(&b);
+}
+
+void
+typo_pass(xmlNodePtr root, const char *lang)
+{
+	struct typo t = { 0 };
+
+	t.fr = lang != NULL && strncmp(lang, "fr", 2) == 0;
+	walk(root, &t, lang);
+}

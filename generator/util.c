@@ -1,0 +1,324 @@
+/*
+ * util.c: allocation that aborts on exhaustion, whole-file I/O, folder
+ * walks, and UTF-8 checks.  Used by every stage.
+ */
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pactkit.h"
+
+static void
+oom(void)
+{
+	fputs("pactkit: out of memory\n", stderr);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t sz)
+{
+	void *p = calloc(n ? n : 1, sz ? sz : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	p = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+char *
+util_readfile(const char *path, size_t *len)
+{
+	struct buf b = { 0 };
+	char tmp[65536];
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return NULL;
+	while ((n = read(fd, tmp, sizeof(tmp))) > 0)
+		buf_put(&b, tmp, (size_t)n);
+	if (n < 0) {
+		int e = errno;
+
+		close(fd);
+		buf_free(&b);
+		errno = e;
+		return NULL;
+	}
+	close(fd);
+	if (len != NULL)
+		*len = b.len;
+	return buf_detach(&b);
+}
+
+int
+util_mkdirs(const char *path)
+{
+	char *p = xstrdup(path), *s;
+
+	for (s = p + 1; *s != '\0'; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0755) == -1 && errno != EEXIST) {
+			diag_sys(p);
+			free(p);
+			return 0;
+		}
+		*s = '/';
+	}
+	if (mkdir(p, 0755) == -1 && errno != EEXIST) {
+		diag_sys(p);
+		free(p);
+		return 0;
+	}
+	free(p);
+	return 1;
+}
+
+int
+util_writefile(const char *path, const void *data, size_t len)
+{
+	const char *slash = strrchr(path, '/');
+	FILE *f;
+
+	if (slash != NULL && slash != path) {
+		char *dir = xstrndup(path, (size_t)(slash - path));
+		int ok = util_mkdirs(dir);
+
+		free(dir);
+		if (!ok)
+			return 0;
+	}
+	if ((f = fopen(path, "wb")) == NULL) {
+		diag_sys(path);
+		return 0;
+	}
+	if ((len > 0 && fwrite(data, 1, len, f) != len) || fclose(f) != 0) {
+		diag_sys(path);
+		return 0;
+	}
+	return 1;
+}
+
+int
+util_isdir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int
+util_isfile(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int
+util_rmtree(const char *path)
+{
+	struct stat st;
+	struct dirent *de;
+	DIR *d;
+	int ok = 1;
+
+	if (lstat(path, &st) == -1)
+		return errno == ENOENT;
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path) == 0;
+	if ((d = opendir(path)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		char *sub;
+
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		sub = xasprintf("%s/%s", path, de->d_name);
+		ok &= util_rmtree(sub);
+		free(sub);
+	}
+	closedir(d);
+	return ok && rmdir(path) == 0;
+}
+
+int
+util_copytree(const char *from, const char *to)
+{
+	struct dirent *de;
+	DIR *d;
+	int ok = 1;
+
+	if (util_isfile(from)) {
+		size_t len;
+		char *data = util_readfile(from, &len);
+
+		if (data == NULL) {
+			diag_sys(from);
+			return 0;
+		}
+		ok = util_writefile(to, data, len);
+		free(data);
+		return ok;
+	}
+	if ((d = opendir(from)) == NULL) {
+		diag_sys(from);
+		return 0;
+	}
+	if (!util_mkdirs(to)) {
+		closedir(d);
+		return 0;
+	}
+	while (ok && (de = readdir(d)) != NULL) {
+		char *a, *b;
+
+		if (de->d_name[0] == '.')
+			continue;
+		a = xasprintf("%s/%s", from, de->d_name);
+		b = xasprintf("%s/%s", to, de->d_name);
+		ok = util_copytree(a, b);
+		free(a);
+		free(b);
+	}
+	closedir(d);
+	return ok;
+}
+
+long
+util_utf8_next(const char *s, size_t len, size_t *i)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	size_t left = len - *i, n, k;
+	long cp, min;
+
+	if (left == 0)
+		return -1;
+	if (p[0] < 0x80) {
+		(*i)++;
+		return p[0];
+	} else if ((p[0] & 0xE0) == 0xC0) {
+		n = 2, cp = p[0] & 0x1F, min = 0x80;
+	} else if ((p[0] & 0xF0) == 0xE0) {
+		n = 3, cp = p[0] & 0x0F, min = 0x800;
+	} else if ((p[0] & 0xF8) == 0xF0) {
+		n = 4, cp = p[0] & 0x07, min = 0x10000;
+	} else
+		return -1;
+	if (left < n)
+		return -1;
+	for (k = 1; k < n; k++) {
+		if ((p[k] & 0xC0) != 0x80)
+			return -1;
+		cp = (cp << 6) | (p[k] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return -1;
+	*i += n;
+	return cp;
+}
+
+int
+util_utf8_valid(const char *s, size_t len, size_t *bad)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		if (util_utf8_next(s, len, &i) < 0) {
+			if (bad != NULL)
+				*bad = i;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+int
+util_utf8_col(const char *line, size_t off)
+{
+	size_t i;
+	int col = 1;
+
+	for (i = 0; i < off; i++)
+		if (((unsigned char)line[i] & 0xC0) != 0x80)
+			col++;
+	return col;
+}
+
+long long
+util_epoch(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (e == NULL || *e == '\0')
+		return (long long)time(NULL);
+	v = strtoll(e, &end, 10);
+	if (*end != '\0' || v < 0)
+		return (long long)time(NULL);
+	return v;
+}
