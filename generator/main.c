@@ -176,6 +176,8 @@ cmd_build(const char *dir, const char *outdir, int check, int verbose,
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	ok = project_load(&p, dir, share) && process(&p, verbose);
 	free(share);
+	if (ok)
+		lint_project(&p);
 	if (check || !ok) {
 		if (ok && diag_errors() == 0 && !quiet)
 			fprintf(stderr, "pactkit: %zu pages checked, %zu "

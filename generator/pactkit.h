@@ -177,6 +177,10 @@ struct page *project_find(const struct project *, size_t lang,
 struct page **project_doc_pages(const struct project *,
 	    const struct docspec *, size_t lang, size_t *np);
 
+/* lint.c: warns on e-mail addresses, phone numbers, ID-like numbers and
+ * survivor-named fields in content/ and lua/data/ (errors with --strict). */
+void	 lint_project(const struct project *);
+
 /* ---- lua_*.c: the sandbox (lua.h is included by lua_*.c only) ---------- */
 
 struct sandbox;

@@ -1,0 +1,94 @@
+#!/bin/sh
+# Benchmarks, side by side with the peers in the same run (ratios only:
+# these machines are noisy).  Not a test: `make bench`.
+#   site: pactkit vs Hugo on the synthetic corpus (2x1000, 2x5000 pages),
+#         and the cmark CLI on the same Markdown concatenated;
+#   pdf:  pactkit vs WeasyPrint (on pandoc's HTML) on the 30-page book.
+# usage: bench/run.sh [site|pdf] (default both); SIZES="1000 5000"
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PACTKIT=${PACTKIT:-$ROOT/pactkit}
+GEN=${GEN:-$ROOT/../shared/bench/make-corpus.py}
+WORK=${WORK:-/tmp/pactkit-bench}
+SIZES=${SIZES:-"1000 5000"}
+RUNS=${RUNS:-3}
+what=${1:-all}
+export SOURCE_DATE_EPOCH=1795000000 LC_ALL=C.UTF-8 TZ=UTC
+
+need() {
+	missing=""
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+	done
+	[ -z "$missing" ] && return 0
+	if [ "$(id -u)" = 0 ]; then
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+	else
+		echo "bench needs:$missing (apt-get install -y$missing)"; exit 1
+	fi
+}
+
+# best-of-RUNS wall time (s) and peak RSS (MiB) of a command
+measure() {
+	best_t=""; best_m=""
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		/usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/err.txt" ||
+			{ echo "failed: $*"; tail -5 "$WORK/err.txt"; }
+		set -- "$@"
+		t=$(cut -d' ' -f1 "$WORK/time.txt"); m=$(cut -d' ' -f2 "$WORK/time.txt")
+		if [ -z "$best_t" ] || [ "$(echo "$t < $best_t" | bc)" = 1 ]; then best_t=$t; fi
+		if [ -z "$best_m" ] || [ "$m" -gt "$best_m" ]; then best_m=$m; fi
+		i=$((i + 1))
+	done
+	echo "$best_t $((best_m / 1024))"
+}
+
+ratio() { echo "scale=2; $1 / $2" | bc; }
+
+mkdir -p "$WORK"
+if [ "$what" = all ] || [ "$what" = site ]; then
+	need hugo cmark time bc
+	printf '%-12s %10s %10s %10s %10s %10s %10s %9s %9s\n' pages pactkit_s hugo_s cmark_s pk_MiB hugo_MiB "hugo/pk" "pk/cmark" "mem_ratio"
+	for n in $SIZES; do
+		d=$WORK/corpus-$n
+		if [ ! -d "$d" ]; then
+			python3 "$GEN" --pages "$n" --out "$d" --concat "$d/all.md" >/dev/null
+			mkdir -p "$d/lua"
+			cat > "$d/lua/site.lua" <<'LUA'
+return {
+  title = { fr = "Guide de terrain", en = "Field guide" },
+  languages = { "fr", "en" },
+  base_url = "https://example.org/",
+}
+LUA
+		fi
+		set -- $(measure "$PACTKIT" build -q "$d"); pk_t=$1; pk_m=$2
+		set -- $(measure hugo --quiet -s "$d" -d "$WORK/hugo-out-$n"); hu_t=$1; hu_m=$2
+		set -- $(measure cmark "$d/all.md"); cm_t=$1
+		pages=$(find "$d/content" -name '*.md' | wc -l)
+		printf '%-12s %10s %10s %10s %10s %10s %10s %9s %9s\n' "$pages" "$pk_t" "$hu_t" "$cm_t" "$pk_m" "$hu_m" \
+			"$(ratio "$hu_t" "$pk_t")" "$(ratio "$pk_t" "$cm_t")" "$(ratio "$pk_m" "$hu_m")"
+	done
+fi
+if [ "$what" = all ] || [ "$what" = pdf ]; then
+	need pandoc weasyprint time bc poppler-utils
+	d=$WORK/book
+	mkdir -p "$d/lua" "$d/content/fr"
+	python3 "$GEN" --pages 30 --out "$WORK/book-src" --book "fr:30:$d/book.md" >/dev/null
+	{ printf '+++\ntitle = "Livre"\nkey = "book"\n+++\n\n'; sed -e '1{/^+++$/,/^+++$/d}' "$d/book.md"; } > "$d/content/fr/index.md"
+	cat > "$d/lua/site.lua" <<'LUA'
+return {
+  title = { fr = "Livre" }, languages = { "fr" }, paper = { fr = "A4" },
+  documents = { { id = "book", title = { fr = "Livre" }, pages = { "book" } } },
+}
+LUA
+	set -- $(measure "$PACTKIT" build -q "$d"); pk_t=$1; pk_m=$2
+	wp() { pandoc "$d/book.md" -s --metadata title=Livre -o "$WORK/book.html" && weasyprint "$WORK/book.html" "$WORK/book.pdf"; }
+	set -- $(measure sh -c "pandoc '$d/book.md' -s --metadata title=Livre -o '$WORK/book.html' && weasyprint '$WORK/book.html' '$WORK/book.pdf'"); wp_t=$1; wp_m=$2
+	pk_pages=$(pdfinfo "$d/output/pdf/fr/book.pdf" 2>/dev/null | awk '/^Pages/{print $2}')
+	wp_pages=$(pdfinfo "$WORK/book.pdf" 2>/dev/null | awk '/^Pages/{print $2}')
+	pk_size=$(stat -c %s "$d/output/pdf/fr/book.pdf" 2>/dev/null)
+	wp_size=$(stat -c %s "$WORK/book.pdf" 2>/dev/null)
+	echo "book: pactkit ${pk_t}s ${pk_m}MiB ${pk_pages} pages ${pk_size} B; weasyprint ${wp_t}s ${wp_m}MiB ${wp_pages} pages ${wp_size} B; weasyprint/pactkit = $(ratio "$wp_t" "$pk_t")"
+fi
