@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <glob.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -163,6 +164,26 @@ swap_output(const char *tmp, const char *out)
 	return 1;
 }
 
+/* Removes what a killed build left beside out (output.tmp-*, .old-*). */
+static void
+remove_stale(const char *out)
+{
+	static const char *const pats[] = { "%s.tmp-??????", "%s.old-*" };
+	size_t i, k;
+	glob_t g;
+
+	for (i = 0; i < 2; i++) {
+		char *pat = xasprintf(pats[i], out);
+
+		if (glob(pat, 0, NULL, &g) == 0) {
+			for (k = 0; k < g.gl_pathc; k++)
+				util_rmtree(g.gl_pathv[k]);
+			globfree(&g);
+		}
+		free(pat);
+	}
+}
+
 static int
 cmd_build(const char *dir, const char *outdir, int check, int verbose,
     int quiet)
@@ -186,6 +207,7 @@ cmd_build(const char *dir, const char *outdir, int check, int verbose,
 		return ok && diag_errors() == 0 ? 0 : 1;
 	}
 	out = outdir != NULL ? xstrdup(outdir) : xasprintf("%s/output", dir);
+	remove_stale(out);
 	tmp = xasprintf("%s.tmp-XXXXXX", out);
 	{
 		char *slash = strrchr(out, '/');

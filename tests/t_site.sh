@@ -1,0 +1,79 @@
+#!/bin/sh
+# The bilingual site of a small project (tests/golden/site-basic): clean
+# URLs, language switch, hreflang, missing translations, sitemap, 404,
+# search index, HTML5 output, reproducibility, and an output/ that a
+# failed, killed or interrupted build never loses.
+. "$ROOT/tests/lib.sh"
+P=$(tmpdir site-basic)
+cp -R "$ROOT/tests/golden/site-basic/." "$P/"
+"$PACTKIT" build "$P" >"$OUT/site-build.out" 2>&1
+rc=$?
+check site/build-exit-0 test $rc -eq 0
+S=$P/output/site
+check site/clean-urls test -f "$S/fr/guide/protocole/index.html" -a -f "$S/en/guide/mou/index.html"
+check site/root-language-choice grep -q 'href="fr/"' "$S/index.html"
+check site/root-choice-english grep -q 'href="en/"' "$S/index.html"
+f=$S/fr/guide/protocole/index.html
+check site/doctype sh -c "head -c 16 '$f' | grep -q '<!DOCTYPE html>'"
+check site/html-lang grep -q '<html lang="fr"' "$f"
+check site/switch-same-page grep -q 'href="../../../en/guide/mou/"[^>]*hreflang="en"' "$f"
+check site/hreflang-alternate grep -q '<link rel="alternate" hreflang="en" href="../../../en/guide/mou/"' "$f"
+check site/also-available-names-language grep -q 'class="pk-also".*English' "$f"
+check site/md-link-with-anchor grep -q 'href="guide/protocole/#budget"' "$S/fr/index.html"
+check site/site-path-link grep -q 'href="../guide/protocole/"\|href="protocole/"' "$S/fr/guide/index.html"
+check site/french-typography grep -q 'comptent :' "$S/fr/guide/index.html"
+check site/french-quotes grep -q '« vraiment »' "$S/fr/guide/index.html"
+check site/english-quotes grep -q '“really”' "$S/en/guide/index.html"
+check site/apostrophe grep -q 'protocole d’accord' "$f"
+check site/no-named-entities sh -c "! grep -rhoE '&[a-zA-Z]+;' '$S' --include=*.html | grep -vE '&(amp|lt|gt|quot);' | grep -q ."
+check site/heading-ids grep -q '<h2 id="budget"' "$f"
+check site/toc grep -q 'href="#duree"' "$f"
+check site/updated-date-fr grep -q '21 novembre 2026' "$S/fr/index.html"
+check site/updated-date-en grep -q 'November 21, 2026' "$S/en/index.html"
+g=$S/fr/guide/seul/index.html
+check site/untranslated-built test -f "$g"
+check site/untranslated-switch-to-home grep -q 'class="pk-untranslated"' "$g"
+check site/untranslated-warned grep -q "only-fr' has no translation in 'en'" "$OUT/site-build.out"
+check site/no-english-orphan test ! -e "$S/en/guide/seul"
+check site/sitemap-alternates grep -q 'hreflang="en" href="https://example.org/kit/en/guide/mou/"' "$S/sitemap.xml"
+check site/sitemap-valid-xml xmllint --noout "$S/sitemap.xml"
+check site/404-fr test -f "$S/fr/404.html"
+check site/404-en test -f "$S/en/404.html"
+check site/search-index grep -q '"t":"Le protocole d’accord"' "$S/fr/search-index.json"
+check site/prev-next grep -q 'rel="next"' "$S/fr/guide/index.html"
+check site/breadcrumb grep -q 'aria-current="page">Le protocole' "$f"
+check site/download-link grep -q 'href="../../../pdf/fr/guide.pdf"' "$f"
+check site/no-data-pk-left sh -c "! grep -rq 'data-pk-pos\|data-pk=\"' '$S'"
+check site/check-exit-0 "$PACTKIT" check -q "$P"
+check site/check-warns-missing-translation sh -c "'$PACTKIT' check '$P' 2>&1 | grep -q \"has no translation in 'en'\""
+check site/check-strict-fails sh -c "! '$PACTKIT' check --strict '$P' 2>/dev/null"
+check site/check-json sh -c "'$PACTKIT' check --format json '$P' | grep -q '\"level\": \"warning\"'"
+
+# reproducible: a second build elsewhere, later, is byte-identical
+Q=$(tmpdir site-basic-2)
+cp -R "$ROOT/tests/golden/site-basic/." "$Q/"
+sleep 1
+"$PACTKIT" build -q "$Q" 2>/dev/null
+check site/reproducible diff -r "$P/output" "$Q/output"
+
+# a build that fails leaves output/ as it was
+printf '\n[broken](nowhere.md)\n' >> "$Q/content/fr/guide/index.md"
+before=$(cd "$Q/output" && find . -type f | sort | xargs cat | md5sum)
+"$PACTKIT" build -q "$Q" 2>/dev/null
+after=$(cd "$Q/output" && find . -type f | sort | xargs cat | md5sum)
+check site/failed-build-keeps-output test "$before" = "$after"
+check site/failed-build-no-temp sh -c "! ls -d '$Q'/output.tmp-* 2>/dev/null"
+
+# SIGKILL part-way: the previous output stays whole
+R=$(tmpdir site-kill)
+cp -R "$ROOT/tests/golden/site-basic/." "$R/"
+"$PACTKIT" build -q "$R" 2>/dev/null
+before=$(cd "$R/output" && find . -type f | sort | xargs cat | md5sum)
+i=0; while [ $i -lt 300 ]; do printf '+++\ntitle = "P%d"\n+++\n\nTexte %d.\n' $i $i > "$R/content/fr/guide/p$i.md"; i=$((i+1)); done
+"$PACTKIT" build -q "$R" 2>/dev/null & pid=$!
+sleep 0.05; kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null
+after=$(cd "$R/output" && find . -type f | sort | xargs cat | md5sum)
+check site/sigkill-keeps-output test "$before" = "$after"
+"$PACTKIT" build -q "$R" 2>/dev/null & pid=$!
+sleep 0.05; kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null
+check site/sigint-removes-temp sh -c "! ls -d '$R'/output.tmp-* 2>/dev/null"
