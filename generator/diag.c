@@ -16,6 +16,7 @@ static int strict;		/* warnings count as errors */
 static int quiet;		/* notes and warnings not printed */
 static int json;		/* collect into jbuf instead of printing */
 static struct buf jbuf;		/* JSON array items, comma-separated */
+static struct buf *capture;	/* also collect printed lines here */
 
 static void
 json_str(struct buf *b, const char *s)
@@ -71,16 +72,22 @@ vdiag(enum diag_level lvl, const char *file, int line, int col,
 		json_str(&jbuf, msg.data != NULL ? msg.data : "");
 		buf_putc(&jbuf, '}');
 	} else if (lvl == DIAG_ERROR || !quiet) {
+		struct buf line_b = { 0 };
+
 		if (file != NULL && line > 0 && col > 0)
-			fprintf(stderr, "%s:%d:%d: ", file, line, col);
+			buf_printf(&line_b, "%s:%d:%d: ", file, line, col);
 		else if (file != NULL && line > 0)
-			fprintf(stderr, "%s:%d: ", file, line);
+			buf_printf(&line_b, "%s:%d: ", file, line);
 		else if (file != NULL)
-			fprintf(stderr, "%s: ", file);
+			buf_printf(&line_b, "%s: ", file);
 		else
-			fputs("pactkit: ", stderr);
-		fprintf(stderr, "%s: %s\n", names[lvl],
+			buf_puts(&line_b, "pactkit: ");
+		buf_printf(&line_b, "%s: %s\n", names[lvl],
 		    msg.data != NULL ? msg.data : "");
+		fputs(line_b.data, stderr);
+		if (capture != NULL && lvl != DIAG_NOTE)
+			buf_puts(capture, line_b.data);
+		buf_free(&line_b);
 	}
 	buf_free(&msg);
 }
@@ -112,6 +119,18 @@ size_t
 diag_warnings(void)
 {
 	return nwarnings;
+}
+
+void
+diag_reset(void)
+{
+	nerrors = nwarnings = 0;
+}
+
+void
+diag_capture(struct buf *b)
+{
+	capture = b;
 }
 
 void

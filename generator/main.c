@@ -3,32 +3,24 @@
  * makes one call per mode: build, check, new, render.  Exit 0 done,
  * 1 the project has errors, 2 wrong usage.
  */
-#include <sys/stat.h>
-
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <glob.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
 
 #include "pactkit.h"
 
-#ifndef PK_SHAREDIR
-#define PK_SHAREDIR "/usr/local/share/pactkit"
-#endif
-
 static const char usage_text[] =
 "usage: pactkit build [-q|-v] [-o OUTDIR] [DIR]\n"
 "       pactkit check [--strict] [--format text|json] [DIR]\n"
 "       pactkit new DIR\n"
+"       pactkit serve [--port N] [DIR]\n"
 "       pactkit render [--raw-html] [--project DIR] [--lang LANG] FILE.md\n"
 "       pactkit --help | --version\n";
 
@@ -42,6 +34,7 @@ static const char help_text[] =
 "  check [DIR]    validate everything and write nothing: data, links,\n"
 "                 components, translations, personal data\n"
 "  new DIR        start a new bilingual toolkit project in DIR\n"
+"  serve [DIR]    preview on http://127.0.0.1:8000/, rebuilt on change\n"
 "  render FILE    one Markdown file through the pipeline, HTML on stdout\n\n"
 "Options:\n"
 "  -o, --output DIR   build: write into DIR instead of DIR/output\n"
@@ -52,214 +45,15 @@ static const char help_text[] =
 "  --raw-html         render: keep raw HTML and any URL scheme\n"
 "  --project DIR      render: use DIR's data, components and languages\n"
 "  --lang LANG        render: the page's language (typography)\n"
-"  --dump-tree        render: print the document tree instead of HTML\n\n"
+"  --dump-tree        render: print the document tree instead of HTML\n"
+"  --port N           serve: the port on 127.0.0.1 (default 8000)\n\n"
 "Exit status: 0 done, 1 the project has errors, 2 wrong usage.\n";
-
-static char *tmp_out;           /* temporary output folder, removed on SIGINT */
-
-static void
-on_signal(int sig)
-{
-	if (tmp_out != NULL)
-		util_rmtree(tmp_out);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
 
 static int
 usage(void)
 {
 	fputs(usage_text, stderr);
 	return 2;
-}
-
-/* The folder with lua/builtin and themes/: beside the binary when run
- * from a source tree, else the installed one. */
-static char *
-find_share(void)
-{
-	const char *env = getenv("PACTKIT_SHARE");
-	char exe[PATH_MAX], *slash, *probe;
-	ssize_t n;
-
-	if (env != NULL && *env != '\0')
-		return xstrdup(env);
-	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL)
-			*slash = '\0';
-		probe = xasprintf("%s/lua/builtin/i18n", exe);
-		if (util_isdir(probe)) {
-			free(probe);
-			return xstrdup(exe);
-		}
-		free(probe);
-	}
-	return xstrdup(PK_SHAREDIR);
-}
-
-/* Every page through markdown, typography, ids and links. */
-static int
-process(struct project *p, int verbose)
-{
-	size_t i, l;
-	int ok = 1;
-
-	for (i = 0; i < p->npages; i++) {
-		struct page *pg = p->pages[i];
-
-		if (verbose)
-			diag(DIAG_NOTE, pg->src, 0, 0, "reading");
-		if (!markdown_body(p, pg)) {
-			ok = 0;
-			continue;
-		}
-		typo_pass(xmlDocGetRootElement(pg->doc),
-		    p->site.langs[pg->lang]);
-		tree_ids(xmlDocGetRootElement(pg->doc));
-	}
-	if (!ok)
-		return 0;
-	for (i = 0; i < p->npages; i++)
-		ok &= links_resolve(p, p->pages[i]);
-	for (i = 0; i < p->npages; i++)
-		for (l = 0; l < p->site.nlangs; l++)
-			if (p->pages[i]->trans[l] == NULL)
-				diag(DIAG_WARN, p->pages[i]->src, 0, 0,
-				    "page '%s' has no translation in '%s' "
-				    "(built in '%s' only)", p->pages[i]->key,
-				    p->site.langs[l],
-				    p->site.langs[p->pages[i]->lang]);
-	return ok;
-}
-
-/* Swaps the finished folder tmp into out; the old output is removed
- * only after the new one is in place. */
-static int
-swap_output(const char *tmp, const char *out)
-{
-	char *old;
-
-	if (!util_isdir(out)) {
-		if (rename(tmp, out) == -1) {
-			diag_sys(out);
-			return 0;
-		}
-		return 1;
-	}
-	old = xasprintf("%s.old-%ld", out, (long)getpid());
-	if (rename(out, old) == -1) {
-		diag_sys(out);
-		free(old);
-		return 0;
-	}
-	if (rename(tmp, out) == -1) {
-		diag_sys(out);
-		rename(old, out);
-		free(old);
-		return 0;
-	}
-	util_rmtree(old);
-	free(old);
-	return 1;
-}
-
-/* Removes what a killed build left beside out (output.tmp-*, .old-*). */
-static void
-remove_stale(const char *out)
-{
-	static const char *const pats[] = { "%s.tmp-??????", "%s.old-*" };
-	size_t i, k;
-	glob_t g;
-
-	for (i = 0; i < 2; i++) {
-		char *pat = xasprintf(pats[i], out);
-
-		if (glob(pat, 0, NULL, &g) == 0) {
-			for (k = 0; k < g.gl_pathc; k++)
-				util_rmtree(g.gl_pathv[k]);
-			globfree(&g);
-		}
-		free(pat);
-	}
-}
-
-static int
-cmd_build(const char *dir, const char *outdir, int check, int verbose,
-    int quiet)
-{
-	struct project p;
-	char *share = find_share(), *out, *tmp = NULL;
-	struct timespec t0, t1;
-	size_t i, l;
-	int ok;
-
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	ok = project_load(&p, dir, share) && process(&p, verbose);
-	free(share);
-	if (ok)
-		lint_project(&p);
-	if (check || !ok) {
-		if (ok && diag_errors() == 0 && !quiet)
-			fprintf(stderr, "pactkit: %zu pages checked, %zu "
-			    "warnings, no errors\n", p.npages, diag_warnings());
-		project_free(&p);
-		return ok && diag_errors() == 0 ? 0 : 1;
-	}
-	out = outdir != NULL ? xstrdup(outdir) : xasprintf("%s/output", dir);
-	remove_stale(out);
-	tmp = xasprintf("%s.tmp-XXXXXX", out);
-	{
-		char *slash = strrchr(out, '/');
-
-		if (slash != NULL) {
-			char *parent = xstrndup(out, (size_t)(slash - out));
-
-			if (*parent != '\0' && !util_mkdirs(parent))
-				ok = 0;
-			free(parent);
-		}
-	}
-	if (ok && mkdtemp(tmp) == NULL) {
-		diag_sys(out);
-		ok = 0;
-	}
-	if (ok) {
-		chmod(tmp, 0755);
-		tmp_out = tmp;
-		signal(SIGINT, on_signal);
-		signal(SIGTERM, on_signal);
-		ok = site_write(&p, tmp) && pdf_write_all(&p, tmp) &&
-		    diag_errors() == 0;
-		if (ok)
-			ok = swap_output(tmp, out);
-		else
-			util_rmtree(tmp);
-		tmp_out = NULL;
-		signal(SIGINT, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
-	}
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	if (ok && !quiet) {
-		fprintf(stderr, "pactkit: built %s in %.2f s:", out,
-		    (double)(t1.tv_sec - t0.tv_sec) +
-		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
-		for (l = 0; l < p.site.nlangs; l++) {
-			size_t np = 0;
-
-			for (i = 0; i < p.npages; i++)
-				np += p.pages[i]->lang == l;
-			fprintf(stderr, "%s %s: %zu pages, %zu PDFs",
-			    l ? ";" : "", p.site.langs[l], np, p.site.ndocs);
-		}
-		fprintf(stderr, "; %zu warnings\n", diag_warnings());
-	} else if (!ok)
-		fprintf(stderr, "pactkit: build failed; %s left as it was\n",
-		    out);
-	free(tmp);
-	free(out);
-	project_free(&p);
-	return ok ? 0 : 1;
 }
 
 static int
@@ -278,7 +72,7 @@ cmd_render(const char *file, const char *projdir, const char *lang,
 		return 1;
 	}
 	if (projdir != NULL) {
-		share = find_share();
+		share = build_share();
 		have = project_load(&p, projdir, share);
 		free(share);
 		if (!have) {
@@ -340,7 +134,7 @@ cmd_render(const char *file, const char *projdir, const char *lang,
 static int
 cmd_new(const char *dir)
 {
-	char *share = find_share();
+	char *share = build_share();
 	char *skel = xasprintf("%s/lua/builtin/skeleton", share);
 	int ok;
 
@@ -375,11 +169,12 @@ main(int argc, char *argv[])
 		{ "project", required_argument, NULL, 'p' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "dump-tree", no_argument, NULL, 'd' },
+		{ "port", required_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *cmd, *outdir = NULL, *projdir = NULL, *lang = NULL;
 	int c, quiet = 0, verbose = 0, strict = 0, json = 0, raw = 0;
-	int dump = 0, rc;
+	int dump = 0, rc, port = 8000;
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)) {
@@ -437,6 +232,11 @@ main(int argc, char *argv[])
 		case 'd':
 			dump = 1;
 			break;
+		case 'P':
+			port = atoi(optarg);
+			if (port <= 0 || port > 65535)
+				return usage();
+			break;
 		default:
 			return usage();
 		}
@@ -447,11 +247,13 @@ main(int argc, char *argv[])
 	diag_set_json(json);
 	xmlInitParser();
 	if (strcmp(cmd, "build") == 0 && argc <= 1)
-		rc = cmd_build(argc ? argv[0] : ".", outdir, 0, verbose, quiet);
+		rc = build_run(argc ? argv[0] : ".", outdir, 0, verbose, quiet);
 	else if (strcmp(cmd, "check") == 0 && argc <= 1)
-		rc = cmd_build(argc ? argv[0] : ".", NULL, 1, verbose, quiet);
+		rc = build_run(argc ? argv[0] : ".", NULL, 1, verbose, quiet);
 	else if (strcmp(cmd, "new") == 0 && argc == 1)
 		rc = cmd_new(argv[0]);
+	else if (strcmp(cmd, "serve") == 0 && argc <= 1)
+		rc = serve_run(argc ? argv[0] : ".", port);
 	else if (strcmp(cmd, "render") == 0 && argc == 1)
 		rc = cmd_render(argv[0], projdir, lang, raw, dump);
 	else

@@ -81,6 +81,8 @@ void	 diag_set_strict(int);              /* warnings count as errors */
 void	 diag_set_quiet(int);               /* hide notes and warnings */
 void	 diag_set_json(int);                /* collect, print as JSON at end */
 void	 diag_flush_json(void);
+void	 diag_reset(void);                  /* counts back to zero */
+void	 diag_capture(struct buf *);        /* also copy lines into b (NULL: stop) */
 
 /* ---- the project: lua/site.lua and content/ --------------------------- */
 
@@ -137,6 +139,7 @@ struct page {
 	char	*updated;           /* "YYYY-MM-DD" or NULL */
 	char	*description;       /* may be NULL */
 	int	 weight;            /* order among siblings (default 0) */
+	char	*slug;              /* front matter slug, or NULL */
 	int	 is_index;          /* index.md or _index.md: a section page */
 	int	 fm_lines;          /* lines before the body (front matter) */
 	char	*text;              /* the whole file, NUL-terminated */
@@ -202,6 +205,16 @@ int	 data_frontmatter(struct sandbox *, const char *file, int line,
 int	 component_call(struct sandbox *, const struct site *, size_t lang,
 	    const char *name, const char *body, size_t len,
 	    const char *file, int line, xmlNodePtr parent);
+/* Runs a project Lua file (path on disk) in the sandbox, with `pk`, and
+ * leaves nresults values on the stack of sandbox_state(); 1 ok, 0
+ * (printed). */
+int	 sandbox_runfile(struct sandbox *, const char *path, int nresults);
+struct lua_State *sandbox_state(struct sandbox *);
+/* The page being built: pk.lang, pk.id numbering, warnings' position. */
+void	 sandbox_set_page(struct sandbox *, const char *file, size_t lang);
+/* Frees what data_site() and data_i18n() put into site (not dir,
+ * sharedir, file). */
+void	 data_site_free(struct site *);
 
 /* format.c: numbers, money and dates in the page's language. */
 void	 format_number(struct buf *, const char *lang, double, int decimals);
@@ -209,6 +222,18 @@ void	 format_money(struct buf *, const char *lang, double,
 	    const char *currency);
 /* "2026-11-21" -> "21 novembre 2026" / "November 21, 2026"; 0 if invalid */
 int	 format_date(struct buf *, const char *lang, const char *iso);
+/* 1 when iso is a valid "YYYY-MM-DD" date; fills y, m, d (may be NULL). */
+int	 format_isodate(const char *iso, int *y, int *m, int *d);
+
+/* build.c: a whole build (check = 0) or check (1) of the project in dir
+ * into outdir (NULL: dir/output).  Returns the exit status, 0 or 1. */
+int	 build_run(const char *dir, const char *outdir, int check, int verbose,
+	    int quiet);
+/* The folder of the built-in lua/ and themes/ (PACTKIT_SHARE, beside the
+ * binary, or the installed one); caller frees. */
+char	*build_share(void);
+/* serve.c: builds dir, serves it on 127.0.0.1:port, rebuilds on change. */
+int	 serve_run(const char *dir, int port);
 
 /* ---- the document tree ------------------------------------------------ */
 
