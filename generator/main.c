@@ -49,6 +49,28 @@ static const char help_text[] =
 "  --port N           serve: the port on 127.0.0.1 (default 8000)\n\n"
 "Exit status: 0 done, 1 the project has errors, 2 wrong usage.\n";
 
+/* `pactkit CMD --help`: the usage lines of CMD, then the whole help. */
+static int
+cmd_help(const char *cmd)
+{
+	const char *p = usage_text, *eol;
+	char want[64];
+
+	snprintf(want, sizeof(want), "pactkit %s", cmd);
+	for (; *p != '\0'; p = eol + 1) {
+		eol = strchr(p, '\n');
+		if (eol == NULL)
+			break;
+		const char *at = strstr(p, want);
+
+		if (at != NULL && at < eol)
+			printf("usage: %.*s\n", (int)(eol - at), at);
+	}
+	fputs("\n", stdout);
+	fputs(help_text, stdout);
+	return 0;
+}
+
 static int
 usage(void)
 {
@@ -172,6 +194,7 @@ main(int argc, char *argv[])
 		{ "port", required_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const char *help_cmd = NULL;
 	const char *cmd, *outdir = NULL, *projdir = NULL, *lang = NULL;
 	int c, quiet = 0, verbose = 0, strict = 0, json = 0, raw = 0;
 	int dump = 0, rc, port = 8000;
@@ -192,13 +215,11 @@ main(int argc, char *argv[])
 	cmd = argv[1];
 	argc--;
 	argv++;
+	help_cmd = cmd;
 	while ((c = getopt_long(argc, argv, "ho:qv", opts, NULL)) != -1)
 		switch (c) {
 		case 'h':
-			fputs(usage_text, stdout);
-			fputs("\n", stdout);
-			fputs(help_text, stdout);
-			return 0;
+			return cmd_help(help_cmd);
 		case 'V':
 			printf("pactkit %s\n", PK_VERSION);
 			return 0;

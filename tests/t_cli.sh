@@ -1,0 +1,64 @@
+#!/bin/sh
+# The command line as a user meets it: help, version, usage errors (exit
+# 2), `pactkit new` making a project that builds at once, `make install`
+# giving a binary that finds its theme and components, and `serve`.
+. "$ROOT/tests/lib.sh"
+check cli/help-exit-0 "$PACTKIT" --help
+check cli/help-lists-commands sh -c "'$PACTKIT' --help | grep -q 'check \[DIR\]'"
+for c in build check new render serve; do
+	check cli/help-$c sh -c "'$PACTKIT' $c --help | grep -q 'pactkit $c'"
+done
+check cli/version sh -c "'$PACTKIT' --version | grep -q '^pactkit [0-9]'"
+"$PACTKIT" frobnicate >/dev/null 2>&1; check cli/unknown-command-exit-2 test $? -eq 2
+"$PACTKIT" build --bogus >/dev/null 2>&1; check cli/unknown-option-exit-2 test $? -eq 2
+"$PACTKIT" new >/dev/null 2>&1; check cli/new-needs-dir-exit-2 test $? -eq 2
+
+N=$OUT/cli-new
+rm -rf "$N"
+check cli/new-creates "$PACTKIT" new "$N"
+check cli/new-has-readme test -f "$N/README.md"
+check cli/new-builds "$PACTKIT" build -q "$N"
+check cli/new-site-fr test -f "$N/output/site/fr/index.html"
+check cli/new-site-en test -f "$N/output/site/en/index.html"
+check cli/new-check-clean "$PACTKIT" check --strict -q "$N"
+"$PACTKIT" new "$N" >/dev/null 2>&1; check cli/new-refuses-existing test $? -eq 1
+
+D=$OUT/cli-install
+rm -rf "$D"
+if make -s -C "$ROOT" install DESTDIR="$D" PREFIX=/usr >"$OUT/install.log" 2>&1; then
+	pass cli/make-install
+	check cli/installed-man-page test -f "$D/usr/share/man/man1/pactkit.1"
+	# the installed binary, run from elsewhere, with its share folder moved
+	# under DESTDIR: PACTKIT_SHARE says where it went
+	I=$OUT/cli-installed-proj
+	rm -rf "$I"
+	(cd /tmp && PACTKIT_SHARE="$D/usr/share/pactkit" "$D/usr/bin/pactkit" new "$I" >/dev/null 2>&1 &&
+	 PACTKIT_SHARE="$D/usr/share/pactkit" "$D/usr/bin/pactkit" build -q "$I" 2>"$OUT/installed.err")
+	check cli/installed-binary-builds test -f "$I/output/site/fr/index.html"
+else
+	fail cli/make-install "$(tail -3 "$OUT/install.log")"
+fi
+
+# serve: a preview on 127.0.0.1 that rebuilds when a file changes
+if command -v curl >/dev/null 2>&1; then
+	V=$OUT/cli-serve
+	rm -rf "$V"; "$PACTKIT" new "$V" >/dev/null 2>&1
+	port=$((20000 + $$ % 20000))
+	"$PACTKIT" serve --port $port "$V" >"$OUT/serve.log" 2>&1 & spid=$!
+	i=0; while [ $i -lt 50 ] && ! curl -sf "http://127.0.0.1:$port/fr/" >/dev/null; do sleep 0.2; i=$((i+1)); done
+	check cli/serve-page sh -c "curl -sf http://127.0.0.1:$port/fr/ | grep -q '<html lang=\"fr\"'"
+	check cli/serve-reload-script sh -c "curl -sf http://127.0.0.1:$port/fr/ | grep -q '__pactkit/version'"
+	v1=$(curl -sf "http://127.0.0.1:$port/__pactkit/version")
+	sed -i 's/Ne consignez jamais/NOUVEAU TEXTE. Ne consignez jamais/' "$V/content/fr/index.md"
+	i=0; while [ $i -lt 50 ] && [ "$(curl -sf "http://127.0.0.1:$port/__pactkit/version")" = "$v1" ]; do sleep 0.2; i=$((i+1)); done
+	check cli/serve-rebuilds sh -c "curl -sf http://127.0.0.1:$port/fr/ | grep -q 'NOUVEAU TEXTE'"
+	printf '\n[cassé](absent.md)\n' >> "$V/content/fr/index.md"
+	v2=$(curl -sf "http://127.0.0.1:$port/__pactkit/version")
+	i=0; while [ $i -lt 50 ] && [ "$(curl -sf "http://127.0.0.1:$port/__pactkit/version")" = "$v2" ]; do sleep 0.2; i=$((i+1)); done
+	check cli/serve-error-in-page sh -c "curl -sf http://127.0.0.1:$port/fr/ | grep -q \"link target 'absent.md' not found\""
+	check cli/serve-error-in-terminal grep -q "link target 'absent.md' not found" "$OUT/serve.log"
+	check cli/serve-loopback-only sh -c "! ss -ltn 2>/dev/null | grep ':$port ' | grep -qv '127.0.0.1'"
+	kill $spid 2>/dev/null; wait $spid 2>/dev/null
+else
+	fail cli/serve "curl is missing (Makefile DEB_TEST should install it)"
+fi
