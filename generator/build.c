@@ -59,16 +59,20 @@ build_share(void)
 
 /* Every page through markdown, typography, ids and links. */
 static int
-process(struct project *p, int verbose)
+process(struct project *p, int verbose, int quiet)
 {
 	size_t i, l;
-	int ok = 1;
+	int ok = 1, progress = !quiet && !verbose && isatty(2) &&
+	    p->npages >= 200;
 
 	for (i = 0; i < p->npages; i++) {
 		struct page *pg = p->pages[i];
 
 		if (verbose)
 			diag(DIAG_NOTE, pg->src, 0, 0, "reading");
+		else if (progress && (i % 50 == 0 || i + 1 == p->npages))
+			fprintf(stderr, "\rpactkit: %zu/%zu pages", i + 1,
+			    p->npages);
 		if (!markdown_body(p, pg)) {
 			ok = 0;
 			continue;
@@ -77,6 +81,8 @@ process(struct project *p, int verbose)
 		    p->site.langs[pg->lang]);
 		tree_ids(xmlDocGetRootElement(pg->doc));
 	}
+	if (progress)
+		fputs("\r\033[K", stderr);
 	if (!ok)
 		return 0;
 	for (i = 0; i < p->npages; i++)
@@ -154,7 +160,7 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 	int ok;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	ok = project_load(&p, dir, share) && process(&p, verbose);
+	ok = project_load(&p, dir, share) && process(&p, verbose, quiet);
 	free(share);
 	if (ok)
 		lint_project(&p);
@@ -190,6 +196,16 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		signal(SIGTERM, on_signal);
 		ok = site_write(&p, tmp) && pdf_write_all(&p, tmp) &&
 		    diag_errors() == 0;
+		if (ok) {
+			/* the site links its PDFs: keep them inside it too */
+			char *from = xasprintf("%s/pdf", tmp);
+			char *to = xasprintf("%s/site/pdf", tmp);
+
+			if (util_isdir(from))
+				ok = util_copytree(from, to);
+			free(from);
+			free(to);
+		}
 		if (ok)
 			ok = swap_output(tmp, out);
 		else
