@@ -39,7 +39,7 @@ export TZ = UTC
 export LC_ALL = C.UTF-8
 
 .PHONY: all deps toolkit test check-deps asan debug clean install uninstall \
-	golden bench valgrind
+	golden bench valgrind fuzz
 
 all: deps pactkit toolkit
 
@@ -105,3 +105,29 @@ clean:
 	rm -rf build pactkit pactkit-asan output tests/out
 
 -include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d)
+
+# libFuzzer harnesses (clang): `make fuzz FUZZ_SECONDS=60` runs each one.
+FUZZ_SECONDS ?= 30
+FUZZ_CC ?= clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined
+FUZZ_SRCS := $(filter-out generator/main.c,$(SRCS))
+FUZZ_OBJS := $(FUZZ_SRCS:generator/%.c=build/fuzz/%.o)
+FUZZERS := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+
+build/fuzz:
+	mkdir -p $@
+
+build/fuzz/%.o: generator/%.c | build/fuzz
+	$(FUZZ_CC) -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 $(PKG_CFLAGS) \
+	    -DPK_SHAREDIR='"$(SHAREDIR)"' $(FUZZ_FLAGS) -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
+	$(FUZZ_CC) -std=c11 -D_DEFAULT_SOURCE $(PKG_CFLAGS) -Igenerator \
+	    -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJS) $(LIBS)
+
+fuzz: $(FUZZERS)
+	@for f in $(FUZZERS); do n=$${f##*/fuzz_}; mkdir -p build/fuzz/corpus-$$n; \
+	  echo "== $$f ($(FUZZ_SECONDS) s)"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix=build/fuzz/crash-$$n- build/fuzz/corpus-$$n tests/fuzz/corpus/$$n \
+	    2>&1 | tail -3 || exit 1; done

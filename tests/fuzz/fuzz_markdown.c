@@ -1,0 +1,31 @@
+/*
+ * fuzz_markdown.c: libFuzzer harness for Markdown -> document tree ->
+ * typography -> HTML, with raw HTML on and off.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "pactkit.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	xmlDocPtr doc;
+
+	diag_set_quiet(1);
+	doc = markdown_fragment(NULL, "fuzz.md", (const char *)data, size, 0,
+	    0, size > 0 && (data[0] & 1));
+	if (doc != NULL) {
+		xmlNodePtr root = xmlDocGetRootElement(doc);
+		char *html;
+
+		typo_pass(root, size > 1 && (data[1] & 1) ? "fr" : "en");
+		tree_ids(root);
+		html = html_fragment(root);
+		free(html);
+		xmlFreeDoc(doc);
+	}
+	return 0;
+}
