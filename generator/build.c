@@ -79,6 +79,13 @@ process(struct project *p, int verbose, int quiet)
 		}
 		typo_pass(xmlDocGetRootElement(pg->doc),
 		    p->site.langs[pg->lang]);
+		if (pg->title != NULL) {
+			struct buf t = { 0 };
+
+			typo_text(&t, pg->title, p->site.langs[pg->lang]);
+			free(pg->title);
+			pg->title = buf_detach(&t);
+		}
 		tree_ids(xmlDocGetRootElement(pg->doc));
 	}
 	if (progress)
