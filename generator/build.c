@@ -4,8 +4,11 @@
  * write the site and the PDFs into a temporary folder and swap it in
  * place of output/ when everything succeeded.
  */
+#define _GNU_SOURCE /* renameat2 */
 #include <sys/stat.h>
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <glob.h>
 #include <limits.h>
 #include <signal.h>
@@ -105,35 +108,82 @@ process(struct project *p, int verbose, int quiet)
 	return ok;
 }
 
-/* Swaps the finished folder tmp into out; the old output is removed
- * only after the new one is in place. */
+/* Swaps the finished folder tmp into out.  The previous output is kept
+ * as out.prev: the next build writes over it in place, which is much
+ * cheaper than making thousands of new files and folders. */
 static int
 swap_output(const char *tmp, const char *out)
 {
-	char *old;
+	char *prev = xasprintf("%s.prev", out);
+	int ok = 1;
 
 	if (!util_isdir(out)) {
 		if (rename(tmp, out) == -1) {
 			diag_sys(out);
-			return 0;
+			ok = 0;
 		}
-		return 1;
-	}
-	old = xasprintf("%s.old-%ld", out, (long)getpid());
-	if (rename(out, old) == -1) {
+	} else if (renameat2(AT_FDCWD, tmp, AT_FDCWD, out,
+	    RENAME_EXCHANGE) == 0) {
+		/* tmp now holds the old output */
+		util_rmtree(prev);
+		if (rename(tmp, prev) == -1)
+			util_rmtree(tmp);
+	} else if (rename(out, prev) == -1 || rename(tmp, out) == -1) {
 		diag_sys(out);
-		free(old);
-		return 0;
+		rename(prev, out);
+		ok = 0;
 	}
-	if (rename(tmp, out) == -1) {
-		diag_sys(out);
-		rename(old, out);
-		free(old);
-		return 0;
+	free(prev);
+	return ok;
+}
+
+/* Removes the files under dir older than the build (mtime before t0),
+ * and the folders left empty: what an earlier build wrote and this one
+ * did not. */
+static void
+prune(const char *dir, const struct timespec *t0)
+{
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		char *sub;
+
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		sub = xasprintf("%s/%s", dir, de->d_name);
+		if (lstat(sub, &st) == 0) {
+			if (S_ISDIR(st.st_mode)) {
+				prune(sub, t0);
+				rmdir(sub);     /* fails unless empty: fine */
+			} else if (st.st_mtim.tv_sec < t0->tv_sec ||
+			    (st.st_mtim.tv_sec == t0->tv_sec &&
+			    st.st_mtim.tv_nsec < t0->tv_nsec))
+				unlink(sub);
+		}
+		free(sub);
 	}
-	util_rmtree(old);
-	free(old);
-	return 1;
+	closedir(d);
+}
+
+/* PACTKIT_TIMING=1 prints the time each phase took. */
+static void
+phase(const char *name, const struct timespec *t0)
+{
+	static double last;
+	struct timespec t;
+	double now;
+
+	if (getenv("PACTKIT_TIMING") == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	now = (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+	fprintf(stderr, "pactkit: %-6s %.3f s\n", name, now - last);
+	last = now;
 }
 
 /* Removes what a killed build left beside out (output.tmp-*, .old-*). */
@@ -162,15 +212,20 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 {
 	struct project p;
 	char *share = build_share(), *out, *tmp = NULL;
+	struct stat mst;
 	struct timespec t0, t1;
 	size_t i, l;
 	int ok;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	ok = project_load(&p, dir, share) && process(&p, verbose, quiet);
+	ok = project_load(&p, dir, share);
+	phase("load", &t0);
+	ok = ok && process(&p, verbose, quiet);
+	phase("pages", &t0);
 	free(share);
 	if (ok)
 		lint_project(&p);
+	phase("lint", &t0);
 	if (check || !ok) {
 		if (ok && diag_errors() == 0 && !quiet)
 			fprintf(stderr, "pactkit: %zu pages checked, %zu "
@@ -197,12 +252,28 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		ok = 0;
 	}
 	if (ok) {
+		/* reuse the previous generation's files, then drop the stale */
+		char *prev = xasprintf("%s.prev", out);
+		char *mark = xasprintf("%s/.pactkit-build", tmp);
+
+		if (util_isdir(prev) && rmdir(tmp) == 0 && rename(prev, tmp) == -1)
+			mkdir(tmp, 0700);
+		ok = util_writefile(mark, "", 0) && stat(mark, &mst) == 0;
+		unlink(mark);
+		free(mark);
+		free(prev);
+	}
+	if (ok) {
 		chmod(tmp, 0755);
 		tmp_out = tmp;
 		signal(SIGINT, on_signal);
 		signal(SIGTERM, on_signal);
-		ok = site_write(&p, tmp) && pdf_write_all(&p, tmp) &&
-		    diag_errors() == 0;
+		ok = site_write(&p, tmp);
+		phase("site", &t0);
+		ok = ok && pdf_write_all(&p, tmp) && diag_errors() == 0;
+		phase("pdf", &t0);
+		if (ok)
+			prune(tmp, &mst.st_mtim);
 		if (ok) {
 			/* the site links its PDFs: keep them inside it too */
 			char *from = xasprintf("%s/pdf", tmp);

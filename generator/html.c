@@ -11,78 +11,92 @@
 
 #include "pactkit.h"
 
-static int
-is_void(const char *name)
-{
-	static const char *const v[] = { "area", "base", "br", "col",
-	    "embed", "hr", "img", "input", "link", "meta", "source", "track",
-	    "wbr", NULL };
-	size_t i;
+enum {
+	EL_VOID = 1,            /* no end tag */
+	EL_BLOCK = 2,           /* a newline after the end tag */
+	EL_NLSTART = 4,         /* a newline after the start tag (cmark's way) */
+};
 
-	for (i = 0; v[i] != NULL; i++)
-		if (strcmp(name, v[i]) == 0)
-			return 1;
-	return 0;
+/* Element classes, sorted by name for bsearch. */
+static const struct elclass {
+	const char	*name;
+	int		 flags;
+} classes[] = {
+	{ "address", EL_BLOCK }, { "area", EL_VOID },
+	{ "article", EL_BLOCK }, { "aside", EL_BLOCK }, { "base", EL_VOID },
+	{ "blockquote", EL_BLOCK | EL_NLSTART },
+	{ "body", EL_BLOCK | EL_NLSTART }, { "br", EL_VOID },
+	{ "caption", EL_BLOCK }, { "col", EL_VOID }, { "dd", EL_BLOCK },
+	{ "details", EL_BLOCK }, { "div", EL_BLOCK },
+	{ "dl", EL_BLOCK | EL_NLSTART }, { "dt", EL_BLOCK },
+	{ "embed", EL_VOID }, { "fieldset", EL_BLOCK | EL_NLSTART },
+	{ "figcaption", EL_BLOCK }, { "figure", EL_BLOCK | EL_NLSTART },
+	{ "footer", EL_BLOCK | EL_NLSTART }, { "form", EL_BLOCK | EL_NLSTART },
+	{ "h1", EL_BLOCK }, { "h2", EL_BLOCK }, { "h3", EL_BLOCK },
+	{ "h4", EL_BLOCK }, { "h5", EL_BLOCK }, { "h6", EL_BLOCK },
+	{ "head", EL_BLOCK | EL_NLSTART },
+	{ "header", EL_BLOCK | EL_NLSTART }, { "hr", EL_VOID | EL_BLOCK },
+	{ "html", EL_BLOCK | EL_NLSTART }, { "img", EL_VOID },
+	{ "input", EL_VOID }, { "legend", EL_BLOCK }, { "li", EL_BLOCK },
+	{ "link", EL_VOID | EL_BLOCK }, { "main", EL_BLOCK | EL_NLSTART },
+	{ "meta", EL_VOID | EL_BLOCK }, { "nav", EL_BLOCK | EL_NLSTART },
+	{ "ol", EL_BLOCK | EL_NLSTART }, { "p", EL_BLOCK },
+	{ "pre", EL_BLOCK }, { "script", EL_BLOCK },
+	{ "section", EL_BLOCK | EL_NLSTART }, { "source", EL_VOID },
+	{ "summary", EL_BLOCK }, { "svg", EL_BLOCK | EL_NLSTART },
+	{ "table", EL_BLOCK | EL_NLSTART },
+	{ "tbody", EL_BLOCK | EL_NLSTART }, { "td", EL_BLOCK },
+	{ "tfoot", EL_BLOCK | EL_NLSTART }, { "th", EL_BLOCK },
+	{ "thead", EL_BLOCK | EL_NLSTART }, { "title", EL_BLOCK },
+	{ "tr", EL_BLOCK | EL_NLSTART }, { "track", EL_VOID },
+	{ "ul", EL_BLOCK | EL_NLSTART }, { "wbr", EL_VOID },
+};
+
+static int
+cmp_class(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct elclass *)e)->name);
 }
 
-/* Block-level elements get a newline after their end tag. */
 static int
-is_block(const char *name)
+el_flags(const char *name)
 {
-	static const char *const v[] = { "address", "article", "aside",
-	    "blockquote", "body", "dd", "details", "div", "dl", "dt",
-	    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
-	    "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "li",
-	    "link", "main", "meta", "nav", "ol", "p", "pre", "section",
-	    "summary", "table", "tbody", "td", "tfoot", "th", "thead",
-	    "title", "tr", "ul", "caption", "script", "legend", "svg", NULL };
-	size_t i;
+	const struct elclass *c = bsearch(name, classes,
+	    sizeof(classes) / sizeof(classes[0]), sizeof(classes[0]),
+	    cmp_class);
 
-	for (i = 0; v[i] != NULL; i++)
-		if (strcmp(name, v[i]) == 0)
-			return 1;
-	return 0;
-}
-
-/* Containers whose start tag is followed by a newline, as cmark does. */
-static int
-nl_after_start(const char *name)
-{
-	return strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0 ||
-	    strcmp(name, "blockquote") == 0 || strcmp(name, "table") == 0 ||
-	    strcmp(name, "thead") == 0 || strcmp(name, "tbody") == 0 ||
-	    strcmp(name, "tr") == 0 || strcmp(name, "html") == 0 ||
-	    strcmp(name, "head") == 0 || strcmp(name, "body") == 0 ||
-	    strcmp(name, "dl") == 0 || strcmp(name, "nav") == 0 ||
-	    strcmp(name, "section") == 0 || strcmp(name, "figure") == 0 ||
-	    strcmp(name, "form") == 0 || strcmp(name, "fieldset") == 0 ||
-	    strcmp(name, "header") == 0 || strcmp(name, "footer") == 0 ||
-	    strcmp(name, "main") == 0 || strcmp(name, "svg") == 0;
+	return c != NULL ? c->flags : 0;
 }
 
 static void
-esc_text(struct buf *b, const char *s, int attr)
+esc_text(struct buf *b, const char *s)
 {
-	const char *p;
+	const char *p, *run = s;
 
-	for (p = s; *p != '\0'; p++)
+	for (p = s; *p != '\0'; p++) {
+		const char *rep;
+
 		switch (*p) {
 		case '&':
-			buf_puts(b, "&amp;");
+			rep = "&amp;";
 			break;
 		case '<':
-			buf_puts(b, "&lt;");
+			rep = "&lt;";
 			break;
 		case '>':
-			buf_puts(b, "&gt;");
+			rep = "&gt;";
 			break;
 		case '"':
-			buf_puts(b, "&quot;");
+			rep = "&quot;";
 			break;
 		default:
-			(void)attr;
-			buf_putc(b, *p);
+			continue;
 		}
+		buf_put(b, run, (size_t)(p - run));
+		buf_puts(b, rep);
+		run = p + 1;
+	}
+	buf_put(b, run, (size_t)(p - run));
 }
 
 /* Percent-encodes what may not stand in a URL, as cmark's HTML writer. */
@@ -123,12 +137,17 @@ is_svg(xmlNodePtr n)
 	    (const xmlChar *)SVG_NS) == 0;
 }
 
+/* A slot whose content is written from another tree, not copied. */
+static xmlNodePtr slot_el;      /* the template element */
+static xmlNodePtr slot_src;     /* whose children stand in it */
+
 static void
 node(struct buf *b, xmlNodePtr n)
 {
 	const char *name;
 	xmlAttrPtr a;
 	xmlNodePtr c;
+	int flags;
 
 	switch (n->type) {
 	case XML_TEXT_NODE:
@@ -138,7 +157,7 @@ node(struct buf *b, xmlNodePtr n)
 		    xmlStrcmp(n->parent->name, (const xmlChar *)"style") == 0))
 			buf_puts(b, (const char *)n->content);
 		else
-			esc_text(b, (const char *)n->content, 0);
+			esc_text(b, (const char *)n->content);
 		return;
 	case XML_ELEMENT_NODE:
 		break;
@@ -173,13 +192,15 @@ node(struct buf *b, xmlNodePtr n)
 		    strcmp(an, "src") == 0))
 			esc_url(b, v != NULL ? (const char *)v : "");
 		else
-			esc_text(b, v != NULL ? (const char *)v : "", 1);
+			esc_text(b, v != NULL ? (const char *)v : "");
 		buf_putc(b, '"');
 		xmlFree(v);
 	}
-	if (is_void(name) && !is_svg(n)) {
+	flags = is_svg(n) ? (strcmp(name, "svg") == 0 ?
+	    EL_BLOCK | EL_NLSTART : 0) : el_flags(name);
+	if (flags & EL_VOID) {
 		buf_puts(b, " />");
-		if (is_block(name))
+		if (flags & EL_BLOCK)
 			buf_putc(b, '\n');
 		return;
 	}
@@ -188,16 +209,19 @@ node(struct buf *b, xmlNodePtr n)
 		return;
 	}
 	buf_putc(b, '>');
-	if (nl_after_start(name))
+	if (flags & EL_NLSTART)
 		buf_putc(b, '\n');
+	if (n == slot_el && slot_src != NULL)
+		for (c = slot_src->children; c != NULL; c = c->next)
+			node(b, c);
 	for (c = n->children; c != NULL; c = c->next)
 		node(b, c);
-	if (nl_after_start(name) && b->len > 0 && b->data[b->len - 1] != '\n')
+	if ((flags & EL_NLSTART) && b->len > 0 && b->data[b->len - 1] != '\n')
 		buf_putc(b, '\n');
 	buf_puts(b, "</");
 	buf_puts(b, name);
 	buf_putc(b, '>');
-	if (is_block(name) && !is_svg(n))
+	if ((flags & EL_BLOCK) && !is_svg(n))
 		buf_putc(b, '\n');
 }
 
@@ -206,6 +230,15 @@ void
 html_node(struct buf *b, xmlNodePtr n)
 {
 	node(b, n);
+}
+
+void
+html_node_slot(struct buf *b, xmlNodePtr n, xmlNodePtr slot, xmlNodePtr src)
+{
+	slot_el = slot;
+	slot_src = src;
+	node(b, n);
+	slot_el = slot_src = NULL;
 }
 
 char *

@@ -78,24 +78,17 @@ links_relative(const char *from, const char *to)
 static struct page *
 by_url(const struct project *p, const char *url)
 {
-	size_t i;
-
-	for (i = 0; i < p->npages; i++)
-		if (strcmp(p->pages[i]->url, url) == 0)
-			return p->pages[i];
-	return NULL;
+	return strmap_get(&p->byurl, url);
 }
 
 static struct page *
 by_rel(const struct project *p, size_t lang, const char *rel)
 {
-	size_t i;
+	char *k = xasprintf("%s/%s", p->site.langs[lang], rel);
+	struct page *pg = strmap_get(&p->byrel, k);
 
-	for (i = 0; i < p->npages; i++)
-		if (p->pages[i]->lang == lang &&
-		    strcmp(p->pages[i]->rel, rel) == 0)
-			return p->pages[i];
-	return NULL;
+	free(k);
+	return pg;
 }
 
 static int

@@ -178,10 +178,13 @@ scan_dir(const char *dir, const char *shown, const char *ext, int lua)
 void
 lint_project(const struct project *p)
 {
-	char *d = xasprintf("%s/content", p->site.dir);
+	char *d;
+	size_t i;
 
-	scan_dir(d, "content", ".md", 0);
-	free(d);
+	for (i = 0; i < p->npages; i++)     /* the pages are in memory */
+		if (p->pages[i]->text != NULL)
+			scan(p->pages[i]->src, p->pages[i]->text,
+			    p->pages[i]->textlen, 0);
 	d = xasprintf("%s/lua/data", p->site.dir);
 	scan_dir(d, "lua/data", ".lua", 1);
 	free(d);

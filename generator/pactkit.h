@@ -61,6 +61,19 @@ int	 util_utf8_col(const char *line, size_t off);
 /* SOURCE_DATE_EPOCH when set (reproducible builds), else the clock. */
 long long util_epoch(void);
 
+/* A map from strings (copied) to borrowed pointers. */
+struct strmap {
+	char	**keys;         /* NULL or an owned key */
+	void	**vals;         /* the value of keys[i] */
+	size_t	  cap;          /* slots, a power of two */
+	size_t	  n;            /* keys held */
+};
+
+void	*strmap_get(const struct strmap *, const char *);
+/* Adds k -> v; returns 0 (and changes nothing) when k is there already. */
+int	 strmap_put(struct strmap *, const char *, void *);
+void	 strmap_free(struct strmap *);
+
 /* ---- diag.c: the only code that prints diagnostics ------------------- */
 
 enum diag_level {
@@ -161,6 +174,9 @@ struct project {
 	size_t	 npages;
 	struct page *home[PK_MAXLANG]; /* content/<lang>/index.md, or NULL */
 	struct sandbox *lua;        /* the one Lua sandbox of this build */
+	struct strmap byrel;        /* "lang/rel" -> page */
+	struct strmap bykey;        /* "lang/key" -> page */
+	struct strmap byurl;        /* url -> page */
 };
 
 /* Interface string `key` in language `lang`: the project's lua/i18n, else
@@ -212,9 +228,6 @@ int	 sandbox_runfile(struct sandbox *, const char *path, int nresults);
 struct lua_State *sandbox_state(struct sandbox *);
 /* The page being built: pk.lang, pk.id numbering, warnings' position. */
 void	 sandbox_set_page(struct sandbox *, const char *file, size_t lang);
-/* Frees what data_site() and data_i18n() put into site (not dir,
- * sharedir, file). */
-void	 data_site_free(struct site *);
 
 /* format.c: numbers, money and dates in the page's language. */
 void	 format_number(struct buf *, const char *lang, double, int decimals);
@@ -282,6 +295,10 @@ int	 site_write(struct project *, const char *outdir);
 char	*html_fragment(xmlNodePtr parent);
 /* Serialises n and its descendants as HTML5 into b. */
 void	 html_node(struct buf *, xmlNodePtr);
+/* The same, writing the children of src at the start of element slot
+ * (a page's content in its template) without copying them. */
+void	 html_node_slot(struct buf *, xmlNodePtr, xmlNodePtr slot,
+	    xmlNodePtr src);
 
 /* pdf.c: the documents of site.lua into outdir/pdf/<lang>/<id>.pdf. */
 int	 pdf_write_all(struct project *, const char *outdir);

@@ -111,41 +111,30 @@ page_cmp(const void *a, const void *b)
 	return strcmp(x->rel, y->rel);
 }
 
-/* The section page of pg: the nearest folder index above it. */
+/* The section page of pg: the nearest folder index above it; idx maps
+ * "lang/path" of every index page. */
 static struct page *
-find_parent(struct project *p, struct page *pg)
+find_parent(const struct project *p, const struct strmap *idx,
+    struct page *pg)
 {
-	char *up = url_path(pg->rel);
+	char *up = url_path(pg->rel), *slash, *k;
 	struct page *par = NULL;
 
 	if (*up == '\0') {
 		free(up);
 		return NULL;
 	}
-	for (;;) {
-		char *slash = strrchr(up, '/');
-		size_t i;
-
-		if (slash != NULL)
+	do {
+		if ((slash = strrchr(up, '/')) != NULL)
 			*slash = '\0';
 		else
 			*up = '\0';
-		for (i = 0; i < p->npages && par == NULL; i++) {
-			struct page *q = p->pages[i];
-			char *qp;
-
-			if (q->lang != pg->lang || !q->is_index || q == pg)
-				continue;
-			qp = url_path(q->rel);
-			if (strcmp(qp, up) == 0)
-				par = q;
-			free(qp);
-		}
-		if (par != NULL || *up == '\0')
-			break;
-	}
+		k = xasprintf("%s/%s", p->site.langs[pg->lang], up);
+		par = strmap_get(idx, k);
+		free(k);
+	} while ((par == NULL || par == pg) && *up != '\0');
 	free(up);
-	return par;
+	return par == pg ? NULL : par;
 }
 
 /* Depth-first reading order of one language, from its roots. */
@@ -232,32 +221,37 @@ load_lang(struct project *p, size_t lang)
 static int
 pair(struct project *p)
 {
-	size_t i, j;
+	size_t i, l;
 	int ok = 1;
 
+	for (i = 0; i < p->npages; i++) {
+		struct page *a = p->pages[i], *b;
+		char *k;
+
+		if (a->key == NULL)
+			continue;
+		k = xasprintf("%s/%s", p->site.langs[a->lang], a->key);
+		if (!strmap_put(&p->bykey, k, a)) {
+			b = strmap_get(&p->bykey, k);
+			diag(DIAG_ERROR, a->src, 1, 1, "duplicate key '%s': %s "
+			    "has it too (expected one page per key and "
+			    "language)", a->key, b->src);
+			ok = 0;
+		}
+		free(k);
+	}
 	for (i = 0; i < p->npages; i++) {
 		struct page *a = p->pages[i];
 
 		if (a->key == NULL)
 			continue;
-		a->trans[a->lang] = a;
-		for (j = 0; j < p->npages; j++) {
-			struct page *b = p->pages[j];
+		for (l = 0; l < p->site.nlangs; l++) {
+			char *k = xasprintf("%s/%s", p->site.langs[l], a->key);
 
-			if (i == j || b->key == NULL || strcmp(a->key, b->key))
-				continue;
-			if (b->lang == a->lang) {
-				if (j > i) {
-					diag(DIAG_ERROR, b->src, 1, 1, "duplicate "
-					    "key '%s': %s has it too (expected "
-					    "one page per key and language)",
-					    b->key, a->src);
-					ok = 0;
-				}
-				continue;
-			}
-			a->trans[b->lang] = b;
+			a->trans[l] = strmap_get(&p->bykey, k);
+			free(k);
 		}
+		a->trans[a->lang] = a;
 	}
 	return ok;
 }
@@ -269,12 +263,19 @@ structure(struct project *p)
 	struct page **roots = xcalloc(p->npages + 1, sizeof(*roots));
 	size_t i, n = 0, lang;
 
+	struct strmap idx = { 0 };
+
 	for (i = 0; i < p->npages; i++) {
 		struct page *pg = p->pages[i];
-		char *up = url_path(pg->rel);
+		char *up = url_path(pg->rel), *k;
 
 		if (*up == '\0' && pg->is_index)
 			p->home[pg->lang] = pg;
+		if (pg->is_index) {
+			k = xasprintf("%s/%s", p->site.langs[pg->lang], up);
+			strmap_put(&idx, k, pg);
+			free(k);
+		}
 		free(up);
 	}
 	for (i = 0; i < p->npages; i++) {
@@ -282,7 +283,7 @@ structure(struct project *p)
 
 		if (pg == p->home[pg->lang])
 			continue;
-		par = find_parent(p, pg);
+		par = find_parent(p, &idx, pg);
 		if (par == NULL)
 			par = p->home[pg->lang];
 		pg->parent = par;
@@ -320,8 +321,16 @@ structure(struct project *p)
 	free(p->pages);
 	p->pages = sorted;
 	p->npages = n;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		char *k = xasprintf("%s/%s", p->site.langs[sorted[i]->lang],
+		    sorted[i]->rel);
+
 		sorted[i]->idx = i;
+		strmap_put(&p->byrel, k, sorted[i]);
+		strmap_put(&p->byurl, sorted[i]->url, sorted[i]);
+		free(k);
+	}
+	strmap_free(&idx);
 	free(roots);
 }
 
@@ -431,22 +440,22 @@ project_free(struct project *p)
 	free(p->site.dir);
 	free(p->site.sharedir);
 	free(p->site.file);
+	strmap_free(&p->byrel);
+	strmap_free(&p->bykey);
+	strmap_free(&p->byurl);
 	memset(p, 0, sizeof(*p));
 }
 
 struct page *
 project_find(const struct project *p, size_t lang, const char *s)
 {
-	size_t i;
+	char *k = xasprintf("%s/%s", p->site.langs[lang], s);
+	struct page *pg = strmap_get(&p->bykey, k);
 
-	for (i = 0; i < p->npages; i++) {
-		struct page *pg = p->pages[i];
-
-		if (pg->lang == lang && ((pg->key && strcmp(pg->key, s) == 0) ||
-		    strcmp(pg->rel, s) == 0))
-			return pg;
-	}
-	return NULL;
+	if (pg == NULL)
+		pg = strmap_get(&p->byrel, k);
+	free(k);
+	return pg;
 }
 
 /* Whether rel (or key) matches a docspec pattern: exact, or "dir/ *". */

@@ -5,9 +5,12 @@
  * page, a 404 page and a search index per language, sitemap.xml, and
  * copies the theme's assets.
  */
+#include <sys/wait.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 
@@ -19,6 +22,8 @@ struct ctx {
 	char		*tmplfile;  /* its path, for messages */
 	char		*themedir;  /* folder holding page.xhtml and assets/ */
 	const char	*out;       /* output root (temporary folder) */
+	xmlNodePtr	 slot;      /* the content slot of the merged doc */
+	xmlNodePtr	 body;      /* whose children go into it */
 	unsigned long long *docs;   /* per page index: bit i = in site.docs[i] */
 };
 
@@ -459,14 +464,9 @@ static void
 fill_content(struct ctx *c, const struct view *v, xmlNodePtr slot,
     xmlNodePtr body)
 {
-	xmlNodePtr copy;
-
 	clear(slot);
-	if (body != NULL) {
-		copy = xmlDocCopyNodeList(slot->doc, body->children);
-		if (copy != NULL)
-			xmlAddChildList(slot, copy);
-	}
+	c->slot = slot;         /* serialised from body, not copied */
+	c->body = body;
 	append_children(c, v, slot);
 }
 
@@ -624,7 +624,8 @@ write_doc(struct ctx *c, xmlDocPtr doc, const char *url, const char *name)
 	int ok;
 
 	buf_puts(&b, "<!DOCTYPE html>\n");
-	html_node(&b, xmlDocGetRootElement(doc));
+	html_node_slot(&b, xmlDocGetRootElement(doc), c->slot, c->body);
+	c->slot = c->body = NULL;
 	ok = util_writefile(path, b.data, b.len);
 	free(path);
 	buf_free(&b);
@@ -829,11 +830,54 @@ write_404(struct ctx *c, size_t lang)
 	return ok;
 }
 
+/* Pages i with i % n == k. */
+static int
+write_some(struct ctx *c, size_t k, size_t n)
+{
+	size_t i;
+	int ok = 1;
+
+	for (i = k; i < c->p->npages && ok; i += n) {
+		struct page *pg = c->p->pages[i];
+		struct view v = { 0 };
+		xmlDocPtr doc;
+
+		v.pg = pg;
+		v.lang = pg->lang;
+		v.url = pg->url;
+		v.title = pg->title;
+		doc = merge(c, &v, xmlDocGetRootElement(pg->doc));
+		ok = write_doc(c, doc, pg->url, "index.html");
+		xmlFreeDoc(doc);
+	}
+	return ok;
+}
+
+/* Large sites are written by two processes, one page in two each: the
+ * tree is read-only by now, and a fork shares it for free. */
+static int
+write_pages(struct ctx *c)
+{
+	pid_t pid;
+	int st, ok;
+
+	if (c->p->npages < 400 || getenv("PACTKIT_JOBS") != NULL ||
+	    (pid = fork()) == -1)
+		return write_some(c, 0, 1);
+	if (pid == 0)
+		_exit(write_some(c, 1, 2) ? 0 : 1);
+	ok = write_some(c, 0, 2);
+	if (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) != 0)
+		ok = 0;
+	return ok;
+}
+
 int
 site_write(struct project *p, const char *outdir)
 {
 	struct ctx c;
-	size_t i, l, d;
+	size_t l, d;
 	int ok = 1;
 
 	memset(&c, 0, sizeof(c));
@@ -854,19 +898,7 @@ site_write(struct project *p, const char *outdir)
 				c.docs[pages[k]->idx] |= 1ULL << d;
 			free(pages);
 		}
-	for (i = 0; i < p->npages && ok; i++) {
-		struct page *pg = p->pages[i];
-		struct view v = { 0 };
-		xmlDocPtr doc;
-
-		v.pg = pg;
-		v.lang = pg->lang;
-		v.url = pg->url;
-		v.title = pg->title;
-		doc = merge(&c, &v, xmlDocGetRootElement(pg->doc));
-		ok = write_doc(&c, doc, pg->url, "index.html");
-		xmlFreeDoc(doc);
-	}
+	ok = write_pages(&c);
 	for (l = 0; l < p->site.nlangs && ok; l++)
 		ok = write_search(&c, l) && write_404(&c, l);
 	if (ok)

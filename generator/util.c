@@ -144,15 +144,18 @@ util_writefile(const char *path, const void *data, size_t len)
 	const char *slash = strrchr(path, '/');
 	FILE *f;
 
-	if (slash != NULL && slash != path) {
+	/* the folder usually exists: try first, make it on ENOENT */
+	if ((f = fopen(path, "wb")) == NULL && errno == ENOENT &&
+	    slash != NULL && slash != path) {
 		char *dir = xstrndup(path, (size_t)(slash - path));
-		int ok = util_mkdirs(dir);
+		int ok = mkdir(dir, 0755) == 0 || util_mkdirs(dir);
 
 		free(dir);
 		if (!ok)
 			return 0;
+		f = fopen(path, "wb");
 	}
-	if ((f = fopen(path, "wb")) == NULL) {
+	if (f == NULL) {
 		diag_sys(path);
 		return 0;
 	}
@@ -321,4 +324,77 @@ util_epoch(void)
 	if (*end != '\0' || v < 0)
 		return (long long)time(NULL);
 	return v;
+}
+
+/* ---- strmap: string -> pointer, open addressing ---------------------- */
+
+static size_t
+strmap_hash(const char *s)
+{
+	size_t h = 14695981039346656037ULL;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+void *
+strmap_get(const struct strmap *m, const char *k)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return NULL;
+	for (i = strmap_hash(k) & (m->cap - 1); m->keys[i] != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->keys[i], k) == 0)
+			return m->vals[i];
+	return NULL;
+}
+
+int
+strmap_put(struct strmap *m, const char *k, void *v)
+{
+	size_t i;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		struct strmap big = { 0 };
+
+		big.cap = m->cap ? m->cap * 2 : 64;
+		big.keys = xcalloc(big.cap, sizeof(char *));
+		big.vals = xcalloc(big.cap, sizeof(void *));
+		for (i = 0; i < m->cap; i++)
+			if (m->keys[i] != NULL) {
+				size_t j = strmap_hash(m->keys[i]) & (big.cap - 1);
+
+				while (big.keys[j] != NULL)
+					j = (j + 1) & (big.cap - 1);
+				big.keys[j] = m->keys[i];
+				big.vals[j] = m->vals[i];
+			}
+		big.n = m->n;
+		free(m->keys);
+		free(m->vals);
+		*m = big;
+	}
+	for (i = strmap_hash(k) & (m->cap - 1); m->keys[i] != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->keys[i], k) == 0)
+			return 0;
+	m->keys[i] = xstrdup(k);
+	m->vals[i] = v;
+	m->n++;
+	return 1;
+}
+
+void
+strmap_free(struct strmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
 }
