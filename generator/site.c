@@ -383,7 +383,7 @@ fill_downloads(struct ctx *c, const struct view *v, xmlNodePtr slot)
 		}
 		li = tree_el(ul, "li");
 		u = xasprintf("pdf/%s/%s.pdf", s->langs[v->lang], s->docs[i].id);
-		label = xasprintf("%s (PDF) – %s", str(c, v->lang,
+		label = xasprintf("%s – %s", str(c, v->lang,
 		    "download_pdf"), lstr_get(&s->docs[i].title, v->lang));
 		a = link_to(li, v, u, label);
 		tree_attr(a, "type", "application/pdf");
