@@ -215,14 +215,12 @@ run(struct buf *b, const char *s, size_t len, struct typo *t)
 				emit(b, t, c);
 				continue;
 			}
-			{
-				long want = c == ':' ? NBSP : NNBSP;
-
-				if (t->prev == ' ') {
-					drop_space(b, t);
-					emit(b, t, want);
-				} else if (t->prev != NBSP && t->prev != NNBSP)
-					emit(b, t, want);
+			/* the author's space becomes a no-break one; none is
+			 * added where there was none, so an English title
+			 * quoted in French ("Exercise 12: …") stays as it is */
+			if (t->prev == ' ') {
+				drop_space(b, t);
+				emit(b, t, c == ':' ? NBSP : NNBSP);
 			}
 			emit(b, t, c);
 			continue;
