@@ -1,0 +1,128 @@
+-- partner-screening: candidate partners against the six screening
+-- questions of the guide, answers written in words, with the reasons
+-- ("why") and the decision when one was taken.
+--   source = "screening"      the answers (docs/contract.md §3)
+--   parties = "stakeholders"  where the candidates' names come from
+--   title = loc               optional caption
+--   blank = true              a worksheet: rows = 4 candidate blocks
+
+local QUESTIONS = { "trusted", "respected", "risks", "advocate", "champions", "influential" }
+local ANSWERS = { "yes", "partly", "no", "unknown" }
+local DECISIONS = { "partner", "engage", "monitor", "avoid" }
+
+local ARGS = { type = "record", fields = {
+  source = { type = "string", nonempty = true, optional = true },
+  parties = { type = "string", nonempty = true, optional = true },
+  title = { type = "loc", optional = true },
+  blank = { type = "boolean", optional = true },
+  rows = { type = "integer", min = 1, max = 40, optional = true },
+  form = { type = "string", nonempty = true, optional = true },
+} }
+
+local function schema(parties)
+  local answer = { type = "enum", values = ANSWERS }
+  local fields = {
+    who = { type = "ref", to = parties },
+    why = { type = "loc" },
+    decision = { type = "enum", values = DECISIONS, optional = true },
+  }
+  for _, q in ipairs(QUESTIONS) do fields[q] = answer end
+  return { type = "list", of = { type = "record", fields = fields } }
+end
+
+local function head(caption, decision)
+  local ths = { pk.h("th", { scope = "col" }, pk.t("screen.candidate")) }
+  for _, q in ipairs(QUESTIONS) do
+    ths[#ths + 1] = pk.h("th", { scope = "col" }, pk.t("screen." .. q))
+  end
+  if decision then ths[#ths + 1] = pk.h("th", { scope = "col" }, pk.t("screen.decision")) end
+  return pk.h("caption", nil, caption), pk.h("thead", nil, pk.h("tr", nil, ths))
+end
+
+local function filled(args, title)
+  local source = args.source or "screening"
+  local parties = args.parties or "stakeholders"
+  local list = pk.check(pk.data(source), schema(parties), source)
+  local names = {}
+  for _, s in ipairs(pk.data(parties)) do
+    if type(s) == "table" and s.id ~= nil then names[s.id] = s.name end
+  end
+  local decision = false
+  for _, c in ipairs(list) do if c.decision then decision = true end end
+  -- two rows per candidate: the answers, then the reasons across the
+  -- width of the table (a narrow column would make them unreadable)
+  local rows = {}
+  for _, c in ipairs(list) do
+    local cells = { pk.h("th", { scope = "row", rowspan = 2 }, pk.text(names[c.who] or c.who)) }
+    for _, q in ipairs(QUESTIONS) do
+      cells[#cells + 1] = pk.h("td", { class = "pk-answer pk-answer-" .. c[q] },
+        pk.t("answer." .. c[q]))
+    end
+    if decision then
+      cells[#cells + 1] = pk.h("td", { class = "pk-decision" },
+        c.decision and pk.t("decision." .. c.decision) or nil)
+    end
+    rows[#rows + 1] = pk.h("tr", nil, cells)
+    rows[#rows + 1] = pk.h("tr", { class = "pk-why" },
+      pk.h("td", { colspan = #QUESTIONS + (decision and 1 or 0) },
+        pk.h("strong", nil, pk.t("screen.why")), pk.lang == "fr" and " : " or ": ",
+        pk.text(c.why)))
+  end
+  local cap, thead = head(title, decision)
+  return pk.h("section", { class = "pk-component pk-partner-screening" },
+    pk.h("table", { class = "pk-table" }, cap, thead, pk.h("tbody", nil, rows)))
+end
+
+-- One tick box with its label after it.
+local function tick(name, label)
+  local id = pk.id("screen")
+  return pk.h("input", { type = "checkbox", id = id, name = name }),
+    pk.h("label", { ["for"] = id }, label)
+end
+
+local function blank(args, title)
+  local blocks = {}
+  for i = 1, args.rows or 4 do
+    local n = "c" .. i .. "-"
+    local id = pk.id("screen")
+    local parts = {
+      pk.h("legend", nil, pk.t("screen.candidate") .. " " .. i),
+      pk.h("label", { ["for"] = id }, pk.t("screen.candidate")),
+      pk.h("input", { type = "text", id = id, name = n .. "name", ["data-pk-lines"] = 1 }),
+    }
+    for _, q in ipairs(QUESTIONS) do
+      local boxes = { pk.h("legend", nil, pk.t("screen." .. q)) }
+      for _, a in ipairs(ANSWERS) do
+        local box, label = tick(n .. q .. "-" .. a, pk.t("answer." .. a))
+        boxes[#boxes + 1] = box
+        boxes[#boxes + 1] = label
+      end
+      parts[#parts + 1] = pk.h("fieldset", { class = "pk-choices" }, boxes)
+    end
+    local wid = pk.id("screen")
+    parts[#parts + 1] = pk.h("label", { ["for"] = wid }, pk.t("screen.why"))
+    parts[#parts + 1] = pk.h("textarea", { id = wid, name = n .. "why", rows = 3,
+      ["data-pk-lines"] = 3 })
+    local dec = { pk.h("legend", nil, pk.t("screen.decision")) }
+    for _, d in ipairs(DECISIONS) do
+      local box, label = tick(n .. "decision-" .. d, pk.t("decision." .. d))
+      dec[#dec + 1] = box
+      dec[#dec + 1] = label
+    end
+    parts[#parts + 1] = pk.h("fieldset", { class = "pk-choices" }, dec)
+    blocks[#blocks + 1] = pk.h("fieldset", nil, parts)
+  end
+  return pk.h("section", { class = "pk-component pk-partner-screening" },
+    pk.h("form", { class = "pk-form",
+      ["data-pk-form"] = args.form or ("partner-screening-" .. pk.lang) },
+      pk.h("p", { class = "pk-form-title" }, pk.h("strong", nil, title)),
+      blocks,
+      pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.t("note.confidential")))))
+end
+
+return function(args)
+  pk.check(args, ARGS)
+  local title = args.title and pk.loc(args.title) or pk.t("screen.title")
+  if args.blank then return blank(args, title) end
+  return filled(args, title)
+end

@@ -1,0 +1,41 @@
+-- A short fictional agreement between two parties.
+return {
+  title = { fr = "Protocole d’accord de Vallée-Verte", en = "Green Valley memorandum of understanding" },
+  reference = "VV-2027-01", date = "2027-02-15",
+  place = { fr = "Vallée-Verte", en = "Green Valley" },
+  parties = {
+    { id = "police", name = { fr = "Unité de police de Vallée-Verte", en = "Green Valley police unit" },
+      address = { fr = "Place de la mairie", en = "Town hall square" },
+      signatory = { name = "A. Martin", title = { fr = "Cheffe d’unité", en = "Head of unit" } },
+      focal_point = { fr = "Officière de liaison", en = "Liaison officer" } },
+    { id = "shelter", name = { fr = "Foyer « La Porte »", en = "“The Door” shelter" },
+      signatory = { name = "B. Diallo", title = { fr = "Directrice", en = "Director" } } },
+  },
+  preamble = { fr = "Les parties veulent coordonner leur travail.", en = "The parties wish to coordinate their work." },
+  purpose = { fr = "Orienter rapidement chaque survivante, selon ses choix.", en = "Refer every survivor promptly, as she chooses." },
+  objectives = { { fr = "Une procédure d’orientation écrite.", en = "A written referral procedure." } },
+  scope = { fr = "Le district de Vallée-Verte.", en = "Green Valley district." },
+  principles = { { fr = "Approche centrée sur les survivantes.", en = "Survivor-centred approach." } },
+  responsibilities = {
+    { who = "police", items = { { fr = "Recevoir les plaintes à l’écart.", en = "Take complaints in private." } } },
+    { who = "shelter", items = { { fr = "Héberger en sécurité.", en = "Provide safe shelter." } } },
+  },
+  coordination = { fr = "Un comité des points focaux.", en = "A committee of the focal points." },
+  consultations = { fr = "Une réunion par mois.", en = "One meeting a month." },
+  work_plan = {
+    { activity = { fr = "Rédiger la procédure", en = "Draft the procedure" }, who = { "police", "shelter" }, by = "2027-04-30" },
+  },
+  communication = { fr = "Déclarations publiques validées par le comité.", en = "Public statements approved by the committee." },
+  confidentiality = { fr = "Seules des données agrégées sont partagées.", en = "Only aggregated data are shared." },
+  code_of_conduct = { { fr = "Ne jamais blâmer la survivante.", en = "Never blame the survivor." } },
+  budget = { currency = "XOF", lines = {
+    { who = "police", item = { fr = "Local d’accueil", en = "Reception room" }, amount = 1500000, kind = "cash" },
+    { who = "police", item = { fr = "Temps de l’officière", en = "Officer’s time" }, amount = 250000, kind = "in-kind" },
+    { who = "shelter", item = { fr = "Hébergement", en = "Accommodation" }, amount = 3600000, kind = "in-kind" },
+  } },
+  monitoring = { fr = "Revue trimestrielle.", en = "Quarterly review." },
+  duration = { start = "2027-03-01", months = 24 },
+  amendment = { fr = "Par avenant écrit.", en = "By written addendum." },
+  disputes = { fr = "Médiation par le comité.", en = "Mediation by the committee." },
+  termination = { fr = "Préavis de trois mois.", en = "Three months’ notice." },
+}
