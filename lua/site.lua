@@ -3,7 +3,7 @@
 return {
   title = { fr = "Partenariats contre la violence faite aux femmes et aux filles",
             en = "Partnerships to End Violence against Women and Girls" },
-  description = { fr = "Un guide et des outils prêts à l’emploi pour bâtir des partenariats entre le secteur de la sécurité, les services et la société civile afin de mettre fin à la violence faite aux femmes et aux filles.",
+  description = { fr = "Un guide et des outils prêts à l’emploi pour bâtir des partenariats qui relient le secteur de la sécurité, les services et la société civile afin de mettre fin à la violence faite aux femmes et aux filles.",
                   en = "A guide and ready-to-use tools for building partnerships between the security sector, services and civil society to end violence against women and girls." },
   author = "pactkit",
   languages = { "fr", "en" },

@@ -68,7 +68,7 @@ return {
                  en = "Obtain a standing order on responding to domestic violence calls" },
       who = { "interior", "police-unit" }, by = "2027-12-31",
       strategy = { fr = "Dossier documenté par le comité et porté par la cheffe d’unité",
-                   en = "Case documented by the committee and carried by the unit head" },
+                   en = "Case documented by the committee and championed by the unit head" },
       level = "national" },
     { action = { fr = "Informer les villages des services existants",
                  en = "Inform the villages of the services available" },

@@ -9,7 +9,7 @@ return {
       { fr = "Calendrier du plan de travail conjoint", en = "Timetable of the joint work plan" },
     },
     decisions = {
-      { fr = "La police assure la première présidence, jusqu’au 31 août 2027.", en = "The police take the first turn in the chair, until August 31, 2027." },
+      { fr = "La police assure la première présidence, jusqu’à la fin d’août 2027.", en = "The police take the first turn in the chair, until the end of August 2027." },
       { fr = "Le comité se réunit le deuxième mercredi de chaque mois.", en = "The committee meets on the second Wednesday of each month." },
     },
     follow_up = {

@@ -18,7 +18,7 @@ return {
     agreed = { fr = "En novembre 2008, cinq ministères ont conclu un accord de coopération pour appliquer la loi n° 9669 sur les mesures contre la violence dans les relations familiales. L’accord associe la police et les foyers qui hébergent les victimes de violence domestique, afin d’orienter les survivantes vers les services dont elles ont besoin.",
                en = "In November 2008, five ministries signed a cooperation agreement to implement Law No. 9669 on measures against violence in family relations. The agreement brings together the police and the shelters for victims of domestic violence, so that survivors are referred to the services they need." },
     figures = {
-      { label = { fr = "Ministères signataires", en = "Signatory ministries" }, value = 5, as_of = 2008 },
+      { label = { fr = "ministères signataires", en = "signatory ministries" }, value = 5, as_of = 2008 },
     },
     source = { fr = "Gouvernement de l’Albanie (2008), cité par ONU Femmes, Centre de connaissances virtuel, « Établissement de partenariats » (2011). Non confirmé par une autre source publique.",
                en = "Government of Albania (2008), cited by UN Women, Virtual Knowledge Centre, “Establishing partnerships” (2011). Not confirmed by another public source." },
@@ -47,13 +47,13 @@ return {
       { fr = "Police de la Sierra Leone (unités de soutien familial)", en = "Sierra Leone Police (Family Support Units)" },
       { fr = "Ministère du Bien-être social, du Genre et de l’Enfance", en = "Ministry of Social Welfare, Gender and Children’s Affairs" },
     },
-    agreed = { fr = "Les unités de soutien familial de la police travaillent avec le ministère contre toute maltraitance envers les femmes et les enfants. Le protocole d’accord entre la police et le ministère affecte une travailleuse ou un travailleur social du ministère à chaque unité, pour orienter les victimes et leur apporter un soutien psychosocial et des conseils juridiques.",
+    agreed = { fr = "Au sein de la police, les unités de soutien familial travaillent avec le ministère contre toute maltraitance envers les femmes et les enfants. Le protocole d’accord entre la police et le ministère affecte une travailleuse ou un travailleur social du ministère à chaque unité, pour orienter les victimes et leur apporter un soutien psychosocial et des conseils juridiques.",
                en = "The police Family Support Units work with the ministry against all forms of abuse of women and children. The memorandum of understanding between the police and the ministry places a social worker from the ministry in each unit, to refer victims and give them psychosocial support and legal advice." },
     figures = {
-      { label = { fr = "Unités de soutien familial en activité", en = "Family Support Units in operation" }, value = 41, as_of = 2010 },
+      { label = { fr = "unités de soutien familial en activité", en = "Family Support Units in operation" }, value = 41, as_of = 2010 },
     },
-    source = { fr = "Base de données du Secrétaire général de l’ONU sur la violence à l’égard des femmes (2010), aujourd’hui Base de données mondiale d’ONU Femmes. Des chiffres plus récents diffèrent (82 unités en 2023 selon la police de la Sierra Leone).",
-               en = "UN Secretary-General’s database on violence against women (2010), now the UN Women Global Database. More recent figures differ (82 units in 2023 according to the Sierra Leone Police)." },
+    source = { fr = "Base de données du Secrétaire général de l’ONU sur la violence à l’égard des femmes (2010), aujourd’hui Base de données mondiale d’ONU Femmes. Le nombre d’unités a changé depuis : vérifiez le chiffre actuel auprès de la police de la Sierra Leone avant de le citer.",
+               en = "UN Secretary-General’s database on violence against women (2010), now the UN Women Global Database. The number of units has changed since: check the current figure with the Sierra Leone Police before quoting it." },
     as_of = 2010,
   },
 }

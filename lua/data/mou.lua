@@ -44,8 +44,8 @@ return {
               en = "Give every survivor who turns to any of the parties a safe reception, care and prompt referral to the other services, with respect for her choices." },
 
   objectives = {
-    { fr = "Adopter une procédure commune d’orientation entre les quatre parties avant le 30 avril 2027.",
-      en = "Adopt a shared referral procedure between the four parties by April 30, 2027." },
+    { fr = "Adopter une procédure commune d’orientation entre les quatre parties d’ici à la fin d’avril 2027.",
+      en = "Adopt a shared referral procedure between the four parties by the end of April 2027." },
     { fr = "Former ensemble les personnels de première ligne à l’accueil des survivantes.",
       en = "Train front-line staff of all parties together in receiving survivors." },
     { fr = "Réduire à moins de 24 heures le délai entre la plainte et la prise en charge médicale.",
@@ -83,7 +83,7 @@ return {
     { who = "shelter", items = {
       { fr = "Héberger en sécurité, de jour comme de nuit, les survivantes orientées par les parties.", en = "Shelter survivors referred by the parties safely, day and night." },
       { fr = "Tenir la police informée des places disponibles, sans jamais donner de nom.", en = "Keep the police informed of places available, never giving names." },
-      { fr = "Accompagner les résidentes dans leurs démarches.", en = "Support residents through their formalities." } } },
+      { fr = "Accompagner les résidentes dans leurs démarches.", en = "Help residents with their paperwork and procedures." } } },
     { who = "womens-assoc", items = {
       { fr = "Informer les femmes des villages sur leurs droits et les services existants.", en = "Inform women in the villages of their rights and of the services available." },
       { fr = "Accompagner les survivantes qui le souhaitent au commissariat ou au centre de santé.", en = "Accompany survivors who wish it to the police station or the health centre." },

@@ -71,7 +71,7 @@ return {
   { id = "radio",
     name = { fr = "Radio Kessa FM", en = "Kessa FM radio" },
     sector = "media", level = "community", influence = 1, support = 1,
-    notes = { fr = "District fictif. Écoutée dans tout le district ; prête à diffuser des émissions sur les services existants.",
+    notes = { fr = "District fictif. Petite radio communautaire à l’audience encore modeste ; prête à diffuser des émissions sur les services existants.",
               en = "Fictional district. A small community station with a still modest audience; ready to broadcast programmes on the services available." } },
 
   { id = "donor",
