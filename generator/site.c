@@ -440,12 +440,17 @@ fill_prevnext(struct ctx *c, const struct view *v, xmlNodePtr slot)
 static void
 append_children(struct ctx *c, const struct view *v, xmlNodePtr slot)
 {
-	xmlNodePtr ul;
+	xmlNodePtr nav, h, ul;
 	size_t i;
 
 	if (v->pg == NULL || v->pg->nkids == 0)
 		return;
-	ul = tree_el(slot, "ul");
+	nav = tree_el(slot, "nav");
+	tree_attr(nav, "class", "pk-section-pages");
+	tree_attr(nav, "aria-labelledby", "pk-section-pages");
+	h = tree_el_text(nav, "h2", str(c, v->lang, "in_this_section"));
+	tree_attr(h, "id", "pk-section-pages");
+	ul = tree_el(nav, "ul");
 	tree_attr(ul, "class", "pk-children");
 	for (i = 0; i < v->pg->nkids; i++) {
 		struct page *k = v->pg->kids[i];
@@ -457,7 +462,6 @@ append_children(struct ctx *c, const struct view *v, xmlNodePtr slot)
 			tree_text(li, k->description);
 		}
 	}
-	(void)c;
 }
 
 static void
