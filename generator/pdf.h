@@ -88,8 +88,10 @@ struct pdf_box {
 	char	*value;             /* FIELD: initial value, or NULL */
 	char	*label;             /* FIELD: the label text (/TU), or NULL */
 	double	 measure;           /* LINE: width available */
+	int	 para;              /* LINE: paragraph number, 0: none */
+	int	 lineno, nlines;    /* LINE: which line of how many */
 	int	 src;               /* LINK: index of the page it came from */
-	int	 multiline;         /* FIELD: 1 for textarea */
+	int	 multiline;         /* FIELD: 1 textarea, 2 check box */
 	int	 stretch;           /* grows up over the space before its item */
 	xmlNodePtr node;            /* SVG: the <svg> element (borrowed) */
 };
@@ -140,30 +142,35 @@ double	 draw_width(struct drawer *, int f, double size, const char *,
 int	 draw_has(struct drawer *, int f, long cp);
 /* Splits s into runs: face f where it has the glyph, PF_FALLBACK where
  * only that has it, '?' where none has it (and for bad UTF-8 or code
- * points outside the BMP).  Returns how many runs in *out (free with
- * draw_runs_free); *bad gets the first code point replaced or fallen
- * back (0 if none), *nbad how many. */
+ * points outside the BMP), calling warn(arg, cp, fellback, f) for each
+ * (cp -1: bad UTF-8) when warn is not NULL.  Returns how many runs in
+ * *out; free with draw_runs_free. */
 size_t	 draw_split(struct drawer *, int f, const char *, size_t,
-	    struct run **out, long *bad, int *fellback);
+	    struct run **out, void (*warn)(void *, long, int, int),
+	    void *arg);
 void	 draw_runs_free(struct run *, size_t);
 /* Adds n pages of w x h points. */
 void	 draw_pages(struct drawer *, int n, double w, double h);
 void	 draw_select(struct drawer *, int page);
 void	 draw_text(struct drawer *, int f, double size, unsigned color,
 	    double x, double base, const char *);
-/* Text rotated by deg degrees anticlockwise around (x, base). */
 void	 draw_rule(struct drawer *, double x1, double y1, double x2,
 	    double y2, double lw, unsigned color, int dash);
 void	 draw_rect(struct drawer *, double x, double y, double w, double h,
 	    int hasfill, unsigned fill, double lw, unsigned stroke);
-/* Paths (SVG): start, points, then paint. */
+/* Paths (SVG): draw_style sets the paint, then points, then
+ * draw_paint fills and/or strokes what was built. */
+void	 draw_style(struct drawer *, int hasfill, unsigned fill,
+	    int hasstroke, unsigned stroke, double lw, const double *dash,
+	    int ndash, double fillop, double strokeop);
 void	 draw_moveto(struct drawer *, double x, double y);
 void	 draw_lineto(struct drawer *, double x, double y);
 void	 draw_closepath(struct drawer *);
 void	 draw_circle(struct drawer *, double x, double y, double r);
-void	 draw_paint(struct drawer *, int hasfill, unsigned fill,
-	    int hasstroke, unsigned stroke, double lw, const double *dash,
-	    int ndash, double fillop, double strokeop);
+void	 draw_paint(struct drawer *);
+/* Drawing inside (x, y, w, h) only, until draw_unclip. */
+void	 draw_clip(struct drawer *, double x, double y, double w, double h);
+void	 draw_unclip(struct drawer *);
 void	 draw_link_uri(struct drawer *, double x, double y, double w,
 	    double h, const char *uri);
 void	 draw_link_dest(struct drawer *, double x, double y, double w,
@@ -171,7 +178,8 @@ void	 draw_link_dest(struct drawer *, double x, double y, double w,
 /* A bookmark under parent (NULL: top); returns a handle for children. */
 void	*draw_outline(struct drawer *, void *parent, const char *title,
 	    int page, double y);
-/* A fillable text field over (x,y,w,h) of the current page. */
+/* A fillable field over (x,y,w,h) of the current page: text (multiline
+ * 0 or 1), or check box (2; on when value is not NULL). */
 void	 draw_field(struct drawer *, double x, double y, double w, double h,
 	    const char *name, const char *label, const char *value,
 	    int multiline, double size);
@@ -209,7 +217,7 @@ void	 layout_cover(struct flow *, const char *title, const char *subtitle,
 void	 layout_toc(struct flow *, const char *heading,
 	    const struct pdf_layout *content, int maxlevel, int pageoff);
 /* Cuts the flow into pages; out gets the boxes and anchors. */
-void	 layout_paginate(struct flow *, struct pdf_layout *out);
+void	 layout_paginate(struct flow *, int pageoff, struct pdf_layout *out);
 /* Frees the hyphenation dictionaries. */
 void	 layout_cleanup(void);
 

@@ -148,6 +148,36 @@ order(struct page *pg, struct page ***out, size_t *n)
 		order(pg->kids[i], out, n);
 }
 
+/* Front matter `slug` names the page's last URL segment instead of the
+ * file name; it may not leave its folder. */
+static int
+apply_slug(struct project *p, struct page *pg)
+{
+	const char *c, *slash;
+	char *up;
+
+	for (c = pg->slug; *c != '\0'; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		    *c == '-' || *c == '_'))
+			break;
+	if (*c != '\0' || *pg->slug == '\0') {
+		diag(DIAG_ERROR, pg->src, 2, 1, "slug \"%s\": expected lowercase "
+		    "letters, digits, '-' and '_' only (a slug names one page, "
+		    "inside its own folder)", pg->slug);
+		return 0;
+	}
+	if (pg->is_index)
+		return 1;       /* a section keeps its folder's name */
+	up = url_path(pg->rel);
+	slash = strrchr(up, '/');
+	free(pg->url);
+	pg->url = slash != NULL ? xasprintf("%s/%.*s/%s/",
+	    p->site.langs[pg->lang], (int)(slash - up), up, pg->slug) :
+	    xasprintf("%s/%s/", p->site.langs[pg->lang], pg->slug);
+	free(up);
+	return 1;
+}
+
 static int
 load_lang(struct project *p, size_t lang)
 {
@@ -197,6 +227,8 @@ load_lang(struct project *p, size_t lang)
 			ok = 0;
 			continue;
 		}
+		if (pg->slug != NULL && !apply_slug(p, pg))
+			ok = 0;
 		if (pg->key == NULL) {
 			char *k = url_path(pg->rel);
 
@@ -383,6 +415,7 @@ page_free(struct page *pg)
 	free(pg->title);
 	free(pg->updated);
 	free(pg->description);
+	free(pg->slug);
 	free(pg->text);
 	free(pg->kids);
 	if (pg->doc != NULL)

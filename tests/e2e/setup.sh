@@ -1,0 +1,37 @@
+#!/bin/sh
+# Installs what the browser tests need: Debian's Chromium, a Java runtime
+# (for the Nu Html Checker), pdftotext, and tests/e2e/node_modules from
+# package-lock.json (playwright-core, axe-core, vnu-jar).  Playwright never
+# downloads a browser here: the tests drive /usr/bin/chromium.
+# Exit status 0 when everything is in place.
+set -e
+HERE=$(cd "$(dirname "$0")" && pwd)
+
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" = 0 ]; then
+		echo "e2e setup: installing$missing" >&2
+		apt-get update -qq >&2
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+	else
+		echo "e2e setup: missing Debian packages; run as root: apt-get install -y$missing" >&2
+		exit 1
+	fi
+fi
+
+cd "$HERE"
+# node_modules is current when npm's own record of it is newer than the lock
+if [ ! -f node_modules/.package-lock.json ] ||
+   [ package-lock.json -nt node_modules/.package-lock.json ] ||
+   [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] ||
+   [ ! -f node_modules/axe-core/axe.min.js ] ||
+   [ ! -d node_modules/playwright-core ]; then
+	echo "e2e setup: npm ci in tests/e2e" >&2
+	npm ci --no-audit --no-fund --loglevel=error >&2 ||
+		npm install --no-audit --no-fund --loglevel=error >&2
+fi

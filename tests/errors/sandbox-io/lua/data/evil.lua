@@ -1,0 +1,3 @@
+-- io is not in the sandbox
+local f = io.open("/etc/passwd")
+return { f }

@@ -1,0 +1,4 @@
+local function f(n)
+  return f(n + 1) + 1
+end
+return { f(1) }

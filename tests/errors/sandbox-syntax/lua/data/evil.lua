@@ -1,0 +1,4 @@
+return {
+  { id = "a", name = "A" }
+  { id = "b", name = "B" },
+}

@@ -1,0 +1,1 @@
+return { police = { id = "police" } }

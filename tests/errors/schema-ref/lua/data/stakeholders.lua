@@ -1,0 +1,15 @@
+-- Fictional stakeholders for the schema tests.
+return {
+  { id = "police-unit",
+    name = { fr = "Unité de police", en = "Police unit" },
+    sector = "police", level = "local",
+    influence = 4, support = 1, champion = true },
+  { id = "shelter",
+    name = { fr = "Foyer d’accueil", en = "Shelter" },
+    sector = "shelter", level = "local",
+    influence = 2, support = 2, trusted = true },
+  { id = "ministry",
+    name = "Ministère / Ministry",
+    sector = "government", level = "national",
+    influence = 5, support = 0 },
+}

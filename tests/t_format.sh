@@ -1,0 +1,7 @@
+#!/bin/sh
+# Numbers, money and dates in French and English (format.c), through the
+# unit harness: U+202F thousands in French, "1er", leap years.
+. "$ROOT/tests/lib.sh"
+. "$ROOT/tests/unit/lua_driver.sh"
+lua_driver_build || exit 0
+"$TEST_LUA" "$ROOT" "$OUT/unit-format" format

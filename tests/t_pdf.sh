@@ -1,0 +1,293 @@
+#!/bin/sh
+# PDF writer: fixtures in tests/pdf/ rendered through pdf_render_tree (a
+# small driver linked against build/*.o), then a project built with
+# pactkit; checked with poppler (pdftotext, pdfinfo, pdffonts, pdftoppm),
+# qpdf, and the layout dump (tests/pdf/checklayout.awk).
+. "$ROOT/tests/lib.sh"
+T=$(tmpdir pdf)
+FX=$ROOT/tests/pdf
+
+# ---- the driver -----------------------------------------------------------
+objs=$(ls "$ROOT"/build/*.o 2>/dev/null | grep -v '/main\.o$')
+if [ -z "$objs" ] || ! cc -std=c11 -D_DEFAULT_SOURCE \
+    $(pkg-config --cflags libxml-2.0) -I"$ROOT/generator" \
+    -o "$T/driver" "$FX/driver.c" $objs \
+    $(pkg-config --libs libcmark libxml-2.0 lua5.4 libmicrohttpd 2>/dev/null) \
+    -lhpdf -lhyphen -lm 2>"$T/cc.err"; then
+	fail pdf-driver-builds "$(head -3 "$T/cc.err")"
+	exit 0
+fi
+pass pdf-driver-builds
+
+G=$T/guide.pdf
+if "$T/driver" "$FX/guide.xhtml" "$G" fr A4 "$T/guide.dump" 2>"$T/guide.err"; then
+	pass pdf-renders-guide
+else
+	fail pdf-renders-guide "$(head -3 "$T/guide.err")"
+	exit 0
+fi
+pdftotext -enc UTF-8 "$G" "$T/guide.txt" 2>"$T/pdftotext.err"
+# NBSP and NNBSP as plain spaces, for comparing what tools print.
+sp() { sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g'; }
+
+# Text extracts exactly (poppler turns NNBSP into a space on the way out).
+check pdf-text-extracts-french-quotes grep -q '« Mémorandum d’accord »' "$T/guide.txt"
+check pdf-text-extracts-apostrophe-words grep -q 'l’accueil des survivantes' "$T/guide.txt"
+# ... while the PDF itself keeps U+202F (NNBSP) and U+00A0.
+qpdf --qdf --object-streams=disable "$G" "$T/guide.qdf" 2>/dev/null
+check pdf-keeps-nnbsp grep -aqi '202f' "$T/guide.qdf"
+# The ToUnicode CMap is a bfrange one: no poppler complaint about it.
+if grep -qi 'cmap\|syntax' "$T/pdftotext.err"; then
+	fail pdf-tounicode-clean "$(head -2 "$T/pdftotext.err")"
+else
+	pass pdf-tounicode-clean
+fi
+check pdf-tounicode-bfrange grep -aq 'beginbfrange' "$T/guide.qdf"
+
+# Fonts: embedded, four serif faces, sans, mono.
+pdffonts "$G" > "$T/fonts.txt" 2>&1
+if awk 'NR > 2 && $0 !~ / yes +yes +yes / { bad = 1 } END { exit bad }' "$T/fonts.txt"; then
+	pass pdf-fonts-all-embedded
+else
+	fail pdf-fonts-all-embedded "$(cat "$T/fonts.txt")"
+fi
+ok=1
+for face in 'LiberationSerif ' 'LiberationSerif-Bold' 'LiberationSerif-Italic' \
+    'LiberationSerif-BoldItalic' 'LiberationSans' 'LiberationMono'; do
+	grep -q "+$face" "$T/fonts.txt" || ok=0
+done
+[ $ok = 1 ] && pass pdf-fonts-regular-bold-italic-mono ||
+	fail pdf-fonts-regular-bold-italic-mono "$(cat "$T/fonts.txt")"
+
+check pdf-qpdf-check qpdf --check "$G"
+pages=$(pdfinfo "$G" | awk '/^Pages:/ { print $2 }')
+[ "${pages:-0}" -ge 5 ] && pass pdf-pages-count || fail pdf-pages-count "pages=$pages"
+if pdfinfo "$G" | sp | grep -q '^Title: *Guide des partenariats : « Mémorandum d’accord »'; then
+	pass pdf-info-title
+else
+	fail pdf-info-title "$(pdfinfo "$G" | grep Title)"
+fi
+check pdf-info-a4 sh -c "pdfinfo '$G' | grep -q 'Page size: *595.276 x 841.89'"
+check pdf-lang-in-catalog grep -aq '/Lang (fr)' "$T/guide.qdf"
+check pdf-no-trailer-id sh -c "! grep -aq '/ID' '$G'"
+
+# Bookmarks: one per heading, nested (UTF-16 titles).
+qpdf --json --json-key=outlines "$G" > "$T/outlines.json" 2>/dev/null
+if sp < "$T/outlines.json" | grep -q '"title": "« Mémorandum d’accord »"'; then
+	pass pdf-bookmarks-present
+else
+	fail pdf-bookmarks-present "no bookmark for the h1"
+fi
+check pdf-bookmarks-nested grep -q '"title": "Tableau des partenaires"' "$T/outlines.json"
+
+# Links: the external one as a URI (percent-encoded), internal ones as GoTo.
+check pdf-uri-link sh -c "pdfinfo -url '$G' | grep -q 'https://example.org/guide?x=1&y=%C3%A9'"
+ndest=$(grep -ac '/Dest ' "$T/guide.qdf")
+[ "$ndest" -ge 6 ] && pass pdf-internal-links || fail pdf-internal-links "$ndest /Dest"
+
+# Page X of Y, localised.
+check pdf-footer-page-x-sur-y grep -q "page 3 sur $pages" "$T/guide.txt"
+# Contents: a page number per heading that matches where it is.
+tp=$(pdftotext -f 2 -l 2 "$G" - | grep -A3 'Tableau des partenaires' | grep -E '^[0-9]+$' | head -1)
+if [ -n "$tp" ] && pdftotext -f "$tp" -l "$tp" "$G" - | grep -q '^Tableau des partenaires'; then
+	pass pdf-toc-page-numbers
+else
+	fail pdf-toc-page-numbers "TOC says '$tp'"
+fi
+
+# A table longer than a page: the header row on every page it spans.
+p40=$(for i in $(seq 1 "$pages"); do
+	pdftotext -f "$i" -l "$i" "$G" - | grep -q 'Partenaire 40' && echo "$i"; done | head -1)
+p1=$(for i in $(seq 1 "$pages"); do
+	pdftotext -f "$i" -l "$i" "$G" - | grep -q 'Partenaire 1$' && echo "$i"; done | head -1)
+if [ -n "$p40" ] && [ "$p40" != "$p1" ] &&
+    pdftotext -f "$p40" -l "$p40" "$G" - | grep -q 'Échéance'; then
+	pass pdf-table-header-repeated
+else
+	fail pdf-table-header-repeated "row 40 on page '$p40', row 1 on '$p1'"
+fi
+
+# Hyphenation: some lines end in a hyphen (poppler joins them back, so
+# read the dump), never inside the French words at a wrong place.
+check pdf-hyphenates sh -c "awk '\$2 == \"line\"' '$T/guide.dump' | grep -q '[a-zé]-\$'"
+check pdf-hyphen-points-right sh -c "! grep -q '[Mm]émora-\$\|[Mm]émor-\$' '$T/guide.dump'"
+# NBSP/NNBSP never break: no line starts with : ; ! ? » or ends with «.
+if grep -E '^ ?[:;!?»]' "$T/guide.txt" | grep -v '^$' | grep -q . ||
+    grep -q '«$' "$T/guide.txt"; then
+	fail pdf-nbsp-no-break "$(grep -E '^ ?[:;!?»]|«$' "$T/guide.txt" | head -2)"
+else
+	pass pdf-nbsp-no-break
+fi
+
+# The layout dump: no line wider than its measure, nothing outside the
+# margins, no overlapping boxes.
+if awk -f "$FX/checklayout.awk" "$T/guide.dump" > "$T/check.txt"; then
+	pass pdf-layout-lines-fit-margins-no-overlap
+else
+	fail pdf-layout-lines-fit-margins-no-overlap "$(head -3 "$T/check.txt")"
+fi
+# Justified: most body lines fill the measure exactly.
+full=$(awk '$2 == "line" && $7 == "m=476.22" && $5 > 476.1 { n++ } END { print n + 0 }' "$T/guide.dump")
+[ "$full" -ge 30 ] && pass pdf-justified-lines || fail pdf-justified-lines "$full full lines"
+# Widows and orphans: a paragraph split across pages leaves two lines
+# at least on each page (p=PARA:LINE/LINES in the dump).
+if awk '$2 == "line" && $8 ~ /^p=/ { split(substr($8, 3), a, ":"); n[a[1] SUBSEP $1]++; pg[a[1]] = pg[a[1]] " " $1 }
+    END { for (k in n) if (n[k] < 2) { split(k, b, SUBSEP); if (pg[b[1]] ~ / [0-9]+ .*[0-9]/) { split(pg[b[1]], q, " "); for (i in q) if (q[i] != b[2]) { bad = 1 } } } exit bad }' "$T/guide.dump"; then
+	pass pdf-no-widows-orphans
+else
+	fail pdf-no-widows-orphans "a paragraph leaves one line on a page"
+fi
+split=$(awk '$2 == "line" && $8 ~ /^p=/ { split(substr($8, 3), a, ":"); if (!(a[1] in first)) first[a[1]] = $1; if ($1 != first[a[1]]) s[a[1]] = 1 } END { print length(s) }' "$T/guide.dump")
+[ "$split" -ge 1 ] && pass pdf-paragraphs-split-across-pages || fail pdf-paragraphs-split-across-pages "no paragraph crosses a page"
+
+# Headings are never the last thing on a page.
+lastlines=$(for i in $(seq 3 "$pages"); do
+	pdftotext -f "$i" -l "$i" "$G" - | grep -v '^$' | grep -v '^page [0-9]' | tail -1; done)
+if echo "$lastlines" | grep -qx 'Listes imbriquées\|Bloc de code\|Tableau des partenaires\|Carte des parties prenantes\|Fiche de travail'; then
+	fail pdf-headings-kept-with-next "$(echo "$lastlines" | tr '\n' '|')"
+else
+	pass pdf-headings-kept-with-next
+fi
+
+# Forms: fillable fields, names unique, textarea multiline, value kept.
+qpdf --json --json-key=acroform "$G" > "$T/acroform.json" 2>/dev/null
+check pdf-form-fields-listed grep -q '"fullname": "org"' "$T/acroform.json"
+check pdf-form-field-names-unique grep -q '"fullname": "org_2"' "$T/acroform.json"
+check pdf-form-textarea-multiline sh -c "grep -B8 -A8 '\"fullname\": \"obj\"' '$T/acroform.json' | grep -q '\"fieldflags\": 4096'"
+check pdf-form-value-printed grep -q 'Mme Dupont, directrice' "$T/guide.txt"
+check pdf-form-checkbox-field sh -c "grep -A12 '\"fullname\": \"c1\"' '$T/acroform.json' | grep -q '\"ischeckbox\": true'"
+check pdf-form-is-acroform sh -c "pdfinfo '$G' | grep -q 'Form: *AcroForm'"
+nlines=$(awk '$2 == "rule" && $5 > 400 && $6 == "0.00" { n++ } END { print n + 0 }' "$T/guide.dump")
+[ "$nlines" -ge 8 ] && pass pdf-form-writing-lines || fail pdf-form-writing-lines "$nlines rules"
+# The drawing: a vector figure, its labels as real text.
+check pdf-svg-text-drawn grep -q 'Impliquer étroitement' "$T/guide.txt"
+check pdf-svg-box grep -q ' svg ' "$T/guide.dump"
+
+# Pages render (poppler), and the same input gives the same bytes.
+if pdftoppm -png -r 30 "$G" "$T/page" 2>"$T/ppm.err" && [ ! -s "$T/ppm.err" ]; then
+	pass pdf-pages-render
+else
+	fail pdf-pages-render "$(head -2 "$T/ppm.err")"
+fi
+"$T/driver" "$FX/guide.xhtml" "$T/guide2.pdf" fr A4 2>/dev/null
+check pdf-reproducible cmp "$G" "$T/guide2.pdf"
+
+# ---- bad input: clear warnings and fallbacks, never garbage ------------------
+B=$T/bad.pdf
+if "$T/driver" "$FX/bad.xhtml" "$B" en Letter "$T/bad.dump" 2>"$T/bad.err"; then
+	pass pdf-bad-input-renders
+else
+	fail pdf-bad-input-renders "$(head -3 "$T/bad.err")"
+fi
+check pdf-letter-size sh -c "pdfinfo '$B' | grep -q 'Page size: *612 x 792'"
+check pdf-footer-page-x-of-y sh -c "pdftotext '$B' - | grep -q 'page 3 of '"
+check pdf-missing-glyph-warns grep -q 'U+4E2D' "$T/bad.err"
+check pdf-missing-glyph-question-mark sh -c "pdftotext -enc UTF-8 '$B' - | grep -q 'han ? emoji ? end'"
+check pdf-fallback-font-glyphs sh -c "pdftotext -enc UTF-8 '$B' - | grep -q 'ballot ☐ check ✓'"
+check pdf-fallback-font-embedded sh -c "pdffonts '$B' | grep -q DejaVuSans"
+check pdf-wide-table-warns grep -q 'too wide' "$T/bad.err"
+check pdf-wide-table-printed sh -c "pdftotext '$B' - | grep -q 'value29'"
+check pdf-svg-outside-subset-warns grep -q '<ellipse>' "$T/bad.err"
+check pdf-image-warns grep -q "image 'photo.png'" "$T/bad.err"
+if awk -f "$FX/checklayout.awk" "$T/bad.dump" > "$T/badcheck.txt"; then
+	pass pdf-bad-input-stays-on-page
+else
+	fail pdf-bad-input-stays-on-page "$(head -3 "$T/badcheck.txt")"
+fi
+check pdf-bad-qpdf-check qpdf --check "$B"
+if pdftotext "$B" - | tr -d '\n' | grep -q 'https://example.org/a/very/long'; then
+	pass pdf-long-word-kept
+else
+	fail pdf-long-word-kept "the URL is not in the text"
+fi
+
+# ---- a project: pactkit build writes output/pdf/<lang>/<id>.pdf ------------
+P=$T/proj
+cp -R "$ROOT/lua/builtin/skeleton" "$P"
+if (cd "$P" && PACTKIT_SHARE=$ROOT "$PACTKIT" build . >"$T/build.out" 2>&1); then
+	pass pdf-build-project
+else
+	fail pdf-build-project "$(tail -3 "$T/build.out")"
+fi
+for f in fr/guide fr/worksheets en/guide en/worksheets; do
+	[ -f "$P/output/pdf/$f.pdf" ] || { fail pdf-build-writes-all "$f.pdf missing"; break; }
+done
+[ -f "$P/output/pdf/en/worksheets.pdf" ] && pass pdf-build-writes-all
+check pdf-build-paper-per-language sh -c "pdfinfo '$P/output/pdf/en/guide.pdf' | grep -q 'Page size: *612 x 792' &&
+    pdfinfo '$P/output/pdf/fr/guide.pdf' | grep -q 'Page size: *595.276 x 841.89'"
+check pdf-build-qpdf-check qpdf --check "$P/output/pdf/fr/worksheets.pdf"
+check pdf-build-date-from-epoch sh -c "pdfinfo -isodates '$P/output/pdf/fr/guide.pdf' | grep -q 'CreationDate: *2026-11-18T'"
+cp "$P/output/pdf/fr/worksheets.pdf" "$T/ws1.pdf"
+(cd "$P" && PACTKIT_SHARE=$ROOT "$PACTKIT" build . >/dev/null 2>&1)
+check pdf-build-reproducible cmp "$T/ws1.pdf" "$P/output/pdf/fr/worksheets.pdf"
+# A theme's pdf.lua naming a font that is not there: a clear error.
+mkdir -p "$P/themes"
+cp -R "$ROOT/themes/default" "$P/themes/default"
+sed -i 's|LiberationSerif-Bold.ttf|NoSuchSerif-Bold.ttf|' "$P/themes/default/pdf.lua"
+if (cd "$P" && PACTKIT_SHARE=$ROOT "$PACTKIT" build . >"$T/badfont.out" 2>&1); then
+	fail pdf-missing-font-error "build succeeded"
+elif grep -q "pdf.lua: error: fonts.serif.bold: font file '.*NoSuchSerif-Bold.ttf' not found" "$T/badfont.out"; then
+	pass pdf-missing-font-error
+else
+	fail pdf-missing-font-error "$(head -2 "$T/badfont.out")"
+fi
+
+# mupdf reads the form too, and can fill it (qpdf reads the value back).
+if command -v mutool >/dev/null 2>&1; then
+	cat > "$T/fill.js" <<'JS'
+var doc = new PDFDocument(scriptArgs[0]);
+for (var i = 0; i < doc.countPages(); i++) {
+  var w = doc.loadPage(i).getWidgets();
+  for (var k = 0; k < w.length; k++)
+    if (w[k].getLabel() == "Nom de l’organisation") {
+      w[k].setTextValue("Association « Élan » — cœur"); w[k].update();
+    }
+}
+doc.save(scriptArgs[1]);
+JS
+	mutool run "$T/fill.js" "$G" "$T/filled.pdf" >/dev/null 2>&1
+	if qpdf --json --json-key=acroform "$T/filled.pdf" 2>/dev/null |
+	    grep -q '"value": "u:Association « Élan » — cœur"'; then
+		pass pdf-form-filled-by-mupdf
+	else
+		fail pdf-form-filled-by-mupdf "mutool could not fill field org"
+	fi
+else
+	echo "SKIP pdf-form-filled-by-mupdf: mutool not installed (mupdf-tools)"
+fi
+
+# Links between pages of one PDF become GoTo links (page and heading).
+L=$T/links
+cp -R "$ROOT/lua/builtin/skeleton" "$L"
+cat > "$L/content/fr/guide/etapes.md" <<'MD'
++++
+title = "Étapes"
+weight = 20
++++
+
+# Étapes
+
+Voir [pourquoi s’associer](index.md#pourquoi-s-associer) et [l’accueil](../index.md).
+
+## Première étape
+
+Du texte.
+MD
+printf '\nSuite : [les étapes](etapes.md) et [la première](etapes.md#premiere-etape).\n' \
+    >> "$L/content/fr/guide/index.md"
+if (cd "$L" && PACTKIT_SHARE=$ROOT "$PACTKIT" build . >"$T/links.out" 2>&1); then
+	qpdf --qdf --object-streams=disable "$L/output/pdf/fr/guide.pdf" "$T/links.qdf"
+	nlink=$(grep -ac '/Subtype /Link' "$T/links.qdf")
+	nuri=$(grep -ac '/S /URI' "$T/links.qdf")
+	# the contents: page 3 (page 2 is left blank: right-hand starts)
+	check pdf-recto-contents-on-right sh -c "pdftotext -f 3 -l 3 '$L/output/pdf/fr/guide.pdf' - | grep -q 'Table des matières'"
+	ntoc=$(pdftotext -f 3 -l 3 "$L/output/pdf/fr/guide.pdf" - | grep -cE '^[0-9]+$')
+	if [ $((nlink - nuri)) -ge $((ntoc + 4)) ]; then
+		pass pdf-links-between-pages
+	else
+		fail pdf-links-between-pages "$nlink links, $nuri URI, $ntoc in contents"
+	fi
+	check pdf-link-outside-pdf-absolute grep -aq '/URI (https://example.org/fr/outils/)' "$T/links.qdf"
+else
+	fail pdf-links-between-pages "$(tail -3 "$T/links.out")"
+fi

@@ -1,0 +1,52 @@
+# Sourced by t_sandbox.sh, t_schema.sh, t_format.sh: builds
+# tests/unit/test_lua.c with the Lua-layer sources into $OUT, and runs the
+# tests/errors/PREFIX-*/ projects through it.
+TEST_LUA=$OUT/unit/test_lua
+
+lua_driver_build() {
+	[ -x "$TEST_LUA" ] && return 0
+	mkdir -p "$OUT/unit"
+	flags=$(pkg-config --cflags --libs libxml-2.0 lua5.4 2>/dev/null)
+	if ! ${CC:-cc} -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -g \
+	    -I"$ROOT/generator" -o "$TEST_LUA" "$ROOT/tests/unit/test_lua.c" \
+	    "$ROOT"/generator/lua_sandbox.c "$ROOT"/generator/lua_data.c \
+	    "$ROOT"/generator/lua_tree.c "$ROOT"/generator/lua_component.c \
+	    "$ROOT"/generator/format.c "$ROOT"/generator/buf.c \
+	    "$ROOT"/generator/util.c "$ROOT"/generator/diag.c \
+	    $flags -lm 2>"$OUT/unit/cc.log"; then
+		fail "unit/test_lua_builds" "$(head -c 600 "$OUT/unit/cc.log")"
+		return 1
+	fi
+	return 0
+}
+
+# lua_driver_cases PREFIX: each case exits 1 (or expected.code) within
+# 20 s and prints every line of its expected.err.
+lua_driver_cases() {
+	for dir in "$ROOT"/tests/errors/"$1"-*/; do
+		name=driver/$(basename "$dir")
+		start=$(date +%s)
+		(cd "$dir" && timeout 20 "$TEST_LUA" "$ROOT" --case . \
+		    >"$OUT/unit/case.out" 2>"$OUT/unit/case.err")
+		rc=$?
+		took=$(( $(date +%s) - start ))
+		if [ $rc -eq 124 ]; then fail "$name" "timed out (a hang)"; continue; fi
+		want=1
+		[ -f "$dir/expected.code" ] && want=$(cat "$dir/expected.code")
+		if [ $rc -ne "$want" ]; then
+			fail "$name" "exit $rc, expected $want: $(head -c 400 "$OUT/unit/case.err")"
+			continue
+		fi
+		if [ "$took" -gt 10 ]; then fail "$name" "took ${took}s"; continue; fi
+		ok=1
+		while IFS= read -r line; do
+			[ -z "$line" ] && continue
+			if ! grep -qF -- "$line" "$OUT/unit/case.err"; then
+				fail "$name" "stderr lacks [$line]; got: $(head -c 400 "$OUT/unit/case.err")"
+				ok=0
+				break
+			fi
+		done < "$dir/expected.err"
+		[ $ok = 1 ] && pass "$name"
+	done
+}
