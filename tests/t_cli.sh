@@ -62,3 +62,19 @@ if command -v curl >/dev/null 2>&1; then
 else
 	fail cli/serve "curl is missing (Makefile DEB_TEST should install it)"
 fi
+
+# a project component, as the README shows it, with its own i18n strings
+C=$OUT/cli-component
+rm -rf "$C"; "$PACTKIT" new "$C" >/dev/null 2>&1
+mkdir -p "$C/lua/components" "$C/lua/i18n"
+awk '/^-- lua\/components\/partner-count.lua/{on=1} on&&/^```/{exit} on' "$ROOT/README.md" > "$C/lua/components/partner-count.lua"
+printf 'return { ["count.partners"] = "%%d partenaires, dont %%d champions" }\n' > "$C/lua/i18n/fr.lua"
+printf 'return { ["count.partners"] = "%%d partners, %%d of them champions" }\n' > "$C/lua/i18n/en.lua"
+for l in fr en; do printf '\n```{partner-count}\nsource = "stakeholders"\n```\n' >> "$C/content/$l/index.md"; done
+"$PACTKIT" build -q "$C" 2>"$OUT/cli-component.err"
+check cli/project-component-fr grep -q 'pk-meta">4 partenaires, dont 1 champions' "$C/output/site/fr/index.html"
+check cli/project-component-en grep -q 'pk-meta">4 partners, 1 of them champions' "$C/output/site/en/index.html"
+# a project component overrides a built-in of the same name
+printf 'return function(args) return pk.h("p", { class = "mine" }, "overridden") end\n' > "$C/lua/components/case-study.lua"
+"$PACTKIT" build -q "$C" 2>>"$OUT/cli-component.err"
+check cli/project-component-overrides grep -q '<p class="mine">overridden' "$C/output/site/fr/guide/index.html"
