@@ -199,7 +199,7 @@ node(struct buf *b, xmlNodePtr n)
 	flags = is_svg(n) ? (strcmp(name, "svg") == 0 ?
 	    EL_BLOCK | EL_NLSTART : 0) : el_flags(name);
 	if (flags & EL_VOID) {
-		buf_puts(b, " />");
+		buf_putc(b, '>');
 		if (flags & EL_BLOCK)
 			buf_putc(b, '\n');
 		return;

@@ -6,7 +6,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PACTKIT=${PACTKIT:-$ROOT/pactkit}
 case $PACTKIT in /*) ;; *) PACTKIT=$ROOT/$PACTKIT ;; esac
 TZ=UTC LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1795000000
-OUT=$ROOT/tests/out
+OUT=${OUT:-$ROOT/tests/out}     # set OUT to run beside another run
 export ROOT PACTKIT TZ LC_ALL SOURCE_DATE_EPOCH OUT
 rm -rf "$OUT"; mkdir -p "$OUT"
 log=$OUT/results.txt; : > "$log"

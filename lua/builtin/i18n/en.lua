@@ -16,6 +16,8 @@ return {
   next = "Next",
   updated = "Updated",
   also_available = "Also available in",
+  in_this_section = "In this section",
+  pagination = "Previous and next page",
   not_translated = "home page: this page is not translated",
   download_pdf = "Download the PDF",
   downloads = "Downloads",
