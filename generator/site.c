@@ -34,7 +34,18 @@ struct view {
 	const char	*url;       /* site path of this output page */
 	const char	*title;
 	int		 is404;
+	const char	*abs;       /* site root as an absolute path, or NULL */
 };
+
+/* The URL of site path `to` from view v: relative, or (404 pages, which a
+ * server shows at any depth) absolute from base_url's path. */
+static char *
+view_href(const struct view *v, const char *to)
+{
+	if (v->abs != NULL)
+		return xasprintf("%s%s", v->abs, to);
+	return links_relative(v->url, to);
+}
 
 static int
 load_template(struct ctx *c)
@@ -76,7 +87,7 @@ link_to(xmlNodePtr parent, const struct view *v, const char *to,
     const char *text)
 {
 	xmlNodePtr a = tree_el(parent, "a");
-	char *r = links_relative(v->url, to);
+	char *r = view_href(v, to);
 
 	tree_attr(a, "href", r);
 	tree_text(a, text);
@@ -527,7 +538,7 @@ add_head(struct ctx *c, const struct view *v, xmlNodePtr html)
 		e = tree_el(head, "link");
 		tree_attr(e, "rel", "alternate");
 		tree_attr(e, "hreflang", s->langs[l]);
-		r = links_relative(v->url, t->url);
+		r = view_href(v, t->url);
 		tree_attr(e, "href", r);
 		free(r);
 	}
@@ -559,7 +570,7 @@ merge(struct ctx *c, const struct view *v, xmlNodePtr body)
 			set_text(e, str(c, v->lang, key));
 		if (href != NULL || src != NULL) {
 			char *asset = xasprintf("assets/%s", href ? href : src);
-			char *r = links_relative(v->url, asset);
+			char *r = view_href(v, asset);
 
 			tree_attr(e, href ? "href" : "src", r);
 			free(r);
@@ -578,7 +589,7 @@ merge(struct ctx *c, const struct view *v, xmlNodePtr body)
 			set_text(e, v->title);
 		else if (strcmp(slot, "site-title") == 0) {
 			char *home = xasprintf("%s/", s->langs[v->lang]);
-			char *r = links_relative(v->url, home);
+			char *r = view_href(v, home);
 
 			set_text(e, lstr_get(&s->title, v->lang));
 			if (xmlStrcmp(e->name, (const xmlChar *)"a") == 0)
@@ -604,7 +615,7 @@ merge(struct ctx *c, const struct view *v, xmlNodePtr body)
 		else if (strcmp(slot, "search") == 0) {
 			char *idx = xasprintf("%s/search-index.json",
 			    s->langs[v->lang]);
-			char *r = links_relative(v->url, idx);
+			char *r = view_href(v, idx);
 
 			tree_attr(e, "data-pk-index", r);
 			free(r);
@@ -820,6 +831,12 @@ write_404(struct ctx *c, size_t lang)
 	xmlDocSetRootElement(tmp, body);
 	v.lang = lang;
 	v.url = url;            /* 404.html sits in the language folder */
+	if (s->base_url != NULL) {
+		const char *p = strstr(s->base_url, "://");
+
+		p = p != NULL ? strchr(p + 3, '/') : NULL;
+		v.abs = p != NULL ? p : "/";
+	}
 	v.title = str(c, lang, "not_found_title");
 	v.is404 = 1;
 	para = tree_el(body, "p");

@@ -63,9 +63,19 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=
 	".js": "text/javascript; charset=utf-8", ".json": "application/json; charset=utf-8",
 	".svg": "image/svg+xml", ".pdf": "application/pdf", ".png": "image/png",
 	".xml": "application/xml; charset=utf-8", ".txt": "text/plain; charset=utf-8" };
+/* the site's path on its real host (base_url in lua/site.lua, as the sitemap
+ * gives it): 404 pages link from there, so the server answers there too */
+const BASE = (() => {
+	try {
+		const m = fs.readFileSync(path.join(SITE, "sitemap.xml"), "utf8").match(/<loc>([^<]*)<\/loc>/);
+		/* the first page is a language's home, BASE + "fr/" */
+		return m ? new URL(m[1]).pathname.replace(/[^/]+\/$/, "") : "/";
+	} catch { return "/"; }
+})();
 function resolveFile(urlpath) {
 	let p;
 	try { p = decodeURIComponent(urlpath.split("?")[0].split("#")[0]); } catch { return null; }
+	if (BASE !== "/" && p.startsWith(BASE)) p = "/" + p.slice(BASE.length);
 	const f = path.join(SITE, path.normalize(p));
 	if (!f.startsWith(SITE)) return null;
 	if (fs.existsSync(f) && fs.statSync(f).isDirectory()) {
