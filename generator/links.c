@@ -54,6 +54,14 @@ normalise(char *path)
 	return ok;
 }
 
+static int index_html;          /* folder links name their index.html */
+
+void
+links_index_html(int on)
+{
+	index_html = on;
+}
+
 /* The URL of `to` relative to the page at URL `from` (both site paths). */
 char *
 links_relative(const char *from, const char *to)
@@ -70,7 +78,9 @@ links_relative(const char *from, const char *to)
 		if (*p == '/')
 			buf_puts(&b, "../");
 	buf_puts(&b, to + common);
-	if (b.len == 0)
+	if (index_html && (b.len == 0 || b.data[b.len - 1] == '/'))
+		buf_puts(&b, "index.html");
+	else if (b.len == 0)
 		buf_puts(&b, "./");
 	return buf_detach(&b);
 }

@@ -1910,6 +1910,7 @@ site_k(lua_State *L)
 {
 	static const char *const known[] = { "title", "description",
 	    "author", "languages", "base_url", "theme", "paper", "raw_html",
+	    "index_links",
 	    "documents", NULL };
 	struct sitectx *c = lua_touserdata(L, 1);
 	struct site *site = c->site;
@@ -1960,6 +1961,7 @@ site_k(lua_State *L)
 		    site->theme);
 	site_paper(L, c, t);
 	site->raw_html = get_bool(L, c, t, "raw_html", "", 0);
+	site->index_links = get_bool(L, c, t, "index_links", "", 0);
 	site_docs(L, c, t);
 	return 0;
 }

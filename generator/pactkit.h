@@ -135,6 +135,7 @@ struct site {
 	char	*theme;             /* theme name: themes/<name>/ */
 	char	*paper[PK_MAXLANG]; /* "A4" or "Letter" per language */
 	int	 raw_html;          /* 1: keep raw HTML and any URL scheme */
+	int	 index_links;       /* 1: links end in index.html (file://) */
 	struct docspec *docs;       /* the PDFs to build */
 	size_t	 ndocs;
 	struct kv *i18n[PK_MAXLANG]; /* interface strings per language */
@@ -284,8 +285,10 @@ void	 typo_text(struct buf *out, const char *text, const char *lang);
 
 /* links.c: .md links and site paths resolved to URLs; 1 ok, 0 (printed). */
 int	 links_resolve(struct project *, struct page *);
-/* The URL of site path `to` relative to the page at site path `from`. */
+/* The URL of site path `to` relative to the page at site path `from`;
+ * with links_index_html(1), a folder's URL names its index.html. */
 char	*links_relative(const char *from, const char *to);
+void	 links_index_html(int);
 
 /* ---- writers ---------------------------------------------------------- */
 

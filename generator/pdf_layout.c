@@ -181,6 +181,107 @@ layout_cleanup(void)
 	}
 }
 
+struct patline {
+	char	*line;              /* in the file's text */
+	char	*key;               /* the letters, digits left out */
+	size_t	 idx;               /* line number */
+	int	 level;             /* NEXTLEVEL count before it */
+	int	 drop;
+};
+
+static int
+patcmp(const void *a, const void *b)
+{
+	const struct patline *x = a, *y = b;
+	int c;
+
+	if (x->level != y->level)
+		return x->level < y->level ? -1 : 1;
+	if ((c = strcmp(x->key, y->key)) != 0)
+		return c;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static int
+idxcmp(const void *a, const void *b)
+{
+	const struct patline *x = a, *y = b;
+
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/*
+ * Loads a hyphenation dictionary with duplicate patterns removed.  Two
+ * patterns with the same letters ("-8ar3dent-", "-ar3dent-" in hyph_fr)
+ * make libhyphen 2.8.8 overwrite the first and lose its memory, which
+ * LeakSanitizer reports; the later one wins, so keeping only the later
+ * one changes nothing else.
+ */
+static HyphenDict *
+hyphen_load(const char *path)
+{
+	struct patline *pl = NULL;
+	struct buf out = { 0 };
+	size_t len, n = 0, i, j;
+	char *text, *p, *e, *k, *q;
+	int level = 0;
+	HyphenDict *hd = NULL;
+	FILE *fp;
+
+	if ((text = util_readfile(path, &len)) == NULL)
+		return NULL;
+	for (p = text; p < text + len; p = e + 1) {
+		e = memchr(p, '\n', (size_t)(text + len - p));
+		if (e == NULL)
+			e = text + len;
+		*e = '\0';
+		pl = xrealloc(pl, (n + 1) * sizeof(*pl));
+		pl[n].line = p;
+		pl[n].idx = n;
+		pl[n].drop = 0;
+		if (strncmp(p, "NEXTLEVEL", 9) == 0)
+			level++;
+		pl[n].level = level;
+		/* the first line (charset), directives and comments are
+		 * never duplicates: a key of their own */
+		if (n == 0 || *p == '%' || isupper((unsigned char)*p))
+			k = xasprintf("\x01%zu", n);
+		else {
+			k = xstrdup(p);
+			for (q = k, j = 0; k[j] != '\0'; j++)
+				if (!isdigit((unsigned char)k[j]) &&
+				    !isspace((unsigned char)k[j]))
+					*q++ = k[j];
+			*q = '\0';
+		}
+		pl[n].key = k;
+		n++;
+		if (e >= text + len)
+			break;
+	}
+	qsort(pl, n, sizeof(*pl), patcmp);
+	for (i = 0; i + 1 < n; i++)
+		if (pl[i].level == pl[i + 1].level &&
+		    strcmp(pl[i].key, pl[i + 1].key) == 0 && pl[i].key[0] != '\0')
+			pl[i].drop = 1;
+	qsort(pl, n, sizeof(*pl), idxcmp);
+	for (i = 0; i < n; i++) {
+		if (!pl[i].drop) {
+			buf_puts(&out, pl[i].line);
+			buf_putc(&out, '\n');
+		}
+		free(pl[i].key);
+	}
+	free(pl);
+	if (out.len > 0 && (fp = fmemopen(out.data, out.len, "r")) != NULL) {
+		hd = hnj_hyphen_load_file(fp);
+		fclose(fp);
+	}
+	buf_free(&out);
+	free(text);
+	return hd;
+}
+
 static HyphenDict *
 hyphendict(const char *lang)
 {
@@ -199,7 +300,7 @@ hyphendict(const char *lang)
 	else
 		snprintf(path, sizeof(path), "/usr/share/hyphen/hyph_%s.dic",
 		    lang);
-	hydict[i] = util_isfile(path) ? hnj_hyphen_load(path) : NULL;
+	hydict[i] = util_isfile(path) ? hyphen_load(path) : NULL;
 	if (hydict[i] == NULL)
 		diag(DIAG_NOTE, path, 0, 0, "no hyphenation patterns for "
 		    "'%s': PDF text is not hyphenated", lang);
@@ -1746,13 +1847,99 @@ field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 struct cell {
 	xmlNodePtr node;
 	int	 th;
+	int	 row, col;          /* grid position */
+	int	 rs, cs;            /* row and column spans */
 };
 
-struct row {
-	struct cell *cell;
-	int	 n;
-	int	 head;
+/* A table as a grid of cells, spans resolved as HTML does. */
+struct grid {
+	struct cell *cell;          /* in document order */
+	int	 ncell;
+	int	 nrows, ncols;
+	int	 nhead;             /* rows 0..nhead-1: the header */
 };
+
+#define MAXCOLS 256
+
+static int
+span(xmlNodePtr n, const char *name)
+{
+	const char *a = tree_get_attr(n, name);
+	long v = a != NULL ? strtol(a, NULL, 10) : 1;
+
+	return v < 1 ? 1 : v > MAXCOLS ? MAXCOLS : (int)v;
+}
+
+static void
+grid_build(xmlNodePtr t, struct grid *g)
+{
+	xmlNodePtr n, tr, m;
+	unsigned char *occ;
+	int ntr = 0, r = 0, c, i, k, allth;
+
+	memset(g, 0, sizeof(*g));
+	for (n = t->children; n != NULL; n = n->next)
+		if (is(n, "tr"))
+			ntr++;
+		else if (is(n, "thead") || is(n, "tbody") || is(n, "tfoot"))
+			for (tr = n->children; tr != NULL; tr = tr->next)
+				ntr += is(tr, "tr");
+	if (ntr == 0)
+		return;
+	occ = xcalloc((size_t)ntr, MAXCOLS);
+	for (n = t->children; n != NULL; n = n->next) {
+		int head = is(n, "thead");
+
+		if (!is(n, "tr") && !is(n, "thead") && !is(n, "tbody") &&
+		    !is(n, "tfoot"))
+			continue;
+		for (tr = is(n, "tr") ? n : n->children; tr != NULL;
+		    tr = is(n, "tr") ? NULL : tr->next) {
+			if (!is(tr, "tr"))
+				continue;
+			c = 0;
+			allth = 1;
+			for (m = tr->children; m != NULL; m = m->next) {
+				struct cell *ce;
+
+				if (!is(m, "td") && !is(m, "th"))
+					continue;
+				while (c < MAXCOLS && occ[r * MAXCOLS + c])
+					c++;
+				if (c >= MAXCOLS)
+					break;
+				g->cell = xrealloc(g->cell, (size_t)(g->ncell + 1) *
+				    sizeof(*g->cell));
+				ce = &g->cell[g->ncell++];
+				ce->node = m;
+				ce->th = is(m, "th");
+				ce->row = r;
+				ce->col = c;
+				ce->cs = span(m, "colspan");
+				ce->rs = span(m, "rowspan");
+				if (ce->cs > MAXCOLS - c)
+					ce->cs = MAXCOLS - c;
+				if (ce->rs > ntr - r)
+					ce->rs = ntr - r;
+				for (i = r; i < r + ce->rs; i++)
+					for (k = c; k < c + ce->cs; k++)
+						occ[i * MAXCOLS + k] = 1;
+				if (c + ce->cs > g->ncols)
+					g->ncols = c + ce->cs;
+				if (!ce->th)
+					allth = 0;
+				c += ce->cs;
+			}
+			if (head && g->nhead == r)
+				g->nhead = r + 1;
+			else if (r == 0 && allth && c > 0)
+				g->nhead = 1;
+			r++;
+		}
+	}
+	g->nrows = r;
+	free(occ);
+}
 
 /* The widths of the longest word and of the whole text of cell n. */
 static void
@@ -1844,51 +2031,274 @@ absorb(struct vitem *it, struct vitem *items, size_t n, double y0,
 	free(items);
 }
 
-/* A table too wide for the page: each row as a record, "header: value". */
-static void
-table_stacked(struct flow *f, const struct ctx *c, struct row *rows,
-    int nrows, struct row *head, int from)
+/* The header cell above column col, or NULL. */
+static const struct cell *
+head_of(const struct grid *g, int col)
 {
-	int r, j;
+	int i;
 
-	for (r = from; r < nrows; r++) {
-		if (rows[r].head)
+	for (i = 0; i < g->ncell && g->cell[i].row == 0; i++)
+		if (g->nhead > 0 && g->cell[i].col <= col &&
+		    col < g->cell[i].col + g->cell[i].cs)
+			return &g->cell[i];
+	return NULL;
+}
+
+/* Rows r0..r1-1 of a table too wide (or too tall) for the page: each
+ * row as a record, "header" in bold above each value. */
+static void
+table_stacked(struct flow *f, const struct ctx *c, const struct grid *g,
+    int r0, int r1)
+{
+	int i, first;
+
+	for (i = 0; i < g->ncell; i++) {
+		const struct cell *ce = &g->cell[i];
+		const struct cell *hd;
+		struct ctx k = *c;
+		struct inl in = { 0 };
+
+		if (ce->row < r0 || ce->row >= r1 || ce->row < g->nhead)
 			continue;
-		for (j = 0; j < rows[r].n; j++) {
-			struct ctx k = *c;
-			struct inl in = { 0 };
-
-			if (head != NULL && j < head->n) {
-				k.bold = 1;
-				k.family = PF_SANS;
-				inline_walk(f, &in, &k, head->cell[j].node, NULL);
-				set_lines(f, &in, &k, j == 0 ? parskip(f) * 1.5 :
-				    parskip(f) * 0.5, 1, 0);
-				inl_free(&in);
-				k = *c;
-				k.x += f->st->indent;
-				k.w -= f->st->indent;
-			}
-			f->forcebefore = 0;
-			container(f, &k, rows[r].cell[j].node);
-			f->forcebefore = -1;
+		first = i == 0 || g->cell[i - 1].row != ce->row;
+		hd = head_of(g, ce->col);
+		if (hd != NULL) {
+			k.bold = 1;
+			k.family = PF_SANS;
+			inline_walk(f, &in, &k, hd->node, NULL);
+			set_lines(f, &in, &k, first ? parskip(f) * 1.5 :
+			    parskip(f) * 0.5, 1, 0);
+			inl_free(&in);
+			k = *c;
+			k.x += f->st->indent;
+			k.w -= f->st->indent;
 		}
+		f->forcebefore = hd != NULL ? 0 : first ? parskip(f) * 1.5 : -1;
+		if (ce->th) {
+			k.bold = 1;
+			k.family = PF_SANS;
+		}
+		container(f, &k, ce->node);
+		f->forcebefore = -1;
 	}
+}
+
+/* Widths of the columns for measure avail at size; 0 if they cannot
+ * fit. */
+static int
+table_widths(struct flow *f, const struct grid *g, double size, double pad,
+    double avail, double *cw)
+{
+	double *minw = xcalloc((size_t)g->ncols, sizeof(double));
+	double *maxw = xcalloc((size_t)g->ncols, sizeof(double));
+	double summin = 0, summax = 0, a, b, have;
+	int i, j, pass, ok = 1;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < g->ncell; i++) {
+			const struct cell *ce = &g->cell[i];
+
+			if ((pass == 0) != (ce->cs == 1))
+				continue;
+			cell_widths(f, ce->node, ce->th ? PF_SANS_B : PF_SERIF,
+			    size, &a, &b);
+			/* very long words get cut, not honoured */
+			if (a > 90)
+				a = 90;
+			a += 2 * pad + 1;
+			b += 2 * pad + 1;
+			if (ce->cs == 1) {
+				if (a > minw[ce->col])
+					minw[ce->col] = a;
+				if (b > maxw[ce->col])
+					maxw[ce->col] = b;
+				continue;
+			}
+			/* a spanning cell widens its columns only if its
+			 * longest word does not fit them */
+			for (have = 0, j = ce->col; j < ce->col + ce->cs; j++)
+				have += minw[j];
+			if (have < a)
+				for (j = ce->col; j < ce->col + ce->cs; j++) {
+					minw[j] += (a - have) / ce->cs;
+					if (maxw[j] < minw[j])
+						maxw[j] = minw[j];
+				}
+		}
+	for (j = 0; j < g->ncols; j++) {
+		if (minw[j] < 2 * pad + 1)
+			minw[j] = maxw[j] = 2 * pad + 1;
+		summin += minw[j];
+		summax += maxw[j];
+	}
+	if (summin > avail + EPS)
+		ok = 0;
+	else if (summax <= avail) {
+		for (j = 0; j < g->ncols; j++)
+			cw[j] = maxw[j] + (avail - summax) * maxw[j] / summax;
+	} else {
+		/* narrow columns get all they ask for first, the rest
+		 * shares what is left in proportion to its wish */
+		double rem = avail - summin, need = 0;
+		int *done = xcalloc((size_t)g->ncols, sizeof(int));
+		int left = g->ncols, changed = 1;
+
+		for (j = 0; j < g->ncols; j++)
+			cw[j] = minw[j];
+		while (changed && left > 0) {
+			changed = 0;
+			for (j = 0; j < g->ncols; j++)
+				if (!done[j] && maxw[j] - minw[j] <= rem / left) {
+					cw[j] = maxw[j];
+					rem -= maxw[j] - minw[j];
+					done[j] = 1;
+					left--;
+					changed = 1;
+				}
+		}
+		for (j = 0; j < g->ncols; j++)
+			if (!done[j])
+				need += maxw[j] - minw[j];
+		for (j = 0; j < g->ncols; j++)
+			if (!done[j] && need > 0)
+				cw[j] += rem * (maxw[j] - minw[j]) / need;
+		free(done);
+	}
+	free(minw);
+	free(maxw);
+	return ok;
+}
+
+/* One item for rows r0..r1-1 (no span crosses its edges); 0 if it is
+ * taller than a page. */
+static int
+table_group(struct flow *f, const struct ctx *c, const struct grid *g,
+    int r0, int r1, const double *cw, double size, double pad, int tid)
+{
+	struct vitem it;
+	struct pdf_box *b;
+	double *rh = xcalloc((size_t)(r1 - r0 + 1), sizeof(double));
+	double *top = xcalloc((size_t)(r1 - r0 + 1), sizeof(double));
+	struct vitem **items = xcalloc((size_t)g->ncell + 1, sizeof(void *));
+	size_t *nitems = xcalloc((size_t)g->ncell + 1, sizeof(size_t));
+	double *ch = xcalloc((size_t)g->ncell + 1, sizeof(double));
+	double *cx = xcalloc((size_t)g->ncell + 1, sizeof(double));
+	double *cwid = xcalloc((size_t)g->ncell + 1, sizeof(double));
+	double total = c->w;
+	int i, j, r, pass, ok = 1, head = r0 < g->nhead;
+
+	memset(&it, 0, sizeof(it));
+	for (j = 0, total = 0; j < g->ncols; j++)
+		total += cw[j];
+	for (i = 0; i < g->ncell; i++) {
+		const struct cell *ce = &g->cell[i];
+		struct ctx k = *c;
+
+		if (ce->row < r0 || ce->row >= r1)
+			continue;
+		for (cx[i] = c->x, j = 0; j < ce->col; j++)
+			cx[i] += cw[j];
+		for (cwid[i] = 0, j = ce->col; j < ce->col + ce->cs; j++)
+			cwid[i] += cw[j];
+		k.x = cx[i] + pad;
+		k.w = cwid[i] - 2 * pad;
+		k.size = size;
+		k.justify = 0;
+		k.depth = 0;
+		k.leading = 1.25;
+		if (ce->th) {
+			k.family = PF_SANS;
+			k.bold = 1;
+		}
+		items[i] = sublayout(f, &k, ce->node, &nitems[i], &ch[i]);
+	}
+	/* row heights: single rows first, then what spans need */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < g->ncell; i++) {
+			const struct cell *ce = &g->cell[i];
+			double need = ch[i] + 2 * pad, have = 0;
+
+			if (ce->row < r0 || ce->row >= r1 ||
+			    (pass == 0) != (ce->rs == 1))
+				continue;
+			for (r = ce->row; r < ce->row + ce->rs && r < r1; r++)
+				have += rh[r - r0];
+			if (need > have)
+				rh[(ce->row + ce->rs <= r1 ? ce->row + ce->rs :
+				    r1) - 1 - r0] += need - have;
+		}
+	for (r = r0; r < r1; r++) {
+		if (rh[r - r0] < 2 * pad + size)
+			rh[r - r0] = 2 * pad + size;
+		top[r - r0 + 1] = top[r - r0] + rh[r - r0];
+	}
+	it.h = top[r1 - r0];
+	if (it.h > f->bh * 0.9)
+		ok = 0;
+	if (ok && head) {
+		b = ibox(&it, BOX_RECT);
+		b->x = c->x;
+		b->w = total;
+		b->h = it.h;
+		b->hasfill = 1;
+		b->fill = f->st->shade;
+	}
+	for (i = 0; i < g->ncell; i++) {
+		const struct cell *ce = &g->cell[i];
+		int end;
+
+		if (ce->row < r0 || ce->row >= r1)
+			continue;
+		if (!ok) {
+			absorb(&it, items[i], nitems[i], 0, &it.anc, &it.nanc);
+			continue;
+		}
+		absorb(&it, items[i], nitems[i], top[ce->row - r0] + pad,
+		    &it.anc, &it.nanc);
+		/* each cell ruled below, so spans read right */
+		end = ce->row + ce->rs < r1 ? ce->row + ce->rs : r1;
+		b = ibox(&it, BOX_RULE);
+		b->x = cx[i];
+		b->y = top[end - r0];
+		b->w = cwid[i];
+		b->lw = head ? 0.8 : 0.4;
+		b->color = f->st->rule;
+	}
+	if (ok && r0 == 0) {
+		b = ibox(&it, BOX_RULE);
+		b->x = c->x;
+		b->w = total;
+		b->lw = 0.8;
+		b->color = f->st->rule;
+	}
+	it.before = r0 == 0 ? parskip(f) : 0;
+	it.table = tid;
+	it.thead = head;
+	it.keep = head;
+	it.base = pad + size;
+	if (ok)
+		vpush(f, &it);
+	else
+		vitem_release(&it);
+	free(rh);
+	free(top);
+	free(items);
+	free(nitems);
+	free(ch);
+	free(cx);
+	free(cwid);
+	return ok;
 }
 
 static void
 table(struct flow *f, const struct ctx *c, xmlNodePtr t)
 {
-	struct row *rows = NULL, *head = NULL;
-	int nrows = 0, ncols = 0, r, j, tid;
-	xmlNodePtr n, m, tr;
-	double *minw, *maxw, *cw, size = f->st->tablesize, pad = 3;
-	double summin, summax, avail = c->w;
-	int stacked = 0, attempt;
+	struct grid g;
+	xmlNodePtr n;
+	double *cw, size = f->st->tablesize, pad = 3;
+	int r0, r1, i, tid;
 
-	for (n = t->children; n != NULL; n = n->next) {
-		int inhead = is(n, "thead");
-
+	for (n = t->children; n != NULL; n = n->next)
 		if (is(n, "caption")) {
 			struct ctx k = *c;
 
@@ -1899,206 +2309,43 @@ table(struct flow *f, const struct ctx *c, xmlNodePtr t)
 			para_run(f, &k, n->children, NULL, parskip(f));
 			if (f->nv > 0)
 				f->v[f->nv - 1].keep = 1;
-			continue;
 		}
-		if (!(is(n, "thead") || is(n, "tbody") || is(n, "tfoot") ||
-		    is(n, "tr")))
-			continue;
-		for (tr = is(n, "tr") ? n : n->children; tr != NULL;
-		    tr = is(n, "tr") ? NULL : tr->next) {
-			struct row *rw;
-			int allth = 1;
-
-			if (!is(tr, "tr"))
-				continue;
-			rows = xrealloc(rows, (size_t)(nrows + 1) *
-			    sizeof(*rows));
-			rw = &rows[nrows++];
-			memset(rw, 0, sizeof(*rw));
-			for (m = tr->children; m != NULL; m = m->next) {
-				if (!is(m, "td") && !is(m, "th"))
-					continue;
-				rw->cell = xrealloc(rw->cell, (size_t)(rw->n + 1) *
-				    sizeof(struct cell));
-				rw->cell[rw->n].node = m;
-				rw->cell[rw->n].th = is(m, "th");
-				if (!is(m, "th"))
-					allth = 0;
-				rw->n++;
-			}
-			rw->head = inhead || (nrows == 1 && allth && rw->n > 0);
-			if (rw->n > ncols)
-				ncols = rw->n;
-		}
-	}
-	if (nrows == 0 || ncols == 0) {
-		free(rows);
+	grid_build(t, &g);
+	if (g.ncell == 0) {
+		free(g.cell);
 		return;
 	}
-	for (r = 0; r < nrows; r++)
-		if (rows[r].head) {
-			head = &rows[r];
-			break;
-		}
-	minw = xcalloc((size_t)ncols, sizeof(double));
-	maxw = xcalloc((size_t)ncols, sizeof(double));
-	cw = xcalloc((size_t)ncols, sizeof(double));
-	for (attempt = 0; attempt < 2; attempt++) {
-		summin = summax = 0;
-		for (j = 0; j < ncols; j++)
-			minw[j] = maxw[j] = 0;
-		for (r = 0; r < nrows; r++)
-			for (j = 0; j < rows[r].n; j++) {
-				double a, b;
-
-				cell_widths(f, rows[r].cell[j].node,
-				    rows[r].cell[j].th ? PF_SANS_B : PF_SERIF,
-				    size, &a, &b);
-				/* very long words get cut, not honoured */
-				if (a > 90)
-					a = 90;
-				if (a > minw[j])
-					minw[j] = a;
-				if (b > maxw[j])
-					maxw[j] = b;
-			}
-		for (j = 0; j < ncols; j++) {
-			minw[j] += 2 * pad + 1;
-			maxw[j] += 2 * pad + 1;
-			summin += minw[j];
-			summax += maxw[j];
-		}
-		if (summin <= avail || attempt == 1)
-			break;
+	cw = xcalloc((size_t)g.ncols, sizeof(double));
+	if (!table_widths(f, &g, size, pad, c->w, cw)) {
 		/* too wide: a smaller size first, down to 7 pt */
-		size = size * avail / summin;
-		if (size < 7)
-			size = 7;
-	}
-	if (summin > avail) {
-		diag(DIAG_WARN, f->file, 0, 0, "a table of %d columns is too "
-		    "wide for the page: printed as one record per row",
-		    ncols);
-		stacked = 1;
-	} else if (summax <= avail) {
-		for (j = 0; j < ncols; j++)
-			cw[j] = maxw[j] + (avail - summax) * maxw[j] / summax;
-	} else {
-		/* narrow columns get all they ask for first, the rest
-		 * shares what is left in proportion to its wish */
-		double rem = avail - summin, need = 0;
-		int *done = xcalloc((size_t)ncols, sizeof(int)), left = ncols;
-		int changed = 1;
-
-		for (j = 0; j < ncols; j++)
-			cw[j] = minw[j];
-		while (changed && left > 0) {
-			changed = 0;
-			for (j = 0; j < ncols; j++)
-				if (!done[j] && maxw[j] - minw[j] <= rem / left) {
-					cw[j] = maxw[j];
-					rem -= maxw[j] - minw[j];
-					done[j] = 1;
-					left--;
-					changed = 1;
-				}
+		size = size * 0.8 < 7 ? 7 : size * 0.8;
+		if (!table_widths(f, &g, size, pad, c->w, cw)) {
+			diag(DIAG_WARN, f->file, 0, 0, "a table of %d columns "
+			    "is too wide for the page: printed as one record "
+			    "per row", g.ncols);
+			table_stacked(f, c, &g, 0, g.nrows);
+			goto out;
 		}
-		for (j = 0; j < ncols; j++)
-			if (!done[j])
-				need += maxw[j] - minw[j];
-		for (j = 0; j < ncols; j++)
-			if (!done[j] && need > 0)
-				cw[j] += rem * (maxw[j] - minw[j]) / need;
-		free(done);
-	}
-	if (stacked) {
-		table_stacked(f, c, rows, nrows, head, 0);
-		goto out;
 	}
 	tid = ++f->ntable;
-	for (r = 0; r < nrows; r++) {
-		struct vitem it;
-		struct pdf_box *b;
-		double x = c->x, hmax = 0;
-		struct vitem *cells[64];
-		size_t ncell[64];
-		double ch[64];
-		int nc = rows[r].n < 64 ? rows[r].n : 64;
-
-		if (rows[r].head && &rows[r] != head)
-			rows[r].head = 0;
-		memset(&it, 0, sizeof(it));
-		for (j = 0; j < nc; j++) {
-			struct ctx k = *c;
-
-			k.x = x + pad;
-			k.w = cw[j] - 2 * pad;
-			k.size = size;
-			k.justify = 0;
-			k.depth = 0;
-			k.leading = 1.25;
-			if (rows[r].cell[j].th) {
-				k.family = PF_SANS;
-				k.bold = 1;
+	for (r0 = 0; r0 < g.nrows; r0 = r1) {
+		/* the header rows together, else the rows spans tie */
+		r1 = r0 < g.nhead ? g.nhead : r0 + 1;
+		for (i = 0; i < g.ncell; i++)
+			if (g.cell[i].row >= r0 && g.cell[i].row < r1 &&
+			    g.cell[i].row + g.cell[i].rs > r1) {
+				r1 = g.cell[i].row + g.cell[i].rs;
+				i = -1;         /* again, with the new end */
 			}
-			cells[j] = sublayout(f, &k, rows[r].cell[j].node,
-			    &ncell[j], &ch[j]);
-			if (ch[j] > hmax)
-				hmax = ch[j];
-			x += cw[j];
-		}
-		if (hmax + 2 * pad > f->bh * 0.9) {
-			/* a row taller than a page: as a record instead */
-			for (j = 0; j < nc; j++)
-				absorb(&it, cells[j], ncell[j], 0, &it.anc,
-				    &it.nanc);
-			vitem_release(&it);
+		if (!table_group(f, c, &g, r0, r1, cw, size, pad, tid)) {
 			diag(DIAG_WARN, f->file, 0, 0, "a table row is taller "
 			    "than a page: printed as a record");
-			table_stacked(f, c, rows, r + 1, head, r);
-			continue;
+			table_stacked(f, c, &g, r0, r1);
 		}
-		it.h = hmax + 2 * pad;
-		it.before = r == 0 ? parskip(f) : 0;
-		if (rows[r].head) {
-			b = ibox(&it, BOX_RECT);
-			b->x = c->x;
-			b->w = avail;
-			b->h = it.h;
-			b->hasfill = 1;
-			b->fill = f->st->shade;
-		}
-		for (j = 0; j < nc; j++) {
-			absorb(&it, cells[j], ncell[j], pad, &it.anc,
-			    &it.nanc);
-		}
-		b = ibox(&it, BOX_RULE);
-		b->x = c->x;
-		b->y = it.h;
-		b->w = avail;
-		b->lw = rows[r].head ? 0.8 : 0.4;
-		b->color = f->st->rule;
-		if (r == 0) {
-			b = ibox(&it, BOX_RULE);
-			b->x = c->x;
-			b->y = 0;
-			b->w = avail;
-			b->lw = 0.8;
-			b->color = f->st->rule;
-		}
-		it.table = tid;
-		it.thead = rows[r].head;
-		it.keep = rows[r].head;
-		it.base = pad + size;
-		vpush(f, &it);
 	}
 out:
-	for (r = 0; r < nrows; r++)
-		free(rows[r].cell);
-	free(rows);
-	free(minw);
-	free(maxw);
 	free(cw);
+	free(g.cell);
 }
 
 /* ---- the block walk --------------------------------------------------- */

@@ -392,6 +392,7 @@ project_load(struct project *p, const char *dir, const char *share)
 	free(sitefile);
 	if (!data_i18n(p->lua, &p->site))
 		return 0;
+	links_index_html(p->site.index_links);
 	for (lang = 0; lang < p->site.nlangs; lang++)
 		ok &= load_lang(p, lang);
 	if (!ok)

@@ -77,3 +77,14 @@ check site/sigkill-keeps-output test "$before" = "$after"
 "$PACTKIT" build -q "$R" 2>/dev/null & pid=$!
 sleep 0.05; kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null
 check site/sigint-removes-temp sh -c "! ls -d '$R'/output.tmp-* 2>/dev/null"
+
+# index_links = true: every link names index.html, so the site works
+# opened from disk (file://) as well as from a server
+F=$(tmpdir site-file-links)
+cp -R "$ROOT/tests/golden/site-basic/." "$F/"
+sed -i 's/^return {/return {\n  index_links = true,/' "$F/lua/site.lua"
+"$PACTKIT" build -q "$F" 2>/dev/null
+h=$F/output/site/fr/guide/protocole/index.html
+check site/index-links-switch grep -q 'href="../../../en/guide/mou/index.html"' "$h"
+check site/index-links-no-folder-link sh -c "! grep -o 'href=\"[^\"#]*/\"' '$h' | grep -q ."
+check site/index-links-anchor grep -q 'href="guide/protocole/index.html#budget"' "$F/output/site/fr/index.html"
