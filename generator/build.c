@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <glob.h>
 #include <limits.h>
+#include <sys/wait.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,9 +27,18 @@
 
 static char *tmp_out;           /* temporary output folder, removed on SIGINT */
 
+static pid_t kids[PK_MAXLANG];  /* forked writers, ended with the parent */
+
 static void
 on_signal(int sig)
 {
+	size_t i;
+
+	for (i = 0; i < PK_MAXLANG; i++)
+		if (kids[i] > 0) {
+			kill(kids[i], SIGKILL);
+			waitpid(kids[i], NULL, 0);
+		}
 	if (tmp_out != NULL)
 		util_rmtree(tmp_out);
 	signal(sig, SIG_DFL);
@@ -60,35 +70,57 @@ build_share(void)
 	return xstrdup(PK_SHAREDIR);
 }
 
-/* Every page through markdown, typography, ids and links. */
+/* Page titles through the typography of their language. */
+static void
+titles(struct project *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->npages; i++) {
+		struct page *pg = p->pages[i];
+		struct buf t = { 0 };
+
+		if (pg->title == NULL)
+			continue;
+		typo_text(&t, pg->title, p->site.langs[pg->lang]);
+		free(pg->title);
+		pg->title = buf_detach(&t);
+	}
+}
+
+/* Whether this process handles pg (p->lang_only: a forked writer). */
+static int
+mine(const struct project *p, const struct page *pg)
+{
+	return p->lang_only < 0 || pg->lang == (size_t)p->lang_only;
+}
+
+/* The pages of this process through markdown, typography, ids, links. */
 static int
 process(struct project *p, int verbose, int quiet)
 {
-	size_t i, l;
+	size_t i, l, n = 0;
 	int ok = 1, progress = !quiet && !verbose && isatty(2) &&
-	    p->npages >= 200;
+	    p->npages >= 200 && p->lang_only <= 0;
 
 	for (i = 0; i < p->npages; i++) {
 		struct page *pg = p->pages[i];
 
+		if (!mine(p, pg))
+			continue;
+		n++;
 		if (verbose)
 			diag(DIAG_NOTE, pg->src, 0, 0, "reading");
-		else if (progress && (i % 50 == 0 || i + 1 == p->npages))
-			fprintf(stderr, "\rpactkit: %zu/%zu pages", i + 1,
-			    p->npages);
+		else if (progress && (n % 50 == 0 || i + 1 == p->npages))
+			fprintf(stderr, "\rpactkit: %zu/%zu pages", n,
+			    p->lang_only < 0 ? p->npages :
+			    p->npages / p->site.nlangs);
 		if (!markdown_body(p, pg)) {
 			ok = 0;
 			continue;
 		}
 		typo_pass(xmlDocGetRootElement(pg->doc),
 		    p->site.langs[pg->lang]);
-		if (pg->title != NULL) {
-			struct buf t = { 0 };
-
-			typo_text(&t, pg->title, p->site.langs[pg->lang]);
-			free(pg->title);
-			pg->title = buf_detach(&t);
-		}
 		tree_ids(xmlDocGetRootElement(pg->doc));
 	}
 	if (progress)
@@ -96,15 +128,91 @@ process(struct project *p, int verbose, int quiet)
 	if (!ok)
 		return 0;
 	for (i = 0; i < p->npages; i++)
-		ok &= links_resolve(p, p->pages[i]);
+		if (mine(p, p->pages[i]))
+			ok &= links_resolve(p, p->pages[i]);
 	for (i = 0; i < p->npages; i++)
-		for (l = 0; l < p->site.nlangs; l++)
+		for (l = 0; l < p->site.nlangs && mine(p, p->pages[i]); l++)
 			if (p->pages[i]->trans[l] == NULL)
 				diag(DIAG_WARN, p->pages[i]->src, 0, 0,
 				    "page '%s' has no translation in '%s' "
 				    "(built in '%s' only)", p->pages[i]->key,
 				    p->site.langs[l],
 				    p->site.langs[p->pages[i]->lang]);
+	return ok;
+}
+
+/* One process's share of a build: its pages, their site and PDFs. */
+static int
+write_share(struct project *p, const char *tmp, int verbose, int quiet)
+{
+	return process(p, verbose, quiet) && site_write(p, tmp) &&
+	    pdf_write_all(p, tmp) && diag_errors() == 0;
+}
+
+/* Builds into tmp.  A site in several languages is built by one process
+ * per language (fork: the loaded project is shared for free); each child
+ * reports its errors and warnings through a pipe. */
+static int
+write_all(struct project *p, const char *tmp, int verbose, int quiet)
+{
+	pid_t pids[PK_MAXLANG];
+	int fds[PK_MAXLANG], ok = 1;
+	size_t l, n = p->site.nlangs;
+
+	if (n < 2 || p->npages < 100 || getenv("PACTKIT_JOBS") != NULL)
+		return write_share(p, tmp, verbose, quiet);
+	for (l = 1; l < n; l++) {
+		int fd[2];
+
+		pids[l] = -1;
+		fflush(stderr);
+		if (pipe(fd) == -1 || (pids[l] = fork()) == -1) {
+			diag_sys("fork");
+			return 0;
+		}
+		if (pids[l] == 0) {
+			char msg[64];
+			int len, rc;
+
+			/* the parent cleans up: a signal just ends us */
+			tmp_out = NULL;
+			signal(SIGINT, SIG_DFL);
+			signal(SIGTERM, SIG_DFL);
+			close(fd[0]);
+			p->lang_only = (int)l;
+			rc = write_share(p, tmp, verbose, quiet);
+			len = snprintf(msg, sizeof(msg), "%zu %zu\n",
+			    diag_errors(), diag_warnings());
+			if (write(fd[1], msg, (size_t)len) != len)
+				rc = 0;
+			_exit(rc ? 0 : 1);
+		}
+		close(fd[1]);
+		fds[l] = fd[0];
+		kids[l] = pids[l];
+	}
+	p->lang_only = 0;
+	ok = write_share(p, tmp, verbose, quiet);
+	for (l = 1; l < n; l++) {
+		char msg[64] = "";
+		size_t e = 0, w = 0, k;
+		ssize_t r;
+		int st;
+
+		r = read(fds[l], msg, sizeof(msg) - 1);
+		close(fds[l]);
+		if (r > 0 && sscanf(msg, "%zu %zu", &e, &w) == 2) {
+			for (k = 0; k < w; k++)
+				diag_count(DIAG_WARN);
+			for (k = 0; k < e; k++)
+				diag_count(DIAG_ERROR);
+		}
+		if (waitpid(pids[l], &st, 0) == -1 || !WIFEXITED(st) ||
+		    WEXITSTATUS(st) != 0)
+			ok = 0;
+		kids[l] = 0;
+	}
+	p->lang_only = -1;
 	return ok;
 }
 
@@ -219,14 +327,15 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	ok = project_load(&p, dir, share);
-	phase("load", &t0);
-	ok = ok && process(&p, verbose, quiet);
-	phase("pages", &t0);
 	free(share);
-	if (ok)
+	phase("load", &t0);
+	if (ok) {
+		titles(&p);
 		lint_project(&p);
-	phase("lint", &t0);
+	}
 	if (check || !ok) {
+		ok = ok && process(&p, verbose, quiet);
+		phase("pages", &t0);
 		if (ok && diag_errors() == 0 && !quiet)
 			fprintf(stderr, "pactkit: %zu pages checked, %zu "
 			    "warnings, no errors\n", p.npages, diag_warnings());
@@ -268,10 +377,8 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		tmp_out = tmp;
 		signal(SIGINT, on_signal);
 		signal(SIGTERM, on_signal);
-		ok = site_write(&p, tmp);
-		phase("site", &t0);
-		ok = ok && pdf_write_all(&p, tmp) && diag_errors() == 0;
-		phase("pdf", &t0);
+		ok = write_all(&p, tmp, verbose, quiet);
+		phase("write", &t0);
 		if (ok)
 			prune(tmp, &mst.st_mtim);
 		if (ok) {

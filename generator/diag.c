@@ -121,6 +121,16 @@ diag_warnings(void)
 	return nwarnings;
 }
 
+/* Counts a diagnostic printed elsewhere (by a forked writer). */
+void
+diag_count(enum diag_level lvl)
+{
+	if (lvl == DIAG_ERROR)
+		nerrors++;
+	else if (lvl == DIAG_WARN)
+		nwarnings++;
+}
+
 void
 diag_reset(void)
 {

@@ -95,6 +95,7 @@ void	 diag_set_quiet(int);               /* hide notes and warnings */
 void	 diag_set_json(int);                /* collect, print as JSON at end */
 void	 diag_flush_json(void);
 void	 diag_reset(void);                  /* counts back to zero */
+void	 diag_count(enum diag_level);       /* count one printed elsewhere */
 void	 diag_capture(struct buf *);        /* also copy lines into b (NULL: stop) */
 
 /* ---- the project: lua/site.lua and content/ --------------------------- */
@@ -178,6 +179,7 @@ struct project {
 	struct strmap byrel;        /* "lang/rel" -> page */
 	struct strmap bykey;        /* "lang/key" -> page */
 	struct strmap byurl;        /* url -> page */
+	int	 lang_only;         /* -1: every language; else a forked writer's */
 };
 
 /* Interface string `key` in language `lang`: the project's lua/i18n, else

@@ -413,6 +413,12 @@ render(const struct job *j)
 			break;
 		}
 		ntoc = probe.npages;
+		if (tries == 2) {
+			/* cannot happen: the length depends on the entries
+			 * only; keep what we have rather than loop */
+			tl = probe;
+			break;
+		}
 		layout_free(&probe);
 	}
 	total = front + ntoc + cl.npages;
@@ -574,6 +580,8 @@ pdf_write_all(struct project *p, const char *outdir)
 	}
 	for (li = 0; li < s->nlangs; li++)
 		for (di = 0; di < s->ndocs; di++) {
+			if (p->lang_only >= 0 && li != (size_t)p->lang_only)
+				continue;       /* another process writes it */
 			const struct docspec *ds = &s->docs[di];
 			struct page **pages;
 			struct dpage *dp;

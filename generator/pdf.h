@@ -117,7 +117,10 @@ struct pdf_layout {
 
 struct pdf_box *layout_addbox(struct pdf_layout *, enum box_kind);
 void	 layout_free(struct pdf_layout *);
-/* One line per box to fp: "page kind x y w h [m=measure] text". */
+/* The layout as text, for tests and goldens: a "# page W H margins T R
+ * B L" line, then one line per box but words: "PAGE KIND X Y W H
+ * [m=MEASURE [p=PARA:LINE/LINES]] [TEXT]", in points from the top left,
+ * PAGE counted from 1 after pageoff.  Header rules carry TEXT "header". */
 void	 layout_dump(const struct pdf_layout *, FILE *, double pagew,
 	    double pageh, const struct pdf_style *, int pageoff);
 

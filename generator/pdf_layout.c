@@ -1316,9 +1316,6 @@ set_lines(struct flow *f, struct inl *in, const struct ctx *c,
 		while (text.len > 0 && text.data[text.len - 1] == ' ')
 			text.data[--text.len] = '\0';
 		b->text = text.data != NULL ? buf_detach(&text) : xstrdup("");
-		b->x = c->x + (b->x - c->x);
-		if (b->x < c->x)
-			b->x = c->x;
 		it.keep = keepall;
 		vpush(f, &it);
 		s = e + 1;

@@ -409,11 +409,12 @@ element(struct drawer *d, xmlNodePtr n, const struct paint *up,
 
 /* Warns about elements and path commands outside the subset. */
 static void
-check(xmlNodePtr n, const char *file, unsigned *seen, int depth)
+check(xmlNodePtr n, const char *file, unsigned *seen, const xmlChar **names,
+    int *nnames, int depth)
 {
 	xmlNodePtr m;
 	const char *a;
-	int i;
+	int i, k;
 
 	for (m = n->children; m != NULL; m = m->next) {
 		if (m->type != XML_ELEMENT_NODE)
@@ -422,11 +423,17 @@ check(xmlNodePtr n, const char *file, unsigned *seen, int depth)
 			if (svg_is(m, known[i]))
 				break;
 		if (known[i] == NULL) {
-			if (!(*seen & 1))
+			/* once per element name and drawing */
+			for (k = 0; k < *nnames; k++)
+				if (xmlStrcmp(names[k], m->name) == 0)
+					break;
+			if (k == *nnames) {
 				diag(DIAG_WARN, file, 0, 0, "SVG element <%s> "
 				    "is not drawn in the PDF (outside the "
 				    "supported subset)", (const char *)m->name);
-			*seen |= 1;
+				if (*nnames < 16)
+					names[(*nnames)++] = m->name;
+			}
 			continue;
 		}
 		if (svg_is(m, "path") && (a = tree_get_attr(m, "d")) != NULL &&
@@ -442,7 +449,7 @@ check(xmlNodePtr n, const char *file, unsigned *seen, int depth)
 			*seen |= 4;
 		}
 		if (depth < 32)
-			check(m, file, seen, depth + 1);
+			check(m, file, seen, names, nnames, depth + 1);
 	}
 }
 
@@ -471,6 +478,8 @@ svg_size(xmlNodePtr svg, const char *file, double *w, double *h)
 {
 	double vb[4];
 	unsigned seen = 0;
+	const xmlChar *names[16];
+	int nnames = 0;
 
 	viewbox(svg, vb);
 	if (!(vb[2] > 0 && vb[3] > 0 && vb[2] < 1e6 && vb[3] < 1e6)) {
@@ -478,7 +487,7 @@ svg_size(xmlNodePtr svg, const char *file, double *w, double *h)
 		    "not printed");
 		return 0;
 	}
-	check(svg, file, &seen, 0);
+	check(svg, file, &seen, names, &nnames, 0);
 	*w = vb[2];
 	*h = vb[3];
 	return 1;

@@ -374,6 +374,7 @@ project_load(struct project *p, const char *dir, const char *share)
 	int ok = 1;
 
 	memset(p, 0, sizeof(*p));
+	p->lang_only = -1;
 	p->site.dir = xstrdup(dir);
 	p->site.sharedir = xstrdup(share);
 	p->site.file = xstrdup("lua/site.lua");

@@ -863,6 +863,9 @@ write_some(struct ctx *c, size_t k, size_t n)
 		struct view v = { 0 };
 		xmlDocPtr doc;
 
+		if (c->p->lang_only >= 0 && pg->lang != (size_t)c->p->lang_only)
+			continue;
+
 		v.pg = pg;
 		v.lang = pg->lang;
 		v.url = pg->url;
@@ -883,6 +886,7 @@ write_pages(struct ctx *c)
 	int st, ok;
 
 	if (c->p->npages < 400 || getenv("PACTKIT_JOBS") != NULL ||
+	    c->p->lang_only >= 0 ||
 	    (pid = fork()) == -1)
 		return write_some(c, 0, 1);
 	if (pid == 0)
@@ -921,7 +925,10 @@ site_write(struct project *p, const char *outdir)
 		}
 	ok = write_pages(&c);
 	for (l = 0; l < p->site.nlangs && ok; l++)
-		ok = write_search(&c, l) && write_404(&c, l);
+		if (p->lang_only < 0 || l == (size_t)p->lang_only)
+			ok = write_search(&c, l) && write_404(&c, l);
+	if (p->lang_only > 0)           /* the shared files are the parent's */
+		goto out;
 	if (ok)
 		ok = write_choice(&c) && write_sitemap(&c);
 	if (ok) {
