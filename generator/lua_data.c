@@ -1853,7 +1853,7 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 		d->line = data_line(L, c->name, path);
 		d->cover = get_bool(L, c, dt, "cover", path, 1);
 		d->toc = get_bool(L, c, dt, "toc", path, 1);
-		d->recto = get_bool(L, c, dt, "recto", path, 1);
+		d->recto = get_bool(L, c, dt, "recto", path, 0);
 		unknown_fields(L, c, dt, path, known, "document");
 		get_str(L, c, dt, "id", path, &d->id);
 		if (d->id == NULL) {

@@ -21,7 +21,8 @@ static const char usage_text[] =
 "       pactkit check [--strict] [--format text|json] [DIR]\n"
 "       pactkit new DIR\n"
 "       pactkit serve [--port N] [DIR]\n"
-"       pactkit render [--raw-html] [--project DIR] [--lang LANG] FILE.md\n"
+"       pactkit render [--raw-html] [--project DIR] [--lang LANG]\n"
+"                      [--dump-tree | --pdf OUT [--dump-layout FILE]] FILE.md\n"
 "       pactkit --help | --version\n";
 
 static const char help_text[] =
@@ -46,6 +47,8 @@ static const char help_text[] =
 "  --project DIR      render: use DIR's data, components and languages\n"
 "  --lang LANG        render: the page's language (typography)\n"
 "  --dump-tree        render: print the document tree instead of HTML\n"
+"  --pdf OUT          render: lay the page out as a PDF into OUT instead\n"
+"  --dump-layout FILE render --pdf: every box with its position, into FILE\n"
 "  --port N           serve: the port on 127.0.0.1 (default 8000)\n\n"
 "Exit status: 0 done, 1 the project has errors, 2 wrong usage.\n";
 
@@ -80,7 +83,7 @@ usage(void)
 
 static int
 cmd_render(const char *file, const char *projdir, const char *lang,
-    int raw_html, int dump)
+    int raw_html, int dump, const char *pdf_out, const char *layout_out)
 {
 	struct project p;
 	char *text, *html, *share = NULL;
@@ -138,7 +141,14 @@ cmd_render(const char *file, const char *projdir, const char *lang,
 
 		if (code != NULL)
 			typo_pass(root, code);
-		if (dump)
+		if (pdf_out != NULL) {
+			const char *base = strrchr(file, '/');
+
+			tree_ids(root);
+			ok = pdf_render_tree(root, code != NULL ? code : "en",
+			    have && p.site.paper[li] ? p.site.paper[li] : "A4",
+			    base != NULL ? base + 1 : file, pdf_out, layout_out);
+		} else if (dump)
 			xmlDocFormatDump(stdout, doc, 1);
 		else {
 			html = html_fragment(root);
@@ -192,9 +202,12 @@ main(int argc, char *argv[])
 		{ "lang", required_argument, NULL, 'l' },
 		{ "dump-tree", no_argument, NULL, 'd' },
 		{ "port", required_argument, NULL, 'P' },
+		{ "pdf", required_argument, NULL, 'F' },
+		{ "dump-layout", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *help_cmd = NULL;
+	const char *pdf_out = NULL, *layout_out = NULL;
 	const char *cmd, *outdir = NULL, *projdir = NULL, *lang = NULL;
 	int c, quiet = 0, verbose = 0, strict = 0, json = 0, raw = 0;
 	int dump = 0, rc, port = 8000;
@@ -253,6 +266,12 @@ main(int argc, char *argv[])
 		case 'd':
 			dump = 1;
 			break;
+		case 'F':
+			pdf_out = optarg;
+			break;
+		case 'L':
+			layout_out = optarg;
+			break;
 		case 'P':
 			port = atoi(optarg);
 			if (port <= 0 || port > 65535)
@@ -276,7 +295,8 @@ main(int argc, char *argv[])
 	else if (strcmp(cmd, "serve") == 0 && argc <= 1)
 		rc = serve_run(argc ? argv[0] : ".", port);
 	else if (strcmp(cmd, "render") == 0 && argc == 1)
-		rc = cmd_render(argv[0], projdir, lang, raw, dump);
+		rc = cmd_render(argv[0], projdir, lang, raw, dump, pdf_out,
+		    layout_out);
 	else
 		rc = usage();
 	diag_flush_json();

@@ -119,7 +119,7 @@ struct docspec {
 	size_t	 npages;
 	int	 cover;             /* 1: draw a cover page (default) */
 	int	 toc;               /* 1: table of contents (default) */
-	int	 recto;             /* 1: each part starts on a right-hand page */
+	int	 recto;             /* 1: each part starts on a right-hand page (default 0) */
 	int	 line;              /* line of this entry in site.lua */
 };
 

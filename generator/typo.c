@@ -114,26 +114,87 @@ url_len(const char *s, size_t len, size_t i)
 	return j - i;
 }
 
+/* The last code point of b, or 0. */
+static long
+last_cp(const struct buf *b)
+{
+	size_t k, i;
+	long c;
+
+	if (b->len == 0)
+		return 0;
+	k = b->len - 1;
+	while (k > 0 && ((unsigned char)b->data[k] & 0xC0) == 0x80)
+		k--;
+	i = k;
+	c = util_utf8_next(b->data, b->len, &i);
+	return c < 0 ? 'x' : c;
+}
+
+/* Whether the byte at s[i] may need work: everything else is copied as
+ * it is, in runs (most text has nothing to change). */
+static int
+trigger(const char *s, size_t i, size_t len, const struct typo *t)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	switch (c) {
+	case '\'':
+	case '"':
+		return 1;
+	case ':':
+	case ';':
+	case '!':
+	case '?':
+	case 0xC2:              /* « » and no-break space */
+		return t->fr;
+	case 0xE2:              /* ’, and the U+2000 block */
+		return 1;
+	case ' ':
+		return t->fr && i > 0 && i + 1 < len &&
+		    s[i - 1] >= '0' && s[i - 1] <= '9' &&
+		    s[i + 1] >= '0' && s[i + 1] <= '9';
+	case 'h':
+	case 'w':
+	case 'm':               /* a URL may start here */
+		return i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' ||
+		    s[i - 1] == '(' || s[i - 1] == '<';
+	default:
+		return 0;
+	}
+}
+
 static void
 run(struct buf *b, const char *s, size_t len, struct typo *t)
 {
-	size_t i = 0, u;
+	size_t i = 0, u, start = 0;
 
 	while (i < len) {
-		size_t at = i;
-		long c = util_utf8_next(s, len, &i), next;
-		size_t j = i;
+		size_t at, j;
+		long c, next;
+
+		if (!trigger(s, i, len, t)) {
+			i++;
+			continue;
+		}
+		if (i > start) {
+			buf_put(b, s + start, i - start);
+			t->prev = last_cp(b);
+		}
+		at = i;
+		c = util_utf8_next(s, len, &i);
+		j = i;
 
 		if (c < 0) {            /* not UTF-8: copy the byte as is */
 			buf_putc(b, s[at]);
 			i = at + 1;
-			continue;
+			goto next;
 		}
 		if ((u = url_len(s, len, at)) > 0) {
 			buf_put(b, s + at, u);
 			t->prev = 'x';
 			i = at + u;
-			continue;
+			goto next;
 		}
 		next = j < len ? util_utf8_next(s, len, &j) : 0;
 		if (next < 0)
@@ -146,7 +207,7 @@ run(struct buf *b, const char *s, size_t len, struct typo *t)
 				emit(b, t, 0x2018);
 			else
 				emit(b, t, 0x2019);
-			continue;
+			goto next;
 		}
 		if (c == '"') {
 			int open = opens_after(t->prev) && !is_space(next) &&
@@ -173,11 +234,11 @@ run(struct buf *b, const char *s, size_t len, struct typo *t)
 				} else
 					emit(b, t, 0x201D);
 			}
-			continue;
+			goto next;
 		}
 		if (!t->fr) {
 			emit(b, t, c);
-			continue;
+			goto next;
 		}
 		switch (c) {
 		case 0xAB:              /* « */
@@ -187,7 +248,7 @@ run(struct buf *b, const char *s, size_t len, struct typo *t)
 				emit(b, t, NNBSP);
 			} else if (next != NNBSP && next != 0)
 				emit(b, t, NNBSP);
-			continue;
+			goto next;
 		case 0xBB:              /* » */
 			if (t->prev == ' ' || t->prev == NBSP) {
 				drop_space(b, t);
@@ -199,7 +260,7 @@ run(struct buf *b, const char *s, size_t len, struct typo *t)
 			} else if (t->prev != NNBSP && t->prev != 0)
 				emit(b, t, NNBSP);
 			emit(b, t, c);
-			continue;
+			goto next;
 		case ';':
 		case '!':
 		case '?':
@@ -213,7 +274,7 @@ run(struct buf *b, const char *s, size_t len, struct typo *t)
 			    t->prev == 0 || t->prev == '!' || t->prev == '?' ||
 			    t->prev == '(' || t->prev == c) {
 				emit(b, t, c);
-				continue;
+				goto next;
 			}
 			/* the author's space becomes a no-break one; none is
 			 * added where there was none, so an English title
@@ -223,7 +284,7 @@ run(struct buf *b, const char *s, size_t len, struct typo *t)
 				emit(b, t, c == ':' ? NBSP : NNBSP);
 			}
 			emit(b, t, c);
-			continue;
+			goto next;
 		case ' ':
 			/* 1 250 000: groups of three digits */
 			if (is_digit(t->prev) && is_digit(next)) {
@@ -234,14 +295,20 @@ run(struct buf *b, const char *s, size_t len, struct typo *t)
 				if (nd == 3 && (k == len ||
 				    !is_wordch((unsigned char)s[k]))) {
 					emit(b, t, NNBSP);
-					continue;
+					goto next;
 				}
 			}
 			emit(b, t, c);
-			continue;
+			goto next;
 		default:
 			emit(b, t, c);
 		}
+next:
+		start = i;
+	}
+	if (i > start) {
+		buf_put(b, s + start, i - start);
+		t->prev = last_cp(b);
 	}
 }
 

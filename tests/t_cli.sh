@@ -78,3 +78,9 @@ check cli/project-component-en grep -q 'pk-meta">4 partners, 1 of them champions
 printf 'return function(args) return pk.h("p", { class = "mine" }, "overridden") end\n' > "$C/lua/components/case-study.lua"
 "$PACTKIT" build -q "$C" 2>>"$OUT/cli-component.err"
 check cli/project-component-overrides grep -q '<p class="mine">overridden' "$C/output/site/fr/guide/index.html"
+
+# render --pdf: one page laid out as a PDF, with its layout dump
+"$PACTKIT" render --lang fr --pdf "$OUT/render.pdf" --dump-layout "$OUT/render.layout" "$ROOT/tests/golden/site-basic/content/fr/guide/protocole.md" 2>/dev/null
+check cli/render-pdf sh -c "pdfinfo '$OUT/render.pdf' | grep -q '^Pages:'"
+check cli/render-pdf-text sh -c "pdftotext '$OUT/render.pdf' - | grep -q 'Le budget total'"
+check cli/render-layout grep -q ' line ' "$OUT/render.layout"

@@ -188,6 +188,7 @@ check pdf-fallback-font-embedded sh -c "pdffonts '$B' | grep -q DejaVuSans"
 check pdf-wide-table-warns grep -q 'too wide' "$T/bad.err"
 check pdf-wide-table-printed sh -c "pdftotext '$B' - | grep -q 'value29'"
 check pdf-svg-outside-subset-warns grep -q '<ellipse>' "$T/bad.err"
+check pdf-svg-each-unknown-element-warns grep -q '<foreignObject>' "$T/bad.err"
 check pdf-image-warns grep -q "image 'photo.png'" "$T/bad.err"
 if awk -f "$FX/checklayout.awk" "$T/bad.dump" > "$T/badcheck.txt"; then
 	pass pdf-bad-input-stays-on-page
