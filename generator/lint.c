@@ -73,6 +73,11 @@ scan(const char *file, const char *text, size_t len, int lua)
 	for (i = 0; i < len; i++) {
 		char ch = text[i];
 
+		/* most bytes start nothing: skip them fast */
+		if (!lua && ch != '\n' && ch != '@' && ch != '+' && ch != '(' &&
+		    !(ch >= '0' && ch <= '9'))
+			continue;
+
 		if (ch == '\n') {
 			line++;
 			ls = i + 1;

@@ -2224,8 +2224,7 @@ fm_k(lua_State *L)
 {
 	static const char *const known[] = { "title", "key", "updated",
 	    "weight", "description", "slug", NULL };
-	static const char *const alias[][2] = { { "date", "updated" },
-	    { "lastmod", "updated" }, { "name", "title" },
+	static const char *const alias[][2] = { { "name", "title" },
 	    { "summary", "description" }, { "order", "weight" }, { NULL,
 	    NULL } };
 	struct fmctx *c = lua_touserdata(L, 1);
@@ -2303,6 +2302,30 @@ fm_k(lua_State *L)
 				free(p->slug);
 				p->slug = NULL;
 			}
+		} else if (strcmp(key, "translationKey") == 0 ||
+		    strcmp(key, "date") == 0 || strcmp(key, "lastmod") == 0) {
+			/* Hugo's names, used when ours are absent */
+			int iskey = key[0] == 't';
+
+			lua_getfield(L, env, iskey ? "key" : "updated");
+			s = lua_type(L, v) == LUA_TSTRING ? lua_tostring(L, v) : NULL;
+			if (lua_isnil(L, -1) && s != NULL && iskey &&
+			    p->key == NULL && *s != '\0')
+				p->key = xstrdup(s);
+			else if (lua_isnil(L, -1) && s != NULL && !iskey &&
+			    p->updated == NULL && strlen(s) >= 10) {
+				char d[11];
+
+				memcpy(d, s, 10);
+				d[10] = '\0';
+				if (format_isodate(d, NULL, NULL, NULL))
+					p->updated = xstrdup(d);
+			}
+			lua_pop(L, 1);
+		} else if (strcmp(key, "draft") == 0 ||
+		    strcmp(key, "tags") == 0 || strcmp(key, "categories") == 0 ||
+		    strcmp(key, "aliases") == 0) {
+			;       /* Hugo's, with no meaning here: carried over */
 		} else {
 			near = NULL;
 			for (i = 0; alias[i][0] != NULL; i++)

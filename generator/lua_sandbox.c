@@ -589,38 +589,52 @@ open_libs(lua_State *L)
 	lua_pop(L, 1);
 }
 
+/* __index of a chunk's globals: the first use of a name copies it from
+ * the base globals (a library table is copied shallowly, so one chunk
+ * cannot change string.rep for the next), then it is a plain field.
+ * Front matter that touches no library costs no copy at all. */
+static int
+lazy_global(lua_State *L)
+{
+	lua_settop(L, 2);                       /* globals, key */
+	lua_getfield(L, LUA_REGISTRYINDEX, REG_BASE);
+	lua_pushvalue(L, 2);
+	lua_rawget(L, 3);                       /* the base value */
+	if (lua_type(L, -1) == LUA_TTABLE) {
+		int lib = lua_gettop(L);
+
+		lua_newtable(L);
+		lua_pushnil(L);
+		while (lua_next(L, lib)) {
+			lua_pushvalue(L, -2);
+			lua_insert(L, -2);
+			lua_rawset(L, lib + 1);
+		}
+		lua_remove(L, lib);
+	}
+	if (!lua_isnil(L, -1)) {
+		lua_pushvalue(L, 2);
+		lua_pushvalue(L, -2);
+		lua_rawset(L, 1);
+	}
+	return 1;
+}
+
 void
 sandbox_env(lua_State *L, int withpk)
 {
-	int base, copy;
+	int copy;
 
 	lua_newtable(L);                        /* env */
 	lua_createtable(L, 0, 2);               /* its metatable */
-	lua_createtable(L, 0, 24);              /* the globals it sees */
+	lua_createtable(L, 0, 4);               /* the globals it sees */
 	copy = lua_gettop(L);
-	lua_getfield(L, LUA_REGISTRYINDEX, REG_BASE);
-	base = lua_gettop(L);
-	lua_pushnil(L);
-	while (lua_next(L, base)) {
-		if (lua_type(L, -1) == LUA_TTABLE) {
-			/* a copy of each library, so one chunk cannot change
-			 * string.rep for the next */
-			int lib = lua_gettop(L);
-
-			lua_newtable(L);
-			lua_pushnil(L);
-			while (lua_next(L, lib)) {
-				lua_pushvalue(L, -2);
-				lua_insert(L, -2);
-				lua_rawset(L, lib + 1);
-			}
-			lua_remove(L, lib);
-		}
-		lua_pushvalue(L, -2);
-		lua_insert(L, -2);
-		lua_rawset(L, copy);
-	}
-	lua_pop(L, 1);
+	lua_createtable(L, 0, 2);               /* filled on first use */
+	lua_pushcfunction(L, lazy_global);
+	lua_setfield(L, -2, "__index");
+	lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "__metatable");
+	lua_setmetatable(L, copy);
 	if (withpk) {
 		lua_getfield(L, LUA_REGISTRYINDEX, REG_PK);
 		lua_setfield(L, copy, "pk");

@@ -650,21 +650,26 @@ write_doc(struct ctx *c, xmlDocPtr doc, const char *url, const char *name)
 static void
 json_str(struct buf *b, const char *s)
 {
+	const char *run = s;
+
 	buf_putc(b, '"');
 	for (; *s != '\0'; s++) {
 		unsigned char ch = (unsigned char)*s;
 
+		if (ch >= 0x20 && ch != '"' && ch != '\\' && ch != '<')
+			continue;       /* copied with its run */
+		buf_put(b, run, (size_t)(s - run));
+		run = s + 1;
 		if (ch == '"' || ch == '\\')
 			buf_printf(b, "\\%c", ch);
 		else if (ch == '\n' || ch == '\t' || ch == '\r')
 			buf_putc(b, ' ');
-		else if (ch < 0x20)
-			buf_printf(b, "\\u%04x", ch);
 		else if (ch == '<')
 			buf_puts(b, "\\u003c");
 		else
-			buf_putc(b, ch);
+			buf_printf(b, "\\u%04x", ch);
 	}
+	buf_put(b, run, (size_t)(s - run));
 	buf_putc(b, '"');
 }
 
