@@ -39,7 +39,7 @@ export TZ = UTC
 export LC_ALL = C.UTF-8
 
 .PHONY: all deps toolkit test check-deps asan debug clean install uninstall \
-	golden bench valgrind fuzz
+	golden bench valgrind fuzz FORCE
 
 all: deps pactkit toolkit
 
@@ -66,6 +66,12 @@ build/%.o: generator/%.c | build
 
 build build/asan:
 	mkdir -p $@
+
+# the compiled-in share folder follows PREFIX: rebuild what uses it
+build/sharedir: FORCE | build
+	@echo '$(SHAREDIR)' | cmp -s - $@ || echo '$(SHAREDIR)' > $@
+build/build.o build/asan/build.o: build/sharedir
+FORCE:
 
 build/asan/%.o: generator/%.c | build/asan
 	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -O1 -MMD -MP -c -o $@ $<

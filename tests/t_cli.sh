@@ -35,6 +35,17 @@ if make -s -C "$ROOT" install DESTDIR="$D" PREFIX=/usr >"$OUT/install.log" 2>&1;
 	(cd /tmp && PACTKIT_SHARE="$D/usr/share/pactkit" "$D/usr/bin/pactkit" new "$I" >/dev/null 2>&1 &&
 	 PACTKIT_SHARE="$D/usr/share/pactkit" "$D/usr/bin/pactkit" build -q "$I" 2>"$OUT/installed.err")
 	check cli/installed-binary-builds test -f "$I/output/site/fr/index.html"
+	# installed for real under a prefix, it finds its files with no help
+	X=$OUT/cli-prefix
+	rm -rf "$X"
+	if make -s -C "$ROOT" install PREFIX="$X" >>"$OUT/install.log" 2>&1; then
+		(cd /tmp && env -u PACTKIT_SHARE "$X/bin/pactkit" new "$X/proj" >/dev/null 2>&1 &&
+		 env -u PACTKIT_SHARE "$X/bin/pactkit" build -q "$X/proj" 2>>"$OUT/installed.err")
+		check cli/installed-prefix-finds-share test -f "$X/proj/output/site/en/index.html"
+	else
+		fail cli/installed-prefix "$(tail -3 "$OUT/install.log")"
+	fi
+	make -s -C "$ROOT" pactkit >/dev/null 2>&1    # back to the default prefix
 else
 	fail cli/make-install "$(tail -3 "$OUT/install.log")"
 fi
