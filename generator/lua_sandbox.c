@@ -650,11 +650,8 @@ sandbox_env(lua_State *L, int withpk)
 void
 sandbox_notechunk(struct sandbox *sb, const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < sb->nchunks; i++)
-		if (strcmp(sb->chunks[i], name) == 0)
-			return;
+	if (!strmap_put(&sb->chunkset, name, NULL))
+		return;         /* known already */
 	sb->chunks = xrealloc(sb->chunks,
 	    (sb->nchunks + 1) * sizeof(*sb->chunks));
 	sb->chunks[sb->nchunks++] = xstrdup(name);
@@ -960,6 +957,7 @@ sandbox_free(struct sandbox *sb)
 	for (i = 0; i < sb->nchunks; i++)
 		free(sb->chunks[i]);
 	free(sb->chunks);
+	strmap_free(&sb->chunkset);
 	free(sb->page);
 	free(sb);
 }

@@ -40,6 +40,7 @@ struct sandbox {
 	char	 lastfile[256];     /* file of the last error reported */
 	char	**chunks;           /* chunk names loaded, to undo "..." cuts */
 	size_t	 nchunks;
+	struct strmap chunkset;     /* the same names, to test membership */
 	char	*page;              /* source file of the page being built */
 	size_t	 lang;              /* its language index */
 	int	 callline;          /* line of the current component call */

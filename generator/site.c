@@ -187,14 +187,39 @@ is_ancestor(const struct page *pg, const struct page *cur)
 	return 0;
 }
 
+#define NAV_MAX 30         /* a longer section shows a window of it */
+
+/* An interface string with its "%d" replaced by n (never a printf format:
+ * the string comes from the project). */
+static char *
+count_str(const char *tmpl, size_t n)
+{
+	const char *at = strstr(tmpl, "%d");
+
+	if (at == NULL)
+		return xasprintf("%s (%zu)", tmpl, n);
+	return xasprintf("%.*s%zu%s", (int)(at - tmpl), tmpl, n, at + 2);
+}
+
 static void
 nav_list(struct ctx *c, const struct view *v, xmlNodePtr parent,
     struct page **kids, size_t n)
 {
 	xmlNodePtr ul = tree_el(parent, "ul"), li, a;
-	size_t i;
+	size_t i, from = 0, to = n, cur = n;
 
-	for (i = 0; i < n; i++) {
+	if (n > NAV_MAX) {
+		/* the pages around the current one; the section page lists
+		 * them all, so each page's nav stays small (linear builds) */
+		for (i = 0; i < n; i++)
+			if (is_ancestor(kids[i], v->pg))
+				cur = i;
+		from = cur == n ? 0 : cur > NAV_MAX / 2 ? cur - NAV_MAX / 2 : 0;
+		to = from + NAV_MAX < n ? from + NAV_MAX : n;
+		if (to == n && n > NAV_MAX)
+			from = n - NAV_MAX;
+	}
+	for (i = from; i < to; i++) {
 		struct page *k = kids[i];
 
 		li = tree_el(ul, "li");
@@ -204,6 +229,14 @@ nav_list(struct ctx *c, const struct view *v, xmlNodePtr parent,
 		/* open the sections on the way to the current page only */
 		if (k->nkids > 0 && is_ancestor(k, v->pg))
 			nav_list(c, v, li, k->kids, k->nkids);
+	}
+	if (to - from < n && kids[0]->parent != NULL) {
+		char *more = count_str(str(c, v->lang, "nav_all"), n);
+
+		li = tree_el(ul, "li");
+		a = link_to(li, v, kids[0]->parent->url, more);
+		tree_attr(a, "class", "pk-nav-all");
+		free(more);
 	}
 }
 

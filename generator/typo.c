@@ -321,32 +321,59 @@ typo_text(struct buf *out, const char *text, const char *lang)
 	run(out, text, strlen(text), &t);
 }
 
-static int
-skip_el(const xmlChar *name)
-{
-	static const char *const v[] = { "code", "pre", "kbd", "samp",
-	    "script", "style", "pk-raw", "var", "textarea", NULL };
-	size_t i;
+enum {
+	EL_SKIP = 1,            /* code and the like: left as written */
+	EL_BLOCK = 2,           /* a new text block: quotes start afresh */
+};
 
-	for (i = 0; v[i] != NULL; i++)
-		if (xmlStrcmp(name, (const xmlChar *)v[i]) == 0)
-			return 1;
-	return 0;
+static int
+is(const char *n, const char *want)
+{
+	return strcmp(n, want) == 0;
 }
 
+/* The class of an element, by a switch on its first letter: this runs
+ * for every element of every page. */
 static int
-block_el(const xmlChar *name)
+el_class(const xmlChar *xname)
 {
-	static const char *const v[] = { "p", "li", "h1", "h2", "h3", "h4",
-	    "h5", "h6", "td", "th", "dt", "dd", "caption", "figcaption",
-	    "legend", "label", "title", "desc", "text", "blockquote", "div",
-	    "section", "aside", "option", "button", NULL };
-	size_t i;
+	const char *n = (const char *)xname;
 
-	for (i = 0; v[i] != NULL; i++)
-		if (xmlStrcmp(name, (const xmlChar *)v[i]) == 0)
-			return 1;
-	return 0;
+	switch (n[0]) {
+	case 'b':
+		return is(n, "blockquote") || is(n, "button") ? EL_BLOCK : 0;
+	case 'c':
+		return is(n, "code") ? EL_SKIP : is(n, "caption") ? EL_BLOCK : 0;
+	case 'd':
+		return is(n, "dt") || is(n, "dd") || is(n, "div") ||
+		    is(n, "desc") ? EL_BLOCK : 0;
+	case 'f':
+		return is(n, "figcaption") ? EL_BLOCK : 0;
+	case 'h':
+		return n[1] >= '1' && n[1] <= '6' && n[2] == '\0' ? EL_BLOCK : 0;
+	case 'k':
+		return is(n, "kbd") ? EL_SKIP : 0;
+	case 'l':
+		return is(n, "li") || is(n, "label") || is(n, "legend") ?
+		    EL_BLOCK : 0;
+	case 'o':
+		return is(n, "option") ? EL_BLOCK : 0;
+	case 'p':
+		return is(n, "p") ? EL_BLOCK : is(n, "pre") || is(n, "pk-raw") ?
+		    EL_SKIP : 0;
+	case 's':
+		return is(n, "samp") || is(n, "script") || is(n, "style") ?
+		    EL_SKIP : is(n, "section") ? EL_BLOCK : 0;
+	case 't':
+		return is(n, "td") || is(n, "th") || is(n, "title") ||
+		    is(n, "text") ? EL_BLOCK : is(n, "textarea") ? EL_SKIP : 0;
+	case 'v':
+		return is(n, "var") ? EL_SKIP : 0;
+	case 'a':
+		return is(n, "aside") ? EL_BLOCK : 0;
+	default:
+		return 0;
+	}
 }
 
 static void
@@ -354,6 +381,7 @@ walk(xmlNodePtr n, struct typo *t, const char *lang)
 {
 	xmlNodePtr c;
 	struct buf b = { 0 };
+	int cls;
 
 	for (c = n->children; c != NULL; c = c->next) {
 		if (c->type == XML_TEXT_NODE) {
@@ -367,7 +395,8 @@ walk(xmlNodePtr n, struct typo *t, const char *lang)
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (skip_el(c->name)) {
+		cls = el_class(c->name);
+		if (cls & EL_SKIP) {
 			t->prev = 'x';
 			continue;
 		}
@@ -375,12 +404,12 @@ walk(xmlNodePtr n, struct typo *t, const char *lang)
 			const char *l = tree_get_attr(c, "lang");
 			struct typo inner = *t;
 
-			if (block_el(c->name))
+			if (cls & EL_BLOCK)
 				inner.prev = inner.prev2 = 0, inner.dq = 0;
 			if (l != NULL)
 				inner.fr = strncmp(l, "fr", 2) == 0;
 			walk(c, &inner, l != NULL ? l : lang);
-			if (!block_el(c->name)) {
+			if (!(cls & EL_BLOCK)) {
 				t->prev = inner.prev;
 				t->prev2 = inner.prev2;
 				t->dq = inner.dq;

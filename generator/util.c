@@ -141,25 +141,38 @@ util_mkdirs(const char *path)
 int
 util_writefile(const char *path, const void *data, size_t len)
 {
-	const char *slash = strrchr(path, '/');
-	FILE *f;
+	const char *slash = strrchr(path, '/'), *p = data;
+	int fd;
 
 	/* the folder usually exists: try first, make it on ENOENT */
-	if ((f = fopen(path, "wb")) == NULL && errno == ENOENT &&
-	    slash != NULL && slash != path) {
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0644)) == -1 && errno == ENOENT && slash != NULL && slash != path) {
 		char *dir = xstrndup(path, (size_t)(slash - path));
 		int ok = mkdir(dir, 0755) == 0 || util_mkdirs(dir);
 
 		free(dir);
 		if (!ok)
 			return 0;
-		f = fopen(path, "wb");
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	}
-	if (f == NULL) {
+	if (fd == -1) {
 		diag_sys(path);
 		return 0;
 	}
-	if ((len > 0 && fwrite(data, 1, len, f) != len) || fclose(f) != 0) {
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			diag_sys(path);
+			close(fd);
+			return 0;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) == -1) {
 		diag_sys(path);
 		return 0;
 	}

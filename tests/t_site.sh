@@ -88,3 +88,11 @@ h=$F/output/site/fr/guide/protocole/index.html
 check site/index-links-switch grep -q 'href="../../../en/guide/mou/index.html"' "$h"
 check site/index-links-no-folder-link sh -c "! grep -o 'href=\"[^\"#]*/\"' '$h' | grep -q ."
 check site/index-links-anchor grep -q 'href="guide/protocole/index.html#budget"' "$F/output/site/fr/index.html"
+
+# a section of 300 pages: each page's nav shows a window of it and a link
+# to the section page, which lists them all (builds stay linear)
+"$PACTKIT" build -q "$R" 2>/dev/null
+n=$(sed -n '/class="pk-nav"/,/<\/nav>/p' "$R/output/site/fr/guide/p150/index.html" | grep -c '<li>')
+check site/nav-window test "$n" -le 40 -a "$n" -ge 20
+check site/nav-all-link grep -q 'class="pk-nav-all"' "$R/output/site/fr/guide/p150/index.html"
+check site/section-lists-all sh -c "test \$(grep -o 'href=\"p[0-9]*/\"' '$R/output/site/fr/guide/index.html' | sort -u | wc -l) -ge 300"

@@ -17,6 +17,7 @@ return {
   updated = "Updated",
   also_available = "Also available in",
   in_this_section = "In this section",
+  nav_all = "All pages of this section (%d)",
   pagination = "Previous and next page",
   not_translated = "home page: this page is not translated",
   download_pdf = "Download the PDF",

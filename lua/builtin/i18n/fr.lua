@@ -17,6 +17,7 @@ return {
   updated = "Mis à jour le",
   also_available = "Également disponible en",
   in_this_section = "Dans cette section",
+  nav_all = "Toutes les pages de la section (%d)",
   pagination = "Page précédente et page suivante",
   not_translated = "page d’accueil : cette page n’est pas traduite",
   download_pdf = "Télécharger le PDF",
