@@ -33,8 +33,9 @@ measure() {
 	best_t=""; best_m=""
 	i=0
 	while [ $i -lt "$RUNS" ]; do
-		/usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/err.txt" ||
-			{ echo "failed: $*"; tail -5 "$WORK/err.txt"; }
+		if ! /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/err.txt"; then
+			echo "failed: $*" >&2; tail -5 "$WORK/err.txt" >&2; exit 1
+		fi
 		set -- "$@"
 		t=$(cut -d' ' -f1 "$WORK/time.txt"); m=$(cut -d' ' -f2 "$WORK/time.txt")
 		if [ -z "$best_t" ] || [ "$(echo "$t < $best_t" | bc)" = 1 ]; then best_t=$t; fi
@@ -76,7 +77,16 @@ if [ "$what" = all ] || [ "$what" = pdf ]; then
 	d=$WORK/book
 	mkdir -p "$d/lua" "$d/content/fr"
 	python3 "$GEN" --pages 30 --out "$WORK/book-src" --book "fr:30:$d/book.md" >/dev/null
-	{ printf '+++\ntitle = "Livre"\nkey = "book"\n+++\n\n'; sed -e '1{/^+++$/,/^+++$/d}' "$d/book.md"; } > "$d/content/fr/index.md"
+	# one page: pandoc's YAML header becomes our front matter, and links to
+	# the corpus's other pages point to the web (both tools keep links)
+	python3 - "$d/book.md" "$d/content/fr/index.md" <<'PY'
+import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+if t.startswith("---\n"):
+    t = t[t.index("\n---\n", 4) + 5:]
+t = re.sub(r"\]\((?!https?:)([^)]*)\)", r"](https://example.org/\1)", t)
+open(sys.argv[2], "w", encoding="utf-8").write('+++\ntitle = "Livre"\nkey = "book"\n+++\n\n' + t)
+PY
 	cat > "$d/lua/site.lua" <<'LUA'
 return {
   title = { fr = "Livre" }, languages = { "fr" }, paper = { fr = "A4" },

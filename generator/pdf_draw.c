@@ -40,7 +40,11 @@ struct drawer {
 	int	 inpath;            /* between draw_style and draw_paint */
 	int	 pathops;           /* path operators since draw_style */
 	int	 pfill, pstroke;    /* what draw_paint will do */
+	short	*wcache[PF__MAX];   /* advance per BMP code point, or WNONE */
+	signed char *hcache[PF__MAX]; /* glyph in the face: -1 not asked yet */
 };
+
+#define WNONE (-32768)          /* width not asked yet */
 
 static void
 on_error(HPDF_STATUS no, HPDF_STATUS detail, void *arg)
@@ -96,10 +100,16 @@ draw_new(const struct pdf_style *st)
 void
 draw_free(struct drawer *d)
 {
+	int i;
+
 	if (d == NULL)
 		return;
 	HPDF_Free(d->pdf);
 	free(d->pages);
+	for (i = 0; i < PF__MAX; i++) {
+		free(d->wcache[i]);
+		free(d->hcache[i]);
+	}
 	free(d);
 }
 
@@ -198,9 +208,17 @@ draw_has(struct drawer *d, int f, long cp)
 		return 0;
 	if (cp == ' ')
 		return 1;
+	/* libharu searches the cmap on every call: ask once per code point */
+	if (d->hcache[f] == NULL) {
+		d->hcache[f] = xmalloc(65536);
+		memset(d->hcache[f], -1, 65536);
+	}
+	if (d->hcache[f][cp] >= 0)
+		return d->hcache[f][cp];
 	if ((fd = fontdef(d, f)) == NULL)
 		return 0;
-	return HPDF_TTFontDef_GetGlyphid(fd, (HPDF_UINT16)cp) != 0;
+	d->hcache[f][cp] = HPDF_TTFontDef_GetGlyphid(fd, (HPDF_UINT16)cp) != 0;
+	return d->hcache[f][cp];
 }
 
 double
@@ -212,11 +230,25 @@ draw_width(struct drawer *d, int f, double size, const char *s, size_t len)
 
 	if (font == NULL)
 		return 0;
+	if (d->wcache[f] == NULL) {
+		size_t k;
+
+		d->wcache[f] = xmalloc(65536 * sizeof(short));
+		for (k = 0; k < 65536; k++)
+			d->wcache[f][k] = WNONE;
+	}
 	while (i < len) {
 		cp = util_utf8_next(s, len, &i);
 		if (cp < 0)
 			break;
-		w += HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
+		if (cp > 0xFFFF) {
+			w += HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
+			continue;
+		}
+		if (d->wcache[f][cp] == WNONE)
+			d->wcache[f][cp] = (short)HPDF_Font_GetUnicodeWidth(font,
+			    (HPDF_UNICODE)cp);
+		w += d->wcache[f][cp];
 	}
 	return (double)w * size / 1000.0;
 }

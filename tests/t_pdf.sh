@@ -276,6 +276,8 @@ Du texte.
 MD
 printf '\nSuite : [les étapes](etapes.md) et [la première](etapes.md#premiere-etape).\n' \
     >> "$L/content/fr/guide/index.md"
+# the guide with right-hand starts (recto is off by default)
+sed -i 's/pages = { "home", "guide\/\*" } }/pages = { "home", "guide\/*" }, recto = true }/' "$L/lua/site.lua"
 if (cd "$L" && PACTKIT_SHARE=$ROOT "$PACTKIT" build . >"$T/links.out" 2>&1); then
 	qpdf --qdf --object-streams=disable "$L/output/pdf/fr/guide.pdf" "$T/links.qdf"
 	nlink=$(grep -ac '/Subtype /Link' "$T/links.qdf")
