@@ -1,5 +1,6 @@
 #!/bin/sh
-# Broken projects: tests/errors/NAME/ is a project, expected.err the
+# Broken projects: tests/errors/NAME/ is a project (over the files of
+# tests/errors-common/), expected.err the
 # lines stderr must hold (each a fixed string).  Each case must end with
 # exit 1 (or the code in expected.code) within 20 s, and leave a previous
 # output/ exactly as it was.
@@ -8,6 +9,9 @@ for dir in "$ROOT"/tests/errors/*/; do
 	[ -f "$dir/expected.err" ] || continue
 	name=errors/$(basename "$dir")
 	work=$(tmpdir "$name")
+	# tests/errors-common/ holds what many cases share (a schema-checking
+	# component); a case's own files come over it
+	cp -R "$ROOT/tests/errors-common/." "$work/"
 	cp -R "$dir/." "$work/"
 	mkdir -p "$work/output/site"
 	echo "previous build" > "$work/output/site/marker.html"

@@ -25,8 +25,12 @@ lua_driver_build() {
 lua_driver_cases() {
 	for dir in "$ROOT"/tests/errors/"$1"-*/; do
 		name=driver/$(basename "$dir")
+		# the case over tests/errors-common/, as tests/t_errors.sh does
+		work=$OUT/unit/case-$(basename "$dir")
+		rm -rf "$work"; mkdir -p "$work"
+		cp -R "$ROOT/tests/errors-common/." "$dir/." "$work/"
 		start=$(date +%s)
-		(cd "$dir" && timeout 20 "$TEST_LUA" "$ROOT" --case . \
+		(cd "$work" && timeout 20 "$TEST_LUA" "$ROOT" --case . \
 		    >"$OUT/unit/case.out" 2>"$OUT/unit/case.err")
 		rc=$?
 		took=$(( $(date +%s) - start ))
