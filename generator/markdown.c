@@ -438,46 +438,36 @@ new_doc(xmlNodePtr *root)
 	return doc;
 }
 
-static int
-body_to_tree(struct conv *c, xmlNodePtr root)
-{
-	cmark_node *doc;
-
-	index_lines(c);
-	doc = cmark_parse_document(c->text, c->len, CMARK_OPT_DEFAULT);
-	convert(c, doc, root);
-	cmark_node_free(doc);
-	free(c->lines);
-	c->lines = NULL;
-	return c->ok;
-}
-
-int
-markdown_page(struct project *p, struct page *pg)
+/* Markdown text (len bytes, after fm_lines lines of front matter) into
+ * a new document tree; NULL when a component or link failed (printed). */
+static xmlDocPtr
+body_to_doc(struct project *p, const char *file, const char *text,
+    size_t len, int fm_lines, size_t lang, int raw_html)
 {
 	struct conv c;
-	const char *fm;
-	size_t fmlen;
+	cmark_node *md;
 	xmlNodePtr root;
+	xmlDocPtr doc = new_doc(&root);
 
-	if (!check_utf8(pg->src, pg->text, pg->textlen, 1))
-		return 0;
-	if (!split_frontmatter(pg->src, pg->text, pg->textlen, &fm, &fmlen,
-	    &pg->fm_lines, &pg->body, &pg->bodylen))
-		return 0;
-	if (fm != NULL && !data_frontmatter(p->lua, pg->src, 2, fm, fmlen, pg))
-		return 0;
 	memset(&c, 0, sizeof(c));
 	c.proj = p;
-	c.file = pg->src;
-	c.text = pg->body;
-	c.len = pg->bodylen;
-	c.fm_lines = pg->fm_lines;
-	c.lang = pg->lang;
-	c.raw_html = p->site.raw_html;
+	c.file = file;
+	c.text = text;
+	c.len = len;
+	c.fm_lines = fm_lines;
+	c.lang = lang;
+	c.raw_html = raw_html;
 	c.ok = 1;
-	pg->doc = new_doc(&root);
-	return body_to_tree(&c, root);
+	index_lines(&c);
+	md = cmark_parse_document(c.text, c.len, CMARK_OPT_DEFAULT);
+	convert(&c, md, root);
+	cmark_node_free(md);
+	free(c.lines);
+	if (!c.ok) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
 }
 
 /* Reads only the front matter of a page (title, key, weight...). */
@@ -501,29 +491,15 @@ markdown_frontmatter(struct project *p, struct page *pg)
 int
 markdown_body(struct project *p, struct page *pg)
 {
-	struct conv c;
-	xmlNodePtr root;
-
-	memset(&c, 0, sizeof(c));
-	c.proj = p;
-	c.file = pg->src;
-	c.text = pg->body;
-	c.len = pg->bodylen;
-	c.fm_lines = pg->fm_lines;
-	c.lang = pg->lang;
-	c.raw_html = p->site.raw_html;
-	c.ok = 1;
-	pg->doc = new_doc(&root);
-	return body_to_tree(&c, root);
+	pg->doc = body_to_doc(p, pg->src, pg->body, pg->bodylen, pg->fm_lines,
+	    pg->lang, p->site.raw_html);
+	return pg->doc != NULL;
 }
 
 xmlDocPtr
 markdown_fragment(struct project *p, const char *file, const char *text,
     size_t len, int fm_lines, size_t lang, int raw_html)
 {
-	struct conv c;
-	xmlNodePtr root;
-	xmlDocPtr doc;
 	const char *fm, *body;
 	size_t fmlen, bodylen;
 	int fml = fm_lines;
@@ -538,19 +514,5 @@ markdown_fragment(struct project *p, const char *file, const char *text,
 	} else if (!split_frontmatter(file, text, len, &fm, &fmlen, &fml,
 	    &body, &bodylen))
 		return NULL;
-	memset(&c, 0, sizeof(c));
-	c.proj = p;
-	c.file = file;
-	c.text = body;
-	c.len = bodylen;
-	c.fm_lines = fml;
-	c.lang = lang;
-	c.raw_html = raw_html;
-	c.ok = 1;
-	doc = new_doc(&root);
-	if (!body_to_tree(&c, root)) {
-		xmlFreeDoc(doc);
-		return NULL;
-	}
-	return doc;
+	return body_to_doc(p, file, body, bodylen, fml, lang, raw_html);
 }

@@ -253,9 +253,7 @@ int	 serve_run(const char *dir, int port);
 
 /* ---- the document tree ------------------------------------------------ */
 
-/* markdown.c: page->body through cmark into page->doc. */
-int	 markdown_page(struct project *, struct page *);
-/* Front matter only: splits page->text, fills title, key, weight... */
+/* markdown.c: the front matter of page->text (title, key, weight...). */
 int	 markdown_frontmatter(struct project *, struct page *);
 /* The body (after markdown_frontmatter) into page->doc. */
 int	 markdown_body(struct project *, struct page *);
