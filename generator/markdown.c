@@ -431,7 +431,8 @@ new_doc(xmlNodePtr *root)
 	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNsPtr ns;
 
-	*root = xmlNewNode(NULL, (const xmlChar *)"article");
+	doc->dict = xmlDictCreate();    /* element names interned, not copied */
+	*root = xmlNewDocNode(doc, NULL, (const xmlChar *)"article", NULL);
 	ns = xmlNewNs(*root, (const xmlChar *)XHTML_NS, NULL);
 	xmlSetNs(*root, ns);
 	xmlDocSetRootElement(doc, *root);

@@ -13,7 +13,9 @@
 xmlNodePtr
 tree_el(xmlNodePtr parent, const char *name)
 {
-	xmlNodePtr n = xmlNewNode(NULL, (const xmlChar *)name);
+	/* in a doc with a dictionary, the name is interned, not copied */
+	xmlNodePtr n = xmlNewDocNode(parent != NULL ? parent->doc : NULL, NULL,
+	    (const xmlChar *)name, NULL);
 
 	if (parent != NULL) {
 		n->ns = parent->ns;
@@ -38,7 +40,7 @@ tree_el_text(xmlNodePtr parent, const char *name, const char *text)
 void
 tree_text(xmlNodePtr parent, const char *text)
 {
-	xmlNodePtr t = xmlNewText((const xmlChar *)text);
+	xmlNodePtr t = xmlNewDocText(parent->doc, (const xmlChar *)text);
 
 	/* xmlAddChild merges adjacent text nodes: keep that, it is harmless */
 	xmlAddChild(parent, t);
