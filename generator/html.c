@@ -153,6 +153,7 @@ node(struct buf *b, xmlNodePtr n)
 	case XML_TEXT_NODE:
 	case XML_CDATA_SECTION_NODE:
 		if (n->parent != NULL && n->parent->name != NULL &&
+		    n->parent->name[0] == 's' &&
 		    (xmlStrcmp(n->parent->name, (const xmlChar *)"script") == 0 ||
 		    xmlStrcmp(n->parent->name, (const xmlChar *)"style") == 0))
 			buf_puts(b, (const char *)n->content);

@@ -711,18 +711,19 @@ static void
 plain(struct buf *b, xmlNodePtr n)
 {
 	char *t = tree_text_content(n);
-	const char *p;
-	int sp = 0;
+	const char *p = t, *word;
 
-	for (p = t; *p != '\0'; p++) {
-		if (*p == ' ' || *p == '\n' || *p == '\t') {
-			sp = 1;
+	for (;;) {
+		while (*p == ' ' || *p == '\n' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		for (word = p; *p != '\0' && *p != ' ' && *p != '\n' &&
+		    *p != '\t'; p++)
 			continue;
-		}
-		if (sp && b->len > 0)
+		if (b->len > 0)
 			buf_putc(b, ' ');
-		sp = 0;
-		buf_putc(b, *p);
+		buf_put(b, word, (size_t)(p - word));
 	}
 	free(t);
 }

@@ -19,8 +19,8 @@ tree_el(xmlNodePtr parent, const char *name)
 
 	if (parent != NULL) {
 		n->ns = parent->ns;
-		if (n->ns != NULL && xmlStrcmp(n->ns->href,
-		    (const xmlChar *)SVG_NS) == 0 && strcmp(name, "foreignObject") == 0)
+		if (n->ns != NULL && strcmp(name, "foreignObject") == 0 &&
+		    xmlStrcmp(n->ns->href, (const xmlChar *)SVG_NS) == 0)
 			n->ns = NULL;
 		xmlAddChild(parent, n);
 	}
