@@ -2247,7 +2247,13 @@ fm_k(lua_State *L)
 	lua_getupvalue(L, -1, 1);
 	env = lua_gettop(L);
 	lua_pushvalue(L, env - 1);
-	lua_call(L, 0, 0);
+	lua_call(L, 0, 1);
+	if (!lua_isnil(L, -1)) {
+		describe(L, lua_gettop(L), got, sizeof(got));
+		luaL_error(L, "%s:%d: front matter returned %s: expected fields "
+		    "such as title = \"…\", one per line", c->file, c->line, got);
+	}
+	lua_pop(L, 1);
 	data_linemap(L, c->file, src, len);
 
 	sandbox_sortedkeys(L, env);

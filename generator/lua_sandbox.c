@@ -663,6 +663,7 @@ sandbox_load(struct sandbox *sb, const char *name, const char *text,
 {
 	lua_State *L = sb->L;
 	char *chunk;
+	size_t bad;
 	int rc;
 
 	sandbox_notechunk(sb, name);
@@ -670,9 +671,31 @@ sandbox_load(struct sandbox *sb, const char *name, const char *text,
 		text += 3;              /* a UTF-8 byte order mark */
 		len -= 3;
 	}
-	chunk = xasprintf("@%s", name);
-	rc = luaL_loadbufferx(L, text, len, chunk, "t");
-	free(chunk);
+	if (!util_utf8_valid(text, len, &bad)) {
+		/* strings in data reach pages and PDFs: refuse bad bytes here,
+		 * where the file and line are known */
+		size_t k, ls = 0;
+		int line = 1;
+
+		for (k = 0; k < bad; k++)
+			if (text[k] == '\n') {
+				line++;
+				ls = k + 1;
+			}
+		char msg[160];
+
+		snprintf(msg, sizeof(msg), ":%d: invalid UTF-8 (byte 0x%02X at "
+		    "column %d): expected UTF-8 text", line,
+		    (unsigned char)text[bad], util_utf8_col(text + ls, bad - ls));
+		lua_pushstring(L, name);
+		lua_pushstring(L, msg);
+		lua_concat(L, 2);
+		rc = LUA_ERRSYNTAX;
+	} else {
+		chunk = xasprintf("@%s", name);
+		rc = luaL_loadbufferx(L, text, len, chunk, "t");
+		free(chunk);
+	}
 	if (rc != LUA_OK) {
 		if (rc == LUA_ERRMEM)
 			sb->aborted = SB_ABORT_MEM;

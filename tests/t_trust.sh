@@ -1,0 +1,121 @@
+#!/bin/sh
+# Hostile input that is easier to make than to commit: a 10 MB page, 10 000
+# nested lists and quotes, markup in data, bad UTF-8 in data, ids that try
+# to leave output/, an output folder that cannot be written, personal data.
+# Each ends with a clear message (or a correct output) within seconds.
+. "$ROOT/tests/lib.sh"
+
+# base PROJECT: a minimal bilingual project
+base() {
+	d=$(tmpdir "trust/$1")
+	mkdir -p "$d/lua/data" "$d/content/fr" "$d/content/en"
+	printf 'return { title = "T", languages = { "fr", "en" } }\n' > "$d/lua/site.lua"
+	printf '+++\ntitle = "Accueil"\n+++\n\nBonjour.\n' > "$d/content/fr/index.md"
+	printf '+++\ntitle = "Home"\n+++\n\nHello.\n' > "$d/content/en/index.md"
+	echo "$d"
+}
+# within SECONDS CMD...: runs CMD, fails when it takes longer
+within() {
+	s=$1; shift
+	start=$(date +%s)
+	timeout 60 "$@" >"$OUT/trust.out" 2>"$OUT/trust.err"
+	rc=$?
+	took=$(( $(date +%s) - start ))
+	[ "$took" -le "$s" ] || { echo "took ${took}s" >>"$OUT/trust.err"; return 124; }
+	return $rc
+}
+
+# a 10 MB page builds, in linear time
+d=$(base big)
+python3 -c "
+import sys
+para = 'Le partenariat « local » : une idée simple ; elle marche ! ' * 20 + '\n\n'
+out = ['+++\ntitle = \"Grande\"\n+++\n\n']
+n = 0
+while n < 10_000_000:
+    out.append('## Section %d\n\n' % len(out)); out.append(para); n += len(para) + 16
+open('$d/content/fr/grande.md', 'w').write(''.join(out))
+"
+within 30 "$PACTKIT" build -q "$d"
+check trust/10mb-page-builds test $? -eq 0
+check trust/10mb-page-written test -s "$d/output/site/fr/grande/index.html"
+
+# 10 000 nested lists and quotes: linear, no crash
+d=$(base nesting)
+python3 -c "
+open('$d/content/fr/listes.md', 'w').write('+++\ntitle = \"L\"\n+++\n\n' + ''.join('  ' * i + '- a\n' for i in range(10000)))
+open('$d/content/fr/citations.md', 'w').write('+++\ntitle = \"C\"\n+++\n\n' + '> ' * 10000 + 'fin\n')
+"
+within 20 "$PACTKIT" build -q "$d"
+rc=$?
+check trust/deep-nesting-ends test $rc -ne 124 -a $rc -le 1
+check trust/deep-quotes-built grep -q fin "$d/output/site/fr/citations/index.html"
+
+# markup in data is escaped everywhere: text, attributes, SVG
+d=$(base markup)
+cat > "$d/lua/data/stakeholders.lua" <<'LUA'
+return {
+  { id = "evil", name = '<script>alert(1)</script> "quoted" & <b>bold</b>',
+    sector = "police", level = "local", influence = 3, support = 1 },
+  { id = "other", name = "Autre", sector = "health", level = "local", influence = 2, support = 2 },
+}
+LUA
+printf '\n```{stakeholder-map}\nsource = "stakeholders"\n```\n\n```{data-table}\nsource = "stakeholders"\n```\n' >> "$d/content/fr/index.md"
+"$PACTKIT" build -q "$d" 2>"$OUT/trust-markup.err"
+h=$d/output/site/fr/index.html
+check trust/markup-built test -s "$h"
+check trust/markup-no-script-injected sh -c "! grep -q '<script>alert' '$h'"
+check trust/markup-no-tag-injected sh -c "! grep -q '<b>bold' '$h'"
+check trust/markup-escaped-in-text grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$h"
+check trust/markup-escaped-in-svg sh -c "sed -n '/<svg/,/<\/svg>/p' '$h' | grep -q '&lt;script&gt;'"
+check trust/markup-page-is-xml-clean sh -c "sed -n '/<svg/,/<\/svg>/p' '$h' | xmllint --noout - 2>/dev/null || true; ! grep -q 'alert(1)</script>' '$h'"
+
+# invalid UTF-8 in a data file: an error naming the file
+d=$(base data-utf8)
+printf 'return { { id = "x", name = "caf\351", sector = "police", level = "local", influence = 1, support = 0 } }\n' > "$d/lua/data/stakeholders.lua"
+printf '\n```{data-table}\nsource = "stakeholders"\n```\n' >> "$d/content/fr/index.md"
+within 10 "$PACTKIT" build "$d"
+rc=$?
+check trust/data-bad-utf8-exit-1 test $rc -eq 1
+check trust/data-bad-utf8-names-file grep -q 'lua/data/stakeholders.lua' "$OUT/trust.err"
+
+# a document id that tries to leave output/
+d=$(base doc-id)
+printf 'return { title = "T", languages = { "fr", "en" },\n  documents = { { id = "../../evil", title = "E", pages = { "home" } } } }\n' > "$d/lua/site.lua"
+within 10 "$PACTKIT" build "$d"
+check trust/doc-id-escape-exit-1 test $? -eq 1
+check trust/doc-id-escape-nothing-written sh -c "! ls '$d'/../evil* '$d'/evil* >/dev/null 2>&1"
+check trust/doc-id-escape-message grep -q 'lua/site.lua' "$OUT/trust.err"
+
+# a key with ../ only pairs pages: it never becomes a path
+d=$(base key-path)
+printf '+++\ntitle = "P"\nkey = "../../etc/passwd"\n+++\n\nTexte.\n' > "$d/content/fr/page.md"
+"$PACTKIT" build -q "$d" 2>/dev/null
+check trust/key-is-not-a-path sh -c "test -f '$d/output/site/fr/page/index.html' && ! test -e '$d/etc'"
+
+# an output folder that cannot be written (a file stands in the way)
+d=$(base unwritable)
+: > "$d/blocker"
+within 10 "$PACTKIT" build -o "$d/blocker/out" "$d"
+check trust/unwritable-output-exit-1 test $? -eq 1
+check trust/unwritable-output-message grep -q 'blocker' "$OUT/trust.err"
+
+# front matter that is not fields
+d=$(base fm-value)
+printf '+++\nreturn 42\n+++\n\nTexte.\n' > "$d/content/fr/page.md"
+within 10 "$PACTKIT" build "$d"
+check trust/frontmatter-return-value-exit-1 test $? -eq 1
+check trust/frontmatter-return-value-names-line grep -q 'content/fr/page.md:' "$OUT/trust.err"
+
+# personal data: check warns, check --strict fails, both with file:line
+d=$(base pii)
+printf '+++\ntitle = "P"\n+++\n\nÉcrire à jeanne.dupont@example.org ou au +221 77 123 45 67.\n\nDossier 123456789.\n' > "$d/content/fr/page.md"
+printf 'return { { id = "a", name = "Contact : 06 12 34 56 78", sector = "police", level = "local", influence = 1, support = 0 } }\n' > "$d/lua/data/stakeholders.lua"
+"$PACTKIT" check "$d" >/dev/null 2>"$OUT/trust-pii.err"
+check trust/pii-check-warns-exit-0 test $? -eq 0
+check trust/pii-email grep -q 'content/fr/page.md:5:10: warning: an e-mail address' "$OUT/trust-pii.err"
+check trust/pii-phone grep -q "content/fr/page.md:5:.*a phone number '+221 77 123 45 67'" "$OUT/trust-pii.err"
+check trust/pii-id-number grep -q "content/fr/page.md:7:.*an ID-like number '123456789'" "$OUT/trust-pii.err"
+check trust/pii-in-data grep -q "lua/data/stakeholders.lua:1:.*a phone number" "$OUT/trust-pii.err"
+"$PACTKIT" check --strict "$d" >/dev/null 2>&1
+check trust/pii-strict-exit-1 test $? -eq 1
