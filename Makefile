@@ -21,7 +21,8 @@ endif
 DEB_BUILD = gcc make pkg-config libcmark-dev libxml2-dev liblua5.4-dev \
 	    libhpdf-dev libhyphen-dev libmicrohttpd-dev
 DEB_RUN   = hyphen-fr hyphen-en-us fonts-liberation2 fonts-dejavu-core
-DEB_TEST  = cmark poppler-utils qpdf libxml2-utils lua5.4 curl iproute2 mupdf-tools
+DEB_TEST  = cmark poppler-utils qpdf libxml2-utils lua5.4 curl iproute2 mupdf-tools \
+	    clang libclang-rt-14-dev valgrind
 DEB_ALL   = $(DEB_BUILD) $(DEB_RUN) $(DEB_TEST)
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcmark libxml-2.0 $(LUA_PC) libmicrohttpd 2>/dev/null)
@@ -85,11 +86,18 @@ toolkit: pactkit
 test: deps pactkit
 	PACTKIT=./pactkit sh tests/run.sh
 
-asan: deps pactkit-asan
+asan: deps pactkit pactkit-asan
 	ASAN_OPTIONS=detect_leaks=1 PACTKIT=./pactkit-asan sh tests/run.sh
 
 debug:
 	$(MAKE) CFLAGS="-O0 -g -DPK_DEBUG" pactkit
+
+# the default toolkit's build under memcheck: no leak, no invalid access
+valgrind: pactkit
+	rm -rf build/valgrind-out
+	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    --show-leak-kinds=definite,indirect --error-exitcode=99 \
+	    ./pactkit build -q -o build/valgrind-out .
 
 bench: pactkit
 	sh bench/run.sh

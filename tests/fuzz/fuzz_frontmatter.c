@@ -1,0 +1,39 @@
+/*
+ * fuzz_frontmatter.c: libFuzzer harness for front matter (Lua in the
+ * sandbox, then the page fields).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pactkit.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct site site;
+	struct sandbox *sb;
+	struct page pg;
+
+	diag_set_quiet(1);
+	if (site.nlangs == 0) {
+		site.dir = xstrdup("/nonexistent");
+		site.sharedir = xstrdup(".");
+		site.langs[0] = xstrdup("fr");
+		site.langs[1] = xstrdup("en");
+		site.nlangs = 2;
+	}
+	memset(&pg, 0, sizeof(pg));
+	sb = sandbox_new(&site);
+	data_frontmatter(sb, "content/fr/fuzz.md", 2, (const char *)data, size,
+	    &pg);
+	sandbox_free(sb);
+	free(pg.title);
+	free(pg.key);
+	free(pg.updated);
+	free(pg.description);
+	free(pg.slug);
+	return 0;
+}

@@ -1,0 +1,39 @@
+/*
+ * fuzz_svg.c: libFuzzer harness for the SVG subset renderer: the input is
+ * the inside of an <svg> element, laid out into a PDF.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "pactkit.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char head[] = "<article xmlns=\"" XHTML_NS "\"><figure>"
+	    "<svg xmlns=\"" SVG_NS "\" viewBox=\"0 0 720 520\">";
+	static const char tail[] = "</svg></figure></article>";
+	struct buf b = { 0 };
+	xmlDocPtr doc;
+
+	diag_set_quiet(1);
+	if (size > 20000)
+		return 0;
+	buf_puts(&b, head);
+	buf_put(&b, (const char *)data, size);
+	buf_puts(&b, tail);
+	doc = xmlReadMemory(b.data, (int)b.len, "fuzz.svg", "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (doc != NULL) {
+		pdf_render_tree(xmlDocGetRootElement(doc), "en", "A4", "Fuzz",
+		    "/dev/null", NULL);
+		xmlFreeDoc(doc);
+	}
+	buf_free(&b);
+	return 0;
+}
