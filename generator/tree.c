@@ -92,14 +92,30 @@ tree_pos(xmlNodePtr n, int *line, int *col)
 	return 0;
 }
 
+static void
+text_walk(struct buf *b, xmlNodePtr n)
+{
+	xmlNodePtr c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+			buf_puts(b, (const char *)c->content);
+		else if (c->type == XML_ELEMENT_NODE)
+			text_walk(b, c);
+}
+
 char *
 tree_text_content(xmlNodePtr n)
 {
-	xmlChar *c = xmlNodeGetContent(n);
-	char *s = xstrdup(c != NULL ? (const char *)c : "");
+	/* our own walk: libxml2 2.9's xmlNodeGetContent grows its buffer
+	 * by small steps, which is quadratic on a large page */
+	struct buf b = { 0 };
 
-	xmlFree(c);
-	return s;
+	if (n->type == XML_TEXT_NODE)
+		buf_puts(&b, (const char *)n->content);
+	else
+		text_walk(&b, n);
+	return buf_detach(&b);
 }
 
 /* Folds the Latin letters with diacritics our languages use to ASCII. */
