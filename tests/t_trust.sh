@@ -121,3 +121,14 @@ check trust/pii-id-number grep -q "content/fr/page.md:7:.*an ID-like number '123
 check trust/pii-in-data grep -q "lua/data/stakeholders.lua:1:.*a phone number" "$OUT/trust-pii.err"
 "$PACTKIT" check --strict "$d" >/dev/null 2>&1
 check trust/pii-strict-exit-1 test $? -eq 1
+
+# characters outside the PDF fonts: a warning naming the page, drawn with
+# the fallback font or '?', never garbage; the build still succeeds
+d=$(base glyphs)
+printf 'return { title = "T", languages = { "fr", "en" },\n  documents = { { id = "doc", title = "D", pages = { "home" } } } }\n' > "$d/lua/site.lua"
+printf '+++\ntitle = "Accueil"\n+++\n\nCases ☐ ☑, idéogrammes 中文, emoji 😀 et « guillemets ».\n' > "$d/content/fr/index.md"
+within 20 "$PACTKIT" build "$d"
+check trust/glyphs-build-ok test $? -eq 0
+check trust/glyphs-warn-names-page grep -q 'content/fr/index.md' "$OUT/trust.err"
+check trust/glyphs-text-extracts sh -c "pdftotext '$d/output/pdf/fr/doc.pdf' - | grep -q '« guillemets »'"
+check trust/glyphs-fallback-drawn sh -c "pdftotext '$d/output/pdf/fr/doc.pdf' - | grep -q '☐'"
