@@ -131,6 +131,9 @@ FUZZERS := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c
 build/fuzz:
 	mkdir -p $@
 
+# keep the objects: each fuzzer links all of them
+.SECONDARY: $(FUZZ_OBJS)
+
 build/fuzz/%.o: generator/%.c | build/fuzz
 	$(FUZZ_CC) -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 $(PKG_CFLAGS) \
 	    -DPK_SHAREDIR='"$(SHAREDIR)"' $(FUZZ_FLAGS) -c -o $@ $<
@@ -142,6 +145,9 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
 fuzz: $(FUZZERS)
 	@for f in $(FUZZERS); do n=$${f##*/fuzz_}; mkdir -p build/fuzz/corpus-$$n; \
 	  echo "== $$f ($(FUZZ_SECONDS) s)"; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
-	    -artifact_prefix=build/fuzz/crash-$$n- build/fuzz/corpus-$$n tests/fuzz/corpus/$$n \
-	    2>&1 | tail -3 || exit 1; done
+	  PACTKIT_SHARE=$(CURDIR) $$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    -rss_limit_mb=2048 -artifact_prefix=build/fuzz/crash-$$n- \
+	    build/fuzz/corpus-$$n tests/fuzz/corpus/$$n >build/fuzz/$$n.log 2>&1; \
+	  rc=$$?; grep -E '^(Done|SUMMARY)' build/fuzz/$$n.log; \
+	  [ $$rc -eq 0 ] || { echo "fuzz_$$n failed: see build/fuzz/$$n.log"; exit 1; }; \
+	done

@@ -5,6 +5,7 @@
  * place of output/ when everything succeeded.
  */
 #define _GNU_SOURCE /* renameat2 */
+#include <sys/prctl.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -155,7 +156,7 @@ write_share(struct project *p, const char *tmp, int verbose, int quiet)
 static int
 write_all(struct project *p, const char *tmp, int verbose, int quiet)
 {
-	pid_t pids[PK_MAXLANG];
+	pid_t pids[PK_MAXLANG], parent = getpid();
 	int fds[PK_MAXLANG], ok = 1;
 	size_t l, n = p->site.nlangs;
 
@@ -174,7 +175,12 @@ write_all(struct project *p, const char *tmp, int verbose, int quiet)
 			char msg[64];
 			int len, rc;
 
-			/* the parent cleans up: a signal just ends us */
+			/* the parent cleans up: a signal just ends us, and
+			 * a parent killed outright (SIGKILL) takes us along,
+			 * so that no orphan writes on into its folder */
+			prctl(PR_SET_PDEATHSIG, SIGKILL);
+			if (getppid() != parent)
+				_exit(1);
 			tmp_out = NULL;
 			signal(SIGINT, SIG_DFL);
 			signal(SIGTERM, SIG_DFL);
@@ -356,10 +362,15 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 			free(parent);
 		}
 	}
+	/* from here an interruption removes the temporary folder */
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
 	if (ok && mkdtemp(tmp) == NULL) {
 		diag_sys(out);
 		ok = 0;
 	}
+	if (ok)
+		tmp_out = tmp;
 	if (ok) {
 		/* reuse the previous generation's files, then drop the stale */
 		char *prev = xasprintf("%s.prev", out);
@@ -374,9 +385,6 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 	}
 	if (ok) {
 		chmod(tmp, 0755);
-		tmp_out = tmp;
-		signal(SIGINT, on_signal);
-		signal(SIGTERM, on_signal);
 		ok = write_all(&p, tmp, verbose, quiet);
 		phase("write", &t0);
 		if (ok)
@@ -395,10 +403,11 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 			ok = swap_output(tmp, out);
 		else
 			util_rmtree(tmp);
-		tmp_out = NULL;
-		signal(SIGINT, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
-	}
+	} else if (tmp_out != NULL)
+		util_rmtree(tmp);       /* made, but the build could not start */
+	tmp_out = NULL;
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (ok && !quiet) {
 		fprintf(stderr, "pactkit: built %s in %.2f s:", out,

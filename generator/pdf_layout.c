@@ -222,7 +222,7 @@ hyphen_load(const char *path)
 {
 	struct patline *pl = NULL;
 	struct buf out = { 0 };
-	size_t len, n = 0, i, j;
+	size_t len, n = 0, cap = 0, i, j;
 	char *text, *p, *e, *k, *q;
 	int level = 0;
 	HyphenDict *hd = NULL;
@@ -235,7 +235,11 @@ hyphen_load(const char *path)
 		if (e == NULL)
 			e = text + len;
 		*e = '\0';
-		pl = xrealloc(pl, (n + 1) * sizeof(*pl));
+		if (n == cap) {
+			/* doubling: 11 000 lines in hyph_en_US */
+			cap = cap ? cap * 2 : 1024;
+			pl = xrealloc(pl, cap * sizeof(*pl));
+		}
 		pl[n].line = p;
 		pl[n].idx = n;
 		pl[n].drop = 0;
@@ -564,6 +568,22 @@ is(xmlNodePtr n, const char *name)
 	    xmlStrcmp(n->name, (const xmlChar *)name) == 0;
 }
 
+static int is_space(unsigned char);
+
+/* Has n the class cls (a whole word of its class attribute)? */
+static int
+has_class(xmlNodePtr n, const char *cls)
+{
+	const char *a = tree_get_attr(n, "class"), *p;
+	size_t len = strlen(cls);
+
+	for (p = a; p != NULL && (p = strstr(p, cls)) != NULL; p += len)
+		if ((p == a || p[-1] == ' ') && (p[len] == '\0' ||
+		    p[len] == ' '))
+			return 1;
+	return 0;
+}
+
 static int
 is_svg(xmlNodePtr n)
 {
@@ -617,6 +637,10 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 	}
 	if (n->type != XML_ELEMENT_NODE)
 		return;
+	/* a label for screen readers only (the column header says it in
+	 * print); its field still carries it as its tooltip */
+	if (has_class(n, "pk-visually-hidden"))
+		return;
 	if ((a = tree_get_attr(n, "id")) != NULL)
 		anchor_add(f, a, 0, NULL);
 	if (is(n, "em") || is(n, "i") || is(n, "cite") || is(n, "dfn") ||
@@ -652,8 +676,13 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 		struct frag *fr;
 		char *lab;
 
+		/* a clear gap from the text before (a choice's label) */
+		if (in->n > 0 && in->fr[in->n - 1].text != NULL &&
+		    in->fr[in->n - 1].len > 0 && !is_space((unsigned char)
+		    in->fr[in->n - 1].text[in->fr[in->n - 1].len - 1]))
+			inl_text(f, in, &k, " \xc2\xa0\xc2\xa0", 5, NULL);
 		if (!draw_has(f->d, PF_FALLBACK, 0x2610)) {
-			inl_text(f, in, &k, "[ ]", 3, NULL);
+			inl_text(f, in, &k, "[ ]\xc2\xa0", 5, NULL);
 			return;
 		}
 		fr = frag_new(in);
@@ -669,6 +698,8 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 		if (lab == NULL && n->parent != NULL && is(n->parent, "label"))
 			lab = tree_text_content(n->parent);
 		fr->label = squash(lab);
+		/* and a small one to its own label, on the same line */
+		inl_text(f, in, &k, "\xc2\xa0", 2, NULL);
 		return;
 	} else if (is(n, "q")) {
 		inline_walk(f, in, &k, n, href);
@@ -1346,6 +1377,8 @@ static void container(struct flow *, const struct ctx *, xmlNodePtr);
 static void block(struct flow *, const struct ctx *, xmlNodePtr);
 static void block_inner(struct flow *, const struct ctx *, struct ctx *,
     xmlNodePtr);
+static void block_plain(struct flow *, const struct ctx *, struct ctx *,
+    xmlNodePtr);
 
 static double
 parskip(const struct flow *f)
@@ -1457,13 +1490,19 @@ list(struct flow *f, const struct ctx *c, xmlNodePtr n, int ordered)
 	const char *a;
 	long num = 1;
 	int firstli = 1;
+	size_t lastfirst = 0;           /* the first item of the last li */
 
 	if (ordered && (a = tree_get_attr(n, "start")) != NULL)
 		num = strtol(a, NULL, 10);
 	k.x = c->x + f->st->indent;
 	k.w = c->w - f->st->indent;
 	k.depth = c->depth + 1;
-	if (k.w < f->bw * 0.4) {
+	if (k.w < f->bw * 0.4 && c->depth == 0 && c->w > c->size * 6) {
+		/* a list in a narrow place (a table cell): a small indent,
+		 * room for the marker all the same */
+		k.x = c->x + c->size * 1.1;
+		k.w = c->w - c->size * 1.1;
+	} else if (k.w < f->bw * 0.4) {
 		/* deep nesting: stop indenting rather than squeeze */
 		k.x = c->x;
 		k.w = c->w;
@@ -1484,8 +1523,10 @@ list(struct flow *f, const struct ctx *c, xmlNodePtr n, int ordered)
 			snprintf(mark, sizeof(mark), "%s",
 			    bullets[c->depth % 3]);
 		f->forcebefore = firstli ? parskip(f) : parskip(f) * 0.4;
-		firstli = 0;
 		first = f->nv;
+		if (!firstli)
+			lastfirst = first;
+		firstli = 0;
 		container(f, &k, li);
 		f->forcebefore = -1;
 		if (f->nv == first) {
@@ -1524,6 +1565,9 @@ list(struct flow *f, const struct ctx *c, xmlNodePtr n, int ordered)
 		}
 		draw_runs_free(r, nr);
 	}
+	/* a last item of one line does not go alone to the next page */
+	if (lastfirst > 0 && f->nv == lastfirst + 1)
+		f->v[lastfirst - 1].keep = 1;
 }
 
 static void
@@ -2080,6 +2124,36 @@ table_stacked(struct flow *f, const struct ctx *c, const struct grid *g,
 	}
 }
 
+/* The width a cell holding a text field would like: its size (or cols)
+ * attribute in characters, else 40 for a text area, 14 for a line. */
+static double
+field_wish(xmlNodePtr n, double size)
+{
+	xmlNodePtr m;
+	const char *a, *t;
+	double w = 0, v;
+
+	for (m = n->children; m != NULL; m = m->next) {
+		if (m->type != XML_ELEMENT_NODE)
+			continue;
+		if (is(m, "textarea") || (is(m, "input") && ((t =
+		    tree_get_attr(m, "type")) == NULL ||
+		    strcmp(t, "text") == 0 || strcmp(t, "date") == 0))) {
+			a = tree_get_attr(m, is(m, "textarea") ? "cols" : "size");
+			if (a == NULL)
+				a = tree_get_attr(m, "size");
+			v = a != NULL ? strtod(a, NULL) : is(m, "textarea") ? 40 :
+			    14;
+			if (v > 80)
+				v = 80;
+			if (v * size * 0.5 > w)
+				w = v * size * 0.5;
+		} else if ((v = field_wish(m, size)) > w)
+			w = v;
+	}
+	return w;
+}
+
 /* Widths of the columns for measure avail at size; 0 if they cannot
  * fit. */
 static int
@@ -2099,6 +2173,9 @@ table_widths(struct flow *f, const struct grid *g, double size, double pad,
 				continue;
 			cell_widths(f, ce->node, ce->th ? PF_SANS_B : PF_SERIF,
 			    size, &a, &b);
+			/* a cell to write in wishes room for the writing */
+			if (b < field_wish(ce->node, size))
+				b = field_wish(ce->node, size);
 			/* very long words get cut, not honoured */
 			if (a > 90)
 				a = 90;
@@ -2208,6 +2285,24 @@ table_group(struct flow *f, const struct ctx *c, const struct grid *g,
 			k.bold = 1;
 		}
 		items[i] = sublayout(f, &k, ce->node, &nitems[i], &ch[i]);
+		if (has_class(ce->node, "pk-num")) {
+			/* a number: each line flush right */
+			size_t m, q;
+
+			for (m = 0; m < nitems[i]; m++) {
+				struct vitem *v = &items[i][m];
+				double right = -1e9;
+
+				for (q = 0; q < v->nbox; q++)
+					if (v->box[q].kind == BOX_WORD &&
+					    v->box[q].x + v->box[q].w > right)
+						right = v->box[q].x + v->box[q].w;
+				if (right <= -1e9 || right > k.x + k.w)
+					continue;
+				for (q = 0; q < v->nbox; q++)
+					v->box[q].x += k.x + k.w - right;
+			}
+		}
 	}
 	/* row heights: single rows first, then what spans need */
 	for (pass = 0; pass < 2; pass++)
@@ -2271,7 +2366,9 @@ table_group(struct flow *f, const struct ctx *c, const struct grid *g,
 	it.before = r0 == 0 ? parskip(f) : 0;
 	it.table = tid;
 	it.thead = head;
-	it.keep = head;
+	/* the header with the first two rows: no row alone under a
+	 * caption at the foot of a page */
+	it.keep = head || r0 < g->nhead + 1;
 	it.base = pad + size;
 	if (ok)
 		vpush(f, &it);
@@ -2363,6 +2460,27 @@ deflist(struct flow *f, const struct ctx *c, xmlNodePtr n)
 			set_lines(f, &in, &k, parskip(f), 1, 0);
 			inl_free(&in);
 			f->forcebefore = 1;
+		} else if (is(m, "dd") && has_class(m, "pk-sign-line") &&
+		    m->children == NULL) {
+			/* room to sign on: a ruled line about 10 mm below
+			 * its label, or a box for a seal */
+			struct vitem it;
+			struct pdf_box *b;
+			double w = c->w - f->st->indent;
+			int seal = has_class(m, "pk-sign-seal");
+
+			memset(&it, 0, sizeof(it));
+			it.before = 1;
+			it.h = seal ? 72 : 30;          /* 25 mm, 10.5 mm */
+			b = ibox(&it, seal ? BOX_RECT : BOX_RULE);
+			b->x = c->x + f->st->indent;
+			b->w = seal ? (w < 144 ? w : 144) : (w < 250 ? w : 250);
+			b->y = seal ? 2 : it.h - 2;
+			b->h = seal ? it.h - 4 : 0;
+			b->lw = 0.6;
+			b->color = f->st->rule;
+			vpush(f, &it);
+			f->forcebefore = -1;
 		} else if (is(m, "dd")) {
 			struct ctx k = *c;
 
@@ -2379,7 +2497,7 @@ block(struct flow *f, const struct ctx *c, xmlNodePtr n)
 {
 	struct ctx k = *c;
 
-	if (n->type != XML_ELEMENT_NODE)
+	if (n->type != XML_ELEMENT_NODE || has_class(n, "pk-visually-hidden"))
 		return;
 	if (f->nest >= 48) {
 		/* absurdly deep nesting: the text, as one paragraph */
@@ -2401,25 +2519,13 @@ block(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	f->nest--;
 }
 
+/* The block n itself, by its kind. */
 static void
-block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
+block_plain(struct flow *f, const struct ctx *c, struct ctx *kp,
     xmlNodePtr n)
 {
 	struct ctx k = *kp;
-	const char *id;
 
-	if (is_svg(n)) {
-		if (is(n, "svg"))
-			drawing(f, c, n);
-		return;
-	}
-	if (n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' &&
-	    n->name[2] == '\0') {
-		heading(f, c, n, n->name[1] - '0');
-		return;
-	}
-	if ((id = tree_get_attr(n, "id")) != NULL)
-		anchor_add(f, id, 0, NULL);
 	if (is(n, "p"))
 		para(f, c, n);
 	else if (is(n, "ul") || is(n, "ol"))
@@ -2448,13 +2554,75 @@ block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
 		k.size = f->st->smallsize + 0.5;
 		k.justify = 0;
 		para_run(f, &k, n->children, NULL, parskip(f));
-		if (!is(n, "figcaption") && f->nv > 0)
+		/* with what follows, but a figcaption only when something
+		 * of its figure follows it */
+		if (f->nv > 0 && !is(n, "figcaption"))
 			f->v[f->nv - 1].keep = 1;
+		else if (f->nv > 0) {
+			xmlNodePtr m;
+
+			for (m = n->next; m != NULL; m = m->next)
+				if (m->type == XML_ELEMENT_NODE)
+					break;
+			if (m != NULL)
+				f->v[f->nv - 1].keep = 1;
+		}
 	} else if (is(n, "script") || is(n, "style") || is(n, "template") ||
 	    is(n, "button") || is(n, "nav"))
 		return;
 	else
 		container(f, c, n);
+}
+
+static void
+block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
+    xmlNodePtr n)
+{
+	struct ctx k = *kp;
+	const char *id;
+
+	if (is_svg(n)) {
+		if (is(n, "svg"))
+			drawing(f, c, n);
+		return;
+	}
+	if (n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' &&
+	    n->name[2] == '\0') {
+		heading(f, c, n, n->name[1] - '0');
+		return;
+	}
+	if ((id = tree_get_attr(n, "id")) != NULL)
+		anchor_add(f, id, 0, NULL);
+	if (has_class(n, "pk-form-title") || has_class(n, "pk-plan-title") ||
+	    has_class(n, "pk-note")) {
+		/* a worksheet's title, a note under it: with what follows
+		 * in their block */
+		size_t first = f->nv, i;
+		xmlNodePtr m;
+
+		block_plain(f, c, &k, n);
+		for (m = n->next; m != NULL; m = m->next)
+			if (m->type == XML_ELEMENT_NODE)
+				break;
+		if (m != NULL && f->nv > first && f->nv - first < 8)
+			for (i = first; i < f->nv; i++)
+				f->v[i].keep = 1;
+		return;
+	}
+	if (has_class(n, "pk-keep") || has_class(n, "pk-signature")) {
+		/* a small block kept on one page (a signature, a candidate) */
+		size_t first = f->nv, i;
+		double h = 0;
+
+		container(f, c, n);
+		for (i = first; i < f->nv; i++)
+			h += (i > first ? f->v[i].before : 0) + f->v[i].h;
+		if (h <= f->bh)
+			for (i = first; i + 1 < f->nv; i++)
+				f->v[i].keep = 1;
+		return;
+	}
+	block_plain(f, c, &k, n);
 }
 
 /* Children of n: runs of inline content become paragraphs. */

@@ -436,6 +436,14 @@ fill_downloads(struct ctx *c, const struct view *v, xmlNodePtr slot)
 	}
 }
 
+/* ": " before a title; French puts a no-break space before the colon. */
+static const char *
+colon(const char *lang)
+{
+	return strncmp(lang, "fr", 2) == 0 && (lang[2] == '\0' ||
+	    lang[2] == '-') ? "\xc2\xa0: " : ": ";
+}
+
 static void
 fill_prevnext(struct ctx *c, const struct view *v, xmlNodePtr slot)
 {
@@ -450,7 +458,8 @@ fill_prevnext(struct ctx *c, const struct view *v, xmlNodePtr slot)
 	}
 	clear(slot);
 	if (pr != NULL) {
-		t = xasprintf("← %s : %s", str(c, v->lang, "previous"), pr->title);
+		t = xasprintf("← %s%s%s", str(c, v->lang, "previous"),
+		    colon(c->p->site.langs[v->lang]), pr->title);
 		a = link_to(slot, v, pr->url, "");
 		{
 			struct buf b = { 0 };
@@ -465,7 +474,8 @@ fill_prevnext(struct ctx *c, const struct view *v, xmlNodePtr slot)
 		free(t);
 	}
 	if (nx != NULL) {
-		t = xasprintf("%s : %s →", str(c, v->lang, "next"), nx->title);
+		t = xasprintf("%s%s%s →", str(c, v->lang, "next"),
+		    colon(c->p->site.langs[v->lang]), nx->title);
 		a = link_to(slot, v, nx->url, "");
 		{
 			struct buf b = { 0 };

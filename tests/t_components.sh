@@ -298,7 +298,7 @@ check components/plan/en-who grep -q 'Green Valley police unit, Green Valley wom
 for lang in fr en; do
 	h=$W/$lang-consultation-log.html
 	lcheck components/log/$lang-blank-labelled labels "$h"
-	lcheck components/log/$lang-blank-meetings count "$h" '<fieldset class="pk%-meeting">' 2
+	lcheck components/log/$lang-blank-meetings count "$h" '<fieldset class="pk%-meeting pk%-keep">' 2
 	check components/log/$lang-blank-warning grep -q 'class="pk-note"' "$h"
 	lcheck components/log/$lang-rows count "$h" '<th scope="row"><time' 2
 done
@@ -310,7 +310,7 @@ for lang in fr en; do
 	check components/case/$lang-meta grep -q '<p class="pk-meta">' "$h"
 	lcheck components/case/$lang-blank-labelled labels "$h"
 done
-check components/case/en-as-of grep -q 'As of 2010' "$W/en-case-study.html"
+check components/case/en-as-of grep -q 'as of 2010' "$W/en-case-study.html"
 
 check components/table/fr-header grep -q '<th scope="col">Organisation</th>' "$W/fr-data-table.html"
 check components/table/fr-sector grep -q '<td>Hébergement</td>' "$W/fr-data-table.html"

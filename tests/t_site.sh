@@ -70,13 +70,36 @@ cp -R "$ROOT/tests/golden/site-basic/." "$R/"
 "$PACTKIT" build -q "$R" 2>/dev/null
 before=$(cd "$R/output" && find . -type f | sort | xargs cat | md5sum)
 i=0; while [ $i -lt 300 ]; do printf '+++\ntitle = "P%d"\n+++\n\nTexte %d.\n' $i $i > "$R/content/fr/guide/p$i.md"; i=$((i+1)); done
+# wait_writing PID: waits until the build PID has begun writing pages into
+# a temporary folder of its own (not one a killed build left), so that a
+# kill lands part-way; fails if it never did
+wait_writing() {
+	old=$(ls -d "$R"/output.tmp-* 2>/dev/null)
+	n=0
+	while [ $n -lt 3000 ] && kill -0 "$1" 2>/dev/null; do
+		for t in "$R"/output.tmp-*; do
+			case " $old " in *" $t "*) continue ;; esac
+			ls "$t/site/fr/guide" 2>/dev/null | grep -q . && return 0
+		done
+		sleep 0.002; n=$((n+1))
+	done
+	return 1
+}
 "$PACTKIT" build -q "$R" 2>/dev/null & pid=$!
-sleep 0.05; kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null
+wait_writing $pid; seen=$?
+kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null
 after=$(cd "$R/output" && find . -type f | sort | xargs cat | md5sum)
+check site/sigkill-lands-mid-write test $seen -eq 0
+check site/sigkill-leaves-partial-temp sh -c "ls -d '$R'/output.tmp-* >/dev/null 2>&1"
 check site/sigkill-keeps-output test "$before" = "$after"
+check site/sigkill-no-new-page-in-output test ! -e "$R/output/site/fr/guide/p0"
 "$PACTKIT" build -q "$R" 2>/dev/null & pid=$!
-sleep 0.05; kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null
+wait_writing $pid; seen=$?
+kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null
+check site/sigint-lands-mid-write test $seen -eq 0
 check site/sigint-removes-temp sh -c "! ls -d '$R'/output.tmp-* 2>/dev/null"
+after=$(cd "$R/output" && find . -type f | sort | xargs cat | md5sum)
+check site/sigint-keeps-output test "$before" = "$after"
 
 # index_links = true: every link names index.html, so the site works
 # opened from disk (file://) as well as from a server

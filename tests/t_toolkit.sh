@@ -31,3 +31,53 @@ for id in guide mou mou-template worksheets workshop-pack; do
 	done
 done
 check toolkit/no-survivor-fields sh -c "! grep -rniE '(victim|survivor|survivant|victime)[a-z_]* *=' '$ROOT/lua/data'"
+
+# Print-ready worksheets (pdftotext of the built PDFs, page by page).
+# pages FILE: "PAGE<TAB>text of the page on one line", one line per page
+pages() {
+	n=$(pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	i=1
+	while [ "$i" -le "${n:-0}" ]; do
+		printf '%s\t' "$i"
+		pdftotext -enc UTF-8 -f "$i" -l "$i" "$1" - 2>/dev/null | tr '\n' ' '
+		echo
+		i=$((i + 1))
+	done
+}
+if command -v pdftotext >/dev/null 2>&1; then
+	for l in fr en; do
+		P=$A/output/pdf/$l
+		pages "$P/mou.pdf" > "$OUT/toolkit-$l-mou.txt"
+		pages "$P/workshop-pack.pdf" > "$OUT/toolkit-$l-pack.txt"
+		if [ $l = fr ]; then for_='Pour[^[:alpha:]]+:'; seal=Cachet; else for_=For:; seal=Seal; fi
+		# each party's signature block whole on one page: as many
+		# "For: …" as seal boxes on every page, and one per party
+		check toolkit/signature-blocks-whole-$l awk -F '\t' -v f="$for_" -v s="$seal" '
+		    { a = gsub(f, "&", $2); b = gsub(s, "&", $2); if (a != b) bad = 1; n += a }
+		    END { exit bad || n < 2 }' "$OUT/toolkit-$l-mou.txt"
+		# blank table cells print no (visually hidden) label
+		check toolkit/blank-cells-no-labels-$l sh -c "! grep -qE '(Name|Nom|Sector|Secteur|Influence|Support|Soutien|Champion|By when|Who|Qui) [1-9]' '$OUT/toolkit-$l-pack.txt'"
+		# list markers in table cells do not touch their text; a box
+		# to tick stands apart from the label before it
+		check toolkit/no-glued-bullets-$l sh -c "! grep -q '•[[:alpha:]]' '$OUT/toolkit-$l-pack.txt'"
+		check toolkit/choices-spaced-$l sh -c "! grep -q '[[:alpha:]]☐' '$OUT/toolkit-$l-pack.txt'"
+		# the case study says country and year once
+		check toolkit/case-study-no-repeat-$l sh -c "! grep -qE '(Country|Pays) (Albania|Albanie)|— (As of|Situation en)' '$OUT/toolkit-$l-pack.txt'"
+	done
+	# amounts right-aligned: every amount of the budget ends at one x
+	# (en "XOF 1,250,000": the number; fr "1 250 000 XOF": the currency)
+	for l in fr en; do
+		check toolkit/amounts-right-aligned-$l sh -c "pdftotext -bbox '$A/output/pdf/$l/mou.pdf' - |
+		    awk -F'\"' '/<word/ { w = \$0; sub(/.*\">/, \"\", w); sub(/<.*/, \"\", w)
+		        if ((\"$l\" == \"en\" && prev == \"XOF\" && w ~ /^[0-9]/) || (\"$l\" == \"fr\" && w == \"XOF\")) { x[sprintf(\"%.0f\", \$6)]++; n++ }
+		        prev = w }
+		        END { for (k in x) d++; exit !(n >= 4 && d == 1) }'"
+	done
+	# a caption on the page of what it captions
+	check toolkit/map-caption-with-grid awk -F '\t' '
+	    index($2, "Stakeholder map of your area") && !index($2, "Influence") && !index($2, "Trusted by survivors") { bad = 1 }
+	    END { exit bad }' "$OUT/toolkit-en-pack.txt"
+	check toolkit/log-caption-with-table awk -F '\t' '
+	    index($2, "Four meetings from the first months") && !index($2, "Participating") { bad = 1 }
+	    END { exit bad }' "$OUT/toolkit-en-pack.txt"
+fi

@@ -72,6 +72,35 @@ check trust/markup-escaped-in-text grep -q '&lt;script&gt;alert(1)&lt;/script&gt
 check trust/markup-escaped-in-svg sh -c "sed -n '/<svg/,/<\/svg>/p' '$h' | grep -q '&lt;script&gt;'"
 check trust/markup-page-is-xml-clean sh -c "sed -n '/<svg/,/<\/svg>/p' '$h' | xmllint --noout - 2>/dev/null || true; ! grep -q 'alert(1)</script>' '$h'"
 
+# markup in data reaching an attribute through a project component
+d=$(base markup-attr)
+mkdir -p "$d/lua/components"
+printf 'return { label = [["><script>alert(3)</script><x y="]] }\n' > "$d/lua/data/evil.lua"
+cat > "$d/lua/components/probe.lua" <<'LUA'
+return function(args)
+  local v = pk.data("evil").label
+  return pk.h("p", { title = v, ["data-v"] = v }, pk.h("a", { href = "x?q=" .. v }, v))
+end
+LUA
+printf '\n```{probe}\n```\n' >> "$d/content/fr/index.md"
+"$PACTKIT" build -q "$d" 2>"$OUT/trust-attr.err"
+h=$d/output/site/fr/index.html
+check trust/markup-attr-built test -s "$h"
+check trust/markup-attr-no-script sh -c "! grep -q '<script>alert(3)' '$h'"
+check trust/markup-attr-quote-escaped grep -q 'title="&quot;&gt;&lt;script&gt;alert(3)' "$h"
+check trust/markup-attr-href-escaped grep -q 'href="x?q=%22%3E%3Cscript%3E\|href="x?q=&quot;&gt;&lt;script' "$h"
+
+# raw HTML and javascript:/data: URLs in Markdown are dropped from the site
+d=$(base md-unsafe)
+printf '\n[js](javascript:alert(1)) <script>alert(2)</script>\n\n<div onclick="steal()">raw</div>\n\n[v](  VBScript:msgbox) [d](data:text/html,x) [ok](https://example.org/)\n' >> "$d/content/fr/index.md"
+"$PACTKIT" build "$d" >/dev/null 2>"$OUT/trust-md.err"
+h=$d/output/site/fr/index.html
+check trust/md-unsafe-built test -s "$h"
+check trust/md-unsafe-no-script sh -c "! grep -qi '<script>alert\|onclick\|<div onclick' '$h'"
+check trust/md-unsafe-no-js-url sh -c "! grep -qi 'javascript:\|vbscript:\|data:text' '$h'"
+check trust/md-unsafe-safe-url-kept grep -q 'href="https://example.org/"' "$h"
+check trust/md-unsafe-warned grep -q "content/fr/index.md:7:1: warning: unsafe URL 'javascript:alert(1)' dropped" "$OUT/trust-md.err"
+
 # invalid UTF-8 in a data file: an error naming the file
 d=$(base data-utf8)
 printf 'return { { id = "x", name = "caf\351", sector = "police", level = "local", influence = 1, support = 0 } }\n' > "$d/lua/data/stakeholders.lua"

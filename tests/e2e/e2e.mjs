@@ -422,7 +422,10 @@ async function checkSearch() {
 		if (got.titles.length > 10) problems.push(`${got.titles.length} results shown, at most 10 expected`);
 		for (const v of await runAxe(page)) problems.push(`axe with results shown: ${v}`);
 		/* keyboard: ArrowDown reaches the first result, Enter opens it */
+		await input.focus();    /* axe may have moved the focus */
 		await input.press("ArrowDown");
+		await page.waitForFunction((h) => document.activeElement?.href === h, got.hrefs[0],
+			{ timeout: 3000 }).catch(() => {});
 		const focused = await page.evaluate(() => document.activeElement?.href || "");
 		if (focused !== got.hrefs[0]) problems.push("ArrowDown does not focus the first result");
 		const [resp] = await Promise.all([page.waitForNavigation().catch(() => null), page.keyboard.press("Enter")]);

@@ -115,14 +115,21 @@ end
 
 -- ---- blank worksheet ----------------------------------------------------
 
-local function field(label, name, lines, hidden)
+-- size: the width wished for, in characters (tables share their width by it)
+local function field(label, name, lines, hidden, size)
   local id = pk.id("plan")
   local lab = pk.h("label", { ["for"] = id, class = hidden and "pk-visually-hidden" or nil }, label)
   if lines and lines > 1 then
-    return lab, pk.h("textarea", { id = id, name = name, rows = lines, ["data-pk-lines"] = lines })
+    return lab, pk.h("textarea", { id = id, name = name, rows = lines, cols = size,
+      ["data-pk-lines"] = lines })
   end
-  return lab, pk.h("input", { type = "text", id = id, name = name, ["data-pk-lines"] = 1 })
+  return lab, pk.h("input", { type = "text", id = id, name = name, size = size,
+    ["data-pk-lines"] = 1 })
 end
+-- room wished for in each column of the plan and of the indicators
+local WISH = { ["plan.action"] = 44, ["plan.who"] = 16, ["plan.by"] = 10,
+  ["plan.strategy"] = 16, ["plan.level"] = 7,
+  ["plan.indicator"] = 36, ["plan.baseline"] = 16, ["plan.target"] = 16 }
 
 local function blank(args)
   local out = {}
@@ -142,7 +149,7 @@ local function blank(args)
     local cells = {}
     for j, c in ipairs(PLAN_COLS) do
       local name = "action" .. r .. "-" .. c:sub(6)
-      cells[#cells + 1] = pk.h("td", nil, field(pk.t(c) .. " " .. r, name, j == 1 and 2 or 1, true))
+      cells[#cells + 1] = pk.h("td", nil, field(pk.t(c) .. " " .. r, name, j == 1 and 2 or 1, true, WISH[c]))
     end
     rows[#rows + 1] = pk.h("tr", nil, cells)
   end
@@ -158,7 +165,7 @@ local function blank(args)
     local cells = {}
     for _, c in ipairs(IND_COLS) do
       cells[#cells + 1] = pk.h("td", nil,
-        field(pk.t(c) .. " " .. r, "indicator" .. r .. "-" .. c:sub(6), 1, true))
+        field(pk.t(c) .. " " .. r, "indicator" .. r .. "-" .. c:sub(6), 1, true, WISH[c]))
     end
     ir[#ir + 1] = pk.h("tr", nil, cells)
   end

@@ -42,9 +42,8 @@ local function filled(args)
   pk.check(ex, EXAMPLE, source .. "." .. args.id)
   local parties = {}
   for _, p in ipairs(ex.parties) do parties[#parties + 1] = pk.h("li", nil, pk.text(p)) end
+  -- country and year are the caption: not repeated in the list
   local dl = {
-    pk.h("dt", nil, pk.t("case.country")), pk.h("dd", nil, pk.text(ex.country)),
-    pk.h("dt", nil, pk.t("case.year")), pk.h("dd", nil, tostring(ex.year)),
     pk.h("dt", nil, pk.t("case.parties")), pk.h("dd", nil, pk.h("ul", nil, parties)),
     pk.h("dt", nil, pk.t("case.agreed")), pk.h("dd", nil, pk.text(ex.agreed)),
   }
@@ -52,7 +51,7 @@ local function filled(args)
     local li = {}
     for _, f in ipairs(ex.figures) do
       li[#li + 1] = pk.h("li", nil, pk.h("strong", nil, pk.number(f.value)), " ", pk.text(f.label),
-        " — ", pk.t("case.as_of", f.as_of))
+        " (", pk.t("case.as_of", f.as_of), ")")
     end
     dl[#dl + 1] = pk.h("dt", nil, pk.t("case.figures"))
     dl[#dl + 1] = pk.h("dd", nil, pk.h("ul", nil, li))
@@ -60,8 +59,9 @@ local function filled(args)
   return pk.h("figure", { class = "pk-component pk-case-study" },
     pk.h("figcaption", nil, pk.text(ex.country), " (", tostring(ex.year), ")"),
     pk.h("dl", nil, dl),
-    pk.h("p", { class = "pk-meta" }, pk.t("case.source"), pk.lang == "fr" and " : " or ": ",
-      pk.text(ex.source), " — ", pk.t("case.as_of", ex.as_of), "."))
+    -- "Source (as of 2011): …": the source text may end with its own full stop
+    pk.h("p", { class = "pk-meta" }, pk.t("case.source"), " (", pk.t("case.as_of", ex.as_of), ")",
+      pk.lang == "fr" and "\u{a0}: " or ": ", pk.text(ex.source)))
 end
 
 local function field(label, name, lines)

@@ -86,13 +86,15 @@ local function filled(args, title)
     pk.h("table", { class = "pk-table" }, cap, thead, pk.h("tbody", nil, rows)))
 end
 
-local function field(label, name, lines)
+-- hidden: a label for screen readers only (in a table, its column says it);
+-- size: the room wished for, in characters
+local function field(label, name, lines, hidden, size)
   local id = pk.id("log")
-  local lab = pk.h("label", { ["for"] = id }, label)
+  local lab = pk.h("label", { ["for"] = id, class = hidden and "pk-visually-hidden" or nil }, label)
   if lines and lines > 1 then
     return lab, pk.h("textarea", { id = id, name = name, rows = lines, ["data-pk-lines"] = lines })
   end
-  return lab, pk.h("input", { type = "text", id = id, name = name, ["data-pk-lines"] = 1 })
+  return lab, pk.h("input", { type = "text", id = id, name = name, size = size, ["data-pk-lines"] = 1 })
 end
 
 -- One fieldset per meeting: a table row would leave no room to write.
@@ -106,21 +108,29 @@ local function blank(args, title)
     local kinds = { pk.h("legend", nil, pk.t("log.kind")) }
     for _, k in ipairs(KINDS) do
       local id = pk.id("log")
-      kinds[#kinds + 1] = pk.h("input", { type = "checkbox", id = id, name = n .. "kind-" .. k })
+      kinds[#kinds + 1] = pk.h("input", { type = "radio", id = id, name = n .. "kind", value = k })
       kinds[#kinds + 1] = pk.h("label", { ["for"] = id }, pk.t("kind." .. k))
     end
-    local fu = { pk.h("legend", nil, pk.t("log.follow_up")) }
+    -- the follow-up: a small table, one row per action
+    local fr = {}
     for r = 1, 3 do
-      fu[#fu + 1] = { field(pk.t("log.action") .. " " .. r, n .. "action" .. r) }
-      fu[#fu + 1] = { field(pk.t("log.who") .. " " .. r, n .. "who" .. r) }
-      fu[#fu + 1] = { field(pk.t("log.by") .. " " .. r, n .. "by" .. r) }
+      fr[#fr + 1] = pk.h("tr", nil,
+        pk.h("td", nil, field(pk.t("log.action") .. " " .. r, n .. "action" .. r, 1, true, 44)),
+        pk.h("td", nil, field(pk.t("log.who") .. " " .. r, n .. "who" .. r, 1, true, 18)),
+        pk.h("td", nil, field(pk.t("log.by") .. " " .. r, n .. "by" .. r, 1, true, 10)))
     end
-    out[#out + 1] = pk.h("fieldset", { class = "pk-meeting" },
+    local fu = { pk.h("legend", nil, pk.t("log.follow_up")),
+      pk.h("table", { class = "pk-table" }, pk.h("thead", nil, pk.h("tr", nil,
+        pk.h("th", { scope = "col" }, pk.t("log.action")),
+        pk.h("th", { scope = "col" }, pk.t("log.who")),
+        pk.h("th", { scope = "col" }, pk.t("log.by")))),
+        pk.h("tbody", nil, fr)) }
+    out[#out + 1] = pk.h("fieldset", { class = "pk-meeting pk-keep" },
       pk.h("legend", nil, pk.t("log.kind") .. " " .. i),
       { field(pk.t("log.date"), n .. "date") },
       pk.h("fieldset", { class = "pk-choices" }, kinds),
       { field(pk.t("log.participants"), n .. "participants", 3) },
-      { field(pk.t("log.agenda"), n .. "agenda", 3) },
+      { field(pk.t("log.agenda"), n .. "agenda", 2) },
       { field(pk.t("log.decisions"), n .. "decisions", 4) },
       pk.h("fieldset", nil, fu),
       { field(pk.t("log.next_meeting"), n .. "next") })

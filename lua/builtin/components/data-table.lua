@@ -137,11 +137,13 @@ return function(args)
   end
 
   -- a column holding booleans: a missing value is "no"
-  local boolean = {}
+  local boolean, numeric = {}, {}
   for _, item in ipairs(list) do
     if type(item) == "table" then
       for _, c in ipairs(cols) do
         if type(item[c]) == "boolean" then boolean[c] = true end
+        if type(item[c]) == "number" and numeric[c] ~= false then numeric[c] = true
+        elseif item[c] ~= nil then numeric[c] = false end
       end
     end
   end
@@ -153,8 +155,8 @@ return function(args)
     for j, c in ipairs(cols) do
       local v = item[c]
       if v == nil and boolean[c] then v = false end
-      cells[#cells + 1] = pk.h(j == 1 and "th" or "td", j == 1 and { scope = "row" } or nil,
-        value(c, v))
+      local attr = j == 1 and { scope = "row" } or (numeric[c] and { class = "pk-num" }) or nil
+      cells[#cells + 1] = pk.h(j == 1 and "th" or "td", attr, value(c, v))
     end
     rows[#rows + 1] = pk.h("tr", nil, cells)
   end

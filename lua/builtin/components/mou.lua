@@ -262,7 +262,7 @@ local function filled(args)
         pk.h("dt", nil, pk.t("mou.signatory_title")), pk.h("dd", nil, pk.text(p.signatory.title)),
         pk.h("dt", nil, pk.t("mou.sign_date")), pk.h("dd", { class = "pk-sign-line" }),
         pk.h("dt", nil, pk.t("mou.signature")), pk.h("dd", { class = "pk-sign-line" }),
-        pk.h("dt", nil, pk.t("mou.seal")), pk.h("dd", { class = "pk-sign-line" })))
+        pk.h("dt", nil, pk.t("mou.seal")), pk.h("dd", { class = "pk-sign-line pk-sign-seal" })))
   end
   out[#out + 1] = art("mou.signatures", sigs)
   -- the information-sharing protocol is always annexed (USERS.md §3.6)

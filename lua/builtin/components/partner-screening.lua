@@ -73,10 +73,11 @@ local function filled(args, title)
     pk.h("table", { class = "pk-table" }, cap, thead, pk.h("tbody", nil, rows)))
 end
 
--- One tick box with its label after it.
-local function tick(name, label)
+-- One choice of a one-answer question (a radio button: the same name for
+-- the whole question) with its label after it.
+local function tick(name, value, label)
   local id = pk.id("screen")
-  return pk.h("input", { type = "checkbox", id = id, name = name }),
+  return pk.h("input", { type = "radio", id = id, name = name, value = value }),
     pk.h("label", { ["for"] = id }, label)
 end
 
@@ -93,7 +94,7 @@ local function blank(args, title)
     for _, q in ipairs(QUESTIONS) do
       local boxes = { pk.h("legend", nil, pk.t("screen." .. q)) }
       for _, a in ipairs(ANSWERS) do
-        local box, label = tick(n .. q .. "-" .. a, pk.t("answer." .. a))
+        local box, label = tick(n .. q, a, pk.t("answer." .. a))
         boxes[#boxes + 1] = box
         boxes[#boxes + 1] = label
       end
@@ -105,12 +106,12 @@ local function blank(args, title)
       ["data-pk-lines"] = 3 })
     local dec = { pk.h("legend", nil, pk.t("screen.decision")) }
     for _, d in ipairs(DECISIONS) do
-      local box, label = tick(n .. "decision-" .. d, pk.t("decision." .. d))
+      local box, label = tick(n .. "decision", d, pk.t("decision." .. d))
       dec[#dec + 1] = box
       dec[#dec + 1] = label
     end
     parts[#parts + 1] = pk.h("fieldset", { class = "pk-choices" }, dec)
-    blocks[#blocks + 1] = pk.h("fieldset", nil, parts)
+    blocks[#blocks + 1] = pk.h("fieldset", { class = "pk-keep" }, parts)
   end
   return pk.h("section", { class = "pk-component pk-partner-screening" },
     pk.h("form", { class = "pk-form",

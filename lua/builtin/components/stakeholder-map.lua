@@ -542,6 +542,9 @@ local function markers(list, obstacles)
 end
 
 local function svg(list, title, blank)
+  -- the blank grid is taller: room to write names in each cell
+  Y1 = blank and 560 or 420
+  CH = (Y1 - Y0) / 5
   local obstacles = {}
   local tid, did = pk.id("map-title"), pk.id("map-desc")
   local present = {}
@@ -596,6 +599,9 @@ local function table_of(list, caption)
   return pk.h("table", { class = "pk-table" }, cap, thead, pk.h("tbody", nil, rows))
 end
 
+-- the room wished for in each column of the blank table, in characters
+local BLANK_WISH = { name = 26, sector = 14, level = 10, influence = 6, support = 6 }
+
 local function blank_table(n, caption)
   local rows = {}
   for i = 1, n do
@@ -609,7 +615,7 @@ local function blank_table(n, caption)
         input = pk.h("input", { type = "checkbox", id = id, name = "row" .. i .. "-" .. c })
       else
         input = pk.h("input", { type = "text", id = id, name = "row" .. i .. "-" .. c,
-          ["data-pk-lines"] = 1 })
+          size = BLANK_WISH[c], ["data-pk-lines"] = 1 })
       end
       cells[#cells + 1] = pk.h(j == 1 and "th" or "td", j == 1 and { scope = "row" } or nil,
         label, input)

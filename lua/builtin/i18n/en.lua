@@ -175,7 +175,7 @@ return {
   ["mou.signature"] = "Signature",
   ["mou.sign_date"] = "Date",
   ["mou.seal"] = "Seal",
-  ["mou.for"] = "For %s",
+  ["mou.for"] = "For: %s",
 
   -- action plan
   ["plan.title"] = "Action plan",
@@ -225,6 +225,6 @@ return {
   ["case.parties"] = "Parties",
   ["case.agreed"] = "What was agreed",
   ["case.figures"] = "Figures",
-  ["case.as_of"] = "As of %d",
+  ["case.as_of"] = "as of %d",
   ["case.source"] = "Source",
 }

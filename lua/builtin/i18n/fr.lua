@@ -175,7 +175,7 @@ return {
   ["mou.signature"] = "Signature",
   ["mou.sign_date"] = "Date",
   ["mou.seal"] = "Cachet",
-  ["mou.for"] = "Pour %s",
+  ["mou.for"] = "Pour : %s",
 
   -- plan d’action
   ["plan.title"] = "Plan d’action",
@@ -225,6 +225,6 @@ return {
   ["case.parties"] = "Parties",
   ["case.agreed"] = "Ce qui a été convenu",
   ["case.figures"] = "Chiffres",
-  ["case.as_of"] = "Situation en %d",
+  ["case.as_of"] = "situation en %d",
   ["case.source"] = "Source",
 }
