@@ -277,6 +277,9 @@ path(struct drawer *d, const char *s, const struct view *v, int *any,
 			x = sx;
 			y = sy;
 			*closed = 1;
+			/* Z takes no numbers: one after it ends the path,
+			 * instead of closing it again and again ("Z3") */
+			cmd = 0;
 			break;
 		default:
 			/* curves and arcs are outside the subset (warned) */

@@ -161,3 +161,19 @@ check trust/glyphs-build-ok test $? -eq 0
 check trust/glyphs-warn-names-page grep -q 'content/fr/index.md' "$OUT/trust.err"
 check trust/glyphs-text-extracts sh -c "pdftotext '$d/output/pdf/fr/doc.pdf' - | grep -q '« guillemets »'"
 check trust/glyphs-fallback-drawn sh -c "pdftotext '$d/output/pdf/fr/doc.pdf' - | grep -q '☐'"
+
+# an SVG path with a number after Z (found by fuzz_svg: it closed the path
+# again and again, without end) ends at once in the PDF
+d=$(base svg-path)
+mkdir -p "$d/lua/components"
+printf 'return { title = "T", languages = { "fr", "en" },\n  documents = { { id = "doc", title = "D", pages = { "home" } } } }\n' > "$d/lua/site.lua"
+cat > "$d/lua/components/drawing.lua" <<'LUA'
+return function(args)
+  return pk.h("figure", {}, pk.h("svg", { viewBox = "0 0 100 100" },
+    pk.h("path", { d = "M 0 0 L 10 10 H 20 0ZZ3 ", stroke = "black" })))
+end
+LUA
+printf '\n```{drawing}\n```\n' >> "$d/content/fr/index.md"
+within 20 "$PACTKIT" build -q "$d"
+check trust/svg-path-number-after-z-ends test $? -eq 0
+check trust/svg-path-number-after-z-pdf test -s "$d/output/pdf/fr/doc.pdf"
