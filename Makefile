@@ -147,7 +147,8 @@ fuzz: $(FUZZERS)
 	  echo "== $$f ($(FUZZ_SECONDS) s)"; \
 	  PACTKIT_SHARE=$(CURDIR) $$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 	    -rss_limit_mb=2048 -artifact_prefix=build/fuzz/crash-$$n- \
-	    build/fuzz/corpus-$$n tests/fuzz/corpus/$$n >build/fuzz/$$n.log 2>&1; \
+	    build/fuzz/corpus-$$n tests/fuzz/corpus/$$n $$([ $$n = data ] && echo lua/data) \
+	    >build/fuzz/$$n.log 2>&1; \
 	  rc=$$?; grep -E '^(Done|SUMMARY)' build/fuzz/$$n.log; \
 	  [ $$rc -eq 0 ] || { echo "fuzz_$$n failed: see build/fuzz/$$n.log"; exit 1; }; \
 	done

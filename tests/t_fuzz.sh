@@ -15,6 +15,8 @@ if ! make -s -C "$ROOT" $(cd "$ROOT" && ls tests/fuzz/fuzz_*.c | sed 's|tests/fu
 	fail fuzz/build "$(tail -5 "$OUT/fuzz-build.log")"
 	exit 0
 fi
+# the data harness also starts from the toolkit's own data files
+extra_seeds() { [ "$1" = data ] && echo lua/data; }
 for h in "$ROOT"/tests/fuzz/fuzz_*.c; do
 	n=$(basename "$h" .c); n=${n#fuzz_}
 	work=$OUT/fuzz/$n
@@ -22,7 +24,7 @@ for h in "$ROOT"/tests/fuzz/fuzz_*.c; do
 	(cd "$ROOT" && PACTKIT_SHARE=$ROOT ASAN_OPTIONS=detect_leaks=1 \
 	    "build/fuzz/fuzz_$n" -max_total_time="$secs" -timeout=10 \
 	    -rss_limit_mb=2048 -artifact_prefix="$work/" "$work/corpus" \
-	    "tests/fuzz/corpus/$n" >"$work/log" 2>&1)
+	    "tests/fuzz/corpus/$n" $(extra_seeds "$n") >"$work/log" 2>&1)
 	if [ $? -eq 0 ] && grep -q '^Done' "$work/log"; then
 		pass "fuzz/$n ($(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$work/log") runs)"
 	else
