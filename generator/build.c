@@ -30,6 +30,10 @@ static char *tmp_out;           /* temporary output folder, removed on SIGINT */
 
 static pid_t kids[PK_MAXLANG];  /* forked writers, ended with the parent */
 
+static struct timespec build_mark; /* files older than this are stale */
+
+static void prune(const char *, const struct project *, int);
+
 static void
 on_signal(int sig)
 {
@@ -146,22 +150,38 @@ process(struct project *p, int verbose, int quiet)
 static int
 write_share(struct project *p, const char *tmp, int verbose, int quiet)
 {
-	return process(p, verbose, quiet) && site_write(p, tmp) &&
+	int ok = process(p, verbose, quiet) && site_write(p, tmp) &&
 	    pdf_write_all(p, tmp) && diag_errors() == 0;
+
+	if (ok && p->lang_only >= 0) {
+		/* each writer drops its own language's stale files */
+		const char *lang = p->site.langs[p->lang_only];
+		char *site = xasprintf("%s/site/%s", tmp, lang);
+		char *pdf = xasprintf("%s/pdf/%s", tmp, lang);
+
+		prune(site, NULL, 0);
+		prune(pdf, NULL, 0);
+		free(site);
+		free(pdf);
+	}
+	return ok;
 }
 
 /* Builds into tmp.  A site in several languages is built by one process
  * per language (fork: the loaded project is shared for free); each child
  * reports its errors and warnings through a pipe. */
 static int
-write_all(struct project *p, const char *tmp, int verbose, int quiet)
+write_all(struct project *p, const char *tmp, int verbose, int quiet,
+    int *forked)
 {
 	pid_t pids[PK_MAXLANG], parent = getpid();
 	int fds[PK_MAXLANG], ok = 1;
 	size_t l, n = p->site.nlangs;
 
+	*forked = 0;
 	if (n < 2 || p->npages < 100 || getenv("PACTKIT_JOBS") != NULL)
 		return write_share(p, tmp, verbose, quiet);
+	*forked = 1;
 	for (l = 1; l < n; l++) {
 		int fd[2];
 
@@ -251,12 +271,15 @@ swap_output(const char *tmp, const char *out)
 	return ok;
 }
 
-/* Removes the files under dir older than the build (mtime before t0),
+/* Removes the files under dir older than the build (before build_mark),
  * and the folders left empty: what an earlier build wrote and this one
- * did not. */
+ * did not.  With skip, leaves the language folders of site/ and pdf/
+ * (depth 1), which their writers pruned. */
 static void
-prune(const char *dir, const struct timespec *t0)
+prune(const char *dir, const struct project *skip, int depth)
 {
+	const struct timespec *t0 = &build_mark;
+
 	struct dirent *de;
 	struct stat st;
 	DIR *d;
@@ -268,10 +291,19 @@ prune(const char *dir, const struct timespec *t0)
 
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
 			continue;
+		if (skip != NULL && depth == 1) {
+			size_t l;
+
+			for (l = 0; l < skip->site.nlangs; l++)
+				if (strcmp(de->d_name, skip->site.langs[l]) == 0)
+					break;
+			if (l < skip->site.nlangs)
+				continue;
+		}
 		sub = xasprintf("%s/%s", dir, de->d_name);
 		if (lstat(sub, &st) == 0) {
 			if (S_ISDIR(st.st_mode)) {
-				prune(sub, t0);
+				prune(sub, skip, depth + 1);
 				rmdir(sub);     /* fails unless empty: fine */
 			} else if (st.st_mtim.tv_sec < t0->tv_sec ||
 			    (st.st_mtim.tv_sec == t0->tv_sec &&
@@ -327,6 +359,7 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 	struct project p;
 	char *share = build_share(), *out, *tmp = NULL;
 	struct stat mst;
+	int forked = 0;
 	struct timespec t0, t1;
 	size_t i, l;
 	int ok;
@@ -380,15 +413,14 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 			mkdir(tmp, 0700);
 		ok = util_writefile(mark, "", 0) && stat(mark, &mst) == 0;
 		unlink(mark);
+		build_mark = mst.st_mtim;
 		free(mark);
 		free(prev);
 	}
 	if (ok) {
 		chmod(tmp, 0755);
-		ok = write_all(&p, tmp, verbose, quiet);
+		ok = write_all(&p, tmp, verbose, quiet, &forked);
 		phase("write", &t0);
-		if (ok)
-			prune(tmp, &mst.st_mtim);
 		if (ok) {
 			/* the site links its PDFs: keep them inside it too */
 			char *from = xasprintf("%s/pdf", tmp);
@@ -399,6 +431,9 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 			free(from);
 			free(to);
 		}
+		if (ok)
+			prune(tmp, forked ? &p : NULL, 0);
+		phase("prune", &t0);
 		if (ok)
 			ok = swap_output(tmp, out);
 		else

@@ -68,6 +68,8 @@ el_flags(const char *name)
 	return c != NULL ? c->flags : 0;
 }
 
+static void node(struct buf *, xmlNodePtr);
+
 static void
 esc_text(struct buf *b, const char *s)
 {
@@ -141,6 +143,51 @@ is_svg(xmlNodePtr n)
 static xmlNodePtr slot_el;      /* the template element */
 static xmlNodePtr slot_src;     /* whose children stand in it */
 
+/* A reused template marks its elements through _private: left out of
+ * this page, or serialised once (the text is kept there). */
+static char skip_mark;
+
+void
+html_skip(xmlNodePtr n)
+{
+	n->_private = &skip_mark;
+}
+
+void
+html_unskip(xmlNodePtr n)
+{
+	if (n->_private == &skip_mark)
+		n->_private = NULL;
+}
+
+void
+html_freeze(xmlNodePtr n)
+{
+	struct buf b = { 0 };
+
+	html_unfreeze(n);
+	node(&b, n);
+	n->_private = buf_detach(&b);
+	if (n->_private == NULL)
+		n->_private = xstrdup("");
+}
+
+void
+html_unfreeze(xmlNodePtr n)
+{
+	xmlNodePtr k;
+
+	if (n->type != XML_ELEMENT_NODE)
+		return;
+	if (n->_private != NULL && n->_private != &skip_mark) {
+		free(n->_private);
+		n->_private = NULL;
+		return;
+	}
+	for (k = n->children; k != NULL; k = k->next)
+		html_unfreeze(k);
+}
+
 static void
 node(struct buf *b, xmlNodePtr n)
 {
@@ -149,6 +196,11 @@ node(struct buf *b, xmlNodePtr n)
 	xmlNodePtr c;
 	int flags;
 
+	if (n->_private != NULL && n->type == XML_ELEMENT_NODE) {
+		if (n->_private != &skip_mark)
+			buf_puts(b, n->_private);
+		return;
+	}
 	switch (n->type) {
 	case XML_TEXT_NODE:
 	case XML_CDATA_SECTION_NODE:

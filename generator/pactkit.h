@@ -298,6 +298,10 @@ int	 site_write(struct project *, const char *outdir);
 char	*html_fragment(xmlNodePtr parent);
 /* Serialises n and its descendants as HTML5 into b. */
 void	 html_node(struct buf *, xmlNodePtr);
+void	 html_skip(xmlNodePtr);
+void	 html_unskip(xmlNodePtr);
+void	 html_freeze(xmlNodePtr);
+void	 html_unfreeze(xmlNodePtr);
 /* The same, writing the children of src at the start of element slot
  * (a page's content in its template) without copying them. */
 void	 html_node_slot(struct buf *, xmlNodePtr, xmlNodePtr slot,

@@ -25,6 +25,13 @@ struct ctx {
 	xmlNodePtr	 slot;      /* the content slot of the merged doc */
 	xmlNodePtr	 body;      /* whose children go into it */
 	unsigned long long *docs;   /* per page index: bit i = in site.docs[i] */
+	/* The template prepared once per language (its text slots filled,
+	 * its static parts serialised once), then filled page by page. */
+	xmlDocPtr	 prep[PK_MAXLANG];
+	xmlNodePtr	*dyn[PK_MAXLANG];   /* its elements filled per page */
+	size_t		 ndyn[PK_MAXLANG];
+	xmlNodePtr	 added[PK_MAXLANG + 2]; /* head nodes of this page */
+	size_t		 nadded;
 };
 
 /* What one output page is: a project page, or a generated one. */
@@ -118,11 +125,12 @@ clear(xmlNodePtr n)
 	}
 }
 
+/* Leaves a slot out of this page (the template is reused). */
 static void
 drop(xmlNodePtr n)
 {
-	xmlUnlinkNode(n);
-	xmlFreeNode(n);
+	clear(n);
+	html_skip(n);
 }
 
 static void
@@ -552,21 +560,30 @@ collect(xmlNodePtr n, xmlNodePtr **list, size_t *len, size_t *cap)
 	}
 }
 
-static void
-add_head(struct ctx *c, const struct view *v, xmlNodePtr html)
+static xmlNodePtr
+head_of(xmlNodePtr html)
 {
-	const struct site *s = &c->p->site;
-	xmlNodePtr head, k, e;
-	size_t l;
+	xmlNodePtr head;
 
 	for (head = html->children; head != NULL; head = head->next)
 		if (head->type == XML_ELEMENT_NODE &&
 		    xmlStrcmp(head->name, (const xmlChar *)"head") == 0)
 			break;
+	return head;
+}
+
+/* The page's own head elements, removed again after it is written. */
+static void
+add_head(struct ctx *c, const struct view *v, xmlNodePtr html)
+{
+	const struct site *s = &c->p->site;
+	xmlNodePtr head = head_of(html), e;
+	size_t l;
+
 	if (head == NULL)
 		return;
 	if (v->pg != NULL && v->pg->description != NULL) {
-		e = tree_el(head, "meta");
+		e = c->added[c->nadded++] = tree_el(head, "meta");
 		tree_attr(e, "name", "description");
 		tree_attr(e, "content", v->pg->description);
 	}
@@ -578,39 +595,105 @@ add_head(struct ctx *c, const struct view *v, xmlNodePtr html)
 
 		if (t == NULL)
 			continue;
-		e = tree_el(head, "link");
+		e = c->added[c->nadded++] = tree_el(head, "link");
 		tree_attr(e, "rel", "alternate");
 		tree_attr(e, "hreflang", s->langs[l]);
 		r = view_href(v, t->url);
 		tree_attr(e, "href", r);
 		free(r);
 	}
-	(void)k;
 }
 
-/* Merges view v into a copy of the template; returns the new doc. */
-static xmlDocPtr
-merge(struct ctx *c, const struct view *v, xmlNodePtr body)
+/* Whether e is filled page by page (its text slots are filled once). */
+static int
+dynamic(xmlNodePtr e)
+{
+	return tree_get_attr(e, "data-pk") != NULL ||
+	    tree_get_attr(e, "data-pk-href") != NULL ||
+	    tree_get_attr(e, "data-pk-src") != NULL;
+}
+
+/* Serialises once each element of the prepared template with nothing
+ * filled per page inside it; returns whether n holds such an element. */
+static int
+freeze(xmlNodePtr n)
+{
+	xmlNodePtr k;
+	int dyn = 0;
+
+	for (k = n->children; k != NULL; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && freeze(k))
+			dyn = 1;
+	if (n->type != XML_ELEMENT_NODE)
+		return 0;
+	dyn |= dynamic(n) || xmlStrcmp(n->name, (const xmlChar *)"head") == 0;
+	if (!dyn && n->parent != NULL && n->parent->type == XML_ELEMENT_NODE)
+		html_freeze(n);
+	return dyn;
+}
+
+/* The template for one language: a copy with its language, its
+ * interface strings and its static parts set once. */
+static void
+prepare(struct ctx *c, size_t lang)
 {
 	const struct site *s = &c->p->site;
 	xmlDocPtr doc = xmlCopyDoc(c->tmpl, 1);
 	xmlNodePtr root = xmlDocGetRootElement(doc), *list = NULL;
-	size_t n = 0, cap = 0, i;
+	size_t n = 0, cap = 0, i, nd = 0;
 
-	tree_attr(root, "lang", s->langs[v->lang]);
+	tree_attr(root, "lang", s->langs[lang]);
 	tree_attr(root, "dir", "ltr");
 	xmlUnsetProp(root, (const xmlChar *)"xml:lang");
-	add_head(c, v, root);
 	collect(root, &list, &n, &cap);
 	for (i = 0; i < n; i++) {
-		xmlNodePtr e = list[i];
+		const char *key = tree_get_attr(list[i], "data-pk-text");
+		const char *slot = tree_get_attr(list[i], "data-pk");
+
+		if (key != NULL)
+			set_text(list[i], str(c, lang, key));
+		if (dynamic(list[i]))
+			list[nd++] = list[i];
+		if (slot != NULL && c->p->lang_only <= 0 && lang == 0 &&
+		    strcmp(slot, "title") != 0 &&
+		    strcmp(slot, "page-title") != 0 &&
+		    strcmp(slot, "site-title") != 0 &&
+		    strcmp(slot, "content") != 0 &&
+		    strcmp(slot, "lang-switch") != 0 &&
+		    strcmp(slot, "nav") != 0 &&
+		    strcmp(slot, "breadcrumb") != 0 &&
+		    strcmp(slot, "toc") != 0 && strcmp(slot, "meta") != 0 &&
+		    strcmp(slot, "downloads") != 0 &&
+		    strcmp(slot, "prevnext") != 0 &&
+		    strcmp(slot, "search") != 0)
+			diag(DIAG_WARN, c->tmplfile, (int)xmlGetLineNo(list[i]),
+			    0, "unknown slot data-pk=\"%s\" left empty", slot);
+	}
+	freeze(root);
+	c->prep[lang] = doc;
+	c->dyn[lang] = list;
+	c->ndyn[lang] = nd;
+}
+
+/* Fills the prepared template of v's language with view v; returns it. */
+static xmlDocPtr
+merge(struct ctx *c, const struct view *v, xmlNodePtr body)
+{
+	const struct site *s = &c->p->site;
+	xmlNodePtr root;
+	size_t i;
+
+	if (c->prep[v->lang] == NULL)
+		prepare(c, v->lang);
+	root = xmlDocGetRootElement(c->prep[v->lang]);
+	add_head(c, v, root);
+	for (i = 0; i < c->ndyn[v->lang]; i++) {
+		xmlNodePtr e = c->dyn[v->lang][i];
 		const char *slot = tree_get_attr(e, "data-pk");
-		const char *key = tree_get_attr(e, "data-pk-text");
 		const char *href = tree_get_attr(e, "data-pk-href");
 		const char *src = tree_get_attr(e, "data-pk-src");
 
-		if (key != NULL)
-			set_text(e, str(c, v->lang, key));
+		html_unskip(e);
 		if (href != NULL || src != NULL) {
 			char *asset = xasprintf("assets/%s", href ? href : src);
 			char *r = view_href(v, asset);
@@ -663,15 +746,10 @@ merge(struct ctx *c, const struct view *v, xmlNodePtr body)
 			tree_attr(e, "data-pk-index", r);
 			free(r);
 			free(idx);
-		} else {
-			int line = (int)xmlGetLineNo(e);
-
-			diag(DIAG_WARN, c->tmplfile, line, 0, "unknown slot "
-			    "data-pk=\"%s\" left empty", slot);
-		}
+		} else
+			clear(e);
 	}
-	free(list);
-	return doc;
+	return c->prep[v->lang];
 }
 
 static int
@@ -684,6 +762,12 @@ write_doc(struct ctx *c, xmlDocPtr doc, const char *url, const char *name)
 	buf_puts(&b, "<!DOCTYPE html>\n");
 	html_node_slot(&b, xmlDocGetRootElement(doc), c->slot, c->body);
 	c->slot = c->body = NULL;
+	while (c->nadded > 0) {
+		xmlNodePtr e = c->added[--c->nadded];
+
+		xmlUnlinkNode(e);
+		xmlFreeNode(e);
+	}
 	ok = util_writefile(path, b.data, b.len);
 	free(path);
 	buf_free(&b);
@@ -857,7 +941,6 @@ write_choice(struct ctx *c)
 	}
 	doc = merge(c, &v, body);
 	ok = write_doc(c, doc, "", "index.html");
-	xmlFreeDoc(doc);
 	xmlFreeDoc(tmp);
 	return ok;
 }
@@ -894,7 +977,6 @@ write_404(struct ctx *c, size_t lang)
 	link_to(para, &v, url, str(c, lang, "home"));
 	doc = merge(c, &v, body);
 	ok = write_doc(c, doc, url, "404.html");
-	xmlFreeDoc(doc);
 	xmlFreeDoc(tmp);
 	free(url);
 	return ok;
@@ -921,7 +1003,6 @@ write_some(struct ctx *c, size_t k, size_t n)
 		v.title = pg->title;
 		doc = merge(c, &v, xmlDocGetRootElement(pg->doc));
 		ok = write_doc(c, doc, pg->url, "index.html");
-		xmlFreeDoc(doc);
 	}
 	return ok;
 }
@@ -990,6 +1071,12 @@ site_write(struct project *p, const char *outdir)
 		free(to);
 	}
 out:
+	for (l = 0; l < PK_MAXLANG; l++)
+		if (c.prep[l] != NULL) {
+			html_unfreeze(xmlDocGetRootElement(c.prep[l]));
+			xmlFreeDoc(c.prep[l]);
+			free(c.dyn[l]);
+		}
 	if (c.tmpl != NULL)
 		xmlFreeDoc(c.tmpl);
 	free(c.tmplfile);

@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,12 +139,52 @@ util_mkdirs(const char *path)
 	return 1;
 }
 
+/* Whether the file open on fd holds exactly data: then it is kept as it
+ * is, its time touched for prune() in build.c. */
+static int
+same_content(int fd, const void *data, size_t len)
+{
+	char stackbuf[65536], *got;
+	struct stat st;
+	size_t off = 0;
+	int same;
+
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size != len)
+		return 0;
+	got = len <= sizeof(stackbuf) ? stackbuf : xmalloc(len);
+	while (off < len) {
+		ssize_t n = read(fd, got + off, len - off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	same = off == len && memcmp(got, data, len) == 0;
+	if (got != stackbuf)
+		free(got);
+	return same && futimens(fd, NULL) == 0;
+}
+
 int
 util_writefile(const char *path, const void *data, size_t len)
 {
 	const char *slash = strrchr(path, '/'), *p = data;
 	int fd;
 
+	/* A file left by an earlier build is kept when unchanged, else
+	 * replaced by a new one: truncating in place makes ext4 flush it
+	 * to disk on close, which costs more than writing. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) != -1) {
+		int same = same_content(fd, data, len);
+
+		close(fd);
+		if (same)
+			return 1;
+		unlink(path);
+	}
 	/* the folder usually exists: try first, make it on ENOENT */
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0644)) == -1 && errno == ENOENT && slash != NULL && slash != path) {
@@ -303,7 +344,17 @@ util_utf8_valid(const char *s, size_t len, size_t *bad)
 	size_t i = 0;
 
 	while (i < len) {
-		if (util_utf8_next(s, len, &i) < 0) {
+		uint64_t w;
+
+		/* ASCII eight bytes at a time */
+		while (len - i >= 8 && (memcpy(&w, s + i, 8),
+		    (w & 0x8080808080808080ULL) == 0))
+			i += 8;
+		if (i < len && (unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (i < len && util_utf8_next(s, len, &i) < 0) {
 			if (bad != NULL)
 				*bad = i;
 			return 0;

@@ -119,3 +119,23 @@ n=$(sed -n '/class="pk-nav"/,/<\/nav>/p' "$R/output/site/fr/guide/p150/index.htm
 check site/nav-window test "$n" -le 40 -a "$n" -ge 20
 check site/nav-all-link grep -q 'class="pk-nav-all"' "$R/output/site/fr/guide/p150/index.html"
 check site/section-lists-all sh -c "test \$(grep -o 'href=\"p[0-9]*/\"' '$R/output/site/fr/guide/index.html' | sort -u | wc -l) -ge 300"
+
+# rebuilds reuse the files of the generation before last: what a page no
+# longer produces goes, what changed is rewritten, in one process (small
+# site) and in one writer per language (large site)
+rebuilt() {     # project, removed page's output folder, changed file, word
+	"$PACTKIT" build -q "$1" 2>/dev/null && "$PACTKIT" build -q "$1" 2>/dev/null &&
+	    test ! -e "$1/output/site/$2" -a ! -e "$1/output.prev/site/$2" &&
+	    grep -q "$4" "$1/output/site/$3" && "$PACTKIT" build -q "$1" 2>/dev/null &&
+	    test ! -e "$1/output/site/$2" && grep -q "$4" "$1/output/site/$3"
+}
+rm "$P/content/fr/guide/seul.md"
+sed -i 's/^title = .*/title = "Titre changé"/' "$P/content/fr/guide/protocole.md"
+sed -i '/documents = {/,/^  },/d' "$P/lua/site.lua"
+check site/rebuild-drops-removed-page rebuilt "$P" fr/guide/seul fr/guide/protocole/index.html 'Titre changé'
+check site/rebuild-drops-removed-pdf test ! -e "$P/output/pdf/fr/guide.pdf" -a ! -e "$P/output/site/pdf/fr/guide.pdf"
+check site/rebuild-no-download-link sh -c "! grep -q 'guide.pdf' '$P/output/site/fr/guide/protocole/index.html'"
+rm "$R/content/fr/guide/p150.md"
+sed -i 's/Texte 151/Un autre texte/' "$R/content/fr/guide/p151.md"
+check site/rebuild-forked-drops-removed-page rebuilt "$R" fr/guide/p150 fr/guide/p151/index.html 'Un autre texte'
+check site/rebuild-forked-keeps-english test -f "$R/output/site/en/guide/mou/index.html"
