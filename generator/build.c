@@ -30,6 +30,9 @@ static char *tmp_out;           /* temporary output folder, removed on SIGINT */
 
 static pid_t kids[PK_MAXLANG];  /* forked writers, ended with the parent */
 
+int build_once;                 /* set by main: one build, then exit */
+struct project build_kept;      /* what such a build leaves to exit() */
+
 static struct timespec build_mark; /* files older than this are stale */
 
 static void prune(const char *, const struct project *, int);
@@ -378,7 +381,10 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		if (ok && diag_errors() == 0 && !quiet)
 			fprintf(stderr, "pactkit: %zu pages checked, %zu "
 			    "warnings, no errors\n", p.npages, diag_warnings());
-		project_free(&p);
+		if (build_once)
+			build_kept = p; /* as below */
+		else
+			project_free(&p);
 		return ok && diag_errors() == 0 ? 0 : 1;
 	}
 	out = outdir != NULL ? xstrdup(outdir) : xasprintf("%s/output", dir);
@@ -462,7 +468,13 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		    out);
 	free(tmp);
 	free(out);
-	project_free(&p);
+	if (build_once)
+		/* the process ends now: the operating system takes the
+		 * pages back faster than freeing them node by node; kept
+		 * reachable for leak checkers */
+		build_kept = p;
+	else
+		project_free(&p);
 	return ok ? 0 : 1;
 }
 

@@ -229,11 +229,16 @@ node(struct buf *b, xmlNodePtr n)
 	buf_puts(b, name);
 	for (a = n->properties; a != NULL; a = a->next) {
 		const char *an = (const char *)a->name;
-		xmlChar *v;
+		xmlChar *v, *own = NULL;
 
 		if (!keep_attr(an))
 			continue;
-		v = xmlNodeListGetString(n->doc, a->children, 1);
+		/* one text child: its content as it is, no copy */
+		if (a->children != NULL && a->children->next == NULL &&
+		    a->children->type == XML_TEXT_NODE)
+			v = a->children->content;
+		else
+			v = own = xmlNodeListGetString(n->doc, a->children, 1);
 		buf_putc(b, ' ');
 		if (a->ns != NULL && a->ns->prefix != NULL) {
 			buf_puts(b, (const char *)a->ns->prefix);
@@ -247,7 +252,7 @@ node(struct buf *b, xmlNodePtr n)
 		else
 			esc_text(b, v != NULL ? (const char *)v : "");
 		buf_putc(b, '"');
-		xmlFree(v);
+		xmlFree(own);
 	}
 	flags = is_svg(n) ? (strcmp(name, "svg") == 0 ?
 	    EL_BLOCK | EL_NLSTART : 0) : el_flags(name);

@@ -301,7 +301,7 @@ component_call(struct sandbox *sb, const struct site *site, size_t lang,
 {
 	struct callctx c;
 	xmlNodePtr before = parent->last, n, next, first, wrap;
-	char *path = NULL, *chunk = NULL, *cls, pos[32];
+	char *path = NULL, *chunk = NULL, *cls;
 	int fence = line > 1 ? line - 1 : 1, ok, count = 0;
 
 	if (!findcomponent(site, name, file, fence, &path, &chunk))
@@ -357,7 +357,6 @@ component_call(struct sandbox *sb, const struct site *site, size_t lang,
 	free(cls);
 	if (c.blank)
 		xmlSetProp(wrap, BAD_CAST "data-pk-blank", BAD_CAST "1");
-	snprintf(pos, sizeof(pos), "%d:1", fence);
-	xmlSetProp(wrap, BAD_CAST "data-pk-pos", BAD_CAST pos);
+	tree_set_pos(wrap, fence, 1);
 	return 1;
 }

@@ -286,6 +286,7 @@ main(int argc, char *argv[])
 	diag_set_strict(strict);
 	diag_set_json(json);
 	xmlInitParser();
+	build_once = strcmp(cmd, "build") == 0 || strcmp(cmd, "check") == 0;
 	if (strcmp(cmd, "build") == 0 && argc <= 1)
 		rc = build_run(argc ? argv[0] : ".", outdir, 0, verbose, quiet);
 	else if (strcmp(cmd, "check") == 0 && argc <= 1)

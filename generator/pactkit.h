@@ -243,6 +243,7 @@ int	 format_isodate(const char *iso, int *y, int *m, int *d);
 
 /* build.c: a whole build (check = 0) or check (1) of the project in dir
  * into outdir (NULL: dir/output).  Returns the exit status, 0 or 1. */
+extern int build_once;
 int	 build_run(const char *dir, const char *outdir, int check, int verbose,
 	    int quiet);
 /* The folder of the built-in lua/ and themes/ (PACTKIT_SHARE, beside the

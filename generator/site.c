@@ -774,13 +774,13 @@ write_doc(struct ctx *c, xmlDocPtr doc, const char *url, const char *name)
 	return ok;
 }
 
+/* Text as the inside of a JSON string (no quotes). */
 static void
-json_str(struct buf *b, const char *s)
+json_run(struct buf *b, const char *s, size_t len)
 {
-	const char *run = s;
+	const char *run = s, *end = s + len;
 
-	buf_putc(b, '"');
-	for (; *s != '\0'; s++) {
+	for (; s < end; s++) {
 		unsigned char ch = (unsigned char)*s;
 
 		if (ch >= 0x20 && ch != '"' && ch != '\\' && ch != '<')
@@ -797,38 +797,58 @@ json_str(struct buf *b, const char *s)
 			buf_printf(b, "\\u%04x", ch);
 	}
 	buf_put(b, run, (size_t)(s - run));
+}
+
+static void
+json_str(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	json_run(b, s, strlen(s));
 	buf_putc(b, '"');
 }
 
-/* Plain text of a page for the search index, whitespace collapsed. */
+/* The text of n for the search index, as the inside of a JSON string,
+ * whitespace collapsed; *sp: a space is owed before the next word. */
 static void
-plain(struct buf *b, xmlNodePtr n)
+plain(struct buf *b, xmlNodePtr n, int *sp)
 {
-	char *t = tree_text_content(n);
-	const char *p = t, *word;
+	xmlNodePtr k;
 
-	for (;;) {
-		while (*p == ' ' || *p == '\n' || *p == '\t')
-			p++;
-		if (*p == '\0')
-			break;
-		for (word = p; *p != '\0' && *p != ' ' && *p != '\n' &&
-		    *p != '\t'; p++)
+	for (k = n->children; k != NULL; k = k->next) {
+		const char *t, *run;
+
+		if (k->type == XML_ELEMENT_NODE) {
+			plain(b, k, sp);
 			continue;
-		if (b->len > 0)
-			buf_putc(b, ' ');
-		buf_put(b, word, (size_t)(p - word));
+		}
+		if (k->type != XML_TEXT_NODE && k->type != XML_CDATA_SECTION_NODE)
+			continue;
+		for (t = (const char *)k->content; *t != '\0';) {
+			if (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r') {
+				*sp = *sp != 0;         /* not before the first */
+				t++;
+				continue;
+			}
+			if (*sp == 1)
+				buf_putc(b, ' ');
+			*sp = 2;                         /* in a word */
+			for (run = t; *t != '\0' && *t != ' ' && *t != '\n' &&
+			    *t != '\t' && *t != '\r'; t++)
+				continue;
+			json_run(b, run, (size_t)(t - run));
+			if (*t != '\0')
+				*sp = 1;
+		}
 	}
-	free(t);
 }
 
 static int
 write_search(struct ctx *c, size_t lang)
 {
-	struct buf b = { 0 }, text = { 0 };
+	struct buf b = { 0 };
 	char *path, *home = xasprintf("%s/", c->p->site.langs[lang]);
 	size_t i;
-	int first = 1, ok;
+	int first = 1, ok, sp;
 
 	buf_puts(&b, "[");
 	for (i = 0; i < c->p->npages; i++) {
@@ -848,11 +868,10 @@ write_search(struct ctx *c, size_t lang)
 		buf_puts(&b, ",\"s\":");
 		json_str(&b, pg->parent != NULL && pg->parent->parent != NULL ?
 		    pg->parent->title : "");
-		buf_reset(&text);
-		plain(&text, xmlDocGetRootElement(pg->doc));
-		buf_puts(&b, ",\"x\":");
-		json_str(&b, text.data != NULL ? text.data : "");
-		buf_puts(&b, "}");
+		buf_puts(&b, ",\"x\":\"");
+		sp = 0;
+		plain(&b, xmlDocGetRootElement(pg->doc), &sp);
+		buf_puts(&b, "\"}");
 	}
 	buf_puts(&b, "\n]\n");
 	path = xasprintf("%s/site/%s/search-index.json", c->out,
@@ -861,7 +880,6 @@ write_search(struct ctx *c, size_t lang)
 	free(path);
 	free(home);
 	buf_free(&b);
-	buf_free(&text);
 	return ok;
 }
 

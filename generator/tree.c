@@ -4,6 +4,7 @@
  * source positions, heading ids and the URL safety rule.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,20 +72,29 @@ tree_get_attr(xmlNodePtr n, const char *name)
 void
 tree_set_pos(xmlNodePtr n, int line, int col)
 {
-	char tmp[32];
-
+	/* kept in the node's psvi pointer (unused without XML Schema):
+	 * an attribute per element cost a formatted string each */
 	if (line <= 0)
 		return;
-	snprintf(tmp, sizeof(tmp), "%d:%d", line, col > 0 ? col : 1);
-	tree_attr(n, "data-pk-pos", tmp);
+	n->psvi = (void *)(uintptr_t)(((uint64_t)(unsigned)line << 24) |
+	    (unsigned)(col > 0 && col < (1 << 24) ? col : 1));
 }
 
 int
 tree_pos(xmlNodePtr n, int *line, int *col)
 {
 	for (; n != NULL; n = n->parent) {
-		const char *p = tree_get_attr(n, "data-pk-pos");
+		const char *p;
 
+		if (n->type == XML_ELEMENT_NODE && n->psvi != NULL) {
+			uint64_t v = (uint64_t)(uintptr_t)n->psvi;
+
+			*line = (int)(v >> 24);
+			*col = (int)(v & 0xFFFFFF);
+			return 1;
+		}
+		p = n->type == XML_ELEMENT_NODE ?
+		    tree_get_attr(n, "data-pk-pos") : NULL;
 		if (p != NULL && sscanf(p, "%d:%d", line, col) == 2)
 			return 1;
 	}
