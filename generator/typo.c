@@ -157,8 +157,7 @@ trigger(const char *s, size_t i, size_t len, const struct typo *t)
 	case 'h':
 	case 'w':
 	case 'm':               /* a URL may start here */
-		return i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' ||
-		    s[i - 1] == '(' || s[i - 1] == '<';
+		return url_len(s, len, i) > 0;
 	default:
 		return 0;
 	}
@@ -376,21 +375,45 @@ el_class(const xmlChar *xname)
 	}
 }
 
+/* Whether run() may change s: else it is left as it is. */
+static int
+quiet_text(const char *s, size_t len, const struct typo *t)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (trigger(s, i, len, t))
+			return 0;
+	return 1;
+}
+
 static void
-walk(xmlNodePtr n, struct typo *t, const char *lang)
+walk(xmlNodePtr n, struct typo *t, const char *lang, struct buf *b)
 {
 	xmlNodePtr c;
-	struct buf b = { 0 };
 	int cls;
 
 	for (c = n->children; c != NULL; c = c->next) {
 		if (c->type == XML_TEXT_NODE) {
 			const char *s = (const char *)c->content;
+			size_t len = strlen(s);
 
-			buf_reset(&b);
-			run(&b, s, strlen(s), t);
-			if (b.data != NULL && strcmp(b.data, s) != 0)
-				xmlNodeSetContent(c, (const xmlChar *)b.data);
+			if (len > 0 && quiet_text(s, len, t)) {
+				struct buf tail;
+				size_t k = len - 1;
+
+				while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+					k--;
+				tail.data = (char *)s + k;
+				tail.len = len - k;
+				tail.cap = 0;
+				t->prev = last_cp(&tail);
+				continue;
+			}
+			buf_reset(b);
+			run(b, s, len, t);
+			if (b->data != NULL && strcmp(b->data, s) != 0)
+				xmlNodeSetContent(c, (const xmlChar *)b->data);
 			continue;
 		}
 		if (c->type != XML_ELEMENT_NODE)
@@ -408,7 +431,7 @@ walk(xmlNodePtr n, struct typo *t, const char *lang)
 				inner.prev = inner.prev2 = 0, inner.dq = 0;
 			if (l != NULL)
 				inner.fr = strncmp(l, "fr", 2) == 0;
-			walk(c, &inner, l != NULL ? l : lang);
+			walk(c, &inner, l != NULL ? l : lang, b);
 			if (!(cls & EL_BLOCK)) {
 				t->prev = inner.prev;
 				t->prev2 = inner.prev2;
@@ -417,14 +440,15 @@ walk(xmlNodePtr n, struct typo *t, const char *lang)
 				t->prev = 0;
 		}
 	}
-	buf_free(&b);
 }
 
 void
 typo_pass(xmlNodePtr root, const char *lang)
 {
 	struct typo t = { 0 };
+	struct buf b = { 0 };
 
 	t.fr = lang != NULL && strncmp(lang, "fr", 2) == 0;
-	walk(root, &t, lang);
+	walk(root, &t, lang, &b);
+	buf_free(&b);
 }
