@@ -271,6 +271,7 @@ void	 tree_attr(xmlNodePtr, const char *name, const char *value);
 const char *tree_get_attr(xmlNodePtr, const char *name); /* borrowed */
 /* Source position kept on a node as data-pk-pos="line:col". */
 void	 tree_set_pos(xmlNodePtr, int line, int col);
+int	 tree_is_inline(xmlNodePtr);
 int	 tree_pos(xmlNodePtr, int *line, int *col);
 /* All text below node, concatenated; caller frees. */
 char	*tree_text_content(xmlNodePtr);
@@ -290,6 +291,24 @@ int	 links_resolve(struct project *, struct page *);
  * with links_index_html(1), a folder's URL names its index.html. */
 char	*links_relative(const char *from, const char *to);
 void	 links_index_html(int);
+/* Normalises "a/b/../c/./d" in place; 0 if it climbs above the root. */
+int	 links_normalise(char *path);
+
+/* assets.c: files beside pages (images, downloads) under content/<lang>/.
+ * Resolves attribute attr ("src" of an img, "href" of an a) of el in pg:
+ * a relative path from the page's source folder, or "/<lang>/...";
+ * checks the file, rewrites attr to its relative URL in the site and
+ * notes the file on el as data-pk-file.  -1: not a file (a URL with a
+ * scheme, a link with no extension), 1 ok, 0 an error (printed). */
+int	 assets_resolve(struct project *, struct page *, xmlNodePtr el,
+	    const char *attr);
+/* Drops a data-pk-file that el carries (only assets.c may set it). */
+void	 assets_forget(xmlNodePtr el);
+/* Copies the files this process's pages reference into outdir/site/
+ * <lang>/ (unchanged ones kept); 1 ok, 0 (printed). */
+int	 assets_write(struct project *, const char *outdir);
+/* pactkit render: notes on each img its file, src taken from dir. */
+void	 assets_fragment(xmlNodePtr root, const char *dir);
 
 /* ---- writers ---------------------------------------------------------- */
 

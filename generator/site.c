@@ -808,7 +808,8 @@ json_str(struct buf *b, const char *s)
 }
 
 /* The text of n for the search index, as the inside of a JSON string,
- * whitespace collapsed; *sp: a space is owed before the next word. */
+ * whitespace collapsed, in one pass; *sp: 0 before the first word, 1 a
+ * space owed before the next, 2 inside a word. */
 static void
 plain(struct buf *b, xmlNodePtr n, int *sp)
 {
@@ -818,27 +819,47 @@ plain(struct buf *b, xmlNodePtr n, int *sp)
 		const char *t, *run;
 
 		if (k->type == XML_ELEMENT_NODE) {
+			/* blocks are apart even with no space between them */
+			int inl = tree_is_inline(k);
+
+			if (!inl)
+				*sp = *sp != 0;
 			plain(b, k, sp);
+			if (!inl)
+				*sp = *sp != 0;
 			continue;
 		}
 		if (k->type != XML_TEXT_NODE && k->type != XML_CDATA_SECTION_NODE)
 			continue;
-		for (t = (const char *)k->content; *t != '\0';) {
-			if (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r') {
-				*sp = *sp != 0;         /* not before the first */
-				t++;
+		for (t = run = (const char *)k->content; *t != '\0'; t++) {
+			unsigned char ch = (unsigned char)*t;
+
+			if ((ch > '<' && ch != '\\') || (ch > '"' && ch < '<') ||
+			    ch == '!') {
+				if (*sp == 1) {
+					buf_putc(b, ' ');
+					run = t;
+				}
+				*sp = 2;
+				continue;       /* copied with its run */
+			}
+			buf_put(b, run, (size_t)(t - run));
+			run = t + 1;
+			if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+				*sp = *sp != 0;
 				continue;
 			}
 			if (*sp == 1)
 				buf_putc(b, ' ');
-			*sp = 2;                         /* in a word */
-			for (run = t; *t != '\0' && *t != ' ' && *t != '\n' &&
-			    *t != '\t' && *t != '\r'; t++)
-				continue;
-			json_run(b, run, (size_t)(t - run));
-			if (*t != '\0')
-				*sp = 1;
+			*sp = 2;
+			if (ch == '"' || ch == '\\')
+				buf_printf(b, "\\%c", ch);
+			else if (ch == '<')
+				buf_puts(b, "\\u003c");
+			else
+				buf_printf(b, "\\u%04x", ch);
 		}
+		buf_put(b, run, (size_t)(t - run));
 	}
 }
 

@@ -329,3 +329,21 @@ tree_is_safe_url(const char *url)
 	return strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0 ||
 	    strcmp(scheme, "mailto") == 0 || strcmp(scheme, "tel") == 0;
 }
+
+/* Whether element n runs inside a line of text (HTML's phrasing
+ * elements), as opposed to a block that stands apart. */
+int
+tree_is_inline(xmlNodePtr n)
+{
+	static const char *const names[] = { "a", "abbr", "b", "bdi", "bdo",
+	    "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
+	    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
+	    "time", "u", "var", NULL };
+	const char *name = (const char *)n->name;
+	size_t i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (name[0] == names[i][0] && strcmp(name, names[i]) == 0)
+			return 1;
+	return 0;
+}

@@ -139,3 +139,15 @@ rm "$R/content/fr/guide/p150.md"
 sed -i 's/Texte 151/Un autre texte/' "$R/content/fr/guide/p151.md"
 check site/rebuild-forked-drops-removed-page rebuilt "$R" fr/guide/p150 fr/guide/p151/index.html 'Un autre texte'
 check site/rebuild-forked-keeps-english test -f "$R/output/site/en/guide/mou/index.html"
+
+# the search index: valid JSON, each page's words apart across blocks,
+# quotes, backslashes and markup characters kept as text
+J=$(tmpdir site-search)
+"$PACTKIT" new "$J/p" >/dev/null 2>&1
+printf '+++\ntitle = "T"\n+++\n\nFin du bloc\n\n- Début de liste avec \\\\ et "guillemets" et `<b>`\n' > "$J/p/content/en/index.md"
+"$PACTKIT" build -q "$J/p" 2>/dev/null
+check site/search-index-json python3 -c "
+import json, sys
+d = json.load(open('$J/p/output/site/en/search-index.json'))
+x = [e['x'] for e in d if e['u'] in ('', './')][0]
+sys.exit(0 if x == 'Fin du bloc Début de liste avec \\\\ et “guillemets” et <b>' else 1)"
