@@ -123,6 +123,7 @@ process(struct project *p, int verbose, int quiet)
 			fprintf(stderr, "\rpactkit: %zu/%zu pages", n,
 			    p->lang_only < 0 ? p->npages :
 			    p->npages / p->site.nlangs);
+		lint_page(pg);
 		if (!markdown_body(p, pg)) {
 			ok = 0;
 			continue;
@@ -154,7 +155,8 @@ static int
 write_share(struct project *p, const char *tmp, int verbose, int quiet)
 {
 	int ok = process(p, verbose, quiet) && site_write(p, tmp) &&
-	    pdf_write_all(p, tmp) && diag_errors() == 0;
+	    assets_write(p, tmp) && pdf_write_all(p, tmp) &&
+	    diag_errors() == 0;
 
 	if (ok && p->lang_only >= 0) {
 		/* each writer drops its own language's stale files */
@@ -373,7 +375,7 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 	phase("load", &t0);
 	if (ok) {
 		titles(&p);
-		lint_project(&p);
+		lint_data(&p);
 	}
 	if (check || !ok) {
 		ok = ok && process(&p, verbose, quiet);

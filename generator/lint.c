@@ -180,17 +180,21 @@ scan_dir(const char *dir, const char *shown, const char *ext, int lua)
 	free(names);
 }
 
+/* A page's text (in memory since it was read). */
 void
-lint_project(const struct project *p)
+lint_page(const struct page *pg)
 {
-	char *d;
-	size_t i;
+	if (pg->text != NULL)
+		scan(pg->src, pg->text, pg->textlen, 0);
+}
 
-	for (i = 0; i < p->npages; i++)     /* the pages are in memory */
-		if (p->pages[i]->text != NULL)
-			scan(p->pages[i]->src, p->pages[i]->text,
-			    p->pages[i]->textlen, 0);
-	d = xasprintf("%s/lua/data", p->site.dir);
+/* The project's data files (its pages go through lint_page, each in the
+ * process that builds it). */
+void
+lint_data(const struct project *p)
+{
+	char *d = xasprintf("%s/lua/data", p->site.dir);
+
 	scan_dir(d, "lua/data", ".lua", 1);
 	free(d);
 }

@@ -201,7 +201,8 @@ struct page **project_doc_pages(const struct project *,
 
 /* lint.c: warns on e-mail addresses, phone numbers, ID-like numbers and
  * survivor-named fields in content/ and lua/data/ (errors with --strict). */
-void	 lint_project(const struct project *);
+void	 lint_page(const struct page *);
+void	 lint_data(const struct project *);
 
 /* ---- lua_*.c: the sandbox (lua.h is included by lua_*.c only) ---------- */
 
