@@ -133,11 +133,19 @@ last_cp(const struct buf *b)
 
 /* Whether the byte at s[i] may need work: everything else is copied as
  * it is, in runs (most text has nothing to change). */
-static int
+static inline int
 trigger(const char *s, size_t i, size_t len, const struct typo *t)
 {
+	/* the bytes that may need work, for a first test by table */
+	static const unsigned char cand[256] = {
+		[' '] = 1, ['!'] = 1, ['"'] = 1, ['\''] = 1, [':'] = 1,
+		[';'] = 1, ['?'] = 1, ['h'] = 1, ['m'] = 1, ['w'] = 1,
+		[0xC2] = 1, [0xE2] = 1,
+	};
 	unsigned char c = (unsigned char)s[i];
 
+	if (!cand[c])
+		return 0;
 	switch (c) {
 	case '\'':
 	case '"':
