@@ -19,7 +19,7 @@ endif
 
 # Debian 12 packages: build, run, test.
 DEB_BUILD = gcc make pkg-config libcmark-dev libxml2-dev liblua5.4-dev \
-	    libhpdf-dev libhyphen-dev libmicrohttpd-dev
+	    libhpdf-dev libhyphen-dev libmicrohttpd-dev libpng-dev libjpeg-dev
 DEB_RUN   = hyphen-fr hyphen-en-us fonts-liberation2 fonts-dejavu-core
 DEB_TEST  = cmark poppler-utils qpdf libxml2-utils lua5.4 curl iproute2 mupdf-tools \
 	    clang libclang-rt-14-dev valgrind
@@ -29,7 +29,7 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcmark libxml-2.0 $(LUA_PC) libmi
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs libcmark libxml-2.0 $(LUA_PC) libmicrohttpd 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 $(WARN) $(PKG_CFLAGS) \
 	     -DPK_SHAREDIR='"$(SHAREDIR)"' $(CFLAGS)
-LIBS      = $(PKG_LIBS) -lhpdf -lhyphen -lm
+LIBS      = $(PKG_LIBS) -lhpdf -lpng -ljpeg -lhyphen -lm
 
 SRCS := $(wildcard generator/*.c)
 OBJS := $(SRCS:generator/%.c=build/%.o)

@@ -54,6 +54,12 @@ normalise(char *path)
 	return ok;
 }
 
+int
+links_normalise(char *path)
+{
+	return normalise(path);
+}
+
 static int index_html;          /* folder links name their index.html */
 
 void
@@ -194,13 +200,21 @@ resolve(struct project *p, struct page *pg, xmlNodePtr a)
 				return 1;
 			}
 		}
+		if (to == NULL && (ok = assets_resolve(p, pg, a, "href")) >= 0) {
+			/* a file beside the pages (assets.c) */
+			free(rel);
+			free(path);
+			return ok;
+		}
+		ok = 1;
 		if (to == NULL)
 			ok = fail(pg, a, href, "not found: no page has this "
 			    "path in the built site");
 		free(rel);
 	} else {
+		/* a file beside the page (assets.c), else left to the author */
 		free(path);
-		return 1;               /* a relative file: left to the author */
+		return assets_resolve(p, pg, a, "href") != 0;
 	}
 	if (to != NULL) {
 		char *r = links_relative(pg->url, to->url);
@@ -232,8 +246,13 @@ walk(struct project *p, struct page *pg, xmlNodePtr n)
 	for (c = n->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (xmlStrcmp(c->name, (const xmlChar *)"a") == 0)
+		if (xmlStrcmp(c->name, (const xmlChar *)"a") == 0) {
+			assets_forget(c);
 			ok &= resolve(p, pg, c);
+		} else if (xmlStrcmp(c->name, (const xmlChar *)"img") == 0) {
+			assets_forget(c);
+			ok &= assets_resolve(p, pg, c, "src") != 0;
+		}
 		ok &= walk(p, pg, c);
 	}
 	return ok;

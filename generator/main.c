@@ -143,7 +143,12 @@ cmd_render(const char *file, const char *projdir, const char *lang,
 			typo_pass(root, code);
 		if (pdf_out != NULL) {
 			const char *base = strrchr(file, '/');
+			char *dir = base != NULL ? xstrndup(file,
+			    (size_t)(base - file)) : xstrdup(".");
 
+			/* images from the Markdown file's folder */
+			assets_fragment(root, dir);
+			free(dir);
 			tree_ids(root);
 			ok = pdf_render_tree(root, code != NULL ? code : "en",
 			    have && p.site.paper[li] ? p.site.paper[li] : "A4",

@@ -311,6 +311,9 @@ draw_layout(struct drawer *d, const struct job *j, struct pdf_layout *l,
 		case BOX_SVG:
 			svg_draw(d, b->node, b->x, b->y, b->w, b->h);
 			break;
+		case BOX_IMAGE:
+			image_draw(d, b->text, b->x, b->y, b->w, b->h);
+			break;
 		case BOX_FIELD:
 			draw_field(d, b->x, b->y, b->w, b->h, b->text,
 			    b->label, b->value, b->multiline, b->size);

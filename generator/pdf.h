@@ -1,8 +1,9 @@
 /*
  * pdf.h: private to the PDF writer (pdf.c, pdf_layout.c, pdf_draw.c,
- * pdf_svg.c) and to lua_pdfstyle.c.  Layout works in points with the
- * origin at the top left of the page, y growing down; only pdf_draw.c
- * knows libharu and turns that into PDF coordinates.
+ * pdf_svg.c, pdf_image.c) and to lua_pdfstyle.c.  Layout works in points
+ * with the origin at the top left of the page, y growing down; only
+ * pdf_draw.c knows libharu and turns that into PDF coordinates (and
+ * pdf_image.c, which loads image files into its document).
  */
 #ifndef PDF_H
 #define PDF_H
@@ -69,6 +70,7 @@ enum box_kind {
 	BOX_FIELD,              /* a form field's widget area */
 	BOX_HEADER,             /* running header text */
 	BOX_FOOTER,             /* running footer text */
+	BOX_IMAGE,              /* an image file; text = its path */
 	BOX__MAX
 };
 
@@ -190,6 +192,11 @@ void	 draw_info(struct drawer *, const char *title, const char *author,
 	    const char *subject, const char *lang, long long epoch);
 /* Writes the file; 1 ok, 0 (printed). */
 int	 draw_save(struct drawer *, const char *path);
+/* The libharu document (an HPDF_Doc), for pdf_image.c to load into. */
+void	*draw_doc(struct drawer *);
+/* An image (an HPDF_Image) into (x, y, w, h) of the current page. */
+void	 draw_image(struct drawer *, void *image, double x, double y,
+	    double w, double h);
 
 /* ---- pdf_svg.c -------------------------------------------------------- */
 
@@ -199,6 +206,24 @@ int	 svg_size(xmlNodePtr svg, const char *file, double *w, double *h);
 /* Draws svg scaled into the box (x, y, w, h) of the current page. */
 void	 svg_draw(struct drawer *, xmlNodePtr svg, double x, double y,
 	    double w, double h);
+
+/* ---- pdf_image.c: image files (PNG, JPEG, SVG) ------------------------- */
+
+struct pdf_image;
+
+/* The image file at path, loaded into d's PDF once; NULL when it cannot
+ * be printed (said once, as file:line:col: an error for a damaged file,
+ * a warning for a kind the PDF does not print). */
+const struct pdf_image *image_get(struct drawer *, const char *path,
+	    const char *file, int line, int col);
+/* Its natural size in points (bitmaps at 96 dpi); returns 0 when only
+ * the proportions are known (an SVG without width). */
+int	 image_size(const struct pdf_image *, double *w, double *h);
+/* Draws the image at path (image_get before) into (x, y, w, h). */
+void	 image_draw(struct drawer *, const char *path, double x, double y,
+	    double w, double h);
+/* Frees what image_get loaded into d (draw_free calls it). */
+void	 image_forget(struct drawer *);
 
 /* ---- pdf_layout.c: blocks into lines into pages ----------------------- */
 

@@ -104,6 +104,7 @@ draw_free(struct drawer *d)
 
 	if (d == NULL)
 		return;
+	image_forget(d);
 	HPDF_Free(d->pdf);
 	free(d->pages);
 	for (i = 0; i < PF__MAX; i++) {
@@ -866,6 +867,23 @@ draw_info(struct drawer *d, const char *title, const char *author,
 		HPDF_Dict_Add(d->pdf->catalog, "Lang",
 		    HPDF_String_New(d->pdf->mmgr, lang, NULL));
 	HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+void *
+draw_doc(struct drawer *d)
+{
+	return d->pdf;
+}
+
+void
+draw_image(struct drawer *d, void *image, double x, double y, double w,
+    double h)
+{
+	if (d->page == NULL || image == NULL)
+		return;
+	endtext(d);
+	HPDF_Page_DrawImage(d->page, (HPDF_Image)image, (HPDF_REAL)x,
+	    (HPDF_REAL)(d->pageh - y - h), (HPDF_REAL)w, (HPDF_REAL)h);
 }
 
 int

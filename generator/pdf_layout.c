@@ -67,7 +67,7 @@ layout_free(struct pdf_layout *l)
 
 static const char *const kindname[BOX__MAX] = {
 	"word", "line", "rule", "rect", "link", "svg", "field", "header",
-	"footer",
+	"footer", "image",
 };
 
 void
@@ -660,10 +660,18 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 		frag_new(in)->text = NULL;
 		return;
 	} else if (is(n, "img")) {
+		int line, col;
+
+		/* in a line of text: its alt text (an image alone in its
+		 * paragraph is printed, see picture()) */
 		a = tree_get_attr(n, "alt");
-		diag(DIAG_WARN, f->file, 0, 0, "image '%s' is not printed in "
-		    "the PDF; its text is shown instead",
-		    tree_get_attr(n, "src") ? tree_get_attr(n, "src") : "");
+		tree_pos(n, &line, &col);
+		if (!f->quiet)
+			diag(DIAG_WARN, f->file, line, col, "image '%s' inside "
+			    "a line of text: the PDF prints its alt text (an "
+			    "image alone in its paragraph is printed)",
+			    tree_get_attr(n, "src") ? tree_get_attr(n, "src") :
+			    "");
 		k.italic = 1;
 		inl_text(f, in, &k, "[", 1, href);
 		if (a != NULL)
@@ -1743,6 +1751,117 @@ drawing(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	vpush(f, &it);
 }
 
+/* ---- images ----------------------------------------------------------- */
+
+/* The alt text of image n, in brackets, as a centred paragraph. */
+static void
+alt_para(struct flow *f, const struct ctx *c, xmlNodePtr n)
+{
+	struct ctx k = *c;
+	struct inl in = { 0 };
+	const char *a = tree_get_attr(n, "alt");
+
+	k.italic = 1;
+	k.justify = 0;
+	k.center = 1;
+	inl_text(f, &in, &k, "[", 1, NULL);
+	if (a != NULL)
+		inl_text(f, &in, &k, a, strlen(a), NULL);
+	inl_text(f, &in, &k, "]", 1, NULL);
+	set_lines(f, &in, &k, parskip(f), 0, 1);
+	inl_free(&in);
+}
+
+/*
+ * An image file as a block, centred: at its natural size (a bitmap at
+ * 96 pixels per inch, as a browser shows it; never enlarged, so a small
+ * picture stays sharp), scaled down to the measure and to the page's
+ * text area, keeping its proportions; caption is 1 when a figcaption
+ * follows, which keeps it with the picture (and room for it).
+ */
+static void
+picture(struct flow *f, const struct ctx *c, xmlNodePtr n, int caption)
+{
+	const struct pdf_image *pi = NULL;
+	const char *path = tree_get_attr(n, "data-pk-file");
+	const char *src = tree_get_attr(n, "src");
+	struct vitem it;
+	struct pdf_box *b;
+	double w, h, s, maxh;
+	int line, col;
+
+	tree_pos(n, &line, &col);
+	if (path != NULL)
+		pi = image_get(f->d, path, f->file, line, col);
+	else if (!f->quiet)
+		diag(DIAG_WARN, f->file, line, col, "image '%s' is not a file "
+		    "of the project (a remote image is not fetched): the PDF "
+		    "prints its alt text", src != NULL ? src : "");
+	if (pi == NULL) {
+		alt_para(f, c, n);
+		return;
+	}
+	if (!image_size(pi, &w, &h))
+		h = h * c->w / w, w = c->w;
+	maxh = f->bh - (caption ? 3 * f->st->smallsize * f->st->leading : 0);
+	s = 1;
+	if (w * s > c->w)
+		s = c->w / w;
+	if (h * s > maxh)
+		s = maxh / h;
+	w *= s;
+	h *= s;
+	memset(&it, 0, sizeof(it));
+	it.before = parskip(f);
+	it.h = h;
+	it.keep = caption;
+	b = ibox(&it, BOX_IMAGE);
+	b->x = c->x + (c->w - w) / 2;
+	b->w = w;
+	b->h = h;
+	b->text = xstrdup(path);
+	vpush(f, &it);
+}
+
+/* A run of inline content: a paragraph, or, when it holds images alone
+ * (spaces and line breaks between them), those images as pictures. */
+static void
+inline_run(struct flow *f, const struct ctx *c, xmlNodePtr first,
+    xmlNodePtr stop)
+{
+	xmlNodePtr m, next;
+	int n = 0;
+
+	for (m = first; m != stop; m = m->next) {
+		const char *p;
+
+		if (is(m, "img")) {
+			n++;
+			continue;
+		}
+		if (is(m, "br"))
+			continue;
+		if (m->type != XML_TEXT_NODE)
+			break;
+		for (p = (const char *)m->content; p != NULL && *p != '\0' &&
+		    is_space((unsigned char)*p); p++)
+			;
+		if (p != NULL && *p != '\0')
+			break;
+	}
+	if (m != stop || n == 0) {
+		para_run(f, c, first, stop, parskip(f));
+		return;
+	}
+	/* the element after the run: a figure's caption? */
+	for (next = stop; next != NULL && next->type != XML_ELEMENT_NODE;
+	    next = next->next)
+		;
+	for (m = first; m != stop; m = m->next)
+		if (is(m, "img"))
+			picture(f, c, m, --n == 0 && is(next, "figcaption"));
+}
+
 /* ---- form fields ------------------------------------------------------ */
 
 static char *
@@ -2648,13 +2767,13 @@ container(struct flow *f, const struct ctx *c, xmlNodePtr n)
 			continue;
 		}
 		if (run != NULL) {
-			para_run(f, c, run, m, parskip(f));
+			inline_run(f, c, run, m);
 			run = NULL;
 		}
 		block(f, c, m);
 	}
 	if (run != NULL)
-		para_run(f, c, run, NULL, parskip(f));
+		inline_run(f, c, run, NULL);
 }
 
 static void

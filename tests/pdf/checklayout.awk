@@ -30,10 +30,10 @@ BEGIN { e = 0.02; n = 0; bad = 0 }
 }
 END {
 	for (i = 1; i <= n; i++) {
-		if (K[i] != "line" && K[i] != "field" && K[i] != "svg") continue
+		if (K[i] != "line" && K[i] != "field" && K[i] != "svg" && K[i] != "image") continue
 		for (j = i + 1; j <= n; j++) {
 			if (P[j] != P[i]) continue
-			if (K[j] != "line" && K[j] != "field" && K[j] != "svg") continue
+			if (K[j] != "line" && K[j] != "field" && K[j] != "svg" && K[j] != "image") continue
 			if (!overlaps(i, j)) continue
 			if ((K[j] == "field" || K[i] == "field") && (inside(i, j) || inside(j, i))) continue
 			print "overlap: " T[i] " | " T[j]; bad++
