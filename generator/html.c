@@ -5,6 +5,7 @@
  * data-pk-* working attributes left out.  No string from data or pages
  * reaches the output without going through here.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,10 +62,25 @@ cmp_class(const void *k, const void *e)
 static int
 el_flags(const char *name)
 {
-	const struct elclass *c = bsearch(name, classes,
-	    sizeof(classes) / sizeof(classes[0]), sizeof(classes[0]),
-	    cmp_class);
+	/* names are mostly interned (one pointer per name): remembered
+	 * by pointer in a small table, looked up by name otherwise */
+	static struct {
+		const char	*name;
+		char		 copy[12];      /* a freed name's slot may be reused */
+		int		 flags;
+	} seen[128];
+	size_t h = ((uintptr_t)name >> 4) & 127;
+	const struct elclass *c;
 
+	if (seen[h].name == name && strcmp(seen[h].copy, name) == 0)
+		return seen[h].flags;
+	c = bsearch(name, classes, sizeof(classes) / sizeof(classes[0]),
+	    sizeof(classes[0]), cmp_class);
+	if (strlen(name) < sizeof(seen[h].copy)) {
+		seen[h].name = name;
+		memcpy(seen[h].copy, name, strlen(name) + 1);
+		seen[h].flags = c != NULL ? c->flags : 0;
+	}
 	return c != NULL ? c->flags : 0;
 }
 
@@ -73,12 +89,21 @@ static void node(struct buf *, xmlNodePtr);
 static void
 esc_text(struct buf *b, const char *s)
 {
+	/* the bytes that end a run: the four escaped, and NUL */
+	static const unsigned char stop[256] = {
+		[0] = 1, ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1,
+	};
 	const char *p, *run = s;
 
-	for (p = s; *p != '\0'; p++) {
+	for (p = s; ; p++) {
 		const char *rep;
 
+		while (!stop[(unsigned char)*p])
+			p++;
 		switch (*p) {
+		case '\0':
+			buf_put(b, run, (size_t)(p - run));
+			return;
 		case '&':
 			rep = "&amp;";
 			break;
@@ -98,7 +123,6 @@ esc_text(struct buf *b, const char *s)
 		buf_puts(b, rep);
 		run = p + 1;
 	}
-	buf_put(b, run, (size_t)(p - run));
 }
 
 /* Percent-encodes what may not stand in a URL, as cmark's HTML writer. */
@@ -194,7 +218,7 @@ node(struct buf *b, xmlNodePtr n)
 	const char *name;
 	xmlAttrPtr a;
 	xmlNodePtr c;
-	int flags;
+	int flags, svg;
 
 	if (n->_private != NULL && n->type == XML_ELEMENT_NODE) {
 		if (n->_private != &skip_mark)
@@ -218,20 +242,21 @@ node(struct buf *b, xmlNodePtr n)
 		return;         /* comments, PIs: nothing of ours */
 	}
 	name = (const char *)n->name;
-	if (strcmp(name, "pk-raw") == 0) {
+	if (name[0] == 'p' && name[1] == 'k' && strcmp(name, "pk-raw") == 0) {
 		xmlChar *t = xmlNodeGetContent(n);
 
 		buf_puts(b, t != NULL ? (const char *)t : "");
 		xmlFree(t);
 		return;
 	}
+	svg = is_svg(n);
 	buf_putc(b, '<');
 	buf_puts(b, name);
 	for (a = n->properties; a != NULL; a = a->next) {
 		const char *an = (const char *)a->name;
 		xmlChar *v, *own = NULL;
 
-		if (!keep_attr(an))
+		if (an[0] == 'd' && !keep_attr(an))
 			continue;
 		/* one text child: its content as it is, no copy */
 		if (a->children != NULL && a->children->next == NULL &&
@@ -246,7 +271,7 @@ node(struct buf *b, xmlNodePtr n)
 		}
 		buf_puts(b, an);
 		buf_puts(b, "=\"");
-		if (!is_svg(n) && (strcmp(an, "href") == 0 ||
+		if (!svg && (strcmp(an, "href") == 0 ||
 		    strcmp(an, "src") == 0))
 			esc_url(b, v != NULL ? (const char *)v : "");
 		else
@@ -254,7 +279,7 @@ node(struct buf *b, xmlNodePtr n)
 		buf_putc(b, '"');
 		xmlFree(own);
 	}
-	flags = is_svg(n) ? (strcmp(name, "svg") == 0 ?
+	flags = svg ? (strcmp(name, "svg") == 0 ?
 	    EL_BLOCK | EL_NLSTART : 0) : el_flags(name);
 	if (flags & EL_VOID) {
 		buf_putc(b, '>');
@@ -262,7 +287,7 @@ node(struct buf *b, xmlNodePtr n)
 			buf_putc(b, '\n');
 		return;
 	}
-	if (is_svg(n) && n->children == NULL && strcmp(name, "svg") != 0) {
+	if (svg && n->children == NULL && strcmp(name, "svg") != 0) {
 		buf_puts(b, " />");
 		return;
 	}
@@ -279,7 +304,7 @@ node(struct buf *b, xmlNodePtr n)
 	buf_puts(b, "</");
 	buf_puts(b, name);
 	buf_putc(b, '>');
-	if ((flags & EL_BLOCK) && !is_svg(n))
+	if ((flags & EL_BLOCK) && !svg)
 		buf_putc(b, '\n');
 }
 
