@@ -277,13 +277,29 @@ convert(struct conv *c, cmark_node *doc, xmlNodePtr root)
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	xmlNodePtr cur = root, e;
+	struct buf run = { 0 };         /* text to come, in one node */
 	char tag[3];
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		int enter = ev == CMARK_EVENT_ENTER;
+		cmark_node_type type = cmark_node_get_type(n);
 
-		switch (cmark_node_get_type(n)) {
+		/* cmark splits text at each character it looked at, and at
+		 * line ends: one text node per run, not one per piece */
+		if (type == CMARK_NODE_TEXT) {
+			buf_puts(&run, cmark_node_get_literal(n));
+			continue;
+		}
+		if (type == CMARK_NODE_SOFTBREAK) {
+			buf_putc(&run, '\n');
+			continue;
+		}
+		if (run.len > 0) {
+			tree_text(cur, run.data);
+			buf_reset(&run);
+		}
+		switch (type) {
 		case CMARK_NODE_DOCUMENT:
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
@@ -343,12 +359,6 @@ convert(struct conv *c, cmark_node *doc, xmlNodePtr root)
 		case CMARK_NODE_CUSTOM_BLOCK:
 		case CMARK_NODE_CUSTOM_INLINE:
 			break;
-		case CMARK_NODE_TEXT:
-			tree_text(cur, cmark_node_get_literal(n));
-			break;
-		case CMARK_NODE_SOFTBREAK:
-			tree_text(cur, "\n");
-			break;
 		case CMARK_NODE_LINEBREAK:
 			tree_el(cur, "br");
 			tree_text(cur, "\n");
@@ -399,6 +409,9 @@ convert(struct conv *c, cmark_node *doc, xmlNodePtr root)
 			break;
 		}
 	}
+	if (run.len > 0)
+		tree_text(cur, run.data);
+	buf_free(&run);
 	cmark_iter_free(it);
 }
 
