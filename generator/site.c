@@ -813,6 +813,15 @@ json_str(struct buf *b, const char *s)
 static void
 plain(struct buf *b, xmlNodePtr n, int *sp)
 {
+	/* 0 copied, 1 whitespace, 2 escaped, 3 the end */
+	static const unsigned char cls[256] = {
+		[0] = 3, [1] = 2, [2] = 2, [3] = 2, [4] = 2, [5] = 2, [6] = 2,
+		[7] = 2, [8] = 2, ['\t'] = 1, ['\n'] = 1, [11] = 2, [12] = 2,
+		['\r'] = 1, [14] = 2, [15] = 2, [16] = 2, [17] = 2, [18] = 2,
+		[19] = 2, [20] = 2, [21] = 2, [22] = 2, [23] = 2, [24] = 2,
+		[25] = 2, [26] = 2, [27] = 2, [28] = 2, [29] = 2, [30] = 2,
+		[31] = 2, [' '] = 1, ['"'] = 2, ['\\'] = 2, ['<'] = 2,
+	};
 	xmlNodePtr k;
 
 	for (k = n->children; k != NULL; k = k->next) {
@@ -831,35 +840,36 @@ plain(struct buf *b, xmlNodePtr n, int *sp)
 		}
 		if (k->type != XML_TEXT_NODE && k->type != XML_CDATA_SECTION_NODE)
 			continue;
-		for (t = run = (const char *)k->content; *t != '\0'; t++) {
-			unsigned char ch = (unsigned char)*t;
+		for (t = (const char *)k->content;;) {
+			unsigned char kind = cls[(unsigned char)*t];
 
-			if ((ch > '<' && ch != '\\') || (ch > '"' && ch < '<') ||
-			    ch == '!') {
-				if (*sp == 1) {
-					buf_putc(b, ' ');
-					run = t;
-				}
-				*sp = 2;
-				continue;       /* copied with its run */
-			}
-			buf_put(b, run, (size_t)(t - run));
-			run = t + 1;
-			if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+			if (kind == 1) {                /* whitespace */
+				do
+					t++;
+				while (cls[(unsigned char)*t] == 1);
 				*sp = *sp != 0;
 				continue;
 			}
+			if (kind == 3)                  /* the end */
+				break;
 			if (*sp == 1)
 				buf_putc(b, ' ');
 			*sp = 2;
-			if (ch == '"' || ch == '\\')
-				buf_printf(b, "\\%c", ch);
-			else if (ch == '<')
-				buf_puts(b, "\\u003c");
-			else
-				buf_printf(b, "\\u%04x", ch);
+			if (kind == 2) {                /* escaped */
+				unsigned char ch = (unsigned char)*t++;
+
+				if (ch == '"' || ch == '\\')
+					buf_printf(b, "\\%c", ch);
+				else if (ch == '<')
+					buf_puts(b, "\\u003c");
+				else
+					buf_printf(b, "\\u%04x", ch);
+				continue;
+			}
+			for (run = t; cls[(unsigned char)*t] == 0; t++)
+				continue;
+			buf_put(b, run, (size_t)(t - run));
 		}
-		buf_put(b, run, (size_t)(t - run));
 	}
 }
 
