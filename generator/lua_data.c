@@ -2353,7 +2353,7 @@ fm_k(lua_State *L)
 	lua_Integer k;
 	int env, v;
 
-	if (fm_simple(L, c))
+	if (getenv("PACTKIT_FM_LUA") == NULL && fm_simple(L, c))
 		env = lua_gettop(L);
 	else {
 		/* blank lines first, so Lua's line numbers are the file's */

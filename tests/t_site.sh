@@ -151,3 +151,30 @@ import json, sys
 d = json.load(open('$J/p/output/site/en/search-index.json'))
 x = [e['x'] for e in d if e['u'] in ('', './')][0]
 sys.exit(0 if x == 'Fin du bloc Début de liste avec \\\\ et “guillemets” et <b>' else 1)"
+
+# front matter of plain fields is read without Lua: the same pages and the
+# same messages as when Lua reads it (PACTKIT_FM_LUA=1 forces Lua)
+F=$(tmpdir site-fm)
+"$PACTKIT" new "$F/p" >/dev/null 2>&1
+i=0
+for fm in 'title = "Un « titre » : oui"\nweight = -3\n-- a comment\nkey = "k1"' \
+    'title = "T2" -- trailing comment\ndraft = false\ntags = "x"\nweight = 007' \
+    '\n\ttitle\t=\t"T3"\t\nslug = "page-trois"\nupdated = "2026-01-05"' \
+    'title = "T4"\ntitle = "T4 bis"\nweight = 2' \
+    'titel = "T5"\ntranslationKey = "k5"\ndate = "2025-12-24T10:00:00Z"' \
+    'title = "T6"\nweight = "4"\ndescription = "d"' \
+    'title = "T7"\nupdated = 20260105\nweight = 1.5' \
+    'title = "T8" .. "!"\nweight = 3' \
+    'title = [[T9]]\nkey = "k9" --[[ block ]]' \
+    'title = "T10"\nkey = ""' \
+    'title = "T11\\"q"\nweight = 99999999999999999'; do
+	i=$((i + 1))
+	printf "+++\n$fm\n+++\n\nTexte $i.\n" > "$F/p/content/fr/guide/fm$i.md"
+done
+"$PACTKIT" build -o "$F/fast" "$F/p" >"$F/fast.err" 2>&1; echo $? >>"$F/fast.err"
+PACTKIT_FM_LUA=1 "$PACTKIT" build -o "$F/lua" "$F/p" >"$F/lua.err" 2>&1; echo $? >>"$F/lua.err"
+check site/frontmatter-fast-same-messages sh -c "sed 's/ in [0-9.]* s//; s|$F/[a-z]*|OUT|' '$F/fast.err' > '$F/a'; sed 's/ in [0-9.]* s//; s|$F/[a-z]*|OUT|' '$F/lua.err' > '$F/b'; diff '$F/a' '$F/b' && grep -q 'error' '$F/a'"
+for k in 1 2 3 4 5 6 7 8 9 10 11; do sed -i '/^weight = "4"$/d; /^updated = 20260105$/d; s/^weight = 1.5$/weight = 1/; /^key = ""$/d; /^weight = 99999/d' "$F/p/content/fr/guide/fm$k.md"; done
+"$PACTKIT" build -q -o "$F/fast2" "$F/p" 2>/dev/null
+PACTKIT_FM_LUA=1 "$PACTKIT" build -q -o "$F/lua2" "$F/p" 2>/dev/null
+check site/frontmatter-fast-same-site sh -c "test -f '$F/fast2/site/fr/guide/page-trois/index.html' && diff -r '$F/fast2' '$F/lua2'"
