@@ -2243,6 +2243,8 @@ fm_simple(lua_State *L, struct fmctx *c)
 			goto no;
 		while (p < eol && (*p == ' ' || *p == '\t'))
 			p++;
+		if (p == eol)
+			goto no;        /* "name =" and nothing: Lua's error */
 		lua_pushlstring(L, name, nlen);
 		lua_pushvalue(L, -1);
 		lua_rawget(L, -3);

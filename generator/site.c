@@ -621,6 +621,9 @@ freeze(xmlNodePtr n)
 	xmlNodePtr k;
 	int dyn = 0;
 
+	/* a slot's children are replaced page by page: left as they are */
+	if (n->type == XML_ELEMENT_NODE && tree_get_attr(n, "data-pk") != NULL)
+		return 1;
 	for (k = n->children; k != NULL; k = k->next)
 		if (k->type == XML_ELEMENT_NODE && freeze(k))
 			dyn = 1;

@@ -162,8 +162,20 @@ dump(xmlNodePtr parent)
 	xmlNodePtr n;
 	char *s;
 
-	for (n = parent->children; n != NULL; n = n->next)
+	for (n = parent->children; n != NULL; n = n->next) {
+		int line, col;
+
+		/* the source position is kept in the node, not as markup:
+		 * shown here as an attribute, to compare */
+		if (n->type == XML_ELEMENT_NODE && n->psvi != NULL &&
+		    tree_pos(n, &line, &col)) {
+			char pos[32];
+
+			snprintf(pos, sizeof(pos), "%d:%d", line, col);
+			xmlSetProp(n, BAD_CAST "data-pk-pos", BAD_CAST pos);
+		}
 		xmlNodeDump(b, parent->doc, n, 0, 0);
+	}
 	s = xstrdup((const char *)xmlBufferContent(b));
 	xmlBufferFree(b);
 	return s;
