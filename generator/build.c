@@ -158,8 +158,9 @@ write_share(struct project *p, const char *tmp, int verbose, int quiet)
 	    assets_write(p, tmp) && pdf_write_all(p, tmp) &&
 	    diag_errors() == 0;
 
-	if (ok && p->lang_only >= 0) {
-		/* each writer drops its own language's stale files */
+	if (ok && p->lang_only >= 0 && !outfiles_have_lists()) {
+		/* each writer drops its own language's stale files (the
+		 * file lists, when there are some, do it at the end) */
 		const char *lang = p->site.langs[p->lang_only];
 		char *site = xasprintf("%s/site/%s", tmp, lang);
 		char *pdf = xasprintf("%s/pdf/%s", tmp, lang);
@@ -212,6 +213,8 @@ write_all(struct project *p, const char *tmp, int verbose, int quiet,
 			close(fd[0]);
 			p->lang_only = (int)l;
 			rc = write_share(p, tmp, verbose, quiet);
+			if (rc)
+				outfiles_save(p->site.langs[l]);
 			len = snprintf(msg, sizeof(msg), "%zu %zu\n",
 			    diag_errors(), diag_warnings());
 			if (write(fd[1], msg, (size_t)len) != len)
@@ -422,6 +425,7 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		ok = util_writefile(mark, "", 0) && stat(mark, &mst) == 0;
 		unlink(mark);
 		build_mark = mst.st_mtim;
+		outfiles_begin(tmp);
 		free(mark);
 		free(prev);
 	}
@@ -429,8 +433,17 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		chmod(tmp, 0755);
 		ok = write_all(&p, tmp, verbose, quiet, &forked);
 		phase("write", &t0);
+		/* stale files go first, so that only this build's PDFs are
+		 * copied into the site (which links them); then the copies
+		 * that are stale in their turn */
 		if (ok) {
-			/* the site links its PDFs: keep them inside it too */
+			outfiles_save(forked ? p.site.langs[0] : "all");
+			if (outfiles_have_lists())
+				outfiles_prune("site/pdf/", 0);
+			else
+				prune(tmp, forked ? &p : NULL, 0);
+		}
+		if (ok) {
 			char *from = xasprintf("%s/pdf", tmp);
 			char *to = xasprintf("%s/site/pdf", tmp);
 
@@ -439,8 +452,12 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 			free(from);
 			free(to);
 		}
-		if (ok)
-			prune(tmp, forked ? &p : NULL, 0);
+		if (ok) {
+			outfiles_save(forked ? p.site.langs[0] : "all");
+			outfiles_prune("site/pdf/", 1);
+			outfiles_commit();
+		}
+		outfiles_end();
 		phase("prune", &t0);
 		if (ok)
 			ok = swap_output(tmp, out);

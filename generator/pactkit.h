@@ -61,6 +61,22 @@ int	 util_utf8_col(const char *line, size_t off);
 /* SOURCE_DATE_EPOCH when set (reproducible builds), else the clock. */
 long long util_epoch(void);
 
+/* outfiles.c: the lists of the files each build wrote (in
+ * OUT/.pactkit/), so that the next build but one, which reuses that
+ * folder, keeps unchanged files without reading them and removes stale
+ * ones without walking the tree. */
+void	 outfiles_begin(const char *root);
+int	 outfiles_have_lists(void);
+int	 outfiles_unchanged(const char *path, const void *data, size_t len);
+void	 outfiles_wrote(const char *path, int fd, const void *data,
+	    size_t len);
+void	 outfiles_save(const char *writer);
+/* Removes what the old lists name and no new list does: under prefix
+ * (inside = 1), or elsewhere (0). */
+void	 outfiles_prune(const char *prefix, int inside);
+void	 outfiles_commit(void);
+void	 outfiles_end(void);
+
 /* A map from strings (copied) to borrowed pointers. */
 struct strmap {
 	char	**keys;         /* NULL or an owned key */

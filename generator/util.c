@@ -176,10 +176,18 @@ util_writefile(const char *path, const void *data, size_t len)
 
 	/* A file left by an earlier build is kept when unchanged, else
 	 * replaced by a new one: truncating in place makes ext4 flush it
-	 * to disk on close, which costs more than writing. */
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) != -1) {
+	 * to disk on close, which costs more than writing.  The build's
+	 * file lists (outfiles.c) tell without reading it; without them the
+	 * contents are compared. */
+	if (outfiles_unchanged(path, data, len))
+		return 1;
+	if (outfiles_have_lists())
+		unlink(path);
+	else if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) != -1) {
 		int same = same_content(fd, data, len);
 
+		if (same)
+			outfiles_wrote(path, fd, data, len);
 		close(fd);
 		if (same)
 			return 1;
@@ -213,6 +221,7 @@ util_writefile(const char *path, const void *data, size_t len)
 		p += n;
 		len -= (size_t)n;
 	}
+	outfiles_wrote(path, fd, data, (size_t)(p - (const char *)data));
 	if (close(fd) == -1) {
 		diag_sys(path);
 		return 0;

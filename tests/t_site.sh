@@ -54,7 +54,7 @@ Q=$(tmpdir site-basic-2)
 cp -R "$ROOT/tests/golden/site-basic/." "$Q/"
 sleep 1
 "$PACTKIT" build -q "$Q" 2>/dev/null
-check site/reproducible diff -r "$P/output" "$Q/output"
+check site/reproducible diff -r -x .pactkit "$P/output" "$Q/output"
 
 # a build that fails leaves output/ as it was
 printf '\n[broken](nowhere.md)\n' >> "$Q/content/fr/guide/index.md"
@@ -133,7 +133,13 @@ rm "$P/content/fr/guide/seul.md"
 sed -i 's/^title = .*/title = "Titre changé"/' "$P/content/fr/guide/protocole.md"
 sed -i '/documents = {/,/^  },/d' "$P/lua/site.lua"
 check site/rebuild-drops-removed-page rebuilt "$P" fr/guide/seul fr/guide/protocole/index.html 'Titre changé'
-check site/rebuild-drops-removed-pdf test ! -e "$P/output/pdf/fr/guide.pdf" -a ! -e "$P/output/site/pdf/fr/guide.pdf"
+nopdf() {       # three more builds, the PDF gone after each one
+	for k in 1 2 3; do
+		"$PACTKIT" build -q "$P" 2>/dev/null && test ! -e "$P/output/pdf/fr/guide.pdf" -a \
+		    ! -e "$P/output/site/pdf/fr/guide.pdf" -a ! -e "$P/output/site/pdf/en/guide.pdf" || return 1
+	done
+}
+check site/rebuild-drops-removed-pdf nopdf
 check site/rebuild-no-download-link sh -c "! grep -q 'guide.pdf' '$P/output/site/fr/guide/protocole/index.html'"
 rm "$R/content/fr/guide/p150.md"
 sed -i 's/Texte 151/Un autre texte/' "$R/content/fr/guide/p151.md"
@@ -177,4 +183,17 @@ check site/frontmatter-fast-same-messages sh -c "sed 's/ in [0-9.]* s//; s|$F/[a
 for k in 1 2 3 4 5 6 7 8 9 10 11; do sed -i '/^weight = "4"$/d; /^updated = 20260105$/d; s/^weight = 1.5$/weight = 1/; /^key = ""$/d; /^weight = 99999/d' "$F/p/content/fr/guide/fm$k.md"; done
 "$PACTKIT" build -q -o "$F/fast2" "$F/p" 2>/dev/null
 PACTKIT_FM_LUA=1 "$PACTKIT" build -q -o "$F/lua2" "$F/p" 2>/dev/null
-check site/frontmatter-fast-same-site sh -c "test -f '$F/fast2/site/fr/guide/page-trois/index.html' && diff -r '$F/fast2' '$F/lua2'"
+check site/frontmatter-fast-same-site sh -c "test -f '$F/fast2/site/fr/guide/page-trois/index.html' && diff -r -x .pactkit '$F/fast2' '$F/lua2'"
+
+# the build's file lists (output/.pactkit) never keep a file changed or
+# removed by hand: two builds later (when that folder is reused) it is
+# written again
+H=$(tmpdir site-lists)
+cp -R "$ROOT/tests/golden/site-basic/." "$H/"
+"$PACTKIT" build -q "$H" 2>/dev/null; "$PACTKIT" build -q "$H" 2>/dev/null
+check site/lists-written test -s "$H/output/.pactkit/files-all"
+sed -i 's/<html lang="fr"/<html lang="xx"/' "$H/output/site/fr/guide/protocole/index.html"
+rm "$H/output/site/fr/index.html" "$H/output/pdf/en/guide.pdf"
+"$PACTKIT" build -q "$H" 2>/dev/null; "$PACTKIT" build -q "$H" 2>/dev/null
+check site/lists-rewrite-edited grep -q '<html lang="fr"' "$H/output/site/fr/guide/protocole/index.html"
+check site/lists-rewrite-removed test -f "$H/output/site/fr/index.html" -a -f "$H/output/pdf/en/guide.pdf" -a -f "$H/output/site/pdf/en/guide.pdf"

@@ -1,0 +1,362 @@
+/*
+ * outfiles.c: the list of files a build wrote, kept in the output as
+ * .pactkit/files-<writer> (size, time, hash and path of each).  The next
+ * build but one reuses that folder: a file whose content hashes the same
+ * and which is still there as it was written is left alone (no read, no
+ * write), and the files the old lists name that no writer wrote this
+ * time are removed, without walking the tree.  Without such lists (a
+ * folder from an older pactkit) util_writefile compares contents and
+ * build.c prunes by time, as before.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pactkit.h"
+
+#define LISTDIR ".pactkit"
+
+struct entry {
+	uint64_t	 size;
+	uint64_t	 hash;
+	long long	 sec;
+	long		 nsec;
+};
+
+static struct {
+	char		*root;      /* the folder being written, or NULL */
+	size_t		 rootlen;
+	struct strmap	 old;       /* relative path -> struct entry */
+	int		 have_old;  /* lists were found */
+	struct buf	 mine;      /* this writer's lines */
+} of;
+
+/* A 64-bit hash of the content, eight bytes at a time. */
+static uint64_t
+hash(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ len, w;
+
+	for (; len >= 8; p += 8, len -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, p, len);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+	return h ^ (h >> 29);
+}
+
+/* Reads the lists under root (one per writer of the build that made
+ * it) into of.old. */
+static void
+load_lists(void)
+{
+	char *dir = xasprintf("%s/" LISTDIR, of.root);
+	struct dirent *de;
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL) {
+		free(dir);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		char *path, *text, *line, *next;
+		size_t len;
+
+		if (strncmp(de->d_name, "files-", 6) != 0 ||
+		    strchr(de->d_name, '.') != NULL)
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		text = util_readfile(path, &len);
+		free(path);
+		if (text == NULL)
+			continue;
+		of.have_old = 1;
+		for (line = text; *line != '\0'; line = next) {
+			struct entry e, *ep;
+			int off = 0;
+
+			next = strchr(line, '\n');
+			if (next == NULL)
+				break;
+			*next++ = '\0';
+			if (sscanf(line, "%" SCNu64 " %lld.%ld %" SCNx64 " %n",
+			    &e.size, &e.sec, &e.nsec, &e.hash, &off) != 4 ||
+			    off == 0 || line[off] == '\0')
+				continue;
+			ep = xmalloc(sizeof(*ep));
+			*ep = e;
+			if (!strmap_put(&of.old, line + off, ep))
+				free(ep);
+		}
+		free(text);
+	}
+	closedir(d);
+	free(dir);
+}
+
+void
+outfiles_begin(const char *root)
+{
+	outfiles_end();
+	of.root = xstrdup(root);
+	of.rootlen = strlen(root);
+	load_lists();
+}
+
+int
+outfiles_have_lists(void)
+{
+	return of.root != NULL && of.have_old;
+}
+
+/* The path of a file under the folder being written, relative to it. */
+static const char *
+rel(const char *path)
+{
+	if (of.root == NULL || strncmp(path, of.root, of.rootlen) != 0 ||
+	    path[of.rootlen] != '/')
+		return NULL;
+	return path + of.rootlen + 1;
+}
+
+static void
+note(const char *r, uint64_t size, uint64_t h, const struct stat *st)
+{
+	buf_printf(&of.mine, "%" PRIu64 " %lld.%09ld %016" PRIx64 " %s\n",
+	    size, (long long)st->st_mtim.tv_sec, (long)st->st_mtim.tv_nsec,
+	    h, r);
+}
+
+int
+outfiles_unchanged(const char *path, const void *data, size_t len)
+{
+	const char *r = rel(path);
+	struct entry *e;
+	struct stat st;
+	uint64_t h;
+
+	if (r == NULL || !of.have_old)
+		return 0;
+	h = hash(data, len);
+	if ((e = strmap_get(&of.old, r)) == NULL || e->size != len ||
+	    e->hash != h || lstat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (uint64_t)st.st_size != len || st.st_mtim.tv_sec != e->sec ||
+	    st.st_mtim.tv_nsec != e->nsec)
+		return 0;
+	note(r, len, h, &st);
+	return 1;
+}
+
+void
+outfiles_wrote(const char *path, int fd, const void *data, size_t len)
+{
+	const char *r = rel(path);
+	struct stat st;
+
+	if (r != NULL && fstat(fd, &st) == 0)
+		note(r, len, hash(data, len), &st);
+}
+
+void
+outfiles_save(const char *writer)
+{
+	char *dir, *path;
+
+	if (of.root == NULL)
+		return;
+	dir = xasprintf("%s/" LISTDIR, of.root);
+	path = xasprintf("%s/files-%s.new", dir, writer);
+	mkdir(dir, 0755);
+	/* not through util_writefile: the list does not list itself */
+	{
+		int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+		    0644);
+		size_t off = 0;
+
+		if (fd != -1) {
+			while (off < of.mine.len) {
+				ssize_t n = write(fd, of.mine.data + off,
+				    of.mine.len - off);
+
+				if (n <= 0)
+					break;
+				off += (size_t)n;
+			}
+			close(fd);
+		}
+	}
+	free(path);
+	free(dir);
+}
+
+/* Removes file r and the folders it leaves empty (up to the root). */
+static void
+remove_stale(const char *r)
+{
+	char *path = xasprintf("%s/%s", of.root, r), *slash;
+
+	if (unlink(path) == 0)
+		while ((slash = strrchr(path, '/')) != NULL &&
+		    (size_t)(slash - path) > of.rootlen) {
+			*slash = '\0';
+			if (rmdir(path) == -1)
+				break;
+		}
+	free(path);
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names in the list folder, sorted. */
+static char **
+list_names(const char *dir, size_t *n)
+{
+	struct dirent *de;
+	char **names = NULL;
+	DIR *d;
+
+	*n = 0;
+	if ((d = opendir(dir)) == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL)
+		if (strncmp(de->d_name, "files-", 6) == 0) {
+			names = xrealloc(names, (*n + 1) * sizeof(*names));
+			names[(*n)++] = xstrdup(de->d_name);
+		}
+	closedir(d);
+	if (*n > 0)
+		qsort(names, *n, sizeof(*names), by_name);
+	return names;
+}
+
+static int
+is_new(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && strcmp(name + n - 4, ".new") == 0;
+}
+
+/* Whether name has a new list (name.new) that will replace it. */
+static int
+names_has_new(char **names, size_t n, const char *name)
+{
+	size_t i, len = strlen(name);
+
+	for (i = 0; i < n; i++)
+		if (strncmp(names[i], name, len) == 0 &&
+		    strcmp(names[i] + len, ".new") == 0)
+			return 1;
+	return 0;
+}
+
+/* Reads the new lists (what this build made) into now. */
+static void
+load_new(const char *dir, char **names, size_t n, struct strmap *now)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char *path, *text, *line, *next;
+		size_t len;
+
+		if (!is_new(names[i]))
+			continue;
+		path = xasprintf("%s/%s", dir, names[i]);
+		text = util_readfile(path, &len);
+		free(path);
+		for (line = text; text != NULL && *line != '\0'; line = next) {
+			char *sp;
+
+			if ((next = strchr(line, '\n')) == NULL)
+				break;
+			*next++ = '\0';
+			if ((sp = strchr(line, ' ')) != NULL &&
+			    (sp = strchr(sp + 1, ' ')) != NULL &&
+			    (sp = strchr(sp + 1, ' ')) != NULL)
+				strmap_put(now, sp + 1, &of);
+		}
+		free(text);
+	}
+}
+
+void
+outfiles_prune(const char *prefix, int inside)
+{
+	struct strmap now = { 0 };
+	size_t i, n, plen = strlen(prefix);
+	char *dir, **names;
+
+	if (of.root == NULL || !of.have_old)
+		return;
+	dir = xasprintf("%s/" LISTDIR, of.root);
+	names = list_names(dir, &n);
+	load_new(dir, names, n, &now);
+	/* what the old lists named and no writer made this time */
+	for (i = 0; i < of.old.cap; i++)
+		if (of.old.keys[i] != NULL &&
+		    (strncmp(of.old.keys[i], prefix, plen) == 0) == inside &&
+		    strmap_get(&now, of.old.keys[i]) == NULL)
+			remove_stale(of.old.keys[i]);
+	strmap_free(&now);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(dir);
+}
+
+void
+outfiles_commit(void)
+{
+	char *dir, **names;
+	size_t i, n;
+
+	if (of.root == NULL)
+		return;
+	dir = xasprintf("%s/" LISTDIR, of.root);
+	names = list_names(dir, &n);
+	/* the new lists replace the old ones */
+	for (i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+
+		if (is_new(names[i])) {
+			char *to = xstrndup(path, strlen(path) - 4);
+
+			rename(path, to);
+			free(to);
+		} else if (!names_has_new(names, n, names[i]))
+			unlink(path);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	free(dir);
+}
+
+void
+outfiles_end(void)
+{
+	size_t i;
+
+	for (i = 0; i < of.old.cap; i++)
+		free(of.old.vals[i]);
+	strmap_free(&of.old);
+	buf_free(&of.mine);
+	free(of.root);
+	memset(&of, 0, sizeof(of));
+}
