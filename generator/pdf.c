@@ -376,6 +376,23 @@ iso_today(char *s, size_t n)
 	strftime(s, n, "%Y-%m-%d", &tm);
 }
 
+/* PACTKIT_TIMING=1: the time since the last call, for the PDF stages. */
+static void
+stage(const char *name)
+{
+	static struct timespec last;
+	struct timespec t;
+
+	if (getenv("PACTKIT_TIMING") == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	if (name != NULL)
+		fprintf(stderr, "pactkit:   pdf %-9s %.3f s\n", name,
+		    (double)(t.tv_sec - last.tv_sec) +
+		    (double)(t.tv_nsec - last.tv_nsec) / 1e9);
+	last = t;
+}
+
 static int
 render(const struct job *j)
 {
@@ -390,6 +407,7 @@ render(const struct job *j)
 
 	/* with right-hand starts, the contents too begin on one */
 	front = j->cover + (j->recto && j->cover && j->toc ? 1 : 0);
+	stage(NULL);
 	paper_size(j->paper, j->out, &pw, &ph);
 	if ((d = draw_new(j->st)) == NULL)
 		goto out;
@@ -398,13 +416,18 @@ render(const struct job *j)
 	for (i = 0; i < j->npages; i++)
 		layout_article(fc, j->pages[i].root, (int)i, j->pages[i].file,
 		    j->pages[i].title, j->recto);
+	stage("layout");
 	/* the contents' length does not depend on the numbers in it */
 	off = front;
 	for (tries = 0; tries < 3; tries++) {
 		struct pdf_layout probe = { 0 };
 
-		layout_free(&cl);
-		layout_paginate(fc, off + ntoc, &cl);
+		/* page numbers are added when drawing: only right-hand
+		 * starts depend on the offset */
+		if (tries == 0 || j->recto) {
+			layout_free(&cl);
+			layout_paginate(fc, off + ntoc, &cl);
+		}
 		if (!j->toc)
 			break;
 		layout_flow_free(ft);
@@ -467,6 +490,7 @@ render(const struct job *j)
 		    1, j->st);
 		free(s);
 	}
+	stage("paginate");
 	draw_pages(d, total, pw, ph);
 	off = front + ntoc;
 	if (j->cover)
@@ -505,7 +529,9 @@ render(const struct job *j)
 			free(dir);
 		}
 	}
+	stage("draw");
 	ok = draw_save(d, j->out);
+	stage("save");
 out:
 	free(used);
 	buf_free(&date);

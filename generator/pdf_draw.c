@@ -11,10 +11,13 @@
 #include <time.h>
 
 #include <hpdf.h>
+#include <hpdf_utils.h>            /* HPDF_FToA: its number format */
+#include <zlib.h>
 
 #include "pdf.h"
 
 #define NGS 16                  /* opacity graphics states kept */
+#define PAGE_ZLEVEL 4           /* page contents: zlib level (libharu: 6) */
 
 struct drawer {
 	HPDF_Doc pdf;
@@ -31,6 +34,11 @@ struct drawer {
 	int	 tfont;             /* face and size set in this BT */
 	double	 tsize;
 	unsigned tcolor;
+	struct buf tj;              /* the open TJ array (empty: none) */
+	double	 pen;               /* where its next glyph goes, PDF space */
+	float	 hx, hy;            /* libharu's text position, single */
+	long long ox, oy;           /* where its TextOut put the last piece */
+	long long qx, qy;           /* our line origin (ox, oy: 1e-5 pt) */
 	HPDF_Dict acroform;         /* catalog /AcroForm, made on first field */
 	HPDF_Array fields;
 	HPDF_ExtGState gs[NGS];     /* cached by opacity (fill, stroke) */
@@ -41,6 +49,8 @@ struct drawer {
 	int	 pathops;           /* path operators since draw_style */
 	int	 pfill, pstroke;    /* what draw_paint will do */
 	short	*wcache[PF__MAX];   /* advance per BMP code point, or WNONE */
+	unsigned char *drawn[PF__MAX]; /* code points drawn in the face's
+				     * own font, one bit each */
 	signed char *hcache[PF__MAX]; /* glyph in the face: -1 not asked yet */
 };
 
@@ -110,7 +120,9 @@ draw_free(struct drawer *d)
 	for (i = 0; i < PF__MAX; i++) {
 		free(d->wcache[i]);
 		free(d->hcache[i]);
+		free(d->drawn[i]);
 	}
+	buf_free(&d->tj);
 	free(d);
 }
 
@@ -186,6 +198,35 @@ fix_tounicode(struct drawer *d, HPDF_Font font)
 	HPDF_Dict_Add(font, "ToUnicode", s);
 }
 
+/*
+ * HPDF_GetFont with the UTF-8 encoder looks up all 65,536 code points
+ * in the face's cmap (a linear search each) to write a CIDToGIDMap and
+ * a /W array for the whole BMP.  Here it sees an empty cmap instead, so
+ * both come out blank, and draw_save() writes them for the code points
+ * the pages use (fix_widths()).
+ */
+static HPDF_Font
+embed(struct drawer *d, int f)
+{
+	static HPDF_UINT16 end[1] = { 0xFFFF }, start[1] = { 0xFFFF };
+	static HPDF_UINT16 rangeoff[1] = { 0 };
+	static HPDF_INT16 delta[1] = { 1 };
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)d->def[f]->attr;
+	HPDF_TTF_CmapRange keep = a->cmap;
+	HPDF_Font font;
+
+	if (a->cmap.format != 4)
+		return HPDF_GetFont(d->pdf, d->fontname[f], "UTF-8");
+	a->cmap.seg_count_x2 = 2;
+	a->cmap.end_count = end;
+	a->cmap.start_count = start;
+	a->cmap.id_delta = delta;
+	a->cmap.id_range_offset = rangeoff;
+	font = HPDF_GetFont(d->pdf, d->fontname[f], "UTF-8");
+	a->cmap = keep;
+	return font;
+}
+
 /* Face f, embedded; falls back to the regular serif if it cannot load. */
 static HPDF_Font
 getfont(struct drawer *d, int f)
@@ -194,10 +235,56 @@ getfont(struct drawer *d, int f)
 		return d->font[f];
 	if (fontdef(d, f) == NULL)
 		return f == PF_SERIF ? NULL : getfont(d, PF_SERIF);
-	d->font[f] = HPDF_GetFont(d->pdf, d->fontname[f], "UTF-8");
+	d->font[f] = embed(d, f);
 	if (d->font[f] != NULL)
 		fix_tounicode(d, d->font[f]);
 	return d->font[f];
+}
+
+/* The CIDToGIDMap and /W of face f's font, for the code points drawn
+ * (CID = code point; the map ends after the last one). */
+static void
+fix_widths(struct drawer *d, int f)
+{
+	HPDF_FontAttr fa = (HPDF_FontAttr)d->font[f]->attr;
+	HPDF_FontDef fd = d->def[f];
+	HPDF_Array w, run = NULL;
+	unsigned char *map;
+	long cp, last = 0, prev = -2;
+	int gid, adv;
+
+	if (fa->map_stream == NULL || fa->descendant_font == NULL ||
+	    (w = HPDF_Dict_GetItem(fa->descendant_font, "W",
+	    HPDF_OCLASS_ARRAY)) == NULL)
+		return;     /* the whole map as libharu made it */
+	if (d->drawn[f] == NULL)
+		d->drawn[f] = xcalloc(65536 / 8, 1);
+	for (cp = 0; cp <= 0xFFFF; cp++)
+		if (d->drawn[f][cp >> 3] & (1 << (cp & 7)))
+			last = cp;
+	map = xcalloc((size_t)last + 1, 2);
+	HPDF_Array_Clear(w);
+	for (cp = 0; cp <= last; cp++) {
+		if (!(d->drawn[f][cp >> 3] & (1 << (cp & 7))))
+			continue;
+		gid = HPDF_TTFontDef_GetGlyphid(fd, (HPDF_UINT16)cp);
+		map[2 * cp] = (unsigned char)(gid >> 8);
+		map[2 * cp + 1] = (unsigned char)gid;
+		adv = HPDF_TTFontDef_GetGidWidth(fd, (HPDF_UINT16)gid);
+		if (adv == fd->missing_width)
+			continue;       /* /DW */
+		if (run == NULL || cp != prev + 1) {
+			HPDF_Array_AddNumber(w, (HPDF_INT32)cp);
+			run = HPDF_Array_New(d->pdf->mmgr);
+			HPDF_Array_Add(w, run);
+		}
+		HPDF_Array_AddNumber(run, adv);
+		prev = cp;
+	}
+	HPDF_MemStream_FreeData(fa->map_stream->stream);
+	HPDF_Stream_Write(fa->map_stream->stream, map,
+	    (HPDF_UINT)(2 * (last + 1)));
+	free(map);
 }
 
 int
@@ -225,11 +312,14 @@ draw_has(struct drawer *d, int f, long cp)
 double
 draw_width(struct drawer *d, int f, double size, const char *s, size_t len)
 {
-	HPDF_Font font = getfont(d, f);
+	/* the metrics alone: a face is embedded when drawn, not measured */
+	HPDF_FontDef fd = fontdef(d, f);
 	size_t i = 0;
 	long cp, w = 0;
 
-	if (font == NULL)
+	if (fd == NULL && f != PF_SERIF)
+		fd = fontdef(d, PF_SERIF);
+	if (fd == NULL)
 		return 0;
 	if (d->wcache[f] == NULL) {
 		size_t k;
@@ -243,12 +333,12 @@ draw_width(struct drawer *d, int f, double size, const char *s, size_t len)
 		if (cp < 0)
 			break;
 		if (cp > 0xFFFF) {
-			w += HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
+			w += HPDF_TTFontDef_GetCharWidth(fd, (HPDF_UINT16)cp);
 			continue;
 		}
 		if (d->wcache[f][cp] == WNONE)
-			d->wcache[f][cp] = (short)HPDF_Font_GetUnicodeWidth(font,
-			    (HPDF_UNICODE)cp);
+			d->wcache[f][cp] = HPDF_TTFontDef_GetCharWidth(fd,
+			    (HPDF_UINT16)cp);
 		w += d->wcache[f][cp];
 	}
 	return (double)w * size / 1000.0;
@@ -342,9 +432,174 @@ draw_pages(struct drawer *d, int n, double w, double h)
 	d->pageh = h;
 }
 
+/*
+ * Text goes into the page as one TJ array per run of pieces on one
+ * baseline in one face, size and colour: a word is a string, the space
+ * before the next word a displacement.  libharu would write a Td and a
+ * Tj per word (and has no TJ); Tw cannot be used, as it does not apply
+ * to two-byte codes.  The array is written straight into the page's
+ * content stream, inside a BT that libharu opened.
+ */
+
+/* v with at most nd (<= 4) decimals, trailing zeros dropped; not
+ * printf's %f, which follows the locale. */
+static void
+putnum(struct buf *b, double v, int nd)
+{
+	static const long long scale[] = { 1, 10, 100, 1000, 10000 };
+	char tmp[32];
+	int n = 0;
+	long long q = llround(fabs(v) * (double)scale[nd]), ip, fp;
+
+	ip = q / scale[nd];
+	fp = q % scale[nd];
+	if (q != 0 && v < 0)
+		buf_putc(b, '-');
+	do {
+		tmp[n++] = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip > 0);
+	while (n > 0)
+		buf_putc(b, tmp[--n]);
+	if (fp == 0)
+		return;
+	while (fp % 10 == 0) {
+		fp /= 10;
+		nd--;
+	}
+	buf_putc(b, '.');
+	for (n = 0; n < nd; n++) {
+		tmp[n] = (char)('0' + fp % 10);
+		fp /= 10;
+	}
+	while (n > 0)
+		buf_putc(b, tmp[--n]);
+}
+
+/* s as a string of two-byte codes (code point = CID, as libharu's UTF-8
+ * encoder has it), marking each in bits.  A literal string, not hex as
+ * libharu writes: half the bytes to write and to compress. */
+static void
+putcodes(struct buf *b, unsigned char *bits, const char *s)
+{
+	size_t i = 0, len = strlen(s);
+	char *o;
+	long cp;
+
+	buf_grow(b, 4 * len + 2);   /* an escaped byte pair at most */
+	o = b->data + b->len;
+	*o++ = '(';
+	while (i < len) {
+		size_t at = i;
+		int k, c;
+
+		cp = util_utf8_next(s, len, &i);
+		if (i <= at)
+			i = at + 1;
+		if (cp < 0)
+			cp = '?';
+		else if (cp > 0xFFFF)
+			cp = ' ';       /* what libharu writes */
+		bits[cp >> 3] |= (unsigned char)(1 << (cp & 7));
+		for (k = 0; k < 2; k++) {
+			c = k == 0 ? (int)(cp >> 8) : (int)(cp & 0xFF);
+			if (c == '(' || c == ')' || c == '\\') {
+				*o++ = '\\';
+				*o++ = (char)c;
+			} else if (c == '\r' || c == '\n') {
+				*o++ = '\\';
+				*o++ = c == '\r' ? 'r' : 'n';
+			} else
+				*o++ = (char)c;
+		}
+	}
+	*o++ = ')';
+	b->len = (size_t)(o - b->data);
+	b->data[b->len] = '\0';
+}
+
+/* A number in HPDF_FToA's format, in units of 1e-5. */
+static long long
+ftoa_units(float v)
+{
+	char num[32], *p = num;
+	long long u = 0;
+	int neg = 0, nd = -1;
+
+	*HPDF_FToA(num, v, num + 30) = '\0';
+	if (*p == '-') {
+		neg = 1;
+		p++;
+	}
+	for (; *p != '\0'; p++) {
+		if (*p == '.') {
+			nd = 0;
+			continue;
+		}
+		u = u * 10 + (*p - '0');
+		if (nd >= 0)
+			nd++;
+	}
+	for (nd = nd < 0 ? 0 : nd; nd < 5; nd++)
+		u *= 10;
+	return neg ? -u : u;
+}
+
+/* u (in 1e-5) as a PDF number. */
+static void
+putunits(struct buf *b, long long u)
+{
+	char tmp[32];
+	int n = 0, nd = 5;
+	long long ip, fp;
+
+	if (u < 0) {
+		buf_putc(b, '-');
+		u = -u;
+	}
+	ip = u / 100000;
+	fp = u % 100000;
+	do {
+		tmp[n++] = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip > 0);
+	while (n > 0)
+		buf_putc(b, tmp[--n]);
+	if (fp == 0)
+		return;
+	while (fp % 10 == 0) {
+		fp /= 10;
+		nd--;
+	}
+	buf_putc(b, '.');
+	for (n = 0; n < nd; n++) {
+		tmp[n] = (char)('0' + fp % 10);
+		fp /= 10;
+	}
+	while (n > 0)
+		buf_putc(b, tmp[--n]);
+}
+
+/* Closes the open TJ array, if any, into the page. */
+static void
+flush_tj(struct drawer *d)
+{
+	HPDF_PageAttr attr;
+
+	if (d->tj.len == 0)
+		return;
+	buf_puts(&d->tj, "] TJ\n");
+	attr = (HPDF_PageAttr)d->page->attr;
+	if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)d->tj.data,
+	    (HPDF_UINT)d->tj.len) != HPDF_OK)
+		HPDF_CheckError(d->page->error);
+	buf_reset(&d->tj);
+}
+
 static void
 endtext(struct drawer *d)
 {
+	flush_tj(d);
 	if (d->intext) {
 		HPDF_Page_EndText(d->page);
 		d->intext = 0;
@@ -375,7 +630,10 @@ draw_text(struct drawer *d, int f, double size, unsigned color, double x,
     double base, const char *s)
 {
 	HPDF_Font font = getfont(d, f);
-	double r, g, b;
+	double r, g, b, w, y, adj, target;
+	float dx, dy;
+	long long ux, uy;
+	int own;
 
 	if (font == NULL || d->page == NULL || *s == '\0')
 		return;
@@ -384,20 +642,68 @@ draw_text(struct drawer *d, int f, double size, unsigned color, double x,
 		d->intext = 1;
 		d->tfont = -1;
 		d->tcolor = 0x1000000;
+		d->hx = d->hy = 0;
+		d->ox = d->oy = d->qx = d->qy = 0;
 	}
+	/*
+	 * Where libharu's TextOut put it: its position moved by single-
+	 * precision differences printed by HPDF_FToA.  Text extraction
+	 * orders table cells by differences as small as that rounding, so
+	 * each line starts exactly there (and a word in a TJ within
+	 * 1e-4 pt of it).
+	 */
+	y = d->pageh - base;
+	dx = (float)x - d->hx;
+	dy = (float)y - d->hy;
+	d->hx += dx;
+	d->hy += dy;
+	ux = ftoa_units(dx);
+	uy = ftoa_units(dy);
+	d->ox += ux;
+	d->oy += uy;
+	/* its Tj drew nothing for text of no width (after the move) */
+	if ((w = draw_width(d, f, size, s, strlen(s))) == 0)
+		return;
 	if (d->tfont != f || d->tsize != size) {
+		flush_tj(d);
 		HPDF_Page_SetFontAndSize(d->page, font, (HPDF_REAL)size);
 		d->tfont = f;
 		d->tsize = size;
 	}
 	if (d->tcolor != color) {
+		flush_tj(d);
 		rgb(color, &r, &g, &b);
 		HPDF_Page_SetRGBFill(d->page, (HPDF_REAL)r, (HPDF_REAL)g,
 		    (HPDF_REAL)b);
 		d->tcolor = color;
 	}
-	HPDF_Page_TextOut(d->page, (HPDF_REAL)x, (HPDF_REAL)(d->pageh - base),
-	    s);
+	target = (double)d->ox / 1e5;
+	if (d->tj.len > 0 && uy == 0 && target - d->pen > -0.001) {
+		/* the same line: move by the gap, in 1/1000 of the size */
+		adj = round((d->pen - target) * 1e5 / size) / 1e2;
+		if (adj != 0) {
+			buf_putc(&d->tj, ' ');
+			putnum(&d->tj, adj, 2);
+			buf_putc(&d->tj, ' ');
+			d->pen -= adj * size / 1000.0;
+		}
+	} else {
+		/* a new line origin, relative to the last one */
+		flush_tj(d);
+		putunits(&d->tj, d->ox - d->qx);
+		buf_putc(&d->tj, ' ');
+		putunits(&d->tj, d->oy - d->qy);
+		buf_puts(&d->tj, " Td [");
+		d->qx = d->ox;
+		d->qy = d->oy;
+		d->pen = target;
+	}
+	/* the glyphs fix_widths() maps, in the font actually used */
+	own = d->font[f] == font ? f : PF_SERIF;
+	if (d->drawn[own] == NULL)
+		d->drawn[own] = xcalloc(65536 / 8, 1);
+	putcodes(&d->tj, d->drawn[own], s);
+	d->pen += w;
 }
 
 void
@@ -668,7 +974,10 @@ draw_link_dest(struct drawer *d, double x, double y, double w, double h,
 
 	if (d->page == NULL || (dst = dest(d, topage, toy)) == NULL)
 		return;
-	endtext(d);
+	/* an annotation, not page content: the text object stays open;
+	 * libharu's text position restarts, as its BT after an ET did */
+	d->hx = d->hy = 0;
+	d->ox = d->oy = 0;
 	a = HPDF_Page_CreateLinkAnnot(d->page, pdfrect(d, x, y, w, h), dst);
 	if (a != NULL)
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
@@ -886,9 +1195,68 @@ draw_image(struct drawer *d, void *image, double x, double y, double w,
 	    (HPDF_REAL)(d->pageh - y - h), (HPDF_REAL)w, (HPDF_REAL)h);
 }
 
+static HPDF_STATUS
+flate_name(HPDF_Dict obj, HPDF_Stream out)
+{
+	(void)obj;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/*
+ * The pages' content streams, compressed here at PAGE_ZLEVEL: libharu's
+ * zlib level 6 took twice the time for 4 % less on our text.  libharu
+ * then writes the bytes as they are, and flate_name() names the filter
+ * (with no filter of its own, libharu removes a /Filter entry).
+ */
+static void
+deflate_pages(struct drawer *d)
+{
+	struct buf z = { 0 };
+	int i;
+
+	for (i = 0; i < d->npages; i++) {
+		HPDF_PageAttr pa = (HPDF_PageAttr)d->pages[i]->attr;
+		HPDF_Stream st = pa->stream;
+		z_stream zs;
+		HPDF_UINT k, n, len;
+		int rc = Z_OK;
+
+		if (pa->contents == NULL || st == NULL ||
+		    st->type != HPDF_STREAM_MEMORY ||
+		    !(pa->contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) ||
+		    pa->contents->write_fn != NULL)
+			continue;
+		memset(&zs, 0, sizeof(zs));
+		if (deflateInit(&zs, PAGE_ZLEVEL) != Z_OK)
+			continue;
+		buf_reset(&z);
+		buf_grow(&z, deflateBound(&zs, st->size));
+		zs.next_out = (Bytef *)z.data;
+		zs.avail_out = (uInt)(z.cap - 1);
+		n = HPDF_MemStream_GetBufCount(st);
+		for (k = 0; k < n && rc == Z_OK; k++) {
+			zs.next_in = HPDF_MemStream_GetBufPtr(st, k, &len);
+			zs.avail_in = len;
+			rc = deflate(&zs, k + 1 == n ? Z_FINISH : Z_NO_FLUSH);
+		}
+		if (n == 0)
+			rc = deflate(&zs, Z_FINISH);
+		deflateEnd(&zs);
+		if (rc != Z_STREAM_END)
+			continue;   /* libharu compresses it as before */
+		HPDF_MemStream_FreeData(st);
+		HPDF_Stream_Write(st, (HPDF_BYTE *)z.data, (HPDF_UINT)zs.total_out);
+		pa->contents->filter = HPDF_STREAM_FILTER_NONE;
+		pa->contents->write_fn = flate_name;
+	}
+	buf_free(&z);
+}
+
 int
 draw_save(struct drawer *d, const char *path)
 {
+	int f;
+
 	if (d->page != NULL)
 		endtext(d);
 	if (d->errors > 0) {
@@ -896,6 +1264,10 @@ draw_save(struct drawer *d, const char *path)
 		    "reported %d error(s)", d->errors);
 		return 0;
 	}
+	for (f = 0; f < PF__MAX; f++)
+		if (d->font[f] != NULL)
+			fix_widths(d, f);
+	deflate_pages(d);
 	if (HPDF_SaveToFile(d->pdf, path) != HPDF_OK) {
 		diag(DIAG_ERROR, path, 0, 0, "cannot write the PDF");
 		return 0;

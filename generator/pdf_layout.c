@@ -1059,6 +1059,9 @@ break_lines(const struct kplist *l, double w, int justify, int **out)
 	double *best = xcalloc(n + 1, sizeof(double));
 	long *prev = xcalloc(n + 1, sizeof(long));
 	int *isbp = xcalloc(n + 1, sizeof(int));
+	/* the starts worth trying, ascending: a (break at a - 1) with a
+	 * cost, and the forced breaks, which nothing passes over */
+	size_t *act = xcalloc(n + 2, sizeof(size_t)), nact, ai;
 	double tol[3] = { 2.0, 8.0, 1e9 };
 	int pass, *res;
 
@@ -1078,24 +1081,22 @@ break_lines(const struct kplist *l, double w, int justify, int **out)
 		/* best[i + 1]: cost of a paragraph start ending at break i;
 		 * best[0] is the start */
 		best[0] = 0;
+		act[0] = 0;
+		nact = 1;
 		for (i = 0; i < n; i++) {
 			best[i + 1] = -1;
 			if (!isbp[i])
 				continue;
-			for (a = i + 1; a-- > 0;) {
+			for (ai = nact; ai-- > 0;) {
 				size_t s;
 				double L, Y, Z, r, bad, dem;
 				const struct kp *kb = &l->it[i];
 				int last;
 
 				/* a == 0 is the start; else break at a-1 */
-				if (a > 0 && (!isbp[a - 1] || best[a] < 0)) {
-					if (a > 0 && isbp[a - 1] &&
-					    l->it[a - 1].type == IT_PEN &&
-					    l->it[a - 1].pen == FORCE_PEN)
-						break;
-					continue;
-				}
+				a = act[ai];
+				if (a > 0 && best[a] < 0)
+					break;  /* a forced break with no way there */
 				s = a;
 				while (s < i && l->it[s].type != IT_BOX)
 					s++;
@@ -1144,6 +1145,9 @@ break_lines(const struct kplist *l, double w, int justify, int **out)
 				    l->it[a - 1].pen == FORCE_PEN)
 					break;
 			}
+			if (best[i + 1] >= 0 || (l->it[i].type == IT_PEN &&
+			    l->it[i].pen == FORCE_PEN))
+				act[nact++] = i + 1;
 			/* nothing may pass over a forced break */
 			if (l->it[i].type == IT_PEN &&
 			    l->it[i].pen == FORCE_PEN && best[i + 1] < 0)
@@ -1181,6 +1185,7 @@ break_lines(const struct kplist *l, double w, int justify, int **out)
 	free(best);
 	free(prev);
 	free(isbp);
+	free(act);
 	*out = res;
 	return nb;
 }
