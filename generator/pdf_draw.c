@@ -378,6 +378,15 @@ draw_split(struct drawer *d, int f, const char *s, size_t len,
 	*out = NULL;
 	while (i < len) {
 		start = i;
+		/* a span the face has, at once (not a realloc a character) */
+		while (i < len && (unsigned char)s[i] < 0x80 &&
+		    (draw_has(d, f, (unsigned char)s[i]) || s[i] == '\t' ||
+		    s[i] == '\n'))
+			i++;
+		if (i > start) {
+			run_add(out, &n, &cap, f, s + start, i - start);
+			continue;
+		}
 		cp = util_utf8_next(s, len, &i);
 		if (cp < 0) {
 			/* a bad byte: skip it alone */

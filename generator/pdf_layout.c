@@ -8,6 +8,7 @@
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +169,74 @@ struct ctx {
 static HyphenDict *hydict[2];
 static char hylang[2][8];
 
+/* libhyphen's answers by word and dictionary: a book repeats its words,
+ * and asking costs more than looking up. */
+struct hyword {
+	const HyphenDict *hd;       /* NULL: a free slot */
+	char	*word;              /* lowercased */
+	char	*hy;                /* its vector; NULL: no usable answer */
+};
+static struct hyword *hywords;
+static size_t hycap, hyn;
+
+static void
+hywords_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < hycap; i++) {
+		free(hywords[i].word);
+		free(hywords[i].hy);
+	}
+	free(hywords);
+	hywords = NULL;
+	hycap = hyn = 0;
+}
+
+/* The slot of (hd, word): its entry, or the free slot for it. */
+static struct hyword *
+hyslot(const HyphenDict *hd, const char *word)
+{
+	size_t h = (size_t)14695981039346656037ULL, i;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)word; *p != '\0'; p++)
+		h = (h ^ *p) * (size_t)1099511628211ULL;
+	h ^= (size_t)(uintptr_t)hd;
+	for (i = h & (hycap - 1);; i = (i + 1) & (hycap - 1))
+		if (hywords[i].hd == NULL || (hywords[i].hd == hd &&
+		    strcmp(hywords[i].word, word) == 0))
+			return &hywords[i];
+}
+
+/* Remembers hy (n bytes, or NULL) for (hd, word). */
+static void
+hyremember(const HyphenDict *hd, const char *word, const char *hy, size_t n)
+{
+	struct hyword *w;
+
+	if (2 * (hyn + 1) > hycap) {
+		struct hyword *old = hywords;
+		size_t oldcap = hycap, i;
+
+		hycap = hycap ? hycap * 2 : 1024;
+		hywords = xcalloc(hycap, sizeof(*hywords));
+		for (i = 0; i < oldcap; i++)
+			if (old[i].hd != NULL)
+				*hyslot(old[i].hd, old[i].word) = old[i];
+		free(old);
+	}
+	w = hyslot(hd, word);
+	w->hd = hd;
+	w->word = xstrdup(word);
+	w->hy = NULL;
+	if (hy != NULL) {
+		w->hy = xmalloc(n);
+		memcpy(w->hy, hy, n);
+	}
+	hyn++;
+}
+
 void
 layout_cleanup(void)
 {
@@ -179,6 +248,7 @@ layout_cleanup(void)
 		hydict[i] = NULL;
 		hylang[i][0] = '\0';
 	}
+	hywords_free();
 }
 
 struct patline {
@@ -856,15 +926,26 @@ word_items(struct flow *f, struct kplist *l, const struct inl *in, int fi,
 			if (nl >= 5 && we - ws < 100) {
 				char word[128], hy[128];
 				char **rep = NULL;
-				int *pos = NULL, *cut = NULL;
+				int *pos = NULL, *cut = NULL, ok;
+				struct hyword *known;
 
 				memcpy(word, s + ws, we - ws);
 				word[we - ws] = '\0';
 				lower_utf8(word, we - ws);
 				memset(hy, 0, sizeof(hy));
-				if (hnj_hyphen_hyphenate3(hd, word, (int)(we - ws),
-				    hy, NULL, &rep, &pos, &cut, 2, 3, 2, 2) == 0 &&
-				    rep == NULL) {
+				known = hycap > 0 ? hyslot(hd, word) : NULL;
+				if (known != NULL && known->hd != NULL) {
+					ok = known->hy != NULL;
+					if (ok)
+						memcpy(hy, known->hy, we - ws + 1);
+				} else {
+					ok = hnj_hyphen_hyphenate3(hd, word,
+					    (int)(we - ws), hy, NULL, &rep, &pos,
+					    &cut, 2, 3, 2, 2) == 0 && rep == NULL;
+					hyremember(hd, word, ok ? hy : NULL,
+					    we - ws + 1);
+				}
+				if (ok) {
 					/* with UTF-8 patterns the vector is
 					 * indexed by character, not byte */
 					size_t bi = 0, ci = 0, nx;
