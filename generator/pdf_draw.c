@@ -1277,9 +1277,29 @@ draw_save(struct drawer *d, const char *path)
 		if (d->font[f] != NULL)
 			fix_widths(d, f);
 	deflate_pages(d);
-	if (HPDF_SaveToFile(d->pdf, path) != HPDF_OK) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot write the PDF");
-		return 0;
+	/* through memory and util_writefile, like every output file: an
+	 * unchanged PDF is kept, and the build's file lists name it */
+	{
+		HPDF_UINT32 size, got;
+		HPDF_STATUS st;
+		HPDF_BYTE *buf;
+		int ok;
+
+		if (HPDF_SaveToStream(d->pdf) != HPDF_OK) {
+			diag(DIAG_ERROR, path, 0, 0, "cannot write the PDF");
+			return 0;
+		}
+		size = HPDF_GetStreamSize(d->pdf);
+		buf = xmalloc(size > 0 ? size : 1);
+		got = size;
+		st = HPDF_ReadFromStream(d->pdf, buf, &got);
+		if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || got != size) {
+			diag(DIAG_ERROR, path, 0, 0, "cannot write the PDF");
+			free(buf);
+			return 0;
+		}
+		ok = util_writefile(path, buf, size);
+		free(buf);
+		return ok;
 	}
-	return 1;
 }
