@@ -13,17 +13,6 @@
 
 #define FILE_ATTR "data-pk-file"
 
-static int
-has_scheme(const char *u)
-{
-	const char *p;
-
-	for (p = u; *p != '\0' && *p != '/' && *p != '?' && *p != '#'; p++)
-		if (*p == ':')
-			return 1;
-	return 0;
-}
-
 /* The same characters as page file names (project.c): nothing that
  * needs escaping in a URL or could leave the folder. */
 static int
@@ -82,7 +71,7 @@ assets_resolve(struct project *p, struct page *pg, xmlNodePtr el,
 	char *suffix, realf[PATH_MAX], reald[PATH_MAX];
 	int ok = 0;
 
-	if (v == NULL || *v == '\0' || has_scheme(v) || strncmp(v, "//", 2) == 0)
+	if (v == NULL || *v == '\0' || links_has_scheme(v) || strncmp(v, "//", 2) == 0)
 		return -1;              /* http(s), mailto... left as written */
 	path = xstrdup(v);
 	suffix = path + strcspn(path, "?#");
@@ -198,22 +187,6 @@ assets_forget(xmlNodePtr el)
 }
 
 static int
-copy_one(const char *from, const char *to)
-{
-	size_t len;
-	char *data = util_readfile(from, &len);
-	int ok;
-
-	if (data == NULL) {
-		diag_sys(from);
-		return 0;
-	}
-	ok = util_writefile(to, data, len);
-	free(data);
-	return ok;
-}
-
-static int
 walk(const struct project *p, xmlNodePtr n, const char *prefix,
     const char *outdir, struct strmap *done)
 {
@@ -233,7 +206,7 @@ walk(const struct project *p, xmlNodePtr n, const char *prefix,
 			char *to = xasprintf("%s/site/%s", outdir,
 			    f + strlen(prefix));
 
-			ok &= copy_one(f, to);
+			ok &= util_copyfile(f, to);
 			free(to);
 		}
 		ok &= walk(p, c, prefix, outdir, done);
@@ -282,7 +255,7 @@ assets_fragment(xmlNodePtr n, const char *dir)
 		if (xmlStrcmp(c->name, (const xmlChar *)"img") == 0) {
 			assets_forget(c);
 			src = tree_get_attr(c, "src");
-			if (src != NULL && *src != '\0' && !has_scheme(src) &&
+			if (src != NULL && *src != '\0' && !links_has_scheme(src) &&
 			    src[0] != '/') {
 				char *f = xasprintf("%s/%.*s", dir,
 				    (int)strcspn(src, "?#"), src);

@@ -9,8 +9,9 @@
 
 #include "pactkit.h"
 
-static int
-has_scheme(const char *u)
+/* Whether URL u starts with a scheme ("https:", "mailto:"). */
+int
+links_has_scheme(const char *u)
 {
 	const char *p;
 
@@ -144,7 +145,7 @@ resolve(struct project *p, struct page *pg, xmlNodePtr a)
 	size_t n;
 	int ok = 1;
 
-	if (href == NULL || *href == '\0' || has_scheme(href) ||
+	if (href == NULL || *href == '\0' || links_has_scheme(href) ||
 	    strncmp(href, "//", 2) == 0)
 		return 1;
 	path = xstrdup(href);

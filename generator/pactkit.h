@@ -50,6 +50,7 @@ int	 util_mkdirs(const char *);         /* mkdir -p; 1 ok, 0 (printed) */
 int	 util_rmtree(const char *);         /* rm -rf; 1 ok, 0 failed */
 int	 util_isdir(const char *);
 int	 util_isfile(const char *);
+int	 util_copyfile(const char *from, const char *to);
 int	 util_copytree(const char *, const char *); /* cp -r; 1 ok, 0 (printed) */
 /* Returns 1 when s is valid UTF-8 (no overlongs, no surrogates); else 0
  * and *bad gets the offset of the first bad byte. */
@@ -310,6 +311,8 @@ char	*links_relative(const char *from, const char *to);
 void	 links_index_html(int);
 /* Normalises "a/b/../c/./d" in place; 0 if it climbs above the root. */
 int	 links_normalise(char *path);
+/* Whether URL u starts with a scheme ("https:", "mailto:"). */
+int	 links_has_scheme(const char *u);
 
 /* assets.c: files beside pages (images, downloads) under content/<lang>/.
  * Resolves attribute attr ("src" of an img, "href" of an a) of el in pg:

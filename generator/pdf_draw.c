@@ -450,20 +450,22 @@ draw_pages(struct drawer *d, int n, double w, double h)
  * content stream, inside a BT that libharu opened.
  */
 
-/* v with at most nd (<= 4) decimals, trailing zeros dropped; not
- * printf's %f, which follows the locale. */
+/* q / 10^nd as a PDF number, trailing zeros dropped; not printf's %f,
+ * which follows the locale. */
 static void
-putnum(struct buf *b, double v, int nd)
+putfixed(struct buf *b, long long q, int nd)
 {
-	static const long long scale[] = { 1, 10, 100, 1000, 10000 };
+	static const long long scale[] = { 1, 10, 100, 1000, 10000, 100000 };
 	char tmp[32];
 	int n = 0;
-	long long q = llround(fabs(v) * (double)scale[nd]), ip, fp;
+	long long ip, fp;
 
+	if (q < 0) {
+		buf_putc(b, '-');
+		q = -q;
+	}
 	ip = q / scale[nd];
 	fp = q % scale[nd];
-	if (q != 0 && v < 0)
-		buf_putc(b, '-');
 	do {
 		tmp[n++] = (char)('0' + ip % 10);
 		ip /= 10;
@@ -483,6 +485,16 @@ putnum(struct buf *b, double v, int nd)
 	}
 	while (n > 0)
 		buf_putc(b, tmp[--n]);
+}
+
+/* v with at most nd (<= 4) decimals. */
+static void
+putnum(struct buf *b, double v, int nd)
+{
+	static const double scale[] = { 1, 10, 100, 1000, 10000 };
+	long long q = llround(fabs(v) * scale[nd]);
+
+	putfixed(b, v < 0 ? -q : q, nd);
 }
 
 /* s as a string of two-byte codes (code point = CID, as libharu's UTF-8
@@ -558,35 +570,7 @@ ftoa_units(float v)
 static void
 putunits(struct buf *b, long long u)
 {
-	char tmp[32];
-	int n = 0, nd = 5;
-	long long ip, fp;
-
-	if (u < 0) {
-		buf_putc(b, '-');
-		u = -u;
-	}
-	ip = u / 100000;
-	fp = u % 100000;
-	do {
-		tmp[n++] = (char)('0' + ip % 10);
-		ip /= 10;
-	} while (ip > 0);
-	while (n > 0)
-		buf_putc(b, tmp[--n]);
-	if (fp == 0)
-		return;
-	while (fp % 10 == 0) {
-		fp /= 10;
-		nd--;
-	}
-	buf_putc(b, '.');
-	for (n = 0; n < nd; n++) {
-		tmp[n] = (char)('0' + fp % 10);
-		fp /= 10;
-	}
-	while (n > 0)
-		buf_putc(b, tmp[--n]);
+	putfixed(b, u, 5);
 }
 
 /* Closes the open TJ array, if any, into the page. */

@@ -273,24 +273,30 @@ util_rmtree(const char *path)
 }
 
 int
+util_copyfile(const char *from, const char *to)
+{
+	size_t len;
+	char *data = util_readfile(from, &len);
+	int ok;
+
+	if (data == NULL) {
+		diag_sys(from);
+		return 0;
+	}
+	ok = util_writefile(to, data, len);
+	free(data);
+	return ok;
+}
+
+int
 util_copytree(const char *from, const char *to)
 {
 	struct dirent *de;
 	DIR *d;
 	int ok = 1;
 
-	if (util_isfile(from)) {
-		size_t len;
-		char *data = util_readfile(from, &len);
-
-		if (data == NULL) {
-			diag_sys(from);
-			return 0;
-		}
-		ok = util_writefile(to, data, len);
-		free(data);
-		return ok;
-	}
+	if (util_isfile(from))
+		return util_copyfile(from, to);
 	if ((d = opendir(from)) == NULL) {
 		diag_sys(from);
 		return 0;
