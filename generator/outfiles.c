@@ -342,8 +342,9 @@ outfiles_commit(void)
 		} else if (!names_has_new(names, n, names[i]))
 			unlink(path);
 		free(path);
-		free(names[i]);
 	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
 	free(names);
 	free(dir);
 }

@@ -13,7 +13,7 @@ lua_driver_build() {
 	    "$ROOT"/generator/lua_tree.c "$ROOT"/generator/lua_component.c \
 	    "$ROOT"/generator/format.c "$ROOT"/generator/buf.c \
 	    "$ROOT"/generator/util.c "$ROOT"/generator/diag.c \
-	    "$ROOT"/generator/tree.c \
+	    "$ROOT"/generator/tree.c "$ROOT"/generator/outfiles.c \
 	    $flags -lm 2>"$OUT/unit/cc.log"; then
 		fail "unit/test_lua_builds" "$(head -c 600 "$OUT/unit/cc.log")"
 		return 1
