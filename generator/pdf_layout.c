@@ -103,6 +103,11 @@ layout_dump(const struct pdf_layout *l, FILE *fp, double pw, double ph,
 
 /* ---- the vertical list ------------------------------------------------ */
 
+/* What an item is, for keep_intros(): a heading's line, a line of a
+ * plain paragraph, or the first item of a drawing, figure, image or
+ * table. */
+enum { R_NONE, R_HEAD, R_PARA, R_VISUAL };
+
 struct vitem {
 	double	 h;                 /* height */
 	double	 before;            /* space above, dropped at a page top */
@@ -111,6 +116,7 @@ struct vitem {
 	int	 brk;               /* 1: new page before; 2: right-hand page */
 	int	 table;             /* table number, 0: none */
 	int	 thead;             /* 1: the header row of its table */
+	int	 role;              /* R_*: what the keeps of intros read */
 	struct pdf_box *box;        /* y relative to the item top */
 	size_t	 nbox, capbox;
 	int	*anc;               /* anchors placed at this item's top */
@@ -1548,8 +1554,10 @@ heading(struct flow *f, const struct ctx *c, xmlNodePtr n, int level)
 	if (nl > 0) {
 		/* room below, and kept with what follows */
 		f->v[f->nv - 1].h += k.size * 0.35;
-		for (i = f->nv - nl; i < f->nv; i++)
+		for (i = f->nv - nl; i < f->nv; i++) {
 			f->v[i].keep = 1;
+			f->v[i].role = R_HEAD;
+		}
 		f->forcebefore = 0;
 	}
 }
@@ -1829,6 +1837,7 @@ drawing(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	memset(&it, 0, sizeof(it));
 	it.before = parskip(f);
 	it.h = h;
+	it.role = R_VISUAL;
 	b = ibox(&it, BOX_SVG);
 	b->x = c->x + (c->w - w) / 2;
 	b->w = w;
@@ -1901,6 +1910,7 @@ picture(struct flow *f, const struct ctx *c, xmlNodePtr n, int caption)
 	it.before = parskip(f);
 	it.h = h;
 	it.keep = caption;
+	it.role = R_VISUAL;
 	b = ibox(&it, BOX_IMAGE);
 	b->x = c->x + (c->w - w) / 2;
 	b->w = w;
@@ -2724,16 +2734,40 @@ block(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	f->nest--;
 }
 
+/* The items first.. of a paragraph: R_PARA when they are lines of text
+ * and nothing else (no field, no picture). */
+static void
+mark_para(struct flow *f, size_t first)
+{
+	size_t i, b;
+
+	for (i = first; i < f->nv; i++) {
+		if (f->v[i].role != R_NONE || f->v[i].table)
+			return;
+		for (b = 0; b < f->v[i].nbox; b++) {
+			enum box_kind k = f->v[i].box[b].kind;
+
+			if (k != BOX_WORD && k != BOX_LINE && k != BOX_LINK &&
+			    k != BOX_RULE)
+				return;
+		}
+	}
+	for (i = first; i < f->nv; i++)
+		f->v[i].role = R_PARA;
+}
+
 /* The block n itself, by its kind. */
 static void
 block_plain(struct flow *f, const struct ctx *c, struct ctx *kp,
     xmlNodePtr n)
 {
 	struct ctx k = *kp;
+	size_t first = f->nv;
 
-	if (is(n, "p"))
+	if (is(n, "p")) {
 		para(f, c, n);
-	else if (is(n, "ul") || is(n, "ol"))
+		mark_para(f, first);
+	} else if (is(n, "ul") || is(n, "ol"))
 		list(f, c, n, is(n, "ol"));
 	else if (is(n, "blockquote"))
 		quote(f, c, n, f->st->rule, 1.5);
@@ -2746,8 +2780,11 @@ block_plain(struct flow *f, const struct ctx *c, struct ctx *kp,
 		code(f, c, n);
 	else if (is(n, "hr"))
 		hrule(f, c);
-	else if (is(n, "table"))
+	else if (is(n, "table")) {
 		table(f, c, n);
+		if (f->nv > first)
+			f->v[first].role = R_VISUAL;
+	}
 	else if (is(n, "dl"))
 		deflist(f, c, n);
 	else if (is(n, "input") || is(n, "textarea") || is(n, "select"))
@@ -2775,8 +2812,11 @@ block_plain(struct flow *f, const struct ctx *c, struct ctx *kp,
 	} else if (is(n, "script") || is(n, "style") || is(n, "template") ||
 	    is(n, "button") || is(n, "nav"))
 		return;
-	else
+	else {
 		container(f, c, n);
+		if (is(n, "figure") && f->nv > first)
+			f->v[first].role = R_VISUAL;
+	}
 }
 
 static void
@@ -3102,6 +3142,60 @@ emit(struct flow *f, struct pdf_layout *out, const struct vitem *it,
 	}
 }
 
+/*
+ * A heading, its intro (up to two short paragraphs) and the drawing,
+ * figure, image or table they introduce go on one page: the intro's
+ * lines are kept with what follows, but only when the whole chain (the
+ * heading through the visual's own keeps) fits on an empty page, so a
+ * visual too tall for that still breaks where it did.
+ */
+#define INTRO_LINES 6
+static void
+keep_intros(struct flow *f)
+{
+	size_t i, j, k, hs, e, nl;
+	int np, para;
+	double h;
+
+	for (i = 0; i + 1 < f->nv; i++) {
+		if (f->v[i].role != R_HEAD || f->v[i + 1].role == R_HEAD)
+			continue;
+		nl = 0;
+		np = 0;
+		para = -1;
+		for (j = i + 1; j < f->nv && f->v[j].role == R_PARA &&
+		    !f->v[j].brk && nl <= INTRO_LINES; j++) {
+			int p = 0;
+
+			for (k = 0; k < f->v[j].nbox; k++)
+				if (f->v[j].box[k].kind == BOX_LINE)
+					p = f->v[j].box[k].para;
+			if (p != para)
+				np++;
+			para = p;
+			nl++;
+		}
+		if (j == i + 1 || nl > INTRO_LINES || np > 2 || j == f->nv ||
+		    f->v[j].role != R_VISUAL || f->v[j].brk)
+			continue;
+		/* the chain: the heading's lines to the end of the
+		 * visual's keeps */
+		for (hs = i; hs > 0 && f->v[hs - 1].role == R_HEAD &&
+		    f->v[hs - 1].keep && !f->v[hs].brk; hs--)
+			;
+		for (e = j; e + 1 < f->nv && f->v[e].keep && !f->v[e + 1].brk;
+		    e++)
+			;
+		h = 0;
+		for (k = hs; k <= e; k++)
+			h += (k > hs ? f->v[k].before : 0) + f->v[k].h;
+		if (h > f->bh + EPS)
+			continue;
+		for (k = i + 1; k < j; k++)
+			f->v[k].keep = 1;
+	}
+}
+
 void
 layout_paginate(struct flow *f, int pageoff, struct pdf_layout *out)
 {
@@ -3113,6 +3207,7 @@ layout_paginate(struct flow *f, int pageoff, struct pdf_layout *out)
 	int empty = 1, afterhead = 0;
 
 	/* the header row of each table, by table number */
+	keep_intros(f);
 	lasthead = xcalloc((size_t)f->ntable + 2, sizeof(int));
 	for (i = 0; i < f->nv; i++)
 		if (f->v[i].thead)

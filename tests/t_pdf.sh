@@ -149,6 +149,55 @@ else
 	pass pdf-headings-kept-with-next
 fi
 
+# Keeps: a heading, its short intro and the drawing or table they
+# introduce start on one page, wherever the page break falls (filler
+# paragraphs move them down the page); a chain too tall for a page
+# still prints everything, once.
+kp() {  # kp N VISUAL: an article, N filler paragraphs, then the chain
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<article xmlns="http://www.w3.org/1999/xhtml" title="Keeps">\n<h1>Keeps</h1>\n'
+	i=0
+	while [ "$i" -lt "$1" ]; do
+		echo "<p>Paragraphe de remplissage numéro $i, sur une ligne.</p>"
+		i=$((i + 1))
+	done
+	echo '<h2>Carte des acteurs</h2>'
+	echo '<p>Placez chaque acteur sur la grille selon son influence et son soutien.</p>'
+	case $2 in
+	svg) echo '<figure><figcaption>Grille influence et soutien</figcaption><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300"><rect x="0" y="0" width="400" height="300" fill="#eeeeee"/><text x="10" y="20">Grille</text></svg></figure>' ;;
+	table) echo '<table class="pk-table"><caption>Liste des acteurs</caption><thead><tr><th>Acteur</th><th>Rôle</th></tr></thead><tbody>'
+		for i in 1 2 3 4 5 6; do echo "<tr><td>Acteur $i</td><td>Rôle $i</td></tr>"; done
+		echo '</tbody></table>' ;;
+	tall) i=0; echo '<p>Un deuxième paragraphe d’introduction, plus long, qui prend plusieurs lignes sur la page pour que la chaîne du titre, de l’introduction, de la légende et du dessin soit plus haute qu’une page entière. Il continue encore un peu, et encore un peu, avec des mots de remplissage pour occuper trois lignes au moins.</p>'
+		printf '<figure><figcaption>'
+		while [ $i -lt 12 ]; do printf 'Une légende très longue, ligne %s. ' $i; i=$((i + 1)); done
+		echo '</figcaption><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 200"><rect x="0" y="0" width="100" height="200" fill="#eeeeee"/><text x="10" y="20">Haut</text></svg></figure>' ;;
+	esac
+	echo '<p>La suite du texte.</p></article>'
+}
+bad=
+for v in svg table; do
+	for n in 14 17 20 23 26 29 32 35 38 41; do
+		kp "$n" "$v" > "$T/keep.xhtml"
+		"$T/driver" "$T/keep.xhtml" "$T/keep.pdf" fr A4 "$T/keep.dump" 2>/dev/null || { bad="$bad $v$n:rc"; continue; }
+		awk -v v="$v" '$2 == "line" && /Carte des acteurs$/ { h = $1 }
+		    $2 == "line" && /Placez chaque acteur/ { p = $1 }
+		    (v == "svg" && $2 == "svg") || (v == "table" && $2 == "line" && /Liste des acteurs$/) { s = $1 }
+		    END { exit !(h != "" && h == p && p == s) }' "$T/keep.dump" || bad="$bad $v$n"
+		awk -f "$FX/checklayout.awk" "$T/keep.dump" >/dev/null || bad="$bad $v$n:layout"
+	done
+done
+[ -z "$bad" ] && pass pdf-heading-intro-kept-with-drawing-or-table ||
+	fail pdf-heading-intro-kept-with-drawing-or-table "split at:$bad"
+kp 30 tall > "$T/keep.xhtml"
+if "$T/driver" "$T/keep.xhtml" "$T/keep.pdf" fr A4 "$T/keep.dump" 2>/dev/null &&
+    [ "$(grep -c ' svg ' "$T/keep.dump")" -eq 1 ] &&
+    pdftotext "$T/keep.pdf" - | tr '\n' ' ' | grep -q 'Carte des acteurs.*ligne 11\..*La suite du texte' &&
+    awk -f "$FX/checklayout.awk" "$T/keep.dump" >/dev/null; then
+	pass pdf-keep-chain-taller-than-page-printed
+else
+	fail pdf-keep-chain-taller-than-page-printed "$(grep -c ' svg ' "$T/keep.dump") svg"
+fi
+
 # Forms: fillable fields, names unique, textarea multiline, value kept.
 qpdf --json --json-key=acroform "$G" > "$T/acroform.json" 2>/dev/null
 check pdf-form-fields-listed grep -q '"fullname": "org"' "$T/acroform.json"

@@ -77,6 +77,10 @@ if command -v pdftotext >/dev/null 2>&1; then
 	check toolkit/map-caption-with-grid awk -F '\t' '
 	    index($2, "Stakeholder map of your area") && !index($2, "Influence") && !index($2, "Trusted by survivors") { bad = 1 }
 	    END { exit bad }' "$OUT/toolkit-en-pack.txt"
+	# a heading and its intro on the page of the drawing they introduce
+	check toolkit/map-intro-with-grid awk -F '\t' '
+	    index($2, "Place each stakeholder on the grid") && !index($2, "Neutral") { bad = 1 }
+	    END { exit bad }' "$OUT/toolkit-en-pack.txt"
 	check toolkit/log-caption-with-table awk -F '\t' '
 	    index($2, "Four meetings from the first months") && !index($2, "Participating") { bad = 1 }
 	    END { exit bad }' "$OUT/toolkit-en-pack.txt"
