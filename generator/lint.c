@@ -67,16 +67,25 @@ phone_at(const char *s, size_t i, size_t len, size_t *end)
 static void
 scan(const char *file, const char *text, size_t len, int lua)
 {
+	/* the bytes that may start something in a page */
+	static const unsigned char start[256] = {
+		['\n'] = 1, ['@'] = 1, ['+'] = 1, ['('] = 1, ['0'] = 1,
+		['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+		['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	};
 	size_t i, ls = 0, end;
 	int line = 1, instr = 0;
 
 	for (i = 0; i < len; i++) {
-		char ch = text[i];
+		char ch;
 
 		/* most bytes start nothing: skip them fast */
-		if (!lua && ch != '\n' && ch != '@' && ch != '+' && ch != '(' &&
-		    !(ch >= '0' && ch <= '9'))
-			continue;
+		if (!lua)
+			while (i < len && !start[(unsigned char)text[i]])
+				i++;
+		if (i == len)
+			break;
+		ch = text[i];
 
 		if (ch == '\n') {
 			line++;
