@@ -152,6 +152,8 @@ struct flow {
 	char	**fieldnames;       /* per document, to keep them unique */
 	size_t	 nfieldnames;
 	int	 labelend;          /* nv just after a label paragraph */
+	int	 labelstart;        /* and its first item */
+	int	 compactfirst;      /* the first item of a pk-compact block */
 	int	 nextbrk;           /* brk for the next item */
 	int	 quiet;             /* 1: no warnings (said once already) */
 	int	 npara;             /* paragraphs numbered for the dump */
@@ -170,6 +172,7 @@ struct ctx {
 	int	 depth;             /* list nesting */
 	int	 nohyph;
 	double	 leading;
+	int	 compact;           /* fields: label on the line's left */
 };
 
 static HyphenDict *hydict[2];
@@ -1507,6 +1510,7 @@ para_run(struct flow *f, const struct ctx *c, xmlNodePtr first,
 					label = 0;
 		}
 	}
+	f->labelstart = (int)f->nv;
 	set_lines(f, &in, c, before, 0, 1);
 	if (label)
 		f->labelend = (int)f->nv;
@@ -2018,6 +2022,45 @@ field_label(xmlNodePtr root, const char *id)
 	return NULL;
 }
 
+/*
+ * Compact forms (class pk-compact): a one-line label just laid out goes
+ * to the left of its field, on the first writing line, instead of above
+ * it.  Takes the label's item off the flow into *lab (its anchors wait
+ * for the field's item) and returns where the field starts, from the
+ * measure's left; 0 (and the label left alone) when the label is wider
+ * than the label column.
+ */
+#define LABELCOL 0.3
+static double
+label_left(struct flow *f, const struct ctx *c, struct vitem *lab)
+{
+	const struct vitem *it = &f->v[f->nv - 1];
+	double col = c->w * LABELCOL;
+	size_t k;
+	int *pend;
+
+	for (k = 0; k < it->nbox; k++)
+		if (it->box[k].kind == BOX_LINE &&
+		    it->box[k].x + it->box[k].w > c->x + col - 8)
+			return 0;
+	*lab = f->v[--f->nv];
+	/* its anchors first, then any waiting for the field */
+	if (lab->nanc > 0) {
+		pend = xcalloc(lab->nanc + f->npend + 1, sizeof(int));
+		memcpy(pend, lab->anc, lab->nanc * sizeof(int));
+		if (f->npend > 0)
+			memcpy(pend + lab->nanc, f->pend, f->npend *
+			    sizeof(int));
+		free(f->pend);
+		free(lab->anc);
+		lab->anc = NULL;
+		f->npend += lab->nanc;
+		lab->nanc = 0;
+		f->pend = pend;
+	}
+	return col;
+}
+
 static void
 field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 {
@@ -2026,7 +2069,8 @@ field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	const char *a;
 	char *value = NULL;
 	int multi = is(n, "textarea"), lines, i;
-	double wl = f->st->writeline, pad = 2;
+	double wl = f->st->writeline, pad = 2, lx = 0;
+	struct vitem lab;
 
 	if ((a = tree_get_attr(n, "data-pk-lines")) != NULL)
 		lines = atoi(a);
@@ -2051,20 +2095,57 @@ field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		free(value);
 		value = NULL;
 	}
+	memset(&lab, 0, sizeof(lab));
+	if (c->compact && f->labelend >= 0 && (size_t)f->labelend == f->nv &&
+	    f->labelstart + 1 == f->labelend)
+		lx = label_left(f, c, &lab);
 	if ((a = tree_get_attr(n, "id")) != NULL)
 		anchor_add(f, a, 0, NULL);
 	/* the label above stays with its field */
-	if (f->labelend >= 0 && (size_t)f->labelend == f->nv && f->nv > 0)
+	if (lx == 0 && f->labelend >= 0 && (size_t)f->labelend == f->nv &&
+	    f->nv > 0)
 		f->v[f->nv - 1].keep = 1;
 	memset(&it, 0, sizeof(it));
 	it.before = f->labelend >= 0 && (size_t)f->labelend == f->nv ? 2 :
 	    parskip(f);
 	it.h = lines * wl + 2 * pad;
+	if (lx > 0) {
+		/* the label's words on the first writing line, at the left */
+		size_t k;
+		double dy = -1;
+
+		/* the writing lines are room enough between fields */
+		it.before = f->labelstart > 0 && f->labelstart ==
+		    f->compactfirst ? lab.before : 4;
+		it.brk = lab.brk;
+		for (k = 0; k < lab.nbox; k++) {
+			struct pdf_box *lb = &lab.box[k];
+
+			if (lb->stretch)
+				continue;
+			if (dy < 0 && lb->kind == BOX_WORD)
+				dy = pad + wl - 3 - lb->base;
+		}
+		if (dy < 0)
+			dy = 0;
+		for (k = 0; k < lab.nbox; k++) {
+			struct pdf_box *lb = &lab.box[k];
+
+			if (lb->stretch)
+				continue;
+			b = ibox(&it, lb->kind);
+			*b = *lb;
+			memset(lb, 0, sizeof(*lb));
+			b->y += dy;
+			b->base += dy;
+		}
+		vitem_release(&lab);
+	}
 	if (multi) {
 		b = ibox(&it, BOX_RECT);
-		b->x = c->x;
+		b->x = c->x + lx;
 		b->y = 0;
-		b->w = c->w;
+		b->w = c->w - lx;
 		b->h = it.h;
 		b->lw = 0.6;
 		b->color = f->st->rule;
@@ -2072,8 +2153,8 @@ field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	for (i = 1; i <= lines; i++) {
 		/* a writing line, the last one solid */
 		b = ibox(&it, BOX_RULE);
-		b->x = c->x + (multi ? 6 : 0);
-		b->w = c->w - (multi ? 12 : 0);
+		b->x = c->x + lx + (multi ? 6 : 0);
+		b->w = c->w - lx - (multi ? 12 : 0);
 		b->y = pad + i * wl - (multi && i == lines ? wl * 0.25 : 0);
 		b->h = 0;
 		b->lw = 0.5;
@@ -2085,9 +2166,9 @@ field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	/* a value is the field's own (/V): viewers print it in the field,
 	 * and it stays editable; printing it here too would double it */
 	b = ibox(&it, BOX_FIELD);
-	b->x = c->x;
+	b->x = c->x + lx;
 	b->y = 0;
-	b->w = c->w;
+	b->w = c->w - lx;
 	b->h = it.h;
 	b->multiline = multi;
 	b->text = field_name(f, n);
@@ -2823,9 +2904,20 @@ static void
 block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
     xmlNodePtr n)
 {
-	struct ctx k = *kp;
+	struct ctx k = *kp, cc;
 	const char *id;
 
+	if (has_class(n, "pk-compact")) {
+		/* its fields with their labels at the left (label_left) */
+		cc = *c;
+		cc.compact = 1;
+		c = &cc;
+		k.compact = 1;
+		/* a little more room above a block of fields */
+		if (f->forcebefore < 0 && f->nv > 0)
+			f->forcebefore = 2 * parskip(f);
+		f->compactfirst = (int)f->nv;
+	}
 	if (is_svg(n)) {
 		if (is(n, "svg"))
 			drawing(f, c, n);

@@ -277,7 +277,7 @@ for lang in fr en; do
 	sed -n '/<form/,/<\/form>/p' "$W/$lang-mou.html" >"$W/$lang-mou-blank.html"
 	lcheck components/mou/$lang-blank-labelled labels "$W/$lang-mou-blank.html"
 	lcheck components/mou/$lang-blank-parties count "$W/$lang-mou-blank.html" 'name="party%d%-name"' 3
-	lcheck components/mou/$lang-blank-signatures count "$W/$lang-mou-blank.html" '<fieldset class="pk%-signature">' 3
+	lcheck components/mou/$lang-blank-signatures count "$W/$lang-mou-blank.html" '<fieldset class="pk%-signature[ "]' 3
 	check components/mou/$lang-blank-warning grep -q 'class="pk-note"' "$W/$lang-mou-blank.html"
 done
 (cd "$G" && "$PACTKIT" render --project . --dump-tree content/fr/mou.md) >"$W/fr-mou.tree" 2>/dev/null

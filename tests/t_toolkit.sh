@@ -32,6 +32,37 @@ for id in guide mou mou-template worksheets workshop-pack; do
 done
 check toolkit/no-survivor-fields sh -c "! grep -rniE '(victim|survivor|survivant|victime)[a-z_]* *=' '$ROOT/lua/data'"
 
+# The blank MoU: each party's block compact and whole on a page, three
+# to a page, its labels beside the writing lines, each field with real
+# room to write by hand (8 mm a line at least), fillable.
+D=$OUT/toolkit-mou-template.dump
+(cd "$A" && "$PACTKIT" render --project . --lang en --pdf "$OUT/toolkit-mou-template.pdf" \
+    --dump-layout "$D" content/en/tools/mou-template.md) >/dev/null 2>&1
+check toolkit/mou-template-renders test -s "$D"
+check toolkit/mou-template-parties-compact awk '
+    /^#/ { ml = $9; m = $3 - $7 - $9 }
+    $2 == "line" { n++; LP[n] = $1; LX[n] = $3; LY[n] = $4; LW[n] = $5; LH[n] = $6 }
+    $2 == "field" && $7 ~ /^party[0-9]+-/ {
+	p = $7; sub(/^party/, "", p); sub(/-.*/, "", p)
+	if ((p in pg) && pg[p] != $1) bad = 1          # a block split
+	pg[p] = $1; nf++
+	lines = ($7 ~ /address/) ? 2 : 1
+	if ($6 < lines * 22.68) bad = 1                 # under 8 mm a line
+	if ($3 < ml + m / 4) bad = 1                    # no label beside
+	F[nf] = $1 " " $3 " " $4 " " $6 }
+    END {
+	for (i = 1; i <= nf; i++) {                      # its label on its left
+	    split(F[i], f, " "); ok = 0
+	    for (j = 1; j <= n; j++)
+		if (LP[j] == f[1] && LX[j] + LW[j] <= f[2] && LY[j] >= f[3] && LY[j] + LH[j] <= f[3] + f[4] + 1) ok = 1
+	    if (!ok) bad = 1 }
+	for (p in pg) c[pg[p]]++
+	for (k in c) if (c[k] > most) most = c[k]
+	exit bad || nf < 15 || most < 3 }' "$D"
+qpdf --json --json-key=acroform "$A/output/pdf/en/mou-template.pdf" >"$OUT/toolkit-mou-template.json" 2>/dev/null
+check toolkit/mou-template-fields-fillable sh -c "grep -q '\"fullname\": \"party4-focal-point\"' '$OUT/toolkit-mou-template.json' &&
+    grep -q '\"fullname\": \"sign4-seal\"' '$OUT/toolkit-mou-template.json'"
+
 # Print-ready worksheets (pdftotext of the built PDFs, page by page).
 # pages FILE: "PAGE<TAB>text of the page on one line", one line per page
 pages() {

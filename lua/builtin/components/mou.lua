@@ -294,14 +294,15 @@ local function blank(args)
   local art = articles()
   local out = {}
   out[#out + 1] = pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.t("note.confidential")))
-  out[#out + 1] = pk.h("div", { class = "pk-mou-meta" },
+  -- pk-compact: in print, each label at the left of its writing line
+  out[#out + 1] = pk.h("div", { class = "pk-mou-meta pk-compact" },
     { field(pk.t("mou.title"), "title", 2) }, { field(pk.t("mou.reference"), "reference") },
     { field(pk.t("mou.date"), "date") }, { field(pk.t("mou.place"), "place") })
 
   local parties = {}
   for i = 1, np do
     local n = "party" .. i .. "-"
-    parties[#parties + 1] = pk.h("fieldset", nil,
+    parties[#parties + 1] = pk.h("fieldset", { class = "pk-compact pk-keep" },
       pk.h("legend", nil, pk.t("mou.party", i)),
       { field(pk.t("mou.name"), n .. "name") },
       { field(pk.t("mou.address"), n .. "address", 2) },
@@ -371,7 +372,7 @@ local function blank(args)
   local sigs = {}
   for i = 1, np do
     local n = "sign" .. i .. "-"
-    sigs[#sigs + 1] = pk.h("fieldset", { class = "pk-signature" },
+    sigs[#sigs + 1] = pk.h("fieldset", { class = "pk-signature pk-compact" },
       pk.h("legend", nil, pk.t("mou.party", i)),
       { field(pk.t("mou.name"), n .. "organisation") },
       { field(pk.t("form.name"), n .. "name") },
