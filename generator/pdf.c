@@ -315,8 +315,13 @@ draw_layout(struct drawer *d, const struct job *j, struct pdf_layout *l,
 			image_draw(d, b->text, b->x, b->y, b->w, b->h);
 			break;
 		case BOX_FIELD:
-			draw_field(d, b->x, b->y, b->w, b->h, b->text,
-			    b->label, b->value, b->multiline, b->size);
+			if (b->multiline == 3)
+				draw_radio(d, b->x, b->y, b->w, b->h, b->text,
+				    b->label, b->value, b->checked);
+			else
+				draw_field(d, b->x, b->y, b->w, b->h, b->text,
+				    b->label, b->value, b->multiline,
+				    b->size);
 			break;
 		case BOX_LINK:
 			if (resolve(j, content, b->text, b->src, &pg, &y))

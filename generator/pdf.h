@@ -93,7 +93,10 @@ struct pdf_box {
 	int	 para;              /* LINE: paragraph number, 0: none */
 	int	 lineno, nlines;    /* LINE: which line of how many */
 	int	 src;               /* LINK: index of the page it came from */
-	int	 multiline;         /* FIELD: 1 textarea, 2 check box */
+	int	 multiline;         /* FIELD: 1 textarea, 2 check box, 3 radio
+				     * button (text: its group, value: its
+				     * on state) */
+	int	 checked;           /* FIELD: radio button on */
 	int	 stretch;           /* grows up over the space before its item */
 	xmlNodePtr node;            /* SVG: the <svg> element (borrowed) */
 };
@@ -188,6 +191,11 @@ void	*draw_outline(struct drawer *, void *parent, const char *title,
 void	 draw_field(struct drawer *, double x, double y, double w, double h,
 	    const char *name, const char *label, const char *value,
 	    int multiline, double size);
+/* A radio button over (x,y,w,h) of the current page: a widget of the
+ * radio group field named group (made at its first button, labelled
+ * label), on in state `state`; on: the group's value is that state. */
+void	 draw_radio(struct drawer *, double x, double y, double w, double h,
+	    const char *group, const char *label, const char *state, int on);
 void	 draw_info(struct drawer *, const char *title, const char *author,
 	    const char *subject, const char *lang, long long epoch);
 /* Writes the file; 1 ok, 0 (printed). */

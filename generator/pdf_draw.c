@@ -19,6 +19,13 @@
 #define NGS 16                  /* opacity graphics states kept */
 #define PAGE_ZLEVEL 4           /* page contents: zlib level (libharu: 6) */
 
+/* A radio group's field: its widgets are its /Kids. */
+struct radiofield {
+	char	*name;
+	HPDF_Dict field;
+	HPDF_Array kids;
+};
+
 struct drawer {
 	HPDF_Doc pdf;
 	const struct pdf_style *st;
@@ -41,6 +48,8 @@ struct drawer {
 	long long qx, qy;           /* our line origin (ox, oy: 1e-5 pt) */
 	HPDF_Dict acroform;         /* catalog /AcroForm, made on first field */
 	HPDF_Array fields;
+	struct radiofield *radio;   /* radio groups, by name */
+	size_t	 nradio;
 	HPDF_ExtGState gs[NGS];     /* cached by opacity (fill, stroke) */
 	double	 gsf[NGS], gss[NGS];
 	int	 ngs;
@@ -123,6 +132,9 @@ draw_free(struct drawer *d)
 		free(d->drawn[i]);
 	}
 	buf_free(&d->tj);
+	for (i = 0; i < (int)d->nradio; i++)
+		free(d->radio[i].name);
+	free(d->radio);
 	free(d);
 }
 
@@ -1136,6 +1148,96 @@ draw_field(struct drawer *d, double x, double y, double w, double h,
 	}
 	HPDF_Array_Add(annots, f);
 	HPDF_Array_Add(d->fields, f);
+}
+
+/* The widget annotation dict of the current page over rect r, printed. */
+static HPDF_Dict
+widget(struct drawer *d, HPDF_Rect r)
+{
+	HPDF_MMgr mm = d->pdf->mmgr;
+	HPDF_Dict a = HPDF_Dict_New(mm);
+	HPDF_Array annots;
+
+	HPDF_Xref_Add(d->pdf->xref, a);
+	HPDF_Dict_AddName(a, "Type", "Annot");
+	HPDF_Dict_AddName(a, "Subtype", "Widget");
+	HPDF_Dict_Add(a, "Rect", HPDF_Box_Array_New(mm, r));
+	HPDF_Dict_AddNumber(a, "F", 4);            /* print */
+	HPDF_Dict_Add(a, "P", d->page);
+	annots = HPDF_Dict_GetItem(d->page, "Annots", HPDF_OCLASS_ARRAY);
+	if (annots == NULL) {
+		annots = HPDF_Array_New(mm);
+		HPDF_Dict_Add(d->page, "Annots", annots);
+	}
+	HPDF_Array_Add(annots, a);
+	return a;
+}
+
+void
+draw_radio(struct drawer *d, double x, double y, double w, double h,
+    const char *group, const char *label, const char *state, int on)
+{
+	HPDF_MMgr mm = d->pdf->mmgr;
+	struct radiofield *g = NULL;
+	HPDF_Dict a, ap, n, mk;
+	size_t i;
+	char ops[400];
+	double cx = w / 2, cy = h / 2, r = (w < h ? w : h) * 0.22,
+	    k = r * 0.5523;
+
+	if (d->page == NULL || group == NULL || state == NULL)
+		return;
+	endtext(d);
+	if (d->acroform == NULL)
+		acroform(d);
+	for (i = 0; i < d->nradio; i++)
+		if (strcmp(d->radio[i].name, group) == 0)
+			g = &d->radio[i];
+	if (g == NULL) {
+		/* the field: Radio (bit 16) and NoToggleToOff (bit 15),
+		 * off until a button is on */
+		d->radio = xrealloc(d->radio, (d->nradio + 1) *
+		    sizeof(*d->radio));
+		g = &d->radio[d->nradio++];
+		g->name = xstrdup(group);
+		g->field = HPDF_Dict_New(mm);
+		HPDF_Xref_Add(d->pdf->xref, g->field);
+		HPDF_Dict_AddName(g->field, "FT", "Btn");
+		HPDF_Dict_AddNumber(g->field, "Ff", 32768 | 16384);
+		HPDF_Dict_Add(g->field, "T", HPDF_String_New(mm, group, NULL));
+		if (label != NULL && *label != '\0')
+			HPDF_Dict_Add(g->field, "TU", pdfstring(d, label));
+		HPDF_Dict_AddName(g->field, "V", "Off");
+		HPDF_Dict_Add(g->field, "DA",
+		    HPDF_String_New(mm, "/ZaDb 0 Tf 0 g", NULL));
+		g->kids = HPDF_Array_New(mm);
+		HPDF_Dict_Add(g->field, "Kids", g->kids);
+		HPDF_Array_Add(d->fields, g->field);
+	}
+	if (on)
+		HPDF_Dict_AddName(g->field, "V", state);
+	a = widget(d, pdfrect(d, x, y, w, h));
+	HPDF_Dict_Add(a, "Parent", g->field);
+	HPDF_Dict_AddName(a, "AS", on ? state : "Off");
+	mk = HPDF_Dict_New(mm);
+	HPDF_Dict_Add(mk, "CA", HPDF_String_New(mm, "l", NULL));
+	HPDF_Dict_Add(a, "MK", mk);
+	/* on: a dot in the printed box */
+	snprintf(ops, sizeof(ops), "q 0 g %.2f %.2f m "
+	    "%.2f %.2f %.2f %.2f %.2f %.2f c %.2f %.2f %.2f %.2f %.2f %.2f c "
+	    "%.2f %.2f %.2f %.2f %.2f %.2f c %.2f %.2f %.2f %.2f %.2f %.2f c "
+	    "f Q\n", cx + r, cy,
+	    cx + r, cy + k, cx + k, cy + r, cx, cy + r,
+	    cx - k, cy + r, cx - r, cy + k, cx - r, cy,
+	    cx - r, cy - k, cx - k, cy - r, cx, cy - r,
+	    cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+	n = HPDF_Dict_New(mm);
+	HPDF_Dict_Add(n, state, appearance(d, w, h, ops));
+	HPDF_Dict_Add(n, "Off", appearance(d, w, h, ""));
+	ap = HPDF_Dict_New(mm);
+	HPDF_Dict_Add(ap, "N", n);
+	HPDF_Dict_Add(a, "AP", ap);
+	HPDF_Array_Add(g->kids, a);
 }
 
 void

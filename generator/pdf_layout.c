@@ -129,6 +129,16 @@ struct deco {
 	double	 lw;
 };
 
+/* A group of radio buttons: one field, a widget per button. */
+struct radiogrp {
+	int	 src;               /* the page it is in (trees come and go) */
+	xmlNodePtr form;            /* the form it belongs to (or NULL) */
+	char	*html;              /* its name in the page */
+	char	*name;              /* its field name in the PDF */
+	char	**states;           /* its buttons' on states */
+	size_t	 nstates;
+};
+
 struct flow {
 	struct drawer *d;
 	const struct pdf_style *st;
@@ -151,6 +161,8 @@ struct flow {
 	int	 ntable;
 	char	**fieldnames;       /* per document, to keep them unique */
 	size_t	 nfieldnames;
+	struct radiogrp *radio;     /* radio groups met, per document */
+	size_t	 nradio;
 	int	 labelend;          /* nv just after a label paragraph */
 	int	 labelstart;        /* and its first item */
 	int	 compactfirst;      /* the first item of a pk-compact block */
@@ -436,6 +448,16 @@ layout_flow_free(struct flow *f)
 	for (i = 0; i < f->nfieldnames; i++)
 		free(f->fieldnames[i]);
 	free(f->fieldnames);
+	for (i = 0; i < f->nradio; i++) {
+		size_t k;
+
+		for (k = 0; k < f->radio[i].nstates; k++)
+			free(f->radio[i].states[k]);
+		free(f->radio[i].states);
+		free(f->radio[i].html);
+		free(f->radio[i].name);
+	}
+	free(f->radio);
 	free(f);
 }
 
@@ -529,6 +551,7 @@ struct frag {
 	char	*field;             /* a checkbox's field name (owned) */
 	char	*label;             /* and its label text (owned) */
 	int	 checked;
+	char	*state;             /* a radio button's on state (owned) */
 };
 
 struct inl {
@@ -545,6 +568,7 @@ inl_free(struct inl *in)
 		free(in->fr[i].text);
 		free(in->fr[i].field);
 		free(in->fr[i].label);
+		free(in->fr[i].state);
 	}
 	free(in->fr);
 	memset(in, 0, sizeof(*in));
@@ -563,6 +587,7 @@ frag_new(struct inl *in)
 
 static char *field_name(struct flow *, xmlNodePtr);
 static char *field_label(xmlNodePtr, const char *);
+static int radio_button(struct flow *, xmlNodePtr, struct frag *);
 
 /* White space runs to one space, none at the ends (in place). */
 static char *
@@ -780,11 +805,17 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 		fr->len = strlen(fr->text);
 		fr->nohyph = 1;
 		fr->checked = tree_get_attr(n, "checked") != NULL;
-		fr->field = field_name(f, n);
-		lab = field_label(f->article, tree_get_attr(n, "id"));
-		if (lab == NULL && n->parent != NULL && is(n->parent, "label"))
-			lab = tree_text_content(n->parent);
-		fr->label = squash(lab);
+		if (radio_button(f, n, fr))
+			;
+		else {
+			fr->field = field_name(f, n);
+			lab = field_label(f->article,
+			    tree_get_attr(n, "id"));
+			if (lab == NULL && n->parent != NULL &&
+			    is(n->parent, "label"))
+				lab = tree_text_content(n->parent);
+			fr->label = squash(lab);
+		}
 		/* and a small one to its own label, on the same line */
 		inl_text(f, in, &k, "\xc2\xa0", 2, NULL);
 		return;
@@ -1407,6 +1438,14 @@ set_lines(struct flow *f, struct inl *in, const struct ctx *c,
 				cb->text = xstrdup(fr->field);
 				cb->label = fr->label ? xstrdup(fr->label) : NULL;
 				cb->value = fr->checked ? xstrdup("Yes") : NULL;
+				if (fr->state != NULL) {
+					/* a radio button: its group's
+					 * widget for the state */
+					cb->multiline = 3;
+					free(cb->value);
+					cb->value = xstrdup(fr->state);
+					cb->checked = fr->checked;
+				}
 				cb->size = fr->size;
 				wi = -1;
 			}
@@ -1994,6 +2033,84 @@ field_name(struct flow *f, xmlNodePtr n)
 	    sizeof(char *));
 	f->fieldnames[f->nfieldnames++] = xstrdup(name);
 	return name;
+}
+
+/*
+ * A radio button n (<input type=radio name=...>): the buttons of one
+ * name in one form are one PDF field, a radio group, with a widget per
+ * button; each button's on state is its value, made a PDF name (unique
+ * in the group, never Off).  Sets fr's field (the group's field name),
+ * label (the question: the legend of the fieldset around, else the
+ * button's own label) and state; 0 when n is no named radio button.
+ */
+static int
+radio_button(struct flow *f, xmlNodePtr n, struct frag *fr)
+{
+	const char *t = tree_get_attr(n, "type"), *html, *v;
+	xmlNodePtr form, m;
+	struct radiogrp *g = NULL;
+	char *st, *base, *p, *lab = NULL;
+	size_t i, k;
+	int dup;
+
+	html = tree_get_attr(n, "name");
+	if (t == NULL || strcmp(t, "radio") != 0 || html == NULL ||
+	    *html == '\0')
+		return 0;
+	for (form = n->parent; form != NULL && !is(form, "form");
+	    form = form->parent)
+		;
+	for (i = 0; i < f->nradio; i++)
+		if (f->radio[i].src == f->src && f->radio[i].form == form &&
+		    strcmp(f->radio[i].html, html) == 0)
+			g = &f->radio[i];
+	if (g == NULL) {
+		f->radio = xrealloc(f->radio, (f->nradio + 1) *
+		    sizeof(*f->radio));
+		g = &f->radio[f->nradio++];
+		memset(g, 0, sizeof(*g));
+		g->src = f->src;
+		g->form = form;
+		g->html = xstrdup(html);
+		g->name = field_name(f, n);
+	}
+	/* the on state: the value, letters, digits, - and _ only */
+	v = tree_get_attr(n, "value");
+	base = xstrdup(v != NULL && *v != '\0' ? v : "on");
+	for (p = base; *p != '\0'; p++)
+		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
+			*p = '_';
+	st = xstrdup(base);
+	for (k = 2;; k++) {
+		dup = strcmp(st, "Off") == 0;
+		for (i = 0; i < g->nstates && !dup; i++)
+			dup = strcmp(g->states[i], st) == 0;
+		if (!dup)
+			break;
+		free(st);
+		st = xasprintf("%s_%zu", base, k);
+	}
+	free(base);
+	g->states = xrealloc(g->states, (g->nstates + 1) * sizeof(char *));
+	g->states[g->nstates++] = xstrdup(st);
+	fr->state = st;
+	fr->field = xstrdup(g->name);
+	/* the question: the legend of the fieldset around it */
+	for (m = n->parent; m != NULL && lab == NULL; m = m->parent)
+		if (is(m, "fieldset")) {
+			xmlNodePtr c;
+
+			for (c = m->children; c != NULL; c = c->next)
+				if (is(c, "legend")) {
+					lab = tree_text_content(c);
+					break;
+				}
+			break;
+		}
+	if (lab == NULL)
+		lab = field_label(f->article, tree_get_attr(n, "id"));
+	fr->label = lab != NULL ? squash(lab) : NULL;
+	return 1;
 }
 
 /* The text of the <label for=id> of field n, or NULL; caller frees. */

@@ -306,6 +306,90 @@ else
 	echo "SKIP pdf-form-filled-by-mupdf: mutool not installed (mupdf-tools)"
 fi
 
+# Radio buttons: one answer per question is one field, a radio group
+# (/FT /Btn, Radio and NoToggleToOff flags) whose /Kids are the
+# buttons' widgets, each with its own on state and /Off, /V and /AS in
+# step; the same name in another form is another group.
+cat > "$T/radio.xhtml" <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<article xmlns="http://www.w3.org/1999/xhtml" title="Radio">
+<h1>Questions</h1>
+<form><fieldset><legend>Digne de confiance ?</legend>
+<input type="radio" id="r1" name="q1" value="oui"/><label for="r1">Oui</label>
+<input type="radio" id="r2" name="q1" value="en partie" checked="checked"/><label for="r2">En partie</label>
+<input type="radio" id="r3" name="q1" value="non"/><label for="r3">Non</label>
+</fieldset></form>
+<form><fieldset><legend>Autre question</legend>
+<input type="radio" id="s1" name="q1" value="oui"/><label for="s1">Oui</label>
+<input type="radio" id="s2" name="q1" value="non"/><label for="s2">Non</label>
+</fieldset></form>
+</article>
+X
+radiocheck() {  # radiocheck PDF NAME N VALUE: the group NAME is right
+	qpdf --json=2 --json-key=qpdf "$1" 2>/dev/null | python3 -c '
+import json, sys
+name, n, want = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+o = {k[4:]: v.get("value") for k, v in json.load(sys.stdin)["qpdf"][1].items()}
+cat = [v for v in o.values() if isinstance(v, dict) and v.get("/Type") == "/Catalog"][0]
+fields = o[cat["/AcroForm"]]["/Fields"]
+mine = [r for r in fields if o[r].get("/T") in ("u:" + name, name)]
+assert len(mine) == 1, "%d fields named %s" % (len(mine), name)
+f = o[mine[0]]
+assert f["/FT"] == "/Btn" and f["/Ff"] & 32768 and f["/Ff"] & 16384, f
+kids = f["/Kids"]
+assert len(kids) == n, "%d kids" % len(kids)
+annots = set()
+for v in o.values():
+    if isinstance(v, dict) and v.get("/Type") == "/Page":
+        a = v.get("/Annots", [])
+        annots.update(o[a] if isinstance(a, str) else a)
+states, on = set(), []
+for k in kids:
+    w = o[k]
+    assert w["/Subtype"] == "/Widget" and w["/Parent"] == mine[0] and k in annots, w
+    ap = w["/AP"]["/N"]
+    keys = set(ap)
+    assert len(keys) == 2 and "/Off" in keys, keys
+    s = (keys - {"/Off"}).pop()
+    assert s not in states, s
+    states.add(s)
+    assert w["/AS"] in ("/Off", s), w["/AS"]
+    if w["/AS"] != "/Off":
+        on.append(w["/AS"])
+assert f["/V"] == want, (f["/V"], want)
+assert on == ([] if want == "/Off" else [want]), on
+' "$2" "$3" "$4"
+}
+if "$T/driver" "$T/radio.xhtml" "$T/radio.pdf" fr A4 2>"$T/radio.err"; then
+	check pdf-radio-group-one-field radiocheck "$T/radio.pdf" q1 3 /en_partie
+	check pdf-radio-same-name-other-form radiocheck "$T/radio.pdf" q1_2 2 /Off
+	check pdf-radio-qpdf-check qpdf --check "$T/radio.pdf"
+	check pdf-radio-boxes-printed sh -c "pdftotext '$T/radio.pdf' - | tr '\\n' ' ' | grep -q '☐ Oui.*☐ Non' &&
+	    [ \$(pdftotext '$T/radio.pdf' - | grep -o '☐' | wc -l) -ge 5 ]"
+else
+	fail pdf-radio-group-one-field "$(head -3 "$T/radio.err")"
+fi
+# mupdf fills it as a radio group: choosing another answer turns the
+# first off (qpdf reads the group back).
+if command -v mutool >/dev/null 2>&1; then
+	cat > "$T/radio.js" <<'JS'
+var doc = new PDFDocument(scriptArgs[0]);
+var n = 0;
+for (var i = 0; i < doc.countPages(); i++) {
+  var w = doc.loadPage(i).getWidgets();
+  for (var k = 0; k < w.length; k++)
+    if (w[k].getFieldType() == "radiobutton" && w[k].getLabel() == "Digne de confiance ?" && ++n == 3) {
+      w[k].toggle(); w[k].update();
+    }
+}
+doc.save(scriptArgs[1]);
+JS
+	mutool run "$T/radio.js" "$T/radio.pdf" "$T/radio-filled.pdf" >/dev/null 2>&1
+	check pdf-radio-filled-by-mupdf radiocheck "$T/radio-filled.pdf" q1 3 /non
+else
+	echo "SKIP pdf-radio-filled-by-mupdf: mutool not installed (mupdf-tools)"
+fi
+
 # Links between pages of one PDF become GoTo links (page and heading).
 L=$T/links
 cp -R "$ROOT/lua/builtin/skeleton" "$L"

@@ -63,6 +63,18 @@ qpdf --json --json-key=acroform "$A/output/pdf/en/mou-template.pdf" >"$OUT/toolk
 check toolkit/mou-template-fields-fillable sh -c "grep -q '\"fullname\": \"party4-focal-point\"' '$OUT/toolkit-mou-template.json' &&
     grep -q '\"fullname\": \"sign4-seal\"' '$OUT/toolkit-mou-template.json'"
 
+# One-answer questions of the blank worksheets: one radio group field
+# per question (its buttons are its widgets), not a field per button.
+qpdf --json --json-key=acroform "$A/output/pdf/en/worksheets.pdf" >"$OUT/toolkit-worksheets.json" 2>/dev/null
+check toolkit/worksheet-radio-groups python3 -c '
+import json, sys
+f = json.load(open(sys.argv[1]))["acroform"]["fields"]
+g = [x for x in f if x["fullname"] == "c1-trusted"]
+assert len(g) >= 3 and all(x["isradiobutton"] and x["fieldflags"] & 32768 for x in g)
+assert len({x["parent"] for x in g}) == 1
+assert not any(x["fullname"].startswith("c1-trusted_") for x in f)
+' "$OUT/toolkit-worksheets.json"
+
 # Print-ready worksheets (pdftotext of the built PDFs, page by page).
 # pages FILE: "PAGE<TAB>text of the page on one line", one line per page
 pages() {
