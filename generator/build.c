@@ -182,7 +182,8 @@ write_all(struct project *p, const char *tmp, int verbose, int quiet,
 {
 	pid_t pids[PK_MAXLANG], parent = getpid();
 	int fds[PK_MAXLANG], ok = 1;
-	size_t l, n = p->site.nlangs;
+	size_t l, k, n = p->site.nlangs;
+	size_t errs0 = diag_errors(), warns0 = diag_warnings();
 
 	*forked = 0;
 	if (n < 2 || p->npages < 100 || getenv("PACTKIT_JOBS") != NULL)
@@ -195,6 +196,14 @@ write_all(struct project *p, const char *tmp, int verbose, int quiet,
 		fflush(stderr);
 		if (pipe(fd) == -1 || (pids[l] = fork()) == -1) {
 			diag_sys("fork");
+			/* the writers already started must not write on
+			 * into a folder about to be removed */
+			for (k = 1; k < l; k++) {
+				kill(pids[k], SIGKILL);
+				waitpid(pids[k], NULL, 0);
+				close(fds[k]);
+				kids[k] = 0;
+			}
 			return 0;
 		}
 		if (pids[l] == 0) {
@@ -212,11 +221,13 @@ write_all(struct project *p, const char *tmp, int verbose, int quiet,
 			signal(SIGTERM, SIG_DFL);
 			close(fd[0]);
 			p->lang_only = (int)l;
-			rc = write_share(p, tmp, verbose, quiet);
-			if (rc)
-				outfiles_save(p->site.langs[l]);
+			outfiles_forget();
+			rc = write_share(p, tmp, verbose, quiet) &&
+			    outfiles_save(p->site.langs[l]);
+			/* only what this child added: the parent counted
+			 * what came before the fork */
 			len = snprintf(msg, sizeof(msg), "%zu %zu\n",
-			    diag_errors(), diag_warnings());
+			    diag_errors() - errs0, diag_warnings() - warns0);
 			if (write(fd[1], msg, (size_t)len) != len)
 				rc = 0;
 			_exit(rc ? 0 : 1);
@@ -229,7 +240,7 @@ write_all(struct project *p, const char *tmp, int verbose, int quiet,
 	ok = write_share(p, tmp, verbose, quiet);
 	for (l = 1; l < n; l++) {
 		char msg[64] = "";
-		size_t e = 0, w = 0, k;
+		size_t e = 0, w = 0;
 		ssize_t r;
 		int st;
 
@@ -368,6 +379,7 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 	char *share = build_share(), *out, *tmp = NULL;
 	struct stat mst;
 	int forked = 0;
+	void (*old_int)(int) = SIG_DFL, (*old_term)(int) = SIG_DFL;
 	struct timespec t0, t1;
 	size_t i, l;
 	int ok;
@@ -393,6 +405,8 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		return ok && diag_errors() == 0 ? 0 : 1;
 	}
 	out = outdir != NULL ? xstrdup(outdir) : xasprintf("%s/output", dir);
+	for (l = strlen(out); l > 1 && out[l - 1] == '/'; l--)
+		out[l - 1] = '\0';     /* "-o site/" is the folder site */
 	remove_stale(out);
 	tmp = xasprintf("%s.tmp-XXXXXX", out);
 	{
@@ -407,8 +421,8 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		}
 	}
 	/* from here an interruption removes the temporary folder */
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
+	old_int = signal(SIGINT, on_signal);
+	old_term = signal(SIGTERM, on_signal);
 	if (ok && mkdtemp(tmp) == NULL) {
 		diag_sys(out);
 		ok = 0;
@@ -436,8 +450,9 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		/* stale files go first, so that only this build's PDFs are
 		 * copied into the site (which links them); then the copies
 		 * that are stale in their turn */
+		if (ok)
+			ok = outfiles_save(forked ? p.site.langs[0] : "all");
 		if (ok) {
-			outfiles_save(forked ? p.site.langs[0] : "all");
 			if (outfiles_have_lists())
 				outfiles_prune("site/pdf/", 0);
 			else
@@ -452,8 +467,9 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 			free(from);
 			free(to);
 		}
+		if (ok)
+			ok = outfiles_save(forked ? p.site.langs[0] : "all");
 		if (ok) {
-			outfiles_save(forked ? p.site.langs[0] : "all");
 			outfiles_prune("site/pdf/", 1);
 			outfiles_commit();
 		}
@@ -466,8 +482,9 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 	} else if (tmp_out != NULL)
 		util_rmtree(tmp);       /* made, but the build could not start */
 	tmp_out = NULL;
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
+	/* serve keeps its own handlers between builds */
+	signal(SIGINT, old_int == SIG_ERR ? SIG_DFL : old_int);
+	signal(SIGTERM, old_term == SIG_ERR ? SIG_DFL : old_term);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (ok && !quiet) {
 		fprintf(stderr, "pactkit: built %s in %.2f s:", out,

@@ -2201,9 +2201,14 @@ fm_simple(lua_State *L, struct fmctx *c)
 	static const char *const reserved[] = { "and", "break", "do", "else",
 	    "elseif", "end", "false", "for", "function", "goto", "if", "in",
 	    "local", "nil", "not", "or", "repeat", "return", "then", "true",
-	    "until", "while", NULL };
-	const char *p = c->text, *end = c->text + c->len;
+	    "until", "while", "_ENV", NULL };
+	const char *p = c->text, *end = c->text + c->len, *cr;
 	int line = c->line, top = lua_gettop(L);
+
+	/* a lone carriage return ends a line (or a comment) for Lua */
+	for (cr = p; (cr = memchr(cr, '\r', (size_t)(end - cr))) != NULL; cr++)
+		if (cr + 1 == end || cr[1] != '\n')
+			return 0;
 
 	lua_newtable(L);
 	c->nkeys = 0;

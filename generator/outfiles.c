@@ -56,6 +56,24 @@ hash(const void *data, size_t len)
 	return h ^ (h >> 29);
 }
 
+/* A path a list may name: relative, inside the folder, printable (a
+ * list is read back, and a bad one must not remove files elsewhere). */
+static int
+good_path(const char *p)
+{
+	const char *s;
+
+	if (*p == '\0' || *p == '/')
+		return 0;
+	for (s = p; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7F)
+			return 0;
+	for (s = p; s != NULL; s = strchr(s, '/'), s = s ? s + 1 : NULL)
+		if (strncmp(s, "..", 2) == 0 && (s[2] == '/' || s[2] == '\0'))
+			return 0;
+	return 1;
+}
+
 /* Reads the lists under root (one per writer of the build that made
  * it) into of.old. */
 static void
@@ -92,7 +110,7 @@ load_lists(void)
 			*next++ = '\0';
 			if (sscanf(line, "%" SCNu64 " %lld.%ld %" SCNx64 " %n",
 			    &e.size, &e.sec, &e.nsec, &e.hash, &off) != 4 ||
-			    off == 0 || line[off] == '\0')
+			    off == 0 || !good_path(line + off))
 				continue;
 			ep = xmalloc(sizeof(*ep));
 			*ep = e;
@@ -169,35 +187,50 @@ outfiles_wrote(const char *path, int fd, const void *data, size_t len)
 }
 
 void
+outfiles_forget(void)
+{
+	buf_reset(&of.mine);
+}
+
+int
 outfiles_save(const char *writer)
 {
 	char *dir, *path;
+	size_t off = 0;
+	int fd, ok;
 
 	if (of.root == NULL)
-		return;
+		return 1;
 	dir = xasprintf("%s/" LISTDIR, of.root);
 	path = xasprintf("%s/files-%s.new", dir, writer);
-	mkdir(dir, 0755);
-	/* not through util_writefile: the list does not list itself */
-	{
-		int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-		    0644);
-		size_t off = 0;
-
-		if (fd != -1) {
-			while (off < of.mine.len) {
-				ssize_t n = write(fd, of.mine.data + off,
-				    of.mine.len - off);
-
-				if (n <= 0)
-					break;
-				off += (size_t)n;
-			}
-			close(fd);
-		}
+	/* not through util_writefile: the list does not list itself.  A
+	 * list cut short would have the next build remove what this one
+	 * wrote: the build fails instead */
+	if ((mkdir(dir, 0755) == -1 && errno != EEXIST) ||
+	    (fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0644)) == -1) {
+		diag_sys(path);
+		free(path);
+		free(dir);
+		return 0;
 	}
+	while (off < of.mine.len) {
+		ssize_t n = write(fd, of.mine.data + off, of.mine.len - off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	ok = off == of.mine.len;
+	if (close(fd) == -1)
+		ok = 0;
+	if (!ok)
+		diag_sys(path);
 	free(path);
 	free(dir);
+	return ok;
 }
 
 /* Removes file r and the folders it leaves empty (up to the root). */

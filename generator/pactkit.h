@@ -71,7 +71,10 @@ int	 outfiles_have_lists(void);
 int	 outfiles_unchanged(const char *path, const void *data, size_t len);
 void	 outfiles_wrote(const char *path, int fd, const void *data,
 	    size_t len);
-void	 outfiles_save(const char *writer);
+/* Saves this writer's list as .pactkit/files-WRITER.new; 0 on error. */
+int	 outfiles_save(const char *writer);
+/* Drops the lines of this process (a forked writer starts afresh). */
+void	 outfiles_forget(void);
 /* Removes what the old lists name and no new list does: under prefix
  * (inside = 1), or elsewhere (0). */
 void	 outfiles_prune(const char *prefix, int inside);

@@ -613,6 +613,21 @@ dynamic(xmlNodePtr e)
 	    tree_get_attr(e, "data-pk-src") != NULL;
 }
 
+/* Whether e lies inside a slot whose content is replaced page by page
+ * (all but "search", which only gets an attribute). */
+static int
+inside_slot(xmlNodePtr e)
+{
+	for (e = e->parent; e != NULL && e->type == XML_ELEMENT_NODE;
+	    e = e->parent) {
+		const char *slot = tree_get_attr(e, "data-pk");
+
+		if (slot != NULL && strcmp(slot, "search") != 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Serialises once each element of the prepared template with nothing
  * filled per page inside it; returns whether n holds such an element. */
 static int
@@ -655,6 +670,15 @@ prepare(struct ctx *c, size_t lang)
 
 		if (key != NULL)
 			set_text(list[i], str(c, lang, key));
+		if (dynamic(list[i]) && inside_slot(list[i])) {
+			if (c->p->lang_only <= 0 && lang == 0)
+				diag(DIAG_WARN, c->tmplfile,
+				    (int)xmlGetLineNo(list[i]), 0, "a data-pk "
+				    "slot or link inside another slot is left "
+				    "as it is (the outer slot's content "
+				    "replaces it)");
+			continue;
+		}
 		if (dynamic(list[i]))
 			list[nd++] = list[i];
 		if (slot != NULL && c->p->lang_only <= 0 && lang == 0 &&
@@ -1071,8 +1095,12 @@ write_pages(struct ctx *c)
 	    c->p->lang_only >= 0 ||
 	    (pid = fork()) == -1)
 		return write_some(c, 0, 1);
-	if (pid == 0)
-		_exit(write_some(c, 1, 2) ? 0 : 1);
+	if (pid == 0) {
+		/* its files go into a list of its own (outfiles.c) */
+		outfiles_forget();
+		_exit(write_some(c, 1, 2) && outfiles_save("all-half") ?
+		    0 : 1);
+	}
 	ok = write_some(c, 0, 2);
 	if (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st) ||
 	    WEXITSTATUS(st) != 0)

@@ -192,7 +192,8 @@ util_writefile(const char *path, const void *data, size_t len)
 		if (same)
 			return 1;
 		unlink(path);
-	}
+	} else if (errno == ELOOP)
+		unlink(path);   /* a link: replaced, never written through */
 	/* the folder usually exists: try first, make it on ENOENT */
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0644)) == -1 && errno == ENOENT && slash != NULL && slash != path) {

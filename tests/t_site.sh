@@ -173,14 +173,16 @@ for fm in 'title = "Un « titre » : oui"\nweight = -3\n-- a comment\nkey = "k1"
     'title = "T8" .. "!"\nweight = 3' \
     'title = [[T9]]\nkey = "k9" --[[ block ]]' \
     'title = "T10"\nkey = ""' \
-    'title = "T11\\"q"\nweight = 99999999999999999'; do
+    'title = "T11\\"q"\nweight = 99999999999999999' \
+    'title = "T12" -- note\rtitle = "T12 lua"' \
+    '_ENV = 1\ntitle = "T13"'; do
 	i=$((i + 1))
 	printf "+++\n$fm\n+++\n\nTexte $i.\n" > "$F/p/content/fr/guide/fm$i.md"
 done
 "$PACTKIT" build -o "$F/fast" "$F/p" >"$F/fast.err" 2>&1; echo $? >>"$F/fast.err"
 PACTKIT_FM_LUA=1 "$PACTKIT" build -o "$F/lua" "$F/p" >"$F/lua.err" 2>&1; echo $? >>"$F/lua.err"
 check site/frontmatter-fast-same-messages sh -c "sed 's/ in [0-9.]* s//; s|$F/[a-z]*|OUT|' '$F/fast.err' > '$F/a'; sed 's/ in [0-9.]* s//; s|$F/[a-z]*|OUT|' '$F/lua.err' > '$F/b'; diff '$F/a' '$F/b' && grep -q 'error' '$F/a'"
-for k in 1 2 3 4 5 6 7 8 9 10 11; do sed -i '/^weight = "4"$/d; /^updated = 20260105$/d; s/^weight = 1.5$/weight = 1/; /^key = ""$/d; /^weight = 99999/d' "$F/p/content/fr/guide/fm$k.md"; done
+for k in 1 2 3 4 5 6 7 8 9 10 11 12 13; do sed -i '/^weight = "4"$/d; /^updated = 20260105$/d; s/^weight = 1.5$/weight = 1/; /^key = ""$/d; /^weight = 99999/d; /^_ENV = 1$/d' "$F/p/content/fr/guide/fm$k.md"; done
 "$PACTKIT" build -q -o "$F/fast2" "$F/p" 2>/dev/null
 PACTKIT_FM_LUA=1 "$PACTKIT" build -q -o "$F/lua2" "$F/p" 2>/dev/null
 check site/frontmatter-fast-same-site sh -c "test -f '$F/fast2/site/fr/guide/page-trois/index.html' && diff -r -x .pactkit '$F/fast2' '$F/lua2'"
@@ -197,3 +199,39 @@ rm "$H/output/site/fr/index.html" "$H/output/pdf/en/guide.pdf"
 "$PACTKIT" build -q "$H" 2>/dev/null; "$PACTKIT" build -q "$H" 2>/dev/null
 check site/lists-rewrite-edited grep -q '<html lang="fr"' "$H/output/site/fr/guide/protocole/index.html"
 check site/lists-rewrite-removed test -f "$H/output/site/fr/index.html" -a -f "$H/output/pdf/en/guide.pdf" -a -f "$H/output/site/pdf/en/guide.pdf"
+
+# a one-language site of 450 pages is written by two processes (one page
+# in two each): both lists are kept, so a page added at the front (every
+# page changes writer) or removed is right two and three builds later
+G=$(tmpdir site-big-one)
+mkdir -p "$G/lua" "$G/content/en"
+printf 'return {\n  title = { en = "Big" },\n  languages = { "en" },\n}\n' > "$G/lua/site.lua"
+printf '+++\ntitle = "Home"\n+++\n\nHome.\n' > "$G/content/en/index.md"
+i=100; while [ $i -lt 550 ]; do printf '+++\ntitle = "P%d"\n+++\n\nBody %d.\n' $i $i > "$G/content/en/p$i.md"; i=$((i+1)); done
+pages() { find "$G/output/site/en" -name index.html | wc -l; }
+"$PACTKIT" build -q "$G" 2>/dev/null; "$PACTKIT" build -q "$G" 2>/dev/null
+printf '+++\ntitle = "First"\n+++\n\nFirst.\n' > "$G/content/en/a000.md"
+rm "$G/content/en/p300.md"
+okb=1; for k in 1 2 3; do "$PACTKIT" build -q "$G" 2>/dev/null || okb=0; test "$(pages)" -eq 451 || okb=0; done
+check site/two-writers-lists-pages test $okb -eq 1
+check site/two-writers-lists-removed test ! -e "$G/output/site/en/p300/index.html" -a -f "$G/output/site/en/a000/index.html"
+
+# a theme whose slot holds another slot: a warning, and the page is whole
+N=$(tmpdir site-nested-slot)
+cp -R "$ROOT/tests/golden/site-basic/." "$N/"
+mkdir -p "$N/themes/default"
+cp -R "$ROOT/themes/default/." "$N/themes/default/"
+sed -i 's|<div class="pk-meta-block" data-pk="meta"></div>|<div class="pk-meta-block" data-pk="meta"><span data-pk="page-title">x</span></div>|' "$N/themes/default/page.xhtml"
+"$PACTKIT" build "$N" >"$N/out.txt" 2>&1
+check site/nested-slot-warned grep -q 'slot or link inside another slot' "$N/out.txt"
+check site/nested-slot-pages grep -q 'class="pk-also"' "$N/output/site/fr/guide/protocole/index.html"
+
+# "-o DIR/" names the folder DIR
+"$PACTKIT" build -q -o "$N/elsewhere/" "$N" 2>/dev/null
+check site/output-trailing-slash test -f "$N/elsewhere/site/fr/index.html"
+
+# warnings counted once each, however many writers: the summary says as
+# many as were printed
+printf '+++\ntitle = "Q"\ntitel = "typo"\n+++\n\nQ.\n' > "$R/content/fr/guide/q.md"
+"$PACTKIT" build "$R" >"$R.out" 2>&1
+check site/warnings-counted-once sh -c "test \$(grep -c 'warning:' '$R.out') -eq \$(sed -n 's/.*; \([0-9]*\) warnings\$/\1/p' '$R.out')"
