@@ -1102,6 +1102,20 @@ checkbox(struct drawer *d, HPDF_Dict f, double w, double h, int on)
 	HPDF_Dict_Add(f, "AP", ap);
 }
 
+/* The current page's /Annots array, made on first use. */
+static HPDF_Array
+page_annots(struct drawer *d)
+{
+	HPDF_Array annots = HPDF_Dict_GetItem(d->page, "Annots",
+	    HPDF_OCLASS_ARRAY);
+
+	if (annots == NULL) {
+		annots = HPDF_Array_New(d->pdf->mmgr);
+		HPDF_Dict_Add(d->page, "Annots", annots);
+	}
+	return annots;
+}
+
 void
 draw_field(struct drawer *d, double x, double y, double w, double h,
     const char *name, const char *label, const char *value, int multiline,
@@ -1109,7 +1123,6 @@ draw_field(struct drawer *d, double x, double y, double w, double h,
 {
 	HPDF_MMgr mm = d->pdf->mmgr;
 	HPDF_Dict f;
-	HPDF_Array annots;
 	HPDF_Rect r;
 	char da[64];
 
@@ -1141,12 +1154,7 @@ draw_field(struct drawer *d, double x, double y, double w, double h,
 		HPDF_Dict_Add(f, "DA", HPDF_String_New(mm, da, NULL));
 	}
 	HPDF_Dict_Add(f, "P", d->page);
-	annots = HPDF_Dict_GetItem(d->page, "Annots", HPDF_OCLASS_ARRAY);
-	if (annots == NULL) {
-		annots = HPDF_Array_New(mm);
-		HPDF_Dict_Add(d->page, "Annots", annots);
-	}
-	HPDF_Array_Add(annots, f);
+	HPDF_Array_Add(page_annots(d), f);
 	HPDF_Array_Add(d->fields, f);
 }
 
@@ -1156,7 +1164,6 @@ widget(struct drawer *d, HPDF_Rect r)
 {
 	HPDF_MMgr mm = d->pdf->mmgr;
 	HPDF_Dict a = HPDF_Dict_New(mm);
-	HPDF_Array annots;
 
 	HPDF_Xref_Add(d->pdf->xref, a);
 	HPDF_Dict_AddName(a, "Type", "Annot");
@@ -1164,12 +1171,7 @@ widget(struct drawer *d, HPDF_Rect r)
 	HPDF_Dict_Add(a, "Rect", HPDF_Box_Array_New(mm, r));
 	HPDF_Dict_AddNumber(a, "F", 4);            /* print */
 	HPDF_Dict_Add(a, "P", d->page);
-	annots = HPDF_Dict_GetItem(d->page, "Annots", HPDF_OCLASS_ARRAY);
-	if (annots == NULL) {
-		annots = HPDF_Array_New(mm);
-		HPDF_Dict_Add(d->page, "Annots", annots);
-	}
-	HPDF_Array_Add(annots, a);
+	HPDF_Array_Add(page_annots(d), a);
 	return a;
 }
 

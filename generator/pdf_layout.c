@@ -2001,23 +2001,33 @@ inline_run(struct flow *f, const struct ctx *c, xmlNodePtr first,
 			picture(f, c, m, --n == 0 && is(next, "figcaption"));
 }
 
+
+/* s (or dflt when s is empty) with letters, digits, - and _ only. */
+static char *
+flat_name(const char *s, const char *dflt)
+{
+	char *name = xstrdup(s != NULL && *s != '\0' ? s : dflt), *p;
+
+	for (p = name; *p != '\0'; p++)
+		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
+			*p = '_';
+	return name;
+}
+
 /* ---- form fields ------------------------------------------------------ */
 
 static char *
 field_name(struct flow *f, xmlNodePtr n)
 {
 	const char *a = tree_get_attr(n, "name");
-	char *base, *name, *p;
+	char *base, *name;
 	size_t i;
 	int k;
 
 	if (a == NULL || *a == '\0')
 		a = tree_get_attr(n, "id");
-	base = xstrdup(a != NULL && *a != '\0' ? a : "field");
 	/* a dot separates levels in field names: keep names flat */
-	for (p = base; *p != '\0'; p++)
-		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
-			*p = '_';
+	base = flat_name(a, "field");
 	name = xstrdup(base);
 	for (k = 2;; k++) {
 		for (i = 0; i < f->nfieldnames; i++)
@@ -2049,7 +2059,7 @@ radio_button(struct flow *f, xmlNodePtr n, struct frag *fr)
 	const char *t = tree_get_attr(n, "type"), *html, *v;
 	xmlNodePtr form, m;
 	struct radiogrp *g = NULL;
-	char *st, *base, *p, *lab = NULL;
+	char *st, *base, *lab = NULL;
 	size_t i, k;
 	int dup;
 
@@ -2076,10 +2086,7 @@ radio_button(struct flow *f, xmlNodePtr n, struct frag *fr)
 	}
 	/* the on state: the value, letters, digits, - and _ only */
 	v = tree_get_attr(n, "value");
-	base = xstrdup(v != NULL && *v != '\0' ? v : "on");
-	for (p = base; *p != '\0'; p++)
-		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
-			*p = '_';
+	base = flat_name(v, "on");
 	st = xstrdup(base);
 	for (k = 2;; k++) {
 		dup = strcmp(st, "Off") == 0;
