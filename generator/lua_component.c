@@ -32,16 +32,12 @@ struct callctx {
 	int	 blank;             /* args.blank was true */
 };
 
+/* A component name: a data-file name that starts with a letter or digit. */
 static int
 goodname(const char *s)
 {
-	if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s))
-		return 0;
-	for (; *s != '\0'; s++)
-		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s)
-		    && *s != '-' && *s != '_')
-			return 0;
-	return 1;
+	return (islower((unsigned char)*s) || isdigit((unsigned char)*s)) &&
+	    data_goodname(s);
 }
 
 /* Pushes the component's function, loading its file the first time. */

@@ -678,8 +678,8 @@ pk_loc(lua_State *L)
 
 /* ==== pk.data =========================================================== */
 
-static int
-goodname(const char *s)
+int
+data_goodname(const char *s)
 {
 	if (*s == '\0')
 		return 0;
@@ -700,7 +700,7 @@ load_data(lua_State *L, const char *name)
 	size_t len, n, i;
 	int top;
 
-	if (!goodname(name))
+	if (!data_goodname(name))
 		luaL_error(L, "pk.data: bad data file name \"%s\" (use a-z, "
 		    "0-9, '-' and '_': the file is lua/data/NAME.lua)", name);
 	regtable(L, REG_DATA, 0);
@@ -1860,7 +1860,7 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 			serr(L, c, DIAG_ERROR, path, "%s: missing field 'id' "
 			    "(the PDF's file name)", path + 1);
 			d->id = xasprintf("document-%lld", (long long)k);
-		} else if (!goodname(d->id))
+		} else if (!data_goodname(d->id))
 			serr(L, c, DIAG_ERROR, path, "%s.id: \"%s\" cannot be "
 			    "a file name (use a-z, 0-9, '-' and '_')", path + 1,
 			    d->id);
@@ -1955,7 +1955,7 @@ site_k(lua_State *L)
 	get_str(L, c, t, "theme", "", &site->theme);
 	if (site->theme == NULL)
 		site->theme = xstrdup("default");
-	else if (!goodname(site->theme))
+	else if (!data_goodname(site->theme))
 		serr(L, c, DIAG_ERROR, ".theme", "theme: \"%s\" is not a theme "
 		    "name (use a-z, 0-9, '-' and '_': themes/NAME/)",
 		    site->theme);
@@ -2430,7 +2430,7 @@ fm_k(lua_State *L)
 		} else if (strcmp(key, "slug") == 0) {
 			free(p->slug);
 			p->slug = fm_string(L, c, v, key);
-			if (p->slug != NULL && (!goodname(p->slug) ||
+			if (p->slug != NULL && (!data_goodname(p->slug) ||
 			    strchr(p->slug, '_') != NULL)) {
 				fmerr(L, c, DIAG_ERROR, key, "slug: \"%s\" is not "
 				    "a slug (use a-z, 0-9 and '-')", p->slug);

@@ -30,6 +30,10 @@ struct entry {
 	long		 nsec;
 };
 
+static char	**list_names(const char *, size_t *);
+static int	  read_lists(const char *, char **, size_t, int,
+		    struct strmap *, int);
+
 static struct {
 	char		*root;      /* the folder being written, or NULL */
 	size_t		 rootlen;
@@ -74,62 +78,22 @@ good_path(const char *p)
 	return 1;
 }
 
-/* Reads the lists under root (one per writer of the build that made
- * it) into of.old. */
-static void
-load_lists(void)
-{
-	char *dir = xasprintf("%s/" LISTDIR, of.root);
-	struct dirent *de;
-	DIR *d;
-
-	if ((d = opendir(dir)) == NULL) {
-		free(dir);
-		return;
-	}
-	while ((de = readdir(d)) != NULL) {
-		char *path, *text, *line, *next;
-		size_t len;
-
-		if (strncmp(de->d_name, "files-", 6) != 0 ||
-		    strchr(de->d_name, '.') != NULL)
-			continue;
-		path = xasprintf("%s/%s", dir, de->d_name);
-		text = util_readfile(path, &len);
-		free(path);
-		if (text == NULL)
-			continue;
-		of.have_old = 1;
-		for (line = text; *line != '\0'; line = next) {
-			struct entry e, *ep;
-			int off = 0;
-
-			next = strchr(line, '\n');
-			if (next == NULL)
-				break;
-			*next++ = '\0';
-			if (sscanf(line, "%" SCNu64 " %lld.%ld %" SCNx64 " %n",
-			    &e.size, &e.sec, &e.nsec, &e.hash, &off) != 4 ||
-			    off == 0 || !good_path(line + off))
-				continue;
-			ep = xmalloc(sizeof(*ep));
-			*ep = e;
-			if (!strmap_put(&of.old, line + off, ep))
-				free(ep);
-		}
-		free(text);
-	}
-	closedir(d);
-	free(dir);
-}
-
 void
 outfiles_begin(const char *root)
 {
+	char *dir, **names;
+	size_t i, n;
+
 	outfiles_end();
 	of.root = xstrdup(root);
 	of.rootlen = strlen(root);
-	load_lists();
+	dir = xasprintf("%s/" LISTDIR, of.root);
+	names = list_names(dir, &n);
+	of.have_old = read_lists(dir, names, n, 0, &of.old, 1);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(dir);
 }
 
 int
@@ -164,11 +128,11 @@ outfiles_unchanged(const char *path, const void *data, size_t len)
 	struct stat st;
 	uint64_t h;
 
-	if (r == NULL || !of.have_old)
+	if (r == NULL || !of.have_old ||
+	    (e = strmap_get(&of.old, r)) == NULL || e->size != len)
 		return 0;
 	h = hash(data, len);
-	if ((e = strmap_get(&of.old, r)) == NULL || e->size != len ||
-	    e->hash != h || lstat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
+	if (e->hash != h || lstat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
 	    (uint64_t)st.st_size != len || st.st_mtim.tv_sec != e->sec ||
 	    st.st_mtim.tv_nsec != e->nsec)
 		return 0;
@@ -299,33 +263,50 @@ names_has_new(char **names, size_t n, const char *name)
 }
 
 /* Reads the new lists (what this build made) into now. */
-static void
-load_new(const char *dir, char **names, size_t n, struct strmap *now)
+/* Reads the lists in dir, the new ones (name.new) or the old ones, into
+ * map: path -> its entry (or, without entries, a mark).  Returns whether
+ * there was any. */
+static int
+read_lists(const char *dir, char **names, size_t n, int new,
+    struct strmap *map, int entries)
 {
-	size_t i;
+	size_t i, len;
+	int found = 0;
 
 	for (i = 0; i < n; i++) {
 		char *path, *text, *line, *next;
-		size_t len;
 
-		if (!is_new(names[i]))
+		if (is_new(names[i]) != new ||
+		    (!new && strchr(names[i], '.') != NULL))
 			continue;
 		path = xasprintf("%s/%s", dir, names[i]);
 		text = util_readfile(path, &len);
 		free(path);
-		for (line = text; text != NULL && *line != '\0'; line = next) {
-			char *sp;
+		if (text == NULL)
+			continue;
+		found = 1;
+		for (line = text; (next = strchr(line, '\n')) != NULL;
+		    line = next) {
+			struct entry e, *ep;
+			int off = 0;
 
-			if ((next = strchr(line, '\n')) == NULL)
-				break;
 			*next++ = '\0';
-			if ((sp = strchr(line, ' ')) != NULL &&
-			    (sp = strchr(sp + 1, ' ')) != NULL &&
-			    (sp = strchr(sp + 1, ' ')) != NULL)
-				strmap_put(now, sp + 1, &of);
+			if (sscanf(line, "%" SCNu64 " %lld.%ld %" SCNx64 " %n",
+			    &e.size, &e.sec, &e.nsec, &e.hash, &off) != 4 ||
+			    off == 0 || !good_path(line + off))
+				continue;
+			if (!entries) {
+				strmap_put(map, line + off, &of);
+				continue;
+			}
+			ep = xmalloc(sizeof(*ep));
+			*ep = e;
+			if (!strmap_put(map, line + off, ep))
+				free(ep);
 		}
 		free(text);
 	}
+	return found;
 }
 
 void
@@ -339,7 +320,7 @@ outfiles_prune(const char *prefix, int inside)
 		return;
 	dir = xasprintf("%s/" LISTDIR, of.root);
 	names = list_names(dir, &n);
-	load_new(dir, names, n, &now);
+	read_lists(dir, names, n, 1, &now, 0);
 	/* what the old lists named and no writer made this time */
 	for (i = 0; i < of.old.cap; i++)
 		if (of.old.keys[i] != NULL &&

@@ -237,6 +237,8 @@ int	 data_site(struct sandbox *, const char *path, struct site *);
 int	 data_i18n(struct sandbox *, struct site *);
 /* Runs front matter text (len bytes, first line `line` of file) and fills
  * title, key, updated, weight, description of page; 1 ok, 0 (printed). */
+/* A name of a data file, theme, document or slug: a-z, 0-9, '-', '_'. */
+int	 data_goodname(const char *);
 int	 data_frontmatter(struct sandbox *, const char *file, int line,
 	    const char *text, size_t len, struct page *);
 /* Calls component `name` with the Lua fields in body (len bytes, starting

@@ -94,6 +94,15 @@ local function articles()
   end
 end
 
+-- The budget table's header row, filled or blank.
+local function budget_head()
+  return pk.h("thead", nil, pk.h("tr", nil,
+    pk.h("th", { scope = "col" }, pk.t("mou.contributor")),
+    pk.h("th", { scope = "col" }, pk.t("mou.item")),
+    pk.h("th", { scope = "col" }, pk.t("mou.kind")),
+    pk.h("th", { scope = "col" }, pk.t("mou.amount"))))
+end
+
 local function filled(args)
   local source = args.source or "mou"
   local raw = pk.data(source)
@@ -220,11 +229,7 @@ local function filled(args)
       end
     end
     out[#out + 1] = art("mou.budget", pk.h("table", { class = "pk-table" },
-      pk.h("thead", nil, pk.h("tr", nil,
-        pk.h("th", { scope = "col" }, pk.t("mou.contributor")),
-        pk.h("th", { scope = "col" }, pk.t("mou.item")),
-        pk.h("th", { scope = "col" }, pk.t("mou.kind")),
-        pk.h("th", { scope = "col" }, pk.t("mou.amount")))),
+      budget_head(),
       groups,
       pk.h("tfoot", nil, pk.h("tr", { class = "pk-total" },
         pk.h("th", { scope = "row", colspan = 3 }, pk.t("mou.total")),
@@ -353,11 +358,7 @@ local function blank(args)
     end
   end
   out[#out + 1] = art("mou.budget", pk.h("table", { class = "pk-table" },
-    pk.h("thead", nil, pk.h("tr", nil,
-      pk.h("th", { scope = "col" }, pk.t("mou.contributor")),
-      pk.h("th", { scope = "col" }, pk.t("mou.item")),
-      pk.h("th", { scope = "col" }, pk.t("mou.kind")),
-      pk.h("th", { scope = "col" }, pk.t("mou.amount")))),
+    budget_head(),
     pk.h("tbody", nil, brows),
     pk.h("tfoot", nil, pk.h("tr", nil,
       pk.h("th", { scope = "row", colspan = 3 }, pk.t("mou.total")),
