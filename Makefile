@@ -22,7 +22,7 @@ DEB_BUILD = gcc make pkg-config libcmark-dev libxml2-dev liblua5.4-dev \
 	    libhpdf-dev libhyphen-dev libmicrohttpd-dev libpng-dev libjpeg-dev
 DEB_RUN   = hyphen-fr hyphen-en-us fonts-liberation2 fonts-dejavu-core
 DEB_TEST  = cmark poppler-utils qpdf libxml2-utils lua5.4 curl iproute2 mupdf-tools \
-	    clang libclang-rt-14-dev valgrind npm
+	    clang libclang-rt-14-dev valgrind
 DEB_ALL   = $(DEB_BUILD) $(DEB_RUN) $(DEB_TEST)
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcmark libxml-2.0 $(LUA_PC) libmicrohttpd 2>/dev/null)

@@ -5,7 +5,8 @@
 . "$ROOT/tests/lib.sh"
 cc -O2 -o "$OUT/runspec" "$ROOT/tests/spec/runspec.c" || { fail runspec "does not compile"; exit 0; }
 # the spec beside the project (../shared), else npm's commonmark-spec
-# 0.30.0 (the same file, byte for byte); never skipped quietly
+# 0.30.0 (the same file, byte for byte; t_e2e's setup has installed
+# node and npm by now); never skipped quietly
 spec=$ROOT/../shared/commonmark/spec-0.30.txt
 if [ ! -f "$spec" ]; then
 	spec=$ROOT/tests/spec/node_modules/commonmark-spec/spec.txt
