@@ -29,7 +29,7 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcmark libxml-2.0 $(LUA_PC) libmi
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs libcmark libxml-2.0 $(LUA_PC) libmicrohttpd 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 $(WARN) $(PKG_CFLAGS) \
 	     -DPK_SHAREDIR='"$(SHAREDIR)"' $(CFLAGS)
-LIBS      = $(PKG_LIBS) -lhpdf -lpng -ljpeg -lhyphen -lz -lm
+LIBS      = $(PKG_LIBS) -lhpdf -lpng -ljpeg -lhyphen -lz -lm -pthread
 
 SRCS := $(wildcard generator/*.c)
 OBJS := $(SRCS:generator/%.c=build/%.o)

@@ -221,23 +221,16 @@ walk(const struct project *p, xmlNodePtr n, const char *prefix,
  * meant to publish, and the site of this toolkit must not leak them.
  */
 int
-assets_write(struct project *p, const char *outdir)
+assets_page(struct project *p, struct page *pg, const char *outdir,
+    struct strmap *done)
 {
-	struct strmap done = { 0 };
-	char *prefix = xasprintf("%s/content/", p->site.dir);
-	size_t i;
-	int ok = 1;
+	char *prefix;
+	int ok;
 
-	for (i = 0; i < p->npages; i++) {
-		struct page *pg = p->pages[i];
-
-		if (pg->doc == NULL || (p->lang_only >= 0 &&
-		    pg->lang != (size_t)p->lang_only))
-			continue;
-		ok &= walk(p, xmlDocGetRootElement(pg->doc), prefix, outdir,
-		    &done);
-	}
-	strmap_free(&done);
+	if (pg->doc == NULL)
+		return 1;
+	prefix = xasprintf("%s/content/", p->site.dir);
+	ok = walk(p, xmlDocGetRootElement(pg->doc), prefix, outdir, done);
 	free(prefix);
 	return ok;
 }

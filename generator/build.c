@@ -103,9 +103,10 @@ mine(const struct project *p, const struct page *pg)
 	return p->lang_only < 0 || pg->lang == (size_t)p->lang_only;
 }
 
-/* The pages of this process through markdown, typography, ids, links. */
+/* The pages of this process through markdown, typography, ids, links;
+ * each then to the site writer so, when there is one (a build). */
 static int
-process(struct project *p, int verbose, int quiet)
+process(struct project *p, struct site_out *so, int verbose, int quiet)
 {
 	size_t i, l, n = 0;
 	int ok = 1, progress = !quiet && !verbose && isatty(2) &&
@@ -130,15 +131,18 @@ process(struct project *p, int verbose, int quiet)
 		}
 		typo_pass(xmlDocGetRootElement(pg->doc),
 		    p->site.langs[pg->lang]);
-		tree_ids(xmlDocGetRootElement(pg->doc));
+		tree_ids(xmlDocGetRootElement(pg->doc), &pg->ids);
+		pg->done = 1;
+		/* a link to an id of a page not built yet waits for it */
+		ok &= links_resolve(p, pg);
+		if (ok && so != NULL)
+			ok = site_page(so, pg);
 	}
 	if (progress)
 		fputs("\r\033[K", stderr);
+	ok &= links_finish();
 	if (!ok)
 		return 0;
-	for (i = 0; i < p->npages; i++)
-		if (mine(p, p->pages[i]))
-			ok &= links_resolve(p, p->pages[i]);
 	for (i = 0; i < p->npages; i++)
 		for (l = 0; l < p->site.nlangs && mine(p, p->pages[i]); l++)
 			if (p->pages[i]->trans[l] == NULL)
@@ -154,9 +158,11 @@ process(struct project *p, int verbose, int quiet)
 static int
 write_share(struct project *p, const char *tmp, int verbose, int quiet)
 {
-	int ok = process(p, verbose, quiet) && site_write(p, tmp) &&
-	    assets_write(p, tmp) && pdf_write_all(p, tmp) &&
-	    diag_errors() == 0;
+	struct site_out *so = site_open(p, tmp);
+	int ok = process(p, so, verbose, quiet) && so != NULL;
+
+	ok = (so == NULL || site_close(so, ok)) && ok &&
+	    pdf_write_all(p, tmp) && diag_errors() == 0;
 
 	if (ok && p->lang_only >= 0 && !outfiles_have_lists()) {
 		/* each writer drops its own language's stale files (the
@@ -393,7 +399,7 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		lint_data(&p);
 	}
 	if (check || !ok) {
-		ok = ok && process(&p, verbose, quiet);
+		ok = ok && process(&p, NULL, verbose, quiet);
 		phase("pages", &t0);
 		if (ok && diag_errors() == 0 && !quiet)
 			fprintf(stderr, "pactkit: %zu pages checked, %zu "

@@ -68,8 +68,9 @@ el_flags(const char *name)
 		const char	*name;
 		char		 copy[12];      /* a freed name's slot may be reused */
 		int		 flags;
-	} seen[128];
-	size_t h = ((uintptr_t)name >> 4) & 127;
+	} seen[1024];
+	size_t h = (size_t)(((uint64_t)(uintptr_t)name *
+	    0x9E3779B97F4A7C15ULL) >> 54);
 	const struct elclass *c;
 
 	if (seen[h].name == name && strcmp(seen[h].copy, name) == 0)

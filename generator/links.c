@@ -108,23 +108,16 @@ by_rel(const struct project *p, size_t lang, const char *rel)
 	return pg;
 }
 
-static int
-has_id(xmlNodePtr n, const char *id)
-{
-	xmlNodePtr c;
+/* A link to "page#id" whose page is not built yet: checked at the end,
+ * against the ids that page then has (links_finish). */
+struct later {
+	struct page	*from, *to;
+	char		*href, *frag;
+	int		 line, col;
+};
 
-	for (c = n->children; c != NULL; c = c->next) {
-		const char *v;
-
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if ((v = tree_get_attr(c, "id")) != NULL && strcmp(v, id) == 0)
-			return 1;
-		if (has_id(c, id))
-			return 1;
-	}
-	return 0;
-}
+static struct later *laters;
+static size_t nlaters;
 
 static int
 fail(const struct page *pg, xmlNodePtr a, const char *href, const char *why)
@@ -153,7 +146,7 @@ resolve(struct project *p, struct page *pg, xmlNodePtr a)
 		*frag++ = '\0';
 	if (*path == '\0') {            /* "#id" in this page */
 		if (frag != NULL && *frag != '\0' &&
-		    !has_id(xmlDocGetRootElement(pg->doc), frag))
+		    !strset_has(&pg->ids, frag))
 			ok = fail(pg, a, href, "not found: no heading or element "
 			    "with this id on the page");
 		free(path);
@@ -223,8 +216,18 @@ resolve(struct project *p, struct page *pg, xmlNodePtr a)
 		if (frag != NULL && *frag != '\0') {
 			char *full;
 
-			if (to->doc != NULL &&
-			    !has_id(xmlDocGetRootElement(to->doc), frag))
+			if (!to->done) {
+				struct later *l;
+
+				laters = xrealloc(laters, (nlaters + 1) *
+				    sizeof(*laters));
+				l = &laters[nlaters++];
+				l->from = pg;
+				l->to = to;
+				l->href = xstrdup(href);
+				l->frag = xstrdup(frag);
+				tree_pos(a, &l->line, &l->col);
+			} else if (!strset_has(&to->ids, frag))
 				ok = fail(pg, a, href, "not found: the page has "
 				    "no heading with this id");
 			full = xasprintf("%s#%s", r, frag);
@@ -265,4 +268,29 @@ links_resolve(struct project *p, struct page *pg)
 	if (pg->doc == NULL)
 		return 1;
 	return walk(p, pg, xmlDocGetRootElement(pg->doc));
+}
+
+int
+links_finish(void)
+{
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; i < nlaters; i++) {
+		struct later *l = &laters[i];
+
+		/* a page that failed to build has said so already */
+		if (l->to->done && !strset_has(&l->to->ids, l->frag)) {
+			diag(DIAG_ERROR, l->from->src, l->line, l->col,
+			    "link target '%s' not found: the page has no "
+			    "heading with this id", l->href);
+			ok = 0;
+		}
+		free(l->href);
+		free(l->frag);
+	}
+	free(laters);
+	laters = NULL;
+	nlaters = 0;
+	return ok;
 }

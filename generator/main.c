@@ -149,7 +149,7 @@ cmd_render(const char *file, const char *projdir, const char *lang,
 			/* images from the Markdown file's folder */
 			assets_fragment(root, dir);
 			free(dir);
-			tree_ids(root);
+			tree_ids(root, NULL);
 			ok = pdf_render_tree(root, code != NULL ? code : "en",
 			    have && p.site.paper[li] ? p.site.paper[li] : "A4",
 			    base != NULL ? base + 1 : file, pdf_out, layout_out);

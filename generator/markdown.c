@@ -441,10 +441,16 @@ check_utf8(const char *file, const char *text, size_t len, int line0)
 static xmlDocPtr
 new_doc(xmlNodePtr *root)
 {
+	/* element and attribute names interned, not copied: one dictionary
+	 * for every page, so a name is one pointer in all of them */
+	static xmlDictPtr names;
 	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNsPtr ns;
 
-	doc->dict = xmlDictCreate();    /* element names interned, not copied */
+	if (names == NULL)
+		names = xmlDictCreate();
+	xmlDictReference(names);
+	doc->dict = names;
 	*root = xmlNewDocNode(doc, NULL, (const xmlChar *)"article", NULL);
 	ns = xmlNewNs(*root, (const xmlChar *)XHTML_NS, NULL);
 	xmlSetNs(*root, ns);

@@ -94,6 +94,18 @@ void	*strmap_get(const struct strmap *, const char *);
 int	 strmap_put(struct strmap *, const char *, void *);
 void	 strmap_free(struct strmap *);
 
+/* A set of strings (copied; open addressing). */
+struct strset {
+	char	**slot;         /* NULL or an owned string */
+	size_t	  cap;          /* a power of two */
+	size_t	  n;            /* strings held */
+};
+
+/* Adds s; returns 0 when it was already there. */
+int	 strset_add(struct strset *, const char *);
+int	 strset_has(const struct strset *, const char *);
+void	 strset_free(struct strset *);
+
 /* ---- diag.c: the only code that prints diagnostics ------------------- */
 
 enum diag_level {
@@ -181,7 +193,10 @@ struct page {
 	size_t	 textlen;
 	const char *body;           /* Markdown body inside text */
 	size_t	 bodylen;
-	xmlDocPtr doc;              /* document tree: <article> root (XHTML ns) */
+	xmlDocPtr doc;              /* document tree: <article> root (XHTML ns);
+	                             * NULL once written, unless a PDF needs it */
+	struct strset ids;          /* every id of doc (links to #id) */
+	int	 done;              /* doc built, ids known */
 	struct page *trans[PK_MAXLANG]; /* translations, self included */
 	struct page *parent;        /* section page, NULL for the home page */
 	struct page **kids;         /* pages of this section, sorted */
@@ -300,8 +315,9 @@ int	 tree_pos(xmlNodePtr, int *line, int *col);
 char	*tree_text_content(xmlNodePtr);
 /* A slug for heading ids: lowercase ASCII, accents folded, '-' between. */
 char	*tree_slug(const char *);
-/* Gives every heading a unique id (slug of its text). */
-void	 tree_ids(xmlNodePtr root);
+/* Gives every heading a unique id (slug of its text); with ids, leaves
+ * there every id of the tree (caller frees). */
+void	 tree_ids(xmlNodePtr root, struct strset *ids);
 int	 tree_is_safe_url(const char *url); /* no javascript:, vbscript:, data: */
 
 /* typo.c: French / English typography on text nodes, outside code. */
@@ -310,6 +326,9 @@ void	 typo_text(struct buf *out, const char *text, const char *lang);
 
 /* links.c: .md links and site paths resolved to URLs; 1 ok, 0 (printed). */
 int	 links_resolve(struct project *, struct page *);
+/* The links to an id of a page built after theirs, checked now that all
+ * are built; 1 ok, 0 (printed). */
+int	 links_finish(void);
 /* The URL of site path `to` relative to the page at site path `from`;
  * with links_index_html(1), a folder's URL names its index.html. */
 char	*links_relative(const char *from, const char *to);
@@ -329,16 +348,24 @@ int	 assets_resolve(struct project *, struct page *, xmlNodePtr el,
 	    const char *attr);
 /* Drops a data-pk-file that el carries (only assets.c may set it). */
 void	 assets_forget(xmlNodePtr el);
-/* Copies the files this process's pages reference into outdir/site/
- * <lang>/ (unchanged ones kept); 1 ok, 0 (printed). */
-int	 assets_write(struct project *, const char *outdir);
+/* Copies the files page pg references into outdir/site/<lang>/
+ * (unchanged ones kept; done: the files copied already); 1 ok, 0
+ * (printed). */
+int	 assets_page(struct project *, struct page *, const char *outdir,
+	    struct strmap *done);
 /* pactkit render: notes on each img its file, src taken from dir. */
 void	 assets_fragment(xmlNodePtr root, const char *dir);
 
 /* ---- writers ---------------------------------------------------------- */
 
-/* html.c + site.c: the whole site into outdir/site/. */
-int	 site_write(struct project *, const char *outdir);
+/* html.c + site.c: the whole site into outdir/site/.  site_open loads the
+ * theme (NULL: printed); site_page takes each page once built (written
+ * then, or by site_close with the rest of the site). */
+struct site_out;
+struct site_out *site_open(struct project *, const char *outdir);
+int	 site_page(struct site_out *, struct page *);
+/* With ok, writes what is left; frees o either way.  1 ok, 0 (printed). */
+int	 site_close(struct site_out *, int ok);
 /* The HTML of one node's children (pactkit render); caller frees. */
 char	*html_fragment(xmlNodePtr parent);
 /* Serialises n and its descendants as HTML5 into b. */

@@ -6,6 +6,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,10 +36,20 @@ walk(const char *base, const char *sub, char ***list, size_t *n)
 		return 0;
 	}
 	while ((de = readdir(d)) != NULL) {
+		size_t l = strlen(de->d_name);
+
 		if (de->d_name[0] == '.')
 			continue;
+		/* the type byte after the name: 'd' a folder, 'f' a page,
+		 * '?' to be asked (a link, or a file system that does not
+		 * tell), anything else left out */
 		names = xrealloc(names, (nn + 1) * sizeof(char *));
-		names[nn++] = xstrdup(de->d_name);
+		names[nn] = xmalloc(l + 2);
+		memcpy(names[nn], de->d_name, l + 1);
+		names[nn][l + 1] = de->d_type == DT_DIR ? 'd' :
+		    de->d_type == DT_REG ? 'f' : de->d_type == DT_LNK ||
+		    de->d_type == DT_UNKNOWN ? '?' : '-';
+		nn++;
 	}
 	closedir(d);
 	qsort(names, nn, sizeof(char *), cmp_names);
@@ -47,10 +58,14 @@ walk(const char *base, const char *sub, char ***list, size_t *n)
 		    xstrdup(names[i]);
 		char *full = xasprintf("%s/%s", base, rel);
 		size_t l = strlen(names[i]);
+		char type = names[i][l + 1];
 
-		if (util_isdir(full))
+		if (type == '?')
+			type = util_isdir(full) ? 'd' : 'f';
+		if (type == 'd')
 			ok &= walk(base, rel, list, n);
-		else if (l > 3 && strcmp(names[i] + l - 3, ".md") == 0) {
+		else if (type == 'f' && l > 3 &&
+		    strcmp(names[i] + l - 3, ".md") == 0) {
 			*list = xrealloc(*list, (*n + 1) * sizeof(char *));
 			(*list)[(*n)++] = rel;
 			rel = NULL;
@@ -178,14 +193,55 @@ apply_slug(struct project *p, struct page *pg)
 	return 1;
 }
 
+/* Reads the pages from k on, one in step, into pg->text (err: errno). */
+struct reader {
+	struct page	**pages;
+	int		 *err;
+	size_t		  n, k, step;
+};
+
+static void *
+read_some(void *arg)
+{
+	struct reader *r = arg;
+	size_t i;
+
+	for (i = r->k; i < r->n; i += r->step) {
+		struct page *pg = r->pages[i];
+
+		if ((pg->text = util_readfile(pg->path, &pg->textlen)) == NULL)
+			r->err[i] = errno;
+	}
+	return NULL;
+}
+
+/* Reads n pages' files, two at a time: the system calls of thousands of
+ * small files are most of a load (the rest needs the one Lua state). */
+static void
+read_pages(struct page **pages, size_t n, int *err)
+{
+	struct reader r[2] = {
+		{ pages, err, n, 0, 2 }, { pages, err, n, 1, 2 },
+	};
+	pthread_t th;
+
+	if (n < 64 || pthread_create(&th, NULL, read_some, &r[1]) != 0) {
+		r[0].step = 1;
+		read_some(&r[0]);
+		return;
+	}
+	read_some(&r[0]);
+	pthread_join(th, NULL);
+}
+
 static int
 load_lang(struct project *p, size_t lang)
 {
 	const char *code = p->site.langs[lang];
 	char *base = xasprintf("%s/content/%s", p->site.dir, code);
 	char **rels = NULL;
-	size_t n = 0, i;
-	int ok = 1;
+	size_t n = 0, i, first = p->npages;
+	int ok = 1, *err;
 
 	if (!util_isdir(base)) {
 		diag(DIAG_WARN, NULL, 0, 0, "content/%s/: no pages in language "
@@ -195,6 +251,7 @@ load_lang(struct project *p, size_t lang)
 		return 1;
 	}
 	ok = walk(base, "", &rels, &n);
+	p->pages = xrealloc(p->pages, (p->npages + n) * sizeof(*p->pages));
 	for (i = 0; i < n; i++) {
 		struct page *pg = xcalloc(1, sizeof(*pg));
 		const char *slash;
@@ -210,15 +267,21 @@ load_lang(struct project *p, size_t lang)
 		pg->url = *up ? xasprintf("%s/%s/", code, up) :
 		    xasprintf("%s/", code);
 		free(up);
-		p->pages = xrealloc(p->pages, (p->npages + 1) * sizeof(*p->pages));
 		p->pages[p->npages++] = pg;
+	}
+	err = xcalloc(n + 1, sizeof(*err));
+	read_pages(p->pages + first, n, err);
+	for (i = 0; i < n; i++) {
+		struct page *pg = p->pages[first + i];
+
 		if (!safe_rel(rels[i])) {
 			diag(DIAG_ERROR, pg->src, 0, 0, "file name not usable in "
 			    "a URL: expected letters, digits, '-', '_' and '.'");
 			ok = 0;
 			continue;
 		}
-		if ((pg->text = util_readfile(pg->path, &pg->textlen)) == NULL) {
+		if (pg->text == NULL) {
+			errno = err[i];
 			diag_sys(pg->src);
 			ok = 0;
 			continue;
@@ -245,6 +308,7 @@ load_lang(struct project *p, size_t lang)
 	for (i = 0; i < n; i++)
 		free(rels[i]);
 	free(rels);
+	free(err);
 	free(base);
 	return ok;
 }
@@ -422,6 +486,7 @@ page_free(struct page *pg)
 	free(pg->kids);
 	if (pg->doc != NULL)
 		xmlFreeDoc(pg->doc);
+	strset_free(&pg->ids);
 	free(pg);
 }
 

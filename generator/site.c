@@ -16,7 +16,7 @@
 
 #include "pactkit.h"
 
-struct ctx {
+struct site_out {
 	struct project	*p;
 	xmlDocPtr	 tmpl;      /* the parsed page.xhtml */
 	char		*tmplfile;  /* its path, for messages */
@@ -25,6 +25,7 @@ struct ctx {
 	xmlNodePtr	 slot;      /* the content slot of the merged doc */
 	xmlNodePtr	 body;      /* whose children go into it */
 	unsigned long long *docs;   /* per page index: bit i = in site.docs[i] */
+	char		*inpdf;     /* per page index: in some PDF document */
 	/* The template prepared once per language (its text slots filled,
 	 * its static parts serialised once), then filled page by page. */
 	xmlDocPtr	 prep[PK_MAXLANG];
@@ -32,6 +33,13 @@ struct ctx {
 	size_t		 ndyn[PK_MAXLANG];
 	xmlNodePtr	 added[PK_MAXLANG + 2]; /* head nodes of this page */
 	size_t		 nadded;
+	/* Pages written as they are built (site_page), each tree freed
+	 * once written unless a PDF needs it; else all at the end, by two
+	 * processes (write_pages). */
+	int		 stream;
+	struct strmap	 files;     /* files beside pages copied already */
+	struct buf	 search[PK_MAXLANG]; /* each language's search index */
+	struct buf	 html;      /* the page being written */
 };
 
 /* What one output page is: a project page, or a generated one. */
@@ -55,7 +63,7 @@ view_href(const struct view *v, const char *to)
 }
 
 static int
-load_template(struct ctx *c)
+load_template(struct site_out *c)
 {
 	const struct site *s = &c->p->site;
 	char *local = xasprintf("%s/themes/%s", s->dir, s->theme);
@@ -84,7 +92,7 @@ load_template(struct ctx *c)
 }
 
 static const char *
-str(const struct ctx *c, size_t lang, const char *key)
+str(const struct site_out *c, size_t lang, const char *key)
 {
 	return site_str(&c->p->site, lang, key);
 }
@@ -134,7 +142,7 @@ drop(xmlNodePtr n)
 }
 
 static void
-fill_lang_switch(struct ctx *c, const struct view *v, xmlNodePtr slot)
+fill_lang_switch(struct site_out *c, const struct view *v, xmlNodePtr slot)
 {
 	const struct site *s = &c->p->site;
 	xmlNodePtr ul, li, a;
@@ -210,7 +218,7 @@ count_str(const char *tmpl, size_t n)
 }
 
 static void
-nav_list(struct ctx *c, const struct view *v, xmlNodePtr parent,
+nav_list(struct site_out *c, const struct view *v, xmlNodePtr parent,
     struct page **kids, size_t n)
 {
 	xmlNodePtr ul = tree_el(parent, "ul"), li, a;
@@ -249,7 +257,7 @@ nav_list(struct ctx *c, const struct view *v, xmlNodePtr parent,
 }
 
 static void
-fill_nav(struct ctx *c, const struct view *v, xmlNodePtr slot)
+fill_nav(struct site_out *c, const struct view *v, xmlNodePtr slot)
 {
 	struct page *home = c->p->home[v->lang];
 	xmlNodePtr ul, li, a;
@@ -267,7 +275,7 @@ fill_nav(struct ctx *c, const struct view *v, xmlNodePtr slot)
 }
 
 static void
-fill_breadcrumb(struct ctx *c, const struct view *v, xmlNodePtr slot)
+fill_breadcrumb(struct site_out *c, const struct view *v, xmlNodePtr slot)
 {
 	struct page *chain[64];
 	size_t n = 0, i;
@@ -313,7 +321,7 @@ toc_collect(xmlNodePtr n, xmlNodePtr *hs, size_t *nh, size_t max)
 }
 
 static void
-fill_toc(struct ctx *c, const struct view *v, xmlNodePtr slot)
+fill_toc(struct site_out *c, const struct view *v, xmlNodePtr slot)
 {
 	xmlNodePtr hs[512], ol, sub = NULL, li = NULL, a;
 	size_t nh = 0, i;
@@ -354,7 +362,7 @@ fill_toc(struct ctx *c, const struct view *v, xmlNodePtr slot)
 }
 
 static void
-fill_meta(struct ctx *c, const struct view *v, xmlNodePtr slot)
+fill_meta(struct site_out *c, const struct view *v, xmlNodePtr slot)
 {
 	const struct site *s = &c->p->site;
 	struct buf b = { 0 };
@@ -410,7 +418,7 @@ fill_meta(struct ctx *c, const struct view *v, xmlNodePtr slot)
 }
 
 static void
-fill_downloads(struct ctx *c, const struct view *v, xmlNodePtr slot)
+fill_downloads(struct site_out *c, const struct view *v, xmlNodePtr slot)
 {
 	const struct site *s = &c->p->site;
 	unsigned long long mask;
@@ -453,7 +461,7 @@ colon(const char *lang)
 }
 
 static void
-fill_prevnext(struct ctx *c, const struct view *v, xmlNodePtr slot)
+fill_prevnext(struct site_out *c, const struct view *v, xmlNodePtr slot)
 {
 	struct page *pr = v->pg ? v->pg->prev : NULL;
 	struct page *nx = v->pg ? v->pg->next : NULL;
@@ -500,7 +508,7 @@ fill_prevnext(struct ctx *c, const struct view *v, xmlNodePtr slot)
 
 /* A section page lists its pages after its own text. */
 static void
-append_children(struct ctx *c, const struct view *v, xmlNodePtr slot)
+append_children(struct site_out *c, const struct view *v, xmlNodePtr slot)
 {
 	xmlNodePtr nav, h, ul;
 	size_t i;
@@ -527,7 +535,7 @@ append_children(struct ctx *c, const struct view *v, xmlNodePtr slot)
 }
 
 static void
-fill_content(struct ctx *c, const struct view *v, xmlNodePtr slot,
+fill_content(struct site_out *c, const struct view *v, xmlNodePtr slot,
     xmlNodePtr body)
 {
 	clear(slot);
@@ -574,7 +582,7 @@ head_of(xmlNodePtr html)
 
 /* The page's own head elements, removed again after it is written. */
 static void
-add_head(struct ctx *c, const struct view *v, xmlNodePtr html)
+add_head(struct site_out *c, const struct view *v, xmlNodePtr html)
 {
 	const struct site *s = &c->p->site;
 	xmlNodePtr head = head_of(html), e;
@@ -653,7 +661,7 @@ freeze(xmlNodePtr n)
 /* The template for one language: a copy with its language, its
  * interface strings and its static parts set once. */
 static void
-prepare(struct ctx *c, size_t lang)
+prepare(struct site_out *c, size_t lang)
 {
 	const struct site *s = &c->p->site;
 	xmlDocPtr doc = xmlCopyDoc(c->tmpl, 1);
@@ -704,7 +712,7 @@ prepare(struct ctx *c, size_t lang)
 
 /* Fills the prepared template of v's language with view v; returns it. */
 static xmlDocPtr
-merge(struct ctx *c, const struct view *v, xmlNodePtr body)
+merge(struct site_out *c, const struct view *v, xmlNodePtr body)
 {
 	const struct site *s = &c->p->site;
 	xmlNodePtr root;
@@ -780,14 +788,14 @@ merge(struct ctx *c, const struct view *v, xmlNodePtr body)
 }
 
 static int
-write_doc(struct ctx *c, xmlDocPtr doc, const char *url, const char *name)
+write_doc(struct site_out *c, xmlDocPtr doc, const char *url, const char *name)
 {
-	struct buf b = { 0 };
+	struct buf *b = &c->html;     /* one buffer, reused page after page */
 	char *path = xasprintf("%s/site/%s%s", c->out, url, name);
 	int ok;
 
-	buf_puts(&b, "<!DOCTYPE html>\n");
-	html_node_slot(&b, xmlDocGetRootElement(doc), c->slot, c->body);
+	buf_puts(b, "<!DOCTYPE html>\n");
+	html_node_slot(b, xmlDocGetRootElement(doc), c->slot, c->body);
 	c->slot = c->body = NULL;
 	while (c->nadded > 0) {
 		xmlNodePtr e = c->added[--c->nadded];
@@ -795,9 +803,9 @@ write_doc(struct ctx *c, xmlDocPtr doc, const char *url, const char *name)
 		xmlUnlinkNode(e);
 		xmlFreeNode(e);
 	}
-	ok = util_writefile(path, b.data, b.len);
+	ok = util_writefile(path, b->data, b->len);
 	free(path);
-	buf_free(&b);
+	buf_reset(b);
 	return ok;
 }
 
@@ -900,49 +908,54 @@ plain(struct buf *b, xmlNodePtr n, int *sp)
 	}
 }
 
-static int
-write_search(struct ctx *c, size_t lang)
+/* Page pg's entry in its language's search index. */
+static void
+search_entry(struct site_out *c, struct page *pg)
 {
-	struct buf b = { 0 };
-	char *path, *home = xasprintf("%s/", c->p->site.langs[lang]);
+	struct buf *b = &c->search[pg->lang];
+	char *home = xasprintf("%s/", c->p->site.langs[pg->lang]), *u;
+	int sp = 0;
+
+	buf_puts(b, b->len == 0 ? "[\n" : ",\n");
+	buf_puts(b, "{\"t\":");
+	json_str(b, pg->title);
+	u = links_relative(home, pg->url);
+	buf_puts(b, ",\"u\":");
+	json_str(b, u);
+	free(u);
+	free(home);
+	buf_puts(b, ",\"s\":");
+	json_str(b, pg->parent != NULL && pg->parent->parent != NULL ?
+	    pg->parent->title : "");
+	buf_puts(b, ",\"x\":\"");
+	plain(b, xmlDocGetRootElement(pg->doc), &sp);
+	buf_puts(b, "\"}");
+}
+
+static int
+write_search(struct site_out *c, size_t lang)
+{
+	struct buf *b = &c->search[lang];
+	char *path;
 	size_t i;
-	int first = 1, ok, sp;
+	int ok;
 
-	buf_puts(&b, "[");
-	for (i = 0; i < c->p->npages; i++) {
-		struct page *pg = c->p->pages[i];
-		char *u;
-
-		if (pg->lang != lang || pg->doc == NULL)
-			continue;
-		buf_puts(&b, first ? "\n" : ",\n");
-		first = 0;
-		buf_puts(&b, "{\"t\":");
-		json_str(&b, pg->title);
-		u = links_relative(home, pg->url);
-		buf_puts(&b, ",\"u\":");
-		json_str(&b, u);
-		free(u);
-		buf_puts(&b, ",\"s\":");
-		json_str(&b, pg->parent != NULL && pg->parent->parent != NULL ?
-		    pg->parent->title : "");
-		buf_puts(&b, ",\"x\":\"");
-		sp = 0;
-		plain(&b, xmlDocGetRootElement(pg->doc), &sp);
-		buf_puts(&b, "\"}");
-	}
-	buf_puts(&b, "\n]\n");
+	if (!c->stream)
+		for (i = 0; i < c->p->npages; i++)
+			if (c->p->pages[i]->lang == lang &&
+			    c->p->pages[i]->doc != NULL)
+				search_entry(c, c->p->pages[i]);
+	buf_puts(b, b->len == 0 ? "[\n]\n" : "\n]\n");
 	path = xasprintf("%s/site/%s/search-index.json", c->out,
 	    c->p->site.langs[lang]);
-	ok = util_writefile(path, b.data, b.len);
+	ok = util_writefile(path, b->data, b->len);
 	free(path);
-	free(home);
-	buf_free(&b);
+	buf_free(b);
 	return ok;
 }
 
 static int
-write_sitemap(struct ctx *c)
+write_sitemap(struct site_out *c)
 {
 	const struct site *s = &c->p->site;
 	const char *base = s->base_url != NULL ? s->base_url : "";
@@ -983,7 +996,7 @@ write_sitemap(struct ctx *c)
 
 /* The site's root: a choice of language that works without JavaScript. */
 static int
-write_choice(struct ctx *c)
+write_choice(struct site_out *c)
 {
 	const struct site *s = &c->p->site;
 	struct view v = { 0 };
@@ -1022,7 +1035,7 @@ write_choice(struct ctx *c)
 }
 
 static int
-write_404(struct ctx *c, size_t lang)
+write_404(struct site_out *c, size_t lang)
 {
 	const struct site *s = &c->p->site;
 	struct view v = { 0 };
@@ -1058,42 +1071,60 @@ write_404(struct ctx *c, size_t lang)
 	return ok;
 }
 
+/* Writes page pg; with index, its entry in the search index too. */
+static int
+write_page(struct site_out *c, struct page *pg, int index)
+{
+	struct view v = { 0 };
+	xmlDocPtr doc;
+
+	v.pg = pg;
+	v.lang = pg->lang;
+	v.url = pg->url;
+	v.title = pg->title;
+	doc = merge(c, &v, xmlDocGetRootElement(pg->doc));
+	if (!write_doc(c, doc, pg->url, "index.html"))
+		return 0;
+	if (index)
+		search_entry(c, pg);
+	return 1;
+}
+
 /* Pages i with i % n == k. */
 static int
-write_some(struct ctx *c, size_t k, size_t n)
+write_some(struct site_out *c, size_t k, size_t n)
 {
 	size_t i;
 	int ok = 1;
 
 	for (i = k; i < c->p->npages && ok; i += n) {
 		struct page *pg = c->p->pages[i];
-		struct view v = { 0 };
-		xmlDocPtr doc;
 
 		if (c->p->lang_only >= 0 && pg->lang != (size_t)c->p->lang_only)
 			continue;
-
-		v.pg = pg;
-		v.lang = pg->lang;
-		v.url = pg->url;
-		v.title = pg->title;
-		doc = merge(c, &v, xmlDocGetRootElement(pg->doc));
-		ok = write_doc(c, doc, pg->url, "index.html");
+		ok = write_page(c, pg, 0);
 	}
 	return ok;
+}
+
+/* Whether the pages are written at the end by two processes: a large
+ * site that no other process shares with this one. */
+static int
+halves(const struct site_out *c)
+{
+	return c->p->npages >= 400 && getenv("PACTKIT_JOBS") == NULL &&
+	    c->p->lang_only < 0;
 }
 
 /* Large sites are written by two processes, one page in two each: the
  * tree is read-only by now, and a fork shares it for free. */
 static int
-write_pages(struct ctx *c)
+write_pages(struct site_out *c)
 {
 	pid_t pid;
 	int st, ok;
 
-	if (c->p->npages < 400 || getenv("PACTKIT_JOBS") != NULL ||
-	    c->p->lang_only >= 0 ||
-	    (pid = fork()) == -1)
+	if (!halves(c) || (pid = fork()) == -1)
 		return write_some(c, 0, 1);
 	if (pid == 0) {
 		/* its files go into a list of its own (outfiles.c) */
@@ -1108,41 +1139,83 @@ write_pages(struct ctx *c)
 	return ok;
 }
 
-int
-site_write(struct project *p, const char *outdir)
+struct site_out *
+site_open(struct project *p, const char *outdir)
 {
-	struct ctx c;
+	struct site_out *c = xcalloc(1, sizeof(*c));
 	size_t l, d;
-	int ok = 1;
 
-	memset(&c, 0, sizeof(c));
-	c.p = p;
-	c.out = outdir;
-	if (!load_template(&c)) {
-		ok = 0;
-		goto out;
+	c->p = p;
+	c->out = outdir;
+	if (!load_template(c)) {
+		site_close(c, 0);
+		return NULL;
 	}
-	c.docs = xcalloc(p->npages + 1, sizeof(*c.docs));
-	for (d = 0; d < p->site.ndocs && d < 64; d++)
+	c->docs = xcalloc(p->npages + 1, sizeof(*c->docs));
+	c->inpdf = xcalloc(p->npages + 1, 1);
+	for (d = 0; d < p->site.ndocs; d++)
 		for (l = 0; l < p->site.nlangs; l++) {
 			size_t n, k;
 			struct page **pages = project_doc_pages(p,
 			    &p->site.docs[d], l, &n);
 
-			for (k = 0; k < n; k++)
-				c.docs[pages[k]->idx] |= 1ULL << d;
+			for (k = 0; k < n; k++) {
+				if (d < 64)
+					c->docs[pages[k]->idx] |= 1ULL << d;
+				c->inpdf[pages[k]->idx] = 1;
+			}
 			free(pages);
 		}
-	ok = write_pages(&c);
+	c->stream = !halves(c);
+	return c;
+}
+
+int
+site_page(struct site_out *c, struct page *pg)
+{
+	int ok;
+
+	if (!c->stream)
+		return 1;               /* site_close writes them */
+	ok = write_page(c, pg, 1) &&
+	    assets_page(c->p, pg, c->out, &c->files);
+	/* the tree is done with, unless a PDF lays it out; the page's
+	 * memory is reused by the next one */
+	if (!c->inpdf[pg->idx]) {
+		xmlFreeDoc(pg->doc);
+		pg->doc = NULL;
+	}
+	return ok;
+}
+
+int
+site_close(struct site_out *c, int ok)
+{
+	struct project *p = c->p;
+	const char *outdir = c->out;
+	size_t l;
+
+	if (!ok)
+		goto out;
+	if (!c->stream) {
+		size_t i;
+
+		ok = write_pages(c);
+		for (i = 0; i < p->npages && ok; i++)
+			if (p->lang_only < 0 ||
+			    p->pages[i]->lang == (size_t)p->lang_only)
+				ok = assets_page(p, p->pages[i], outdir,
+				    &c->files);
+	}
 	for (l = 0; l < p->site.nlangs && ok; l++)
 		if (p->lang_only < 0 || l == (size_t)p->lang_only)
-			ok = write_search(&c, l) && write_404(&c, l);
+			ok = write_search(c, l) && write_404(c, l);
 	if (p->lang_only > 0)           /* the shared files are the parent's */
 		goto out;
 	if (ok)
-		ok = write_choice(&c) && write_sitemap(&c);
+		ok = write_choice(c) && write_sitemap(c);
 	if (ok) {
-		char *from = xasprintf("%s/assets", c.themedir);
+		char *from = xasprintf("%s/assets", c->themedir);
 		char *to = xasprintf("%s/site/assets", outdir);
 
 		if (util_isdir(from))
@@ -1152,15 +1225,21 @@ site_write(struct project *p, const char *outdir)
 	}
 out:
 	for (l = 0; l < PK_MAXLANG; l++)
-		if (c.prep[l] != NULL) {
-			html_unfreeze(xmlDocGetRootElement(c.prep[l]));
-			xmlFreeDoc(c.prep[l]);
-			free(c.dyn[l]);
+		if (c->prep[l] != NULL) {
+			html_unfreeze(xmlDocGetRootElement(c->prep[l]));
+			xmlFreeDoc(c->prep[l]);
+			free(c->dyn[l]);
 		}
-	if (c.tmpl != NULL)
-		xmlFreeDoc(c.tmpl);
-	free(c.tmplfile);
-	free(c.themedir);
-	free(c.docs);
+	if (c->tmpl != NULL)
+		xmlFreeDoc(c->tmpl);
+	free(c->tmplfile);
+	free(c->themedir);
+	free(c->docs);
+	free(c->inpdf);
+	strmap_free(&c->files);
+	for (l = 0; l < PK_MAXLANG; l++)
+		buf_free(&c->search[l]);
+	buf_free(&c->html);
+	free(c);
 	return ok;
 }

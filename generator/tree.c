@@ -195,13 +195,6 @@ is_heading(xmlNodePtr n)
 	    n->name[1] >= '1' && n->name[1] <= '6' && n->name[2] == '\0';
 }
 
-/* A set of strings (open addressing), for the ids already used. */
-struct strset {
-	char	**slot;         /* NULL or an owned string */
-	size_t	  cap;          /* a power of two */
-	size_t	  n;            /* strings held */
-};
-
 static size_t
 strhash(const char *s)
 {
@@ -212,8 +205,21 @@ strhash(const char *s)
 	return h;
 }
 
-/* Adds s; returns 0 when it was already there. */
-static int
+int
+strset_has(const struct strset *set, const char *s)
+{
+	size_t i;
+
+	if (set->cap == 0)
+		return 0;
+	for (i = strhash(s) & (set->cap - 1); set->slot[i] != NULL;
+	    i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->slot[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+int
 strset_add(struct strset *set, const char *s)
 {
 	size_t i;
@@ -244,7 +250,7 @@ strset_add(struct strset *set, const char *s)
 	return 1;
 }
 
-static void
+void
 strset_free(struct strset *set)
 {
 	size_t i;
@@ -252,6 +258,7 @@ strset_free(struct strset *set)
 	for (i = 0; i < set->cap; i++)
 		free(set->slot[i]);
 	free(set->slot);
+	memset(set, 0, sizeof(*set));
 }
 
 static void
@@ -297,13 +304,17 @@ ids_walk(xmlNodePtr n, struct strset *set)
 }
 
 void
-tree_ids(xmlNodePtr root)
+tree_ids(xmlNodePtr root, struct strset *ids)
 {
 	struct strset set = { 0 };
 
 	ids_collect(root, &set);
 	ids_walk(root, &set);
-	strset_free(&set);
+	if (ids != NULL) {
+		strset_free(ids);
+		*ids = set;
+	} else
+		strset_free(&set);
 }
 
 int

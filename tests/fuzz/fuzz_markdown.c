@@ -22,7 +22,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char *html;
 
 		typo_pass(root, size > 1 && (data[1] & 1) ? "fr" : "en");
-		tree_ids(root);
+		tree_ids(root, NULL);
 		html = html_fragment(root);
 		free(html);
 		xmlFreeDoc(doc);

@@ -23,7 +23,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		xmlNodePtr root = xmlDocGetRootElement(doc);
 
 		typo_pass(root, "fr");
-		tree_ids(root);
+		tree_ids(root, NULL);
 		pdf_render_tree(root, "fr", size > 0 && (data[0] & 1) ? "Letter" :
 		    "A4", "Fuzz", "/dev/null", NULL);
 		xmlFreeDoc(doc);
