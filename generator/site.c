@@ -40,6 +40,18 @@ struct site_out {
 	struct strmap	 files;     /* files beside pages copied already */
 	struct buf	 search[PK_MAXLANG]; /* each language's search index */
 	struct buf	 html;      /* the page being written */
+	/* Navigation items that read the same on every page of one folder
+	 * (a link to a page that is neither this one, nor below it, nor on
+	 * its way): built once, serialised once (html_freeze), linked into
+	 * each page's nav and out again. */
+	xmlNodePtr	*navli;     /* per page index, or NULL */
+	size_t		*navset;    /* the indexes set in navli */
+	size_t		 nnavset;
+	char		*navdir;    /* the folder (and language) they are for */
+	size_t		 navlang;
+	int		 navfresh;  /* PACTKIT_NAV_FRESH: no cache (tests) */
+	xmlNodePtr	*navused;   /* linked into the current page */
+	size_t		 nnavused, navcap;
 };
 
 /* What one output page is: a project page, or a generated one. */
@@ -217,6 +229,87 @@ count_str(const char *tmpl, size_t n)
 	return xasprintf("%.*s%zu%s", (int)(at - tmpl), tmpl, n, at + 2);
 }
 
+/* Takes the cached items out of the page that used them. */
+static void
+nav_unlink(struct site_out *c)
+{
+	while (c->nnavused > 0)
+		xmlUnlinkNode(c->navused[--c->nnavused]);
+}
+
+/* Forgets the cached items (another folder's).  With all, the table
+ * too. */
+static void
+nav_drop(struct site_out *c, int all)
+{
+	nav_unlink(c);
+	while (c->nnavset > 0) {
+		size_t i = c->navset[--c->nnavset];
+
+		html_unfreeze(c->navli[i]);
+		xmlFreeNode(c->navli[i]);
+		c->navli[i] = NULL;
+	}
+	free(c->navdir);
+	c->navdir = NULL;
+	if (all) {
+		free(c->navli);
+		free(c->navset);
+		free(c->navused);
+	}
+}
+
+/* The item for page k in the nav of view v, when it reads the same on
+ * every page of v's folder; NULL to build it for this page alone. */
+static xmlNodePtr
+nav_cached(struct site_out *c, const struct view *v, xmlNodePtr ul,
+    struct page *k)
+{
+	size_t dl;
+	xmlNodePtr li;
+
+	/* relative links: the same from every page of one folder, except
+	 * to the page itself and below it */
+	if (c->navfresh || v->abs != NULL || v->pg == NULL || k == v->pg ||
+	    strncmp(k->url, v->url, strlen(v->url)) == 0 ||
+	    (k->nkids > 0 && is_ancestor(k, v->pg)))
+		return NULL;
+	/* the folder: the URL up to its last segment ("fr/a/b/" -> "fr/a/"),
+	 * after the language (the homes "fr/" and "en/" have none) */
+	dl = strlen(v->url);
+	if (dl > 0 && v->url[dl - 1] == '/')
+		dl--;
+	while (dl > 0 && v->url[dl - 1] != '/')
+		dl--;
+	if (c->navli == NULL) {
+		c->navli = xcalloc(c->p->npages + 1, sizeof(*c->navli));
+		c->navset = xcalloc(c->p->npages + 1, sizeof(*c->navset));
+	}
+	if (c->navdir == NULL || c->navlang != v->lang ||
+	    strncmp(c->navdir, v->url, dl) != 0 || c->navdir[dl] != '\0') {
+		nav_drop(c, 0);
+		c->navdir = xstrndup(v->url, dl);
+		c->navlang = v->lang;
+	}
+	if ((li = c->navli[k->idx]) != NULL && li->parent != NULL)
+		return NULL;    /* a second nav on the page */
+	if ((li = c->navli[k->idx]) == NULL) {
+		li = xmlNewDocNode(ul->doc, ul->ns, (const xmlChar *)"li", NULL);
+		link_to(li, v, k->url, k->title);
+		html_freeze(li);
+		c->navli[k->idx] = li;
+		c->navset[c->nnavset++] = k->idx;
+	}
+	if (c->nnavused == c->navcap) {
+		c->navcap = c->navcap ? c->navcap * 2 : 64;
+		c->navused = xrealloc(c->navused, c->navcap *
+		    sizeof(*c->navused));
+	}
+	c->navused[c->nnavused++] = li;
+	xmlAddChild(ul, li);
+	return li;
+}
+
 static void
 nav_list(struct site_out *c, const struct view *v, xmlNodePtr parent,
     struct page **kids, size_t n)
@@ -238,6 +331,8 @@ nav_list(struct site_out *c, const struct view *v, xmlNodePtr parent,
 	for (i = from; i < to; i++) {
 		struct page *k = kids[i];
 
+		if (nav_cached(c, v, ul, k) != NULL)
+			continue;
 		li = tree_el(ul, "li");
 		a = link_to(li, v, k->url, k->title);
 		if (k == v->pg)
@@ -262,6 +357,7 @@ fill_nav(struct site_out *c, const struct view *v, xmlNodePtr slot)
 	struct page *home = c->p->home[v->lang];
 	xmlNodePtr ul, li, a;
 
+	nav_unlink(c);
 	clear(slot);
 	if (home == NULL)
 		return;
@@ -901,7 +997,10 @@ plain(struct buf *b, xmlNodePtr n, int *sp)
 					buf_printf(b, "\\u%04x", ch);
 				continue;
 			}
-			for (run = t; cls[(unsigned char)*t] == 0; t++)
+			/* a word, and the words after it with one space
+			 * between (nothing to collapse there) */
+			for (run = t; cls[(unsigned char)*t] == 0 ||
+			    (*t == ' ' && cls[(unsigned char)t[1]] == 0); t++)
 				continue;
 			buf_put(b, run, (size_t)(t - run));
 		}
@@ -1167,6 +1266,20 @@ site_open(struct project *p, const char *outdir)
 			free(pages);
 		}
 	c->stream = !halves(c);
+	c->navfresh = getenv("PACTKIT_NAV_FRESH") != NULL;
+	/* room for each search index at once: about the pages' text */
+	{
+		size_t want[PK_MAXLANG] = { 0 }, i;
+
+		for (i = 0; i < p->npages; i++)
+			if (p->lang_only < 0 ||
+			    p->pages[i]->lang == (size_t)p->lang_only)
+				want[p->pages[i]->lang] += p->pages[i]->bodylen +
+				    256;
+		for (l = 0; l < p->site.nlangs; l++)
+			if (want[l] > 0)
+				buf_grow(&c->search[l], want[l]);
+	}
 	return c;
 }
 
@@ -1224,6 +1337,7 @@ site_close(struct site_out *c, int ok)
 		free(to);
 	}
 out:
+	nav_drop(c, 1);
 	for (l = 0; l < PK_MAXLANG; l++)
 		if (c->prep[l] != NULL) {
 			html_unfreeze(xmlDocGetRootElement(c->prep[l]));

@@ -92,14 +92,25 @@ char *
 util_readfile(const char *path, size_t *len)
 {
 	struct buf b = { 0 };
-	char tmp[65536];
+	struct stat st;
 	ssize_t n;
 	int fd;
 
 	if ((fd = open(path, O_RDONLY)) == -1)
 		return NULL;
-	while ((n = read(fd, tmp, sizeof(tmp))) > 0)
-		buf_put(&b, tmp, (size_t)n);
+	/* the whole file in one read when its size is known; a file that
+	 * grows meanwhile (or says 0, as /proc does) is read on to its end */
+	buf_grow(&b, fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0 ? (size_t)st.st_size + 1 : 4096);
+	for (;;) {
+		if (b.len + 1 >= b.cap)
+			buf_grow(&b, 65536);
+		n = read(fd, b.data + b.len, b.cap - b.len - 1);
+		if (n > 0)
+			b.len += (size_t)n;
+		else if (n == 0 || errno != EINTR)
+			break;
+	}
 	if (n < 0) {
 		int e = errno;
 
@@ -109,6 +120,7 @@ util_readfile(const char *path, size_t *len)
 		return NULL;
 	}
 	close(fd);
+	b.data[b.len] = '\0';
 	if (len != NULL)
 		*len = b.len;
 	return buf_detach(&b);

@@ -120,6 +120,42 @@ check site/nav-window test "$n" -le 40 -a "$n" -ge 20
 check site/nav-all-link grep -q 'class="pk-nav-all"' "$R/output/site/fr/guide/p150/index.html"
 check site/section-lists-all sh -c "test \$(grep -o 'href=\"p[0-9]*/\"' '$R/output/site/fr/guide/index.html' | sort -u | wc -l) -ge 300"
 
+# navigation items are built once per folder and reused on its pages:
+# every page's nav must read as if built for it alone (PACTKIT_NAV_FRESH),
+# in nested sections, long ones (a window), a page with pages below it,
+# and with index_links
+N=$(tmpdir site-nav-cache)
+mkdir -p "$N/lua" "$N/content/fr/a/sub/deep" "$N/content/fr/b" "$N/content/en/a"
+printf 'return { title = { fr = "T", en = "T" }, languages = { "fr", "en" } }\n' > "$N/lua/site.lua"
+printf '+++\ntitle = "Accueil"\n+++\n\nBonjour.\n' > "$N/content/fr/index.md"
+printf '+++\ntitle = "Home"\n+++\n\nHello.\n' > "$N/content/en/index.md"
+printf '+++\ntitle = "A"\nweight = 1\n+++\n\nA.\n' > "$N/content/fr/a/_index.md"
+printf '+++\ntitle = "A"\nkey = "a"\n+++\n\nA.\n' > "$N/content/en/a/_index.md"
+printf '+++\ntitle = "B"\nweight = 2\n+++\n\nB.\n' > "$N/content/fr/b/_index.md"
+printf '+++\ntitle = "Sub"\n+++\n\nS.\n' > "$N/content/fr/a/sub/_index.md"
+printf '+++\ntitle = "Deep"\n+++\n\nD.\n' > "$N/content/fr/a/sub/deep/index.md"
+printf '+++\ntitle = "Deeper"\n+++\n\nD.\n' > "$N/content/fr/a/sub/deep/x.md"
+for i in $(seq 10 49); do
+	printf '+++\ntitle = "Page %s"\n+++\n\nTexte.\n' $i > "$N/content/fr/a/p$i.md"
+	printf '+++\ntitle = "S%s"\n+++\n\nTexte.\n' $i > "$N/content/fr/a/sub/s$i.md"
+done
+for i in 1 2 3; do
+	printf '+++\ntitle = "B%s"\n+++\n\nTexte.\n' $i > "$N/content/fr/b/q$i.md"
+	printf '+++\ntitle = "En %s"\n+++\n\nText.\n' $i > "$N/content/en/a/p$i.md"
+done
+navsame() {
+	"$PACTKIT" build -q -o "$N/cached" "$N" 2>/dev/null &&
+	    PACTKIT_NAV_FRESH=1 "$PACTKIT" build -q -o "$N/fresh" "$N" 2>/dev/null &&
+	    diff -r "$N/cached/site" "$N/fresh/site"
+}
+check site/nav-cache-same-as-fresh navsame
+sed -i 's/^return {/return { index_links = true,/' "$N/lua/site.lua"
+check site/nav-cache-same-as-fresh-index-links navsame
+h=$N/cached/site/fr/a/p20/index.html
+check site/nav-cache-self-current grep -q '<a href="index.html" aria-current="page">Page 20</a>' "$h"
+check site/nav-cache-sibling grep -q '<a href="../p21/index.html">Page 21</a>' "$h"
+check site/nav-cache-other-section grep -q '<a href="../../b/index.html">B</a>' "$h"
+
 # rebuilds reuse the files of the generation before last: what a page no
 # longer produces goes, what changed is rewritten, in one process (small
 # site) and in one writer per language (large site)
