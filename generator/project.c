@@ -193,45 +193,82 @@ apply_slug(struct project *p, struct page *pg)
 	return 1;
 }
 
-/* Reads the pages from k on, one in step, into pg->text (err: errno). */
+/* The files of a language's pages are read by two threads: this one
+ * from the first page on, taking each page's front matter as it goes
+ * (the one Lua state is this thread's), and a helper from the last page
+ * back, until they meet.  The system calls of thousands of small files
+ * are most of a load. */
 struct reader {
 	struct page	**pages;
-	int		 *err;
-	size_t		  n, k, step;
+	int		 *err;          /* errno of a page that could not be read */
+	size_t		  lo, hi;       /* pages [lo, hi) are not taken yet */
+	pthread_mutex_t	  mu;
 };
 
+static int
+take(struct reader *r, int back, size_t *i)
+{
+	int any;
+
+	pthread_mutex_lock(&r->mu);
+	if ((any = r->lo < r->hi))
+		*i = back ? --r->hi : r->lo++;
+	pthread_mutex_unlock(&r->mu);
+	return any;
+}
+
+static void
+read_one(struct reader *r, size_t i)
+{
+	struct page *pg = r->pages[i];
+
+	if ((pg->text = util_readfile(pg->path, &pg->textlen)) == NULL)
+		r->err[i] = errno;
+}
+
 static void *
-read_some(void *arg)
+read_back(void *arg)
 {
 	struct reader *r = arg;
 	size_t i;
 
-	for (i = r->k; i < r->n; i += r->step) {
-		struct page *pg = r->pages[i];
-
-		if ((pg->text = util_readfile(pg->path, &pg->textlen)) == NULL)
-			r->err[i] = errno;
-	}
+	while (take(r, 1, &i))
+		read_one(r, i);
 	return NULL;
 }
 
-/* Reads n pages' files, two at a time: the system calls of thousands of
- * small files are most of a load (the rest needs the one Lua state). */
-static void
-read_pages(struct page **pages, size_t n, int *err)
+/* The rest of page pg's loading, in this thread, page after page in
+ * order (err: errno of its read). */
+static int
+load_page(struct project *p, struct page *pg, const char *rel, int err)
 {
-	struct reader r[2] = {
-		{ pages, err, n, 0, 2 }, { pages, err, n, 1, 2 },
-	};
-	pthread_t th;
-
-	if (n < 64 || pthread_create(&th, NULL, read_some, &r[1]) != 0) {
-		r[0].step = 1;
-		read_some(&r[0]);
-		return;
+	if (!safe_rel(rel)) {
+		diag(DIAG_ERROR, pg->src, 0, 0, "file name not usable in "
+		    "a URL: expected letters, digits, '-', '_' and '.'");
+		return 0;
 	}
-	read_some(&r[0]);
-	pthread_join(th, NULL);
+	if (pg->text == NULL) {
+		errno = err;
+		diag_sys(pg->src);
+		return 0;
+	}
+	if (!markdown_frontmatter(p, pg))
+		return 0;
+	if (pg->slug != NULL && !apply_slug(p, pg))
+		return 0;
+	if (pg->key == NULL) {
+		char *k = url_path(pg->rel);
+
+		pg->key = *k ? k : xstrdup("home");
+		if (!*k)
+			free(k);
+	}
+	if (pg->title == NULL) {
+		const char *s = strrchr(pg->rel, '/');
+
+		pg->title = xstrdup(s ? s + 1 : pg->rel);
+	}
+	return 1;
 }
 
 static int
@@ -269,41 +306,23 @@ load_lang(struct project *p, size_t lang)
 		free(up);
 		p->pages[p->npages++] = pg;
 	}
-	err = xcalloc(n + 1, sizeof(*err));
-	read_pages(p->pages + first, n, err);
-	for (i = 0; i < n; i++) {
-		struct page *pg = p->pages[first + i];
+	{
+		struct reader r = { p->pages + first, NULL, 0, n,
+		    PTHREAD_MUTEX_INITIALIZER };
+		pthread_t th;
+		int helper;
 
-		if (!safe_rel(rels[i])) {
-			diag(DIAG_ERROR, pg->src, 0, 0, "file name not usable in "
-			    "a URL: expected letters, digits, '-', '_' and '.'");
-			ok = 0;
-			continue;
+		r.err = err = xcalloc(n + 1, sizeof(*err));
+		helper = n >= 64 &&
+		    pthread_create(&th, NULL, read_back, &r) == 0;
+		for (i = 0; take(&r, 0, &i); ) {
+			read_one(&r, i);
+			ok &= load_page(p, p->pages[first + i], rels[i], err[i]);
 		}
-		if (pg->text == NULL) {
-			errno = err[i];
-			diag_sys(pg->src);
-			ok = 0;
-			continue;
-		}
-		if (!markdown_frontmatter(p, pg)) {
-			ok = 0;
-			continue;
-		}
-		if (pg->slug != NULL && !apply_slug(p, pg))
-			ok = 0;
-		if (pg->key == NULL) {
-			char *k = url_path(pg->rel);
-
-			pg->key = *k ? k : xstrdup("home");
-			if (!*k)
-				free(k);
-		}
-		if (pg->title == NULL) {
-			const char *s = strrchr(pg->rel, '/');
-
-			pg->title = xstrdup(s ? s + 1 : pg->rel);
-		}
+		if (helper)
+			pthread_join(th, NULL);
+		for (i = r.lo; i < n; i++)
+			ok &= load_page(p, p->pages[first + i], rels[i], err[i]);
 	}
 	for (i = 0; i < n; i++)
 		free(rels[i]);

@@ -93,6 +93,7 @@ util_readfile(const char *path, size_t *len)
 {
 	struct buf b = { 0 };
 	struct stat st;
+	size_t size;
 	ssize_t n;
 	int fd;
 
@@ -100,8 +101,9 @@ util_readfile(const char *path, size_t *len)
 		return NULL;
 	/* the whole file in one read when its size is known; a file that
 	 * grows meanwhile (or says 0, as /proc does) is read on to its end */
-	buf_grow(&b, fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    st.st_size > 0 ? (size_t)st.st_size + 1 : 4096);
+	size = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 ?
+	    (size_t)st.st_size : 0;
+	buf_grow(&b, size > 0 ? size + 1 : 4096);
 	for (;;) {
 		if (b.len + 1 >= b.cap)
 			buf_grow(&b, 65536);
@@ -110,6 +112,8 @@ util_readfile(const char *path, size_t *len)
 			b.len += (size_t)n;
 		else if (n == 0 || errno != EINTR)
 			break;
+		if (size > 0 && b.len == size)
+			break;          /* all of it: no read to see the end */
 	}
 	if (n < 0) {
 		int e = errno;
