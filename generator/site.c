@@ -7,6 +7,7 @@
  */
 #include <sys/wait.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -938,6 +939,33 @@ json_str(struct buf *b, const char *s)
 	buf_putc(b, '"');
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+
+/* The high bit of each byte of x that is below n (n <= 128), and maybe
+ * of some bytes after such a one: never fewer. */
+static uint64_t
+below(uint64_t x, unsigned n)
+{
+	return (x - ONES * n) & ~x & HIGH;
+}
+
+/* Whether the 8 bytes at s are copied to the search text as they are:
+ * no control byte, '"', '\\' or '<', no two spaces in a row, and no
+ * space last (what follows it decides). */
+static int
+plain8(const char *s)
+{
+	uint64_t w, sp;
+
+	memcpy(&w, s, 8);
+	if (below(w, 0x20) | below(w ^ (ONES * '"'), 1) |
+	    below(w ^ (ONES * '\\'), 1) | below(w ^ (ONES * '<'), 1))
+		return 0;
+	sp = below(w ^ (ONES * ' '), 1);
+	return (sp & (sp << 8)) == 0 && s[7] != ' ';
+}
+
 /* The text of n for the search index, as the inside of a JSON string,
  * whitespace collapsed, in one pass; *sp: 0 before the first word, 1 a
  * space owed before the next, 2 inside a word. */
@@ -956,7 +984,7 @@ plain(struct buf *b, xmlNodePtr n, int *sp)
 	xmlNodePtr k;
 
 	for (k = n->children; k != NULL; k = k->next) {
-		const char *t, *run;
+		const char *t, *run, *end;
 
 		if (k->type == XML_ELEMENT_NODE) {
 			/* blocks are apart even with no space between them */
@@ -971,6 +999,7 @@ plain(struct buf *b, xmlNodePtr n, int *sp)
 		}
 		if (k->type != XML_TEXT_NODE && k->type != XML_CDATA_SECTION_NODE)
 			continue;
+		end = (const char *)k->content + strlen((const char *)k->content);
 		for (t = (const char *)k->content;;) {
 			unsigned char kind = cls[(unsigned char)*t];
 
@@ -999,9 +1028,15 @@ plain(struct buf *b, xmlNodePtr n, int *sp)
 			}
 			/* a word, and the words after it with one space
 			 * between (nothing to collapse there) */
-			for (run = t; cls[(unsigned char)*t] == 0 ||
-			    (*t == ' ' && cls[(unsigned char)t[1]] == 0); t++)
-				continue;
+			for (run = t;;) {
+				if (end - t >= 8 && plain8(t))
+					t += 8;
+				else if (cls[(unsigned char)*t] == 0 ||
+				    (*t == ' ' && cls[(unsigned char)t[1]] == 0))
+					t++;
+				else
+					break;
+			}
 			buf_put(b, run, (size_t)(t - run));
 		}
 	}

@@ -193,6 +193,27 @@ import json, sys
 d = json.load(open('$J/p/output/site/en/search-index.json'))
 x = [e['x'] for e in d if e['u'] in ('', './')][0]
 sys.exit(0 if x == 'Fin du bloc Début de liste avec \\\\ et “guillemets” et <b>' else 1)"
+# runs of spaces, tabs and line ends at every offset come out as one
+# space, whatever the alignment of the text (it is scanned 8 bytes at once)
+python3 - "$J/p/content/en/index.md" <<'PY'
+import sys
+words = []
+for i in range(1, 40):
+    words.append("w" * (i % 11 + 1) + str(i))
+text, sep = "", ["  ", "\t", " \t ", "\n", "   "]
+for i, w in enumerate(words):
+    text += w + (sep[i % 5] if i % 3 == 0 else " ")
+text += '&lt;x&gt; a\\\\b end'
+open(sys.argv[1], "w").write('+++\ntitle = "T"\n+++\n\n' + text + "\n")
+open(sys.argv[1] + ".want", "w").write(" ".join(words) + ' <x> a\\b end')
+PY
+"$PACTKIT" build -q "$J/p" 2>/dev/null
+check site/search-index-whitespace python3 -c "
+import json, sys
+d = json.load(open('$J/p/output/site/en/search-index.json'))
+x = [e['x'] for e in d if e['u'] in ('', './')][0]
+want = open('$J/p/content/en/index.md.want').read()
+sys.exit(0 if x == want else print(repr(x), repr(want)) or 1)"
 
 # front matter of plain fields is read without Lua: the same pages and the
 # same messages as when Lua reads it (PACTKIT_FM_LUA=1 forces Lua)
