@@ -164,7 +164,8 @@ write_share(struct project *p, const char *tmp, int verbose, int quiet)
 	ok = (so == NULL || site_close(so, ok)) && ok &&
 	    pdf_write_all(p, tmp) && diag_errors() == 0;
 
-	if (ok && p->lang_only >= 0 && !outfiles_have_lists()) {
+	if (ok && p->lang_only >= 0 && !outfiles_have_lists() &&
+	    !outfiles_fresh()) {
 		/* each writer drops its own language's stale files (the
 		 * file lists, when there are some, do it at the end) */
 		const char *lang = p->site.langs[p->lang_only];
@@ -440,12 +441,18 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		char *prev = xasprintf("%s.prev", out);
 		char *mark = xasprintf("%s/.pactkit-build", tmp);
 
-		if (util_isdir(prev) && rmdir(tmp) == 0 && rename(prev, tmp) == -1)
-			mkdir(tmp, 0700);
+		int fresh = 1;
+
+		if (util_isdir(prev) && rmdir(tmp) == 0) {
+			if (rename(prev, tmp) == 0)
+				fresh = 0;
+			else
+				mkdir(tmp, 0700);
+		}
 		ok = util_writefile(mark, "", 0) && stat(mark, &mst) == 0;
 		unlink(mark);
 		build_mark = mst.st_mtim;
-		outfiles_begin(tmp);
+		outfiles_begin(tmp, fresh);
 		free(mark);
 		free(prev);
 	}
@@ -461,7 +468,7 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		if (ok) {
 			if (outfiles_have_lists())
 				outfiles_prune("site/pdf/", 0);
-			else
+			else if (!outfiles_fresh())
 				prune(tmp, forked ? &p : NULL, 0);
 		}
 		if (ok) {

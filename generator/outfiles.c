@@ -39,6 +39,7 @@ static struct {
 	size_t		 rootlen;
 	struct strmap	 old;       /* relative path -> struct entry */
 	int		 have_old;  /* lists were found */
+	int		 fresh;     /* the folder was empty at the start */
 	struct buf	 mine;      /* this writer's lines */
 } of;
 
@@ -95,7 +96,7 @@ good_path(const char *p)
 }
 
 void
-outfiles_begin(const char *root)
+outfiles_begin(const char *root, int fresh)
 {
 	char *dir, **names;
 	size_t i, n;
@@ -103,6 +104,7 @@ outfiles_begin(const char *root)
 	outfiles_end();
 	of.root = xstrdup(root);
 	of.rootlen = strlen(root);
+	of.fresh = fresh;
 	dir = xasprintf("%s/" LISTDIR, of.root);
 	names = list_names(dir, &n);
 	of.have_old = read_lists(dir, names, n, 0, &of.old, 1);
@@ -116,6 +118,12 @@ int
 outfiles_have_lists(void)
 {
 	return of.root != NULL && of.have_old;
+}
+
+int
+outfiles_fresh(void)
+{
+	return of.root != NULL && of.fresh;
 }
 
 /* The path of a file under the folder being written, relative to it. */

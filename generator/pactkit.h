@@ -66,8 +66,11 @@ long long util_epoch(void);
  * OUT/.pactkit/), so that the next build but one, which reuses that
  * folder, keeps unchanged files without reading them and removes stale
  * ones without walking the tree. */
-void	 outfiles_begin(const char *root);
+void	 outfiles_begin(const char *root, int fresh);
 int	 outfiles_have_lists(void);
+/* Whether the folder was empty when the build began (begin's fresh):
+ * nothing there to keep, compare or remove. */
+int	 outfiles_fresh(void);
 int	 outfiles_unchanged(const char *path, const void *data, size_t len);
 void	 outfiles_wrote(const char *path, int fd, const void *data,
 	    size_t len);

@@ -195,9 +195,21 @@ util_writefile(const char *path, const void *data, size_t len)
 	 * to disk on close, which costs more than writing.  The build's
 	 * file lists (outfiles.c) tell without reading it; without them the
 	 * contents are compared. */
-	if (outfiles_unchanged(path, data, len))
+	if (outfiles_fresh()) {
+		/* a new folder: nothing to keep; a page's own folder is not
+		 * there yet */
+		if (slash != NULL && slash != path) {
+			char *dir = xstrndup(path, (size_t)(slash - path));
+			int ok = mkdir(dir, 0755) == 0 || errno == EEXIST ||
+			    util_mkdirs(dir);
+
+			free(dir);
+			if (!ok)
+				return 0;
+		}
+	} else if (outfiles_unchanged(path, data, len))
 		return 1;
-	if (outfiles_have_lists())
+	else if (outfiles_have_lists())
 		unlink(path);
 	else if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) != -1) {
 		int same = same_content(fd, data, len);
