@@ -190,7 +190,6 @@ write_all(struct project *p, const char *tmp, int verbose, int quiet,
 	pid_t pids[PK_MAXLANG], parent = getpid();
 	int fds[PK_MAXLANG], ok = 1;
 	size_t l, k, n = p->site.nlangs;
-	size_t errs0 = diag_errors(), warns0 = diag_warnings();
 
 	*forked = 0;
 	if (n < 2 || p->npages < 100 || getenv("PACTKIT_JOBS") != NULL)
@@ -214,8 +213,7 @@ write_all(struct project *p, const char *tmp, int verbose, int quiet,
 			return 0;
 		}
 		if (pids[l] == 0) {
-			char msg[64];
-			int len, rc;
+			int rc;
 
 			/* the parent cleans up: a signal just ends us, and
 			 * a parent killed outright (SIGKILL) takes us along,
@@ -229,13 +227,12 @@ write_all(struct project *p, const char *tmp, int verbose, int quiet,
 			close(fd[0]);
 			p->lang_only = (int)l;
 			outfiles_forget();
+			/* only what this child says: the parent counted
+			 * what came before the fork */
+			diag_relay_begin();
 			rc = write_share(p, tmp, verbose, quiet) &&
 			    outfiles_save(p->site.langs[l]);
-			/* only what this child added: the parent counted
-			 * what came before the fork */
-			len = snprintf(msg, sizeof(msg), "%zu %zu\n",
-			    diag_errors() - errs0, diag_warnings() - warns0);
-			if (write(fd[1], msg, (size_t)len) != len)
+			if (!diag_relay_send(fd[1]))
 				rc = 0;
 			_exit(rc ? 0 : 1);
 		}
@@ -246,19 +243,11 @@ write_all(struct project *p, const char *tmp, int verbose, int quiet,
 	p->lang_only = 0;
 	ok = write_share(p, tmp, verbose, quiet);
 	for (l = 1; l < n; l++) {
-		char msg[64] = "";
-		size_t e = 0, w = 0;
-		ssize_t r;
 		int st;
 
-		r = read(fds[l], msg, sizeof(msg) - 1);
+		if (!diag_relay_receive(fds[l]))
+			ok = 0;
 		close(fds[l]);
-		if (r > 0 && sscanf(msg, "%zu %zu", &e, &w) == 2) {
-			for (k = 0; k < w; k++)
-				diag_count(DIAG_WARN);
-			for (k = 0; k < e; k++)
-				diag_count(DIAG_ERROR);
-		}
 		if (waitpid(pids[l], &st, 0) == -1 || !WIFEXITED(st) ||
 		    WEXITSTATUS(st) != 0)
 			ok = 0;

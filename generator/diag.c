@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pactkit.h"
 
@@ -121,14 +122,88 @@ diag_warnings(void)
 	return nwarnings;
 }
 
-/* Counts a diagnostic printed elsewhere (by a forked writer). */
+/*
+ * A forked writer prints its diagnostics as they come, and relays them
+ * to its parent at the end: the counts, the lines for serve's overlay,
+ * the items for --format json.
+ */
+static size_t relay_err, relay_warn, relay_json;
+static struct buf relay;
+
 void
-diag_count(enum diag_level lvl)
+diag_relay_begin(void)
 {
-	if (lvl == DIAG_ERROR)
-		nerrors++;
-	else if (lvl == DIAG_WARN)
-		nwarnings++;
+	relay_err = nerrors;
+	relay_warn = nwarnings;
+	relay_json = jbuf.len;
+	buf_reset(&relay);
+	capture = &relay;
+}
+
+int
+diag_relay_send(int fd)
+{
+	struct buf b = { 0 };
+	const char *items = jbuf.data != NULL ? jbuf.data + relay_json : "";
+	const char *p;
+	size_t left;
+	int ok = 1;
+
+	if (relay_json > 0 && strncmp(items, ",\n", 2) == 0)
+		items += 2;
+	buf_printf(&b, "%zu %zu %zu\n", nerrors - relay_err,
+	    nwarnings - relay_warn, relay.len);
+	buf_put(&b, relay.data != NULL ? relay.data : "", relay.len);
+	buf_puts(&b, items);
+	for (p = b.data, left = b.len; left > 0 && ok; ) {
+		ssize_t n = write(fd, p, left);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			ok = 0;
+		else {
+			p += n;
+			left -= (size_t)n;
+		}
+	}
+	buf_free(&b);
+	return ok;
+}
+
+int
+diag_relay_receive(int fd)
+{
+	struct buf b = { 0 };
+	char chunk[4096], *body;
+	size_t e, w, caplen;
+	ssize_t n;
+	int ok = 0;
+
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		buf_put(&b, chunk, (size_t)n);
+	}
+	if (b.data != NULL && sscanf(b.data, "%zu %zu %zu", &e, &w,
+	    &caplen) == 3 && (body = strchr(b.data, '\n')) != NULL &&
+	    (size_t)(b.data + b.len - ++body) >= caplen) {
+		nerrors += e;
+		nwarnings += w;
+		if (capture != NULL)
+			buf_put(capture, body, caplen);
+		body += caplen;
+		if (*body != '\0') {
+			if (jbuf.len > 0)
+				buf_puts(&jbuf, ",\n");
+			buf_puts(&jbuf, body);
+		}
+		ok = 1;
+	}
+	buf_free(&b);
+	return ok;
 }
 
 void

@@ -130,7 +130,12 @@ void	 diag_set_quiet(int);               /* hide notes and warnings */
 void	 diag_set_json(int);                /* collect, print as JSON at end */
 void	 diag_flush_json(void);
 void	 diag_reset(void);                  /* counts back to zero */
-void	 diag_count(enum diag_level);       /* count one printed elsewhere */
+/* A forked writer: begin relaying (child, after fork), send what it
+ * said since to the parent (child, at the end), which takes it in as
+ * its own (counts, serve's overlay, JSON).  1 ok, 0 failed. */
+void	 diag_relay_begin(void);
+int	 diag_relay_send(int fd);
+int	 diag_relay_receive(int fd);
 void	 diag_capture(struct buf *);        /* also copy lines into b (NULL: stop) */
 
 /* ---- the project: lua/site.lua and content/ --------------------------- */

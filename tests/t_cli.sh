@@ -70,6 +70,20 @@ if command -v curl >/dev/null 2>&1; then
 	check cli/serve-error-in-terminal grep -q "link target 'absent.md' not found" "$OUT/serve.log"
 	check cli/serve-loopback-only sh -c "! ss -ltn 2>/dev/null | grep ':$port ' | grep -qv '127.0.0.1'"
 	kill $spid 2>/dev/null; wait $spid 2>/dev/null
+	# a large bilingual site is built by one writer per language: what
+	# the English writer says reaches the page too
+	for l in fr en; do
+		for i in $(seq 50); do
+			printf '+++\ntitle = "P%s"\n+++\n\nx\n' $i > "$V/content/$l/extra$i.md"
+		done
+	done
+	sed -i '$d' "$V/content/fr/index.md"
+	printf '\n[broken](missing-en.md)\n' >> "$V/content/en/index.md"
+	port=$((port + 1))
+	"$PACTKIT" serve --port $port "$V" >"$OUT/serve2.log" 2>&1 & spid=$!
+	i=0; while [ $i -lt 50 ] && ! curl -sf "http://127.0.0.1:$port/en/" >/dev/null; do sleep 0.2; i=$((i+1)); done
+	check cli/serve-second-writer-error-in-page sh -c "curl -sf http://127.0.0.1:$port/en/ | grep -q \"link target 'missing-en.md' not found\""
+	kill $spid 2>/dev/null; wait $spid 2>/dev/null
 else
 	fail cli/serve "curl is missing (Makefile DEB_TEST should install it)"
 fi

@@ -48,6 +48,23 @@ check site/check-exit-0 "$PACTKIT" check -q "$P"
 check site/check-warns-missing-translation sh -c "'$PACTKIT' check '$P' 2>&1 | grep -q \"has no translation in 'en'\""
 check site/check-strict-fails sh -c "! '$PACTKIT' check --strict '$P' 2>/dev/null"
 check site/check-json sh -c "'$PACTKIT' check --format json '$P' | grep -q '\"level\": \"warning\"'"
+# a large bilingual site has one writer per language: --format json
+# lists what each of them said, as many items as it counts
+B=$(tmpdir site-json-writers)
+mkdir -p "$B/lua" "$B/content/fr" "$B/content/en"
+printf 'return { title = { fr = "T", en = "T" }, languages = { "fr", "en" } }\n' > "$B/lua/site.lua"
+for l in fr en; do
+	printf '+++\ntitle = "H"\n+++\n\nx\n' > "$B/content/$l/index.md"
+	for i in $(seq 60); do printf '+++\ntitle = "P%s"\n+++\n\nx\n' $i > "$B/content/$l/p$i.md"; done
+done
+printf '+++\ntitle = "Only"\n+++\n\nx\n' > "$B/content/en/only-en.md"
+printf '+++\ntitle = "Seul"\n+++\n\nx\n' > "$B/content/fr/seul-fr.md"
+"$PACTKIT" build --format json "$B" > "$B/out.json" 2>/dev/null
+check site/json-both-writers python3 -c "
+import json, sys
+d = json.load(open('$B/out.json'))
+files = sorted(x['file'] for x in d['diagnostics'])
+sys.exit(0 if d['warnings'] == 2 and files == ['content/en/only-en.md', 'content/fr/seul-fr.md'] else 1)"
 
 # reproducible: a second build elsewhere, later, is byte-identical
 Q=$(tmpdir site-basic-2)
