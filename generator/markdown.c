@@ -95,17 +95,18 @@ has_unclosed_frontmatter(const char *text, size_t len)
 static void
 index_lines(struct conv *c)
 {
-	size_t i, n = 1;
+	const char *s = c->text, *end = c->text + c->len, *nl;
+	size_t n = 1;
 
-	for (i = 0; i < c->len; i++)
-		if (c->text[i] == '\n')
-			n++;
+	/* memchr finds the line ends many bytes at a time */
+	for (nl = s; (nl = memchr(nl, '\n', (size_t)(end - nl))) != NULL; nl++)
+		n++;
 	c->lines = xcalloc(n, sizeof(size_t));
 	c->nlines = 0;
 	c->lines[c->nlines++] = 0;
-	for (i = 0; i < c->len; i++)
-		if (c->text[i] == '\n' && c->nlines < n)
-			c->lines[c->nlines++] = i + 1;
+	for (nl = s; c->nlines < n &&
+	    (nl = memchr(nl, '\n', (size_t)(end - nl))) != NULL; nl++)
+		c->lines[c->nlines++] = (size_t)(nl - s) + 1;
 }
 
 /* File line and character column of a cmark node. */
