@@ -358,7 +358,6 @@ fill_nav(struct site_out *c, const struct view *v, xmlNodePtr slot)
 	struct page *home = c->p->home[v->lang];
 	xmlNodePtr ul, li, a;
 
-	nav_unlink(c);
 	clear(slot);
 	if (home == NULL)
 		return;
@@ -818,6 +817,9 @@ merge(struct site_out *c, const struct view *v, xmlNodePtr body)
 	if (c->prep[v->lang] == NULL)
 		prepare(c, v->lang);
 	root = xmlDocGetRootElement(c->prep[v->lang]);
+	/* the shared nav items leave the page before: a second nav slot
+	 * must find those of the first in place (and build its own) */
+	nav_unlink(c);
 	add_head(c, v, root);
 	for (i = 0; i < c->ndyn[v->lang]; i++) {
 		xmlNodePtr e = c->dyn[v->lang][i];

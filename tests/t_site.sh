@@ -172,6 +172,13 @@ h=$N/cached/site/fr/a/p20/index.html
 check site/nav-cache-self-current grep -q '<a href="index.html" aria-current="page">Page 20</a>' "$h"
 check site/nav-cache-sibling grep -q '<a href="../p21/index.html">Page 21</a>' "$h"
 check site/nav-cache-other-section grep -q '<a href="../../b/index.html">B</a>' "$h"
+# a theme may show the navigation twice: each nav gets every item
+mkdir -p "$N/themes"
+cp -R "$ROOT/themes/default" "$N/themes/two"
+sed -i 's|<main id="main" class="pk-main">|<nav class="pk-nav-again" data-pk="nav"><ul><li>x</li></ul></nav>\n&|' "$N/themes/two/page.xhtml"
+sed -i 's/^return {/return { theme = "two",/' "$N/lua/site.lua"
+check site/nav-cache-two-navs-same-as-fresh navsame
+check site/nav-cache-two-navs-both-full sh -c "test \$(grep -c '<a href=\"../p21/index.html\">Page 21</a>' '$h') -eq 2"
 
 # rebuilds reuse the files of the generation before last: what a page no
 # longer produces goes, what changed is rewritten, in one process (small
