@@ -11,22 +11,36 @@ PKG_CONFIG ?= pkg-config
 LUA_PC    ?= lua5.4
 CC        ?= cc
 CFLAGS    ?= -O2 -g
+# a group filter for tests/run.sh: make test TESTS=t_pdf
+TESTS     ?=
 WARN      = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	    -Wmissing-prototypes -Wwrite-strings -Wundef
 ifdef CI
 WARN     += -Werror
 endif
 
-# Debian 12 packages: build, run, test.
+# Debian 12 packages.  `make` installs what pactkit builds and runs with;
+# `make test` (and asan, fuzz, valgrind, bench) also what the tests use.
 DEB_BUILD = gcc make pkg-config libcmark-dev libxml2-dev liblua5.4-dev \
 	    libhpdf-dev libhyphen-dev libmicrohttpd-dev libpng-dev libjpeg-dev
 DEB_RUN   = hyphen-fr hyphen-en-us fonts-liberation2 fonts-dejavu-core
 DEB_TEST  = cmark poppler-utils qpdf libxml2-utils lua5.4 curl iproute2 mupdf-tools \
-	    clang libclang-rt-14-dev valgrind
-DEB_ALL   = $(DEB_BUILD) $(DEB_RUN) $(DEB_TEST)
+	    clang libclang-rt-14-dev valgrind chromium default-jre-headless
+# what the deps steps run: overridden only by tests/t_make.sh
+APT_GET   ?= apt-get
+DPKG_QUERY ?= dpkg-query
+PK_UID    ?= $(shell id -u)
 
-PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcmark libxml-2.0 $(LUA_PC) libmicrohttpd 2>/dev/null)
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs libcmark libxml-2.0 $(LUA_PC) libmicrohttpd 2>/dev/null)
+# pkg-config is asked once, when a recipe first needs the flags, never while
+# make reads this file: on a fresh machine the -dev packages are installed
+# by `deps` after that (every compile waits for deps: see build/ below).
+PKGS      = libcmark libxml-2.0 $(LUA_PC) libmicrohttpd
+pkgconf   = $(if $(filter __failed__,$(1)),$(error $(PKG_CONFIG) $(2) $(PKGS) failed: \
+	    are the -dev packages installed? `make deps` installs them as root),$(1))
+PKG_CFLAGS = $(eval PKG_CFLAGS := $$(call pkgconf,$$(shell $$(PKG_CONFIG) --cflags \
+	     $$(PKGS) 2>/dev/null || echo __failed__),--cflags))$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := $$(call pkgconf,$$(shell $$(PKG_CONFIG) --libs \
+	     $$(PKGS) 2>/dev/null || echo __failed__),--libs))$(PKG_LIBS)
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 $(WARN) $(PKG_CFLAGS) \
 	     -DPK_SHAREDIR='"$(SHAREDIR)"' $(CFLAGS)
 LIBS      = $(PKG_LIBS) -lhpdf -lpng -ljpeg -lhyphen -lz -lm -pthread
@@ -39,25 +53,49 @@ ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 export TZ = UTC
 export LC_ALL = C.UTF-8
 
-.PHONY: all deps toolkit test check-deps asan debug clean install uninstall \
-	golden bench valgrind fuzz FORCE
+.PHONY: all deps deps-test deps-npm toolkit test asan debug clean install \
+	uninstall golden bench valgrind fuzz FORCE
 
 all: deps pactkit toolkit
 
-# Installs missing Debian packages as root; otherwise prints the line.
-deps:
-	@missing=""; for p in $(DEB_ALL); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+# Installs the missing Debian packages among $(1) as root; otherwise prints
+# the apt-get line and fails, before anything is compiled.
+define install_debs
+	@missing=""; for p in $(1); do \
+	  $(DPKG_QUERY) -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
+	  if [ "$(PK_UID)" = 0 ]; then \
 	    echo "installing:$$missing"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	    $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq $$missing >/dev/null || exit 1; \
 	  else \
 	    echo "missing Debian packages; run as root:"; \
 	    echo "  apt-get install -y$$missing"; exit 1; \
 	  fi; \
 	fi
+endef
+
+deps:
+	$(call install_debs,$(DEB_BUILD) $(DEB_RUN))
+
+# deps first, so that two apt-get never run at once under make -j
+# Debian's nodejs and npm only where no node is on the PATH (apt cannot put
+# Debian's npm beside another node, such as NodeSource's); asked when the
+# recipe runs, not when make reads this file
+deps-test: deps
+	$(call install_debs,$(DEB_TEST) $$(command -v npm >/dev/null || echo nodejs npm))
+
+# the npm packages the tests use (from each package-lock.json): the
+# browser tests' playwright-core, axe-core and Nu checker, and the
+# CommonMark 0.30 spec text when ../shared is not beside the clone
+deps-npm: deps-test
+	@for d in tests/e2e tests/spec; do \
+	  if [ ! -f $$d/node_modules/.package-lock.json ] || \
+	     [ $$d/package-lock.json -nt $$d/node_modules/.package-lock.json ]; then \
+	    echo "npm ci in $$d"; \
+	    (cd $$d && npm ci --no-audit --no-fund --loglevel=error) || exit 1; \
+	  fi; \
+	done
 
 pactkit: $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LIBS)
@@ -65,7 +103,8 @@ pactkit: $(OBJS)
 build/%.o: generator/%.c | build
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-build build/asan:
+# every compile waits for the packages (order-only: deps is phony)
+build build/asan: | deps
 	mkdir -p $@
 
 # the compiled-in share folder follows PREFIX: rebuild what uses it
@@ -83,23 +122,23 @@ pactkit-asan: $(ASAN_OBJS)
 toolkit: pactkit
 	./pactkit build .
 
-test: deps pactkit
-	PACTKIT=./pactkit sh tests/run.sh
+test: deps-npm pactkit
+	PACTKIT=./pactkit sh tests/run.sh $(TESTS)
 
-asan: deps pactkit pactkit-asan
-	ASAN_OPTIONS=detect_leaks=1 PACTKIT=./pactkit-asan sh tests/run.sh
+asan: deps-npm pactkit pactkit-asan
+	ASAN_OPTIONS=detect_leaks=1 PACTKIT=./pactkit-asan sh tests/run.sh $(TESTS)
 
 debug:
 	$(MAKE) CFLAGS="-O0 -g -DPK_DEBUG" pactkit
 
 # the default toolkit's build under memcheck: no leak, no invalid access
-valgrind: pactkit
+valgrind: deps-test pactkit
 	rm -rf build/valgrind-out
 	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	    --show-leak-kinds=definite,indirect --error-exitcode=99 \
 	    ./pactkit build -q -o build/valgrind-out .
 
-bench: pactkit
+bench: deps-test pactkit
 	sh bench/run.sh
 
 install: pactkit
@@ -128,7 +167,7 @@ FUZZ_SRCS := $(filter-out generator/main.c,$(SRCS))
 FUZZ_OBJS := $(FUZZ_SRCS:generator/%.c=build/fuzz/%.o)
 FUZZERS := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 
-build/fuzz:
+build/fuzz: | deps-test
 	mkdir -p $@
 
 # keep the objects: each fuzzer links all of them
@@ -142,7 +181,7 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
 	$(FUZZ_CC) -std=c11 -D_DEFAULT_SOURCE $(PKG_CFLAGS) -Igenerator \
 	    -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJS) $(LIBS)
 
-fuzz: $(FUZZERS)
+fuzz: deps-test $(FUZZERS)
 	@for f in $(FUZZERS); do n=$${f##*/fuzz_}; mkdir -p build/fuzz/corpus-$$n; \
 	  echo "== $$f ($(FUZZ_SECONDS) s)"; \
 	  PACTKIT_SHARE=$(CURDIR) $$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 \

@@ -184,10 +184,38 @@ same_content(int fd, const void *data, size_t len)
 	return same && futimens(fd, NULL) == 0;
 }
 
+/* data into the device or pipe at path, which is left in place. */
+static int
+write_through(const char *path, const char *p, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+
+	if (fd == -1) {
+		diag_sys(path);
+		return 0;
+	}
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		p += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) == -1 || len > 0) {
+		diag_sys(path);
+		return 0;
+	}
+	return 1;
+}
+
 int
 util_writefile(const char *path, const void *data, size_t len)
 {
 	const char *slash = strrchr(path, '/'), *p = data;
+	struct stat st;
 	int fd;
 
 	/* A file left by an earlier build is kept when unchanged, else
@@ -211,17 +239,29 @@ util_writefile(const char *path, const void *data, size_t len)
 		return 1;
 	else if (outfiles_have_lists())
 		unlink(path);
-	else if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) != -1) {
-		int same = same_content(fd, data, len);
+	else if (lstat(path, &st) == 0) {
+		if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
+			/* render --pdf /dev/stdout: written through, and a
+			 * device is never removed (as root it could be) */
+			return write_through(path, data, len);
+		if (S_ISLNK(st.st_mode))
+			unlink(path);   /* replaced, never written through */
+		else if (!S_ISREG(st.st_mode)) {
+			diag(DIAG_ERROR, path, 0, 0, "exists and is not a "
+			    "regular file: pactkit replaces only files");
+			return 0;
+		} else if ((fd = open(path, O_RDONLY | O_CLOEXEC |
+		    O_NOFOLLOW)) != -1) {
+			int same = same_content(fd, data, len);
 
-		if (same)
-			outfiles_wrote(path, fd, data, len);
-		close(fd);
-		if (same)
-			return 1;
-		unlink(path);
-	} else if (errno == ELOOP)
-		unlink(path);   /* a link: replaced, never written through */
+			if (same)
+				outfiles_wrote(path, fd, data, len);
+			close(fd);
+			if (same)
+				return 1;
+			unlink(path);
+		}
+	}
 	/* the folder usually exists: try first, make it on ENOENT */
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0644)) == -1 && errno == ENOENT && slash != NULL && slash != path) {

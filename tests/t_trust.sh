@@ -177,3 +177,25 @@ printf '\n```{drawing}\n```\n' >> "$d/content/fr/index.md"
 within 20 "$PACTKIT" build -q "$d"
 check trust/svg-path-number-after-z-ends test $? -eq 0
 check trust/svg-path-number-after-z-pdf test -s "$d/output/pdf/fr/doc.pdf"
+
+# a device or a pipe named as the file to write (render --pdf /dev/stdout):
+# written through and left in place, never removed and replaced by a file
+# (as root, a fuzz harness writing to /dev/null once replaced it)
+d=$(tmpdir trust-device)
+printf '# Titre\n\nUn paragraphe.\n' > "$d/page.md"
+mkfifo "$d/pipe"
+(cat "$d/pipe" > "$d/from-pipe.pdf") & reader=$!
+within 20 "$PACTKIT" render --lang fr --pdf "$d/pipe" "$d/page.md" >/dev/null
+check trust/pdf-into-pipe-exit-0 test $? -eq 0
+wait $reader
+check trust/pdf-into-pipe-kept test -p "$d/pipe"
+check trust/pdf-into-pipe-written sh -c "head -c 5 '$d/from-pipe.pdf' | grep -q '%PDF-'"
+if [ "$(id -u)" = 0 ] && mknod "$d/null" c 1 3 2>/dev/null; then
+	within 20 "$PACTKIT" render --lang fr --pdf "$d/null" "$d/page.md" >/dev/null
+	check trust/pdf-into-device-exit-0 test $? -eq 0
+	check trust/pdf-into-device-kept test -c "$d/null"
+fi
+mkdir "$d/folder"
+within 20 "$PACTKIT" render --lang fr --pdf "$d/folder" "$d/page.md" >/dev/null 2>"$d/err"
+check trust/pdf-onto-folder-exit-1 test $? -eq 1
+check trust/pdf-onto-folder-kept test -d "$d/folder"

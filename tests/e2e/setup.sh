@@ -1,7 +1,9 @@
 #!/bin/sh
-# Installs what the browser tests need: Debian's Chromium, a Java runtime
-# (for the Nu Html Checker), pdftotext, and tests/e2e/node_modules from
-# package-lock.json (playwright-core, axe-core, vnu-jar).  Playwright never
+# Checks what the browser tests need: Debian's Chromium, a Java runtime
+# (for the Nu Html Checker) and pdftotext, which `make test` installs, and
+# tests/e2e/node_modules from package-lock.json (playwright-core, axe-core,
+# vnu-jar), which `make test` installs too (npm ci) and this script when run
+# on its own.  Playwright never
 # downloads a browser here: the tests drive /usr/bin/chromium.
 # Exit status 0 when everything is in place.
 set -e
@@ -14,14 +16,9 @@ command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
 if [ -n "$missing" ]; then
-	if [ "$(id -u)" = 0 ]; then
-		echo "e2e setup: installing$missing" >&2
-		apt-get update -qq >&2
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
-	else
-		echo "e2e setup: missing Debian packages; run as root: apt-get install -y$missing" >&2
-		exit 1
-	fi
+	# `make test` installs them (the Makefile's DEB_TEST) before any test runs
+	echo "e2e setup: missing:$missing; run \`make test\` (as root it installs them)" >&2
+	exit 1
 fi
 
 cd "$HERE"
