@@ -41,11 +41,12 @@ PKG_CFLAGS = $(eval PKG_CFLAGS := $$(call pkgconf,$$(shell $$(PKG_CONFIG) --cfla
 	     $$(PKGS) 2>/dev/null || echo __failed__),--cflags))$(PKG_CFLAGS)
 PKG_LIBS   = $(eval PKG_LIBS := $$(call pkgconf,$$(shell $$(PKG_CONFIG) --libs \
 	     $$(PKGS) 2>/dev/null || echo __failed__),--libs))$(PKG_LIBS)
-ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 $(WARN) $(PKG_CFLAGS) \
-	     -DPK_SHAREDIR='"$(SHAREDIR)"' $(CFLAGS)
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 $(WARN) -Igenerator \
+	     $(PKG_CFLAGS) -DPK_SHAREDIR='"$(SHAREDIR)"' $(CFLAGS)
 LIBS      = $(PKG_LIBS) -lhpdf -lpng -ljpeg -lhyphen -lz -lm -pthread
 
-SRCS := $(wildcard generator/*.c)
+# one folder per stage (generator/README.md); objects in build/<folder>/
+SRCS := $(wildcard generator/*/*.c)
 OBJS := $(SRCS:generator/%.c=build/%.o)
 ASAN_OBJS := $(SRCS:generator/%.c=build/asan/%.o)
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -101,6 +102,7 @@ pactkit: $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LIBS)
 
 build/%.o: generator/%.c | build
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # every compile waits for the packages (order-only: deps is phony)
@@ -110,10 +112,11 @@ build build/asan: | deps
 # the compiled-in share folder follows PREFIX: rebuild what uses it
 build/sharedir: FORCE | build
 	@echo '$(SHAREDIR)' | cmp -s - $@ || echo '$(SHAREDIR)' > $@
-build/build.o build/asan/build.o: build/sharedir
+build/run/build.o build/asan/run/build.o: build/sharedir
 FORCE:
 
 build/asan/%.o: generator/%.c | build/asan
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -O1 -MMD -MP -c -o $@ $<
 
 pactkit-asan: $(ASAN_OBJS)
@@ -163,7 +166,7 @@ clean:
 FUZZ_SECONDS ?= 30
 FUZZ_CC ?= clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined
-FUZZ_SRCS := $(filter-out generator/main.c,$(SRCS))
+FUZZ_SRCS := $(filter-out generator/run/main.c,$(SRCS))
 FUZZ_OBJS := $(FUZZ_SRCS:generator/%.c=build/fuzz/%.o)
 FUZZERS := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 
@@ -174,7 +177,8 @@ build/fuzz: | deps-test
 .SECONDARY: $(FUZZ_OBJS)
 
 build/fuzz/%.o: generator/%.c | build/fuzz
-	$(FUZZ_CC) -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 $(PKG_CFLAGS) \
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Igenerator $(PKG_CFLAGS) \
 	    -DPK_SHAREDIR='"$(SHAREDIR)"' $(FUZZ_FLAGS) -c -o $@ $<
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)

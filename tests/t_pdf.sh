@@ -8,7 +8,8 @@ T=$(tmpdir pdf)
 FX=$ROOT/tests/pdf
 
 # ---- the driver -----------------------------------------------------------
-objs=$(ls "$ROOT"/build/*.o 2>/dev/null | grep -v '/main\.o$')
+objs=$(find "$ROOT/build" -name '*.o' ! -path '*/asan/*' ! -path '*/fuzz/*' \
+    ! -path '*/run/main.o' 2>/dev/null | sort)
 if [ -z "$objs" ] || ! cc -std=c11 -D_DEFAULT_SOURCE \
     $(pkg-config --cflags libxml-2.0) -I"$ROOT/generator" \
     -o "$T/driver" "$FX/driver.c" $objs \

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "pactkit.h"
+#include "base/pactkit.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

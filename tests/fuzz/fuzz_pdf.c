@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "pactkit.h"
+#include "base/pactkit.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

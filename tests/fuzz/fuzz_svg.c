@@ -8,7 +8,7 @@
 
 #include <libxml/parser.h>
 
-#include "pactkit.h"
+#include "base/pactkit.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

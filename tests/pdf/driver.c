@@ -8,7 +8,7 @@
 
 #include <libxml/parser.h>
 
-#include "pactkit.h"
+#include "base/pactkit.h"
 
 int
 main(int argc, char *argv[])

@@ -22,7 +22,7 @@
 #include <lauxlib.h>
 #include <libxml/tree.h>
 
-#include "pactkit.h"
+#include "base/pactkit.h"
 
 static int failed;
 static const char *scratch;

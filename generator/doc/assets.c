@@ -1,0 +1,262 @@
+/*
+ * assets.c: files beside pages.  An image (img src) or a link to a file
+ * that is not a page ("img/map.png", "forms/sheet.docx") is resolved
+ * from its page's folder under content/<lang>/, checked, rewritten to its
+ * relative URL in the built site, and copied there: content/fr/guide/
+ * img/a.png is site/fr/guide/img/a.png, whatever the page's clean URL.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/pactkit.h"
+
+#define FILE_ATTR "data-pk-file"
+
+/* The same characters as page file names (project.c): nothing that
+ * needs escaping in a URL or could leave the folder. */
+static int
+safe_name(const char *rel)
+{
+	const char *p;
+
+	if (*rel == '\0' || rel[0] == '/')
+		return 0;
+	for (p = rel; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == '\\' || *p == '"' ||
+		    *p == '<' || *p == '>' || *p == '?' || *p == '#' ||
+		    *p == '%')
+			return 0;
+	return 1;
+}
+
+/* The extension of the last segment of path, or NULL. */
+static const char *
+extension(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *dot;
+
+	dot = strrchr(slash != NULL ? slash + 1 : path, '.');
+	return dot != NULL && dot[1] != '\0' ? dot : NULL;
+}
+
+static int
+fail(const struct page *pg, xmlNodePtr el, const char *what,
+    const char *value, const char *why)
+{
+	int line, col;
+
+	tree_pos(el, &line, &col);
+	diag(DIAG_ERROR, pg->src, line, col, "%s '%s' %s", what, value, why);
+	return 0;
+}
+
+/* Whether real (a resolved path) lies inside the folder realdir. */
+static int
+inside(const char *real, const char *realdir)
+{
+	size_t n = strlen(realdir);
+
+	return strncmp(real, realdir, n) == 0 && real[n] == '/';
+}
+
+int
+assets_resolve(struct project *p, struct page *pg, xmlNodePtr el,
+    const char *attr)
+{
+	const char *v = tree_get_attr(el, attr), *lang = p->site.langs[pg->lang];
+	const char *what = strcmp(attr, "src") == 0 ? "image" : "link target";
+	const char *ext, *base;
+	char *path = NULL, *rel = NULL, *full = NULL, *dir = NULL, *url;
+	char *suffix, realf[PATH_MAX], reald[PATH_MAX];
+	int ok = 0;
+
+	if (v == NULL || *v == '\0' || links_has_scheme(v) || strncmp(v, "//", 2) == 0)
+		return -1;              /* http(s), mailto... left as written */
+	path = xstrdup(v);
+	suffix = path + strcspn(path, "?#");
+	suffix = xstrdup(suffix);   /* "?v=2", "#part": kept on the URL */
+	path[strcspn(path, "?#")] = '\0';
+	ext = extension(path);
+	/* a link with no extension or to .html is a site path the author
+	 * answers for (as before); an image is always a file */
+	if (*path == '\0' || (strcmp(attr, "href") == 0 && (ext == NULL ||
+	    strcmp(ext, ".html") == 0 || strcmp(ext, ".htm") == 0 ||
+	    path[strlen(path) - 1] == '/'))) {
+		ok = -1;
+		goto out;
+	}
+	if (path[0] == '/') {
+		size_t n = strlen(lang);
+
+		if (strncmp(path, "/assets/", 8) == 0 ||
+		    strncmp(path, "/pdf/", 5) == 0) {
+			/* the theme's files and the PDFs, as links.c does */
+			url = links_relative(pg->url, path + 1);
+			rel = xasprintf("%s%s", url, suffix);
+			tree_attr(el, attr, rel);
+			free(url);
+			ok = 1;
+			goto out;
+		}
+		if (strncmp(path + 1, lang, n) != 0 || path[n + 1] != '/') {
+			ok = fail(pg, el, what, v, "not found: a site path to a "
+			    "file starts with the page's language folder");
+			diag(DIAG_NOTE, pg->src, 0, 0, "expected '/%s/...', "
+			    "the file being under content/%s/", lang, lang);
+			goto out;
+		}
+		rel = xstrdup(path + n + 2);
+	} else {
+		const char *slash = strrchr(pg->rel, '/');
+
+		/* from the folder of the page's source file: a page's clean
+		 * URL is one folder deeper, which the URL rewrite makes up */
+		rel = slash != NULL ? xasprintf("%.*s/%s",
+		    (int)(slash - pg->rel), pg->rel, path) : xstrdup(path);
+	}
+	if (!links_normalise(rel) || *rel == '\0') {
+		ok = fail(pg, el, what, v, "leaves the language folder");
+		diag(DIAG_NOTE, pg->src, 0, 0, "files beside pages must be "
+		    "under content/%s/", lang);
+		goto out;
+	}
+	if (!safe_name(rel)) {
+		ok = fail(pg, el, what, v, "has a name not usable in a URL: "
+		    "expected letters, digits, '-', '_' and '.'");
+		goto out;
+	}
+	ext = extension(rel);
+	base = strrchr(rel, '/');
+	base = base != NULL ? base + 1 : rel;
+	if (ext != NULL && strcmp(ext, ".md") == 0) {
+		ok = fail(pg, el, what, v, "is a page's source, not a file "
+		    "to publish");
+		goto out;
+	}
+	/* the writers' own files in the language folder */
+	if (strcmp(base, "index.html") == 0 || strcmp(rel, "404.html") == 0 ||
+	    strcmp(rel, "search-index.json") == 0) {
+		ok = fail(pg, el, what, v, "has the name of a file the site "
+		    "writer makes");
+		goto out;
+	}
+	dir = xasprintf("%s/content/%s", p->site.dir, lang);
+	full = xasprintf("%s/%s", dir, rel);
+	if (!util_isfile(full)) {
+		ok = fail(pg, el, what, v, "not found");
+		diag(DIAG_NOTE, pg->src, 0, 0, "expected the file content/%s/%s",
+		    lang, rel);
+		goto out;
+	}
+	/* a symbolic link must not publish what lies outside content/ */
+	if (realpath(full, realf) == NULL || realpath(dir, reald) == NULL ||
+	    !inside(realf, reald)) {
+		ok = fail(pg, el, what, v, "leaves the language folder "
+		    "(symbolic link)");
+		goto out;
+	}
+	{
+		char *site = xasprintf("%s/%s", lang, rel);
+
+		url = links_relative(pg->url, site);
+		free(site);
+	}
+	{
+		char *u = xasprintf("%s%s", url, suffix);
+
+		tree_attr(el, attr, u);
+		free(u);
+	}
+	free(url);
+	tree_attr(el, FILE_ATTR, full);
+	ok = 1;
+out:
+	free(path);
+	free(suffix);
+	free(rel);
+	free(full);
+	free(dir);
+	return ok;
+}
+
+void
+assets_forget(xmlNodePtr el)
+{
+	xmlUnsetProp(el, (const xmlChar *)FILE_ATTR);
+}
+
+static int
+walk(const struct project *p, xmlNodePtr n, const char *prefix,
+    const char *outdir, struct strmap *done)
+{
+	xmlNodePtr c;
+	int ok = 1;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		const char *f;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if ((f = tree_get_attr(c, FILE_ATTR)) != NULL &&
+		    strncmp(f, prefix, strlen(prefix)) == 0 &&
+		    strmap_put(done, f, NULL)) {
+			/* "<dir>/content/fr/guide/img/a.png" ->
+			 * "<out>/site/fr/guide/img/a.png" */
+			char *to = xasprintf("%s/site/%s", outdir,
+			    f + strlen(prefix));
+
+			ok &= util_copyfile(f, to);
+			free(to);
+		}
+		ok &= walk(p, c, prefix, outdir, done);
+	}
+	return ok;
+}
+
+/*
+ * Only the files some page references are copied, not every file under
+ * content/<lang>/: a folder of pages also collects drafts, notes and
+ * originals (a worksheet filled in, a photo with faces) that nobody
+ * meant to publish, and the site of this toolkit must not leak them.
+ */
+int
+assets_page(struct project *p, struct page *pg, const char *outdir,
+    struct strmap *done)
+{
+	char *prefix;
+	int ok;
+
+	if (pg->doc == NULL)
+		return 1;
+	prefix = xasprintf("%s/content/", p->site.dir);
+	ok = walk(p, xmlDocGetRootElement(pg->doc), prefix, outdir, done);
+	free(prefix);
+	return ok;
+}
+
+void
+assets_fragment(xmlNodePtr n, const char *dir)
+{
+	xmlNodePtr c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		const char *src;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrcmp(c->name, (const xmlChar *)"img") == 0) {
+			assets_forget(c);
+			src = tree_get_attr(c, "src");
+			if (src != NULL && *src != '\0' && !links_has_scheme(src) &&
+			    src[0] != '/') {
+				char *f = xasprintf("%s/%.*s", dir,
+				    (int)strcspn(src, "?#"), src);
+
+				tree_attr(c, FILE_ATTR, f);
+				free(f);
+			}
+		}
+		assets_fragment(c, dir);
+	}
+}
