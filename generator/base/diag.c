@@ -19,27 +19,8 @@ static int json;		/* collect into jbuf instead of printing */
 static struct buf jbuf;		/* JSON array items, comma-separated */
 static struct buf *capture;	/* also collect printed lines here */
 
-static void
-json_str(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c == '\n')
-			buf_puts(b, "\\n");
-		else if (c < 0x20)
-			buf_printf(b, "\\u%04x", c);
-		else
-			buf_putc(b, c);
-	}
-	buf_putc(b, '"');
-}
-
 void
-vdiag(enum diag_level lvl, const char *file, int line, int col,
+diag_va(enum diag_level lvl, const char *file, int line, int col,
     const char *fmt, va_list ap)
 {
 	static const char *const names[] = { "note", "warning", "error" };
@@ -65,12 +46,12 @@ vdiag(enum diag_level lvl, const char *file, int line, int col,
 		if (jbuf.len > 0)
 			buf_puts(&jbuf, ",\n");
 		buf_puts(&jbuf, "  {\"level\": ");
-		json_str(&jbuf, names[lvl]);
+		json_str(&jbuf, names[lvl], 0);
 		buf_puts(&jbuf, ", \"file\": ");
-		json_str(&jbuf, file != NULL ? file : "");
+		json_str(&jbuf, file != NULL ? file : "", 0);
 		buf_printf(&jbuf, ", \"line\": %d, \"column\": %d, \"message\": ",
 		    line, col);
-		json_str(&jbuf, msg.data != NULL ? msg.data : "");
+		json_str(&jbuf, msg.data != NULL ? msg.data : "", 0);
 		buf_putc(&jbuf, '}');
 	} else if (lvl == DIAG_ERROR || !quiet) {
 		struct buf line_b = { 0 };
@@ -100,7 +81,7 @@ diag(enum diag_level lvl, const char *file, int line, int col,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vdiag(lvl, file, line, col, fmt, ap);
+	diag_va(lvl, file, line, col, fmt, ap);
 	va_end(ap);
 }
 

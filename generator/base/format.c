@@ -7,7 +7,9 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/pactkit.h"
 
@@ -150,4 +152,20 @@ format_date(struct buf *b, const char *lang, const char *iso)
 	else
 		buf_printf(b, "%s %d, %d", months_en[m - 1], d, y);
 	return 1;
+}
+
+/* SOURCE_DATE_EPOCH when set (reproducible builds), else the clock. */
+long long
+format_epoch(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (e == NULL || *e == '\0')
+		return (long long)time(NULL);
+	v = strtoll(e, &end, 10);
+	if (*end != '\0' || v < 0)
+		return (long long)time(NULL);
+	return v;
 }

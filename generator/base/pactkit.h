@@ -16,7 +16,7 @@
 #define XHTML_NS "http://www.w3.org/1999/xhtml"
 #define SVG_NS "http://www.w3.org/2000/svg"
 
-/* ---- buf.c, util.c ---------------------------------------------------- */
+/* ---- buf.c, xalloc.c --------------------------------------------------- */
 
 struct buf {
 	char	*data;          /* NUL-terminated once anything is written */
@@ -41,26 +41,33 @@ char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 
+/* ---- file.c, utf8.c --------------------------------------------------- */
+
 /* Reads a whole file; returns a new NUL-terminated buffer (free it) or
  * NULL with errno set.  *len gets the size. */
-char	*util_readfile(const char *, size_t *);
-/* Writes len bytes to path, creating parent folders; 1 ok, 0 (printed). */
-int	 util_writefile(const char *, const void *, size_t);
-int	 util_mkdirs(const char *);         /* mkdir -p; 1 ok, 0 (printed) */
-int	 util_rmtree(const char *);         /* rm -rf; 1 ok, 0 failed */
-int	 util_isdir(const char *);
-int	 util_isfile(const char *);
-int	 util_copyfile(const char *from, const char *to);
-int	 util_copytree(const char *, const char *); /* cp -r; 1 ok, 0 (printed) */
+char	*file_read(const char *, size_t *);
+int	 file_mkdirs(const char *);         /* mkdir -p; 1 ok, 0 (printed) */
+int	 file_rmtree(const char *);         /* rm -rf; 1 ok, 0 failed */
+int	 file_isdir(const char *);
+int	 file_isfile(const char *);
+/* The names in dir ending in ext ("*.lua"), ext cut off, dot files left
+ * out, sorted; returns how many in *names (free each, then the array). */
+size_t	 file_names(const char *dir, const char *ext, char ***names);
 /* Returns 1 when s is valid UTF-8 (no overlongs, no surrogates); else 0
  * and *bad gets the offset of the first bad byte. */
-int	 util_utf8_valid(const char *, size_t, size_t *bad);
+int	 utf8_valid(const char *, size_t, size_t *bad);
 /* Next code point of UTF-8 s at *i (advanced); -1 on a bad sequence. */
-long	 util_utf8_next(const char *, size_t, size_t *i);
+long	 utf8_next(const char *, size_t, size_t *i);
 /* Column (1-based, in characters) of byte offset off in line start. */
-int	 util_utf8_col(const char *line, size_t off);
-/* SOURCE_DATE_EPOCH when set (reproducible builds), else the clock. */
-long long util_epoch(void);
+int	 utf8_col(const char *line, size_t off);
+
+/* ---- out/out.c: output files ------------------------------------------ */
+
+/* Writes len bytes to path, creating parent folders; an unchanged file
+ * is kept.  1 ok, 0 (printed). */
+int	 out_write(const char *, const void *, size_t);
+int	 out_copy(const char *from, const char *to);
+int	 out_copytree(const char *, const char *); /* cp -r; 1 ok, 0 (printed) */
 
 /* outfiles.c: the lists of the files each build wrote (in
  * OUT/.pactkit/), so that the next build but one, which reuses that
@@ -109,6 +116,25 @@ int	 strset_add(struct strset *, const char *);
 int	 strset_has(const struct strset *, const char *);
 void	 strset_free(struct strset *);
 
+/* ---- suggest.c --------------------------------------------------------- */
+
+/* Levenshtein distance, and the nearest of n words (NULL when none is
+ * near enough to suggest). */
+size_t	 suggest_distance(const char *, const char *);
+const char *suggest_nearest(const char *, const char *const *, size_t);
+
+/* ---- json.c ----------------------------------------------------------- */
+
+enum {
+	JSON_FLAT = 1,              /* tab, CR and LF as one space */
+	JSON_HTML = 2,              /* '<' escaped: safe inside a page */
+};
+
+/* s (len bytes) as the inside of a JSON string (no quotes). */
+void	 json_run(struct buf *, const char *, size_t, int flags);
+/* s as a JSON string, quoted. */
+void	 json_str(struct buf *, const char *, int flags);
+
 /* ---- diag.c: the only code that prints diagnostics ------------------- */
 
 enum diag_level {
@@ -120,7 +146,7 @@ enum diag_level {
 /* Prints "file:line:col: error: msg" (line/col 0 are left out). */
 void	 diag(enum diag_level, const char *file, int line, int col,
 	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-void	 vdiag(enum diag_level, const char *, int, int, const char *,
+void	 diag_va(enum diag_level, const char *, int, int, const char *,
 	    va_list);
 void	 diag_sys(const char *path);        /* "path: strerror(errno)" */
 size_t	 diag_errors(void);                 /* errors printed so far */
@@ -225,12 +251,15 @@ struct project {
 	int	 lang_only;         /* -1: every language; else a forked writer's */
 };
 
-/* Interface string `key` in language `lang`: the project's lua/i18n, else
- * the built-in table, else the key itself.  Borrowed. */
-const char *site_str(const struct site *, size_t lang, const char *key);
-/* The lstr in lang, else in the default language, else "". Borrowed. */
+/* lstr.c: the lstr in lang, else in the default language, else "".
+ * Borrowed. */
 const char *lstr_get(const struct lstr *, size_t lang);
 void	 lstr_free(struct lstr *);
+/* Interface string `key` in language `lang`: the project's lua/i18n, else
+ * the built-in table, else the key itself.  Borrowed. */
+const char *lstr_ui(const struct site *, size_t lang, const char *key);
+/* Sorts a language's interface strings for lstr_ui. */
+void	 lstr_ui_sort(struct kv *, size_t);
 
 /* project.c: reads lua/site.lua and walks content/<lang>/; pairs pages. */
 int	 project_load(struct project *, const char *dir, const char *share);
@@ -282,6 +311,8 @@ void	 sandbox_set_page(struct sandbox *, const char *file, size_t lang);
 void	 format_number(struct buf *, const char *lang, double, int decimals);
 void	 format_money(struct buf *, const char *lang, double,
 	    const char *currency);
+/* SOURCE_DATE_EPOCH when set (reproducible builds), else the clock. */
+long long format_epoch(void);
 /* "2026-11-21" -> "21 novembre 2026" / "November 21, 2026"; 0 if invalid */
 int	 format_date(struct buf *, const char *lang, const char *iso);
 /* 1 when iso is a valid "YYYY-MM-DD" date; fills y, m, d (may be NULL). */

@@ -143,7 +143,7 @@ assets_resolve(struct project *p, struct page *pg, xmlNodePtr el,
 	}
 	dir = xasprintf("%s/content/%s", p->site.dir, lang);
 	full = xasprintf("%s/%s", dir, rel);
-	if (!util_isfile(full)) {
+	if (!file_isfile(full)) {
 		ok = fail(pg, el, what, v, "not found");
 		diag(DIAG_NOTE, pg->src, 0, 0, "expected the file content/%s/%s",
 		    lang, rel);
@@ -206,7 +206,7 @@ walk(const struct project *p, xmlNodePtr n, const char *prefix,
 			char *to = xasprintf("%s/site/%s", outdir,
 			    f + strlen(prefix));
 
-			ok &= util_copyfile(f, to);
+			ok &= out_copy(f, to);
 			free(to);
 		}
 		ok &= walk(p, c, prefix, outdir, done);

@@ -114,7 +114,7 @@ scan(const char *file, const char *text, size_t len, int lua)
 					k++;
 				if (k < len && text[k] == '=' && text[k + 1] != '=')
 					diag(DIAG_WARN, file, line,
-					    util_utf8_col(text + ls, i - ls),
+					    utf8_col(text + ls, i - ls),
 					    "a field named after survivors or "
 					    "victims: toolkits never hold "
 					    "survivor data (describe "
@@ -128,14 +128,14 @@ scan(const char *file, const char *text, size_t len, int lua)
 			while (a > ls && (isalnum((unsigned char)text[a - 1]) ||
 			    strchr("._%+-", text[a - 1]) != NULL))
 				a--;
-			diag(DIAG_WARN, file, line, util_utf8_col(text + ls,
+			diag(DIAG_WARN, file, line, utf8_col(text + ls,
 			    a - ls), "an e-mail address '%.*s': never put "
 			    "personal contacts in a toolkit", (int)(end - a),
 			    text + a);
 			i = end - 1;
 		} else if ((ch == '+' || ch == '0' || ch == '(') &&
 		    phone_at(text, i, len, &end)) {
-			diag(DIAG_WARN, file, line, util_utf8_col(text + ls,
+			diag(DIAG_WARN, file, line, utf8_col(text + ls,
 			    i - ls), "a phone number '%.*s': never put personal "
 			    "contacts in a toolkit", (int)(end - i), text + i);
 			i = end - 1;
@@ -147,7 +147,7 @@ scan(const char *file, const char *text, size_t len, int lua)
 				k++;
 			if (k - i >= 9 && (k == len ||
 			    !isalnum((unsigned char)text[k])))
-				diag(DIAG_WARN, file, line, util_utf8_col(text +
+				diag(DIAG_WARN, file, line, utf8_col(text +
 				    ls, i - ls), "an ID-like number '%.*s': "
 				    "never put identity or case numbers in a "
 				    "toolkit", (int)(k - i), text + i);
@@ -171,11 +171,11 @@ scan_dir(const char *dir, const char *shown, const char *ext, int lua)
 		size_t l = strlen(nm), len;
 
 		if (nm[0] != '.') {
-			if (util_isdir(full))
+			if (file_isdir(full))
 				scan_dir(full, show, ext, lua);
 			else if (l > strlen(ext) &&
 			    strcmp(nm + l - strlen(ext), ext) == 0) {
-				char *text = util_readfile(full, &len);
+				char *text = file_read(full, &len);
 
 				if (text != NULL)
 					scan(show, text, len, lua);

@@ -123,7 +123,7 @@ node_pos(const struct conv *c, cmark_node *n, int *line, int *col)
 		size_t off = (size_t)bcol - 1;
 
 		if (start + off <= c->len)
-			*col = util_utf8_col(c->text + start, off);
+			*col = utf8_col(c->text + start, off);
 	}
 }
 
@@ -423,7 +423,7 @@ check_utf8(const char *file, const char *text, size_t len, int line0)
 	size_t bad, i, ls = 0;
 	int line = line0;
 
-	if (util_utf8_valid(text, len, &bad) && memchr(text, '\0', len) == NULL)
+	if (utf8_valid(text, len, &bad) && memchr(text, '\0', len) == NULL)
 		return 1;
 	if (memchr(text, '\0', len) != NULL &&
 	    (size_t)((const char *)memchr(text, '\0', len) - text) < bad)
@@ -433,7 +433,7 @@ check_utf8(const char *file, const char *text, size_t len, int line0)
 			line++;
 			ls = i + 1;
 		}
-	diag(DIAG_ERROR, file, line, util_utf8_col(text + ls, bad - ls),
+	diag(DIAG_ERROR, file, line, utf8_col(text + ls, bad - ls),
 	    "invalid UTF-8 (byte 0x%02x): expected UTF-8 text",
 	    (unsigned char)text[bad]);
 	return 0;

@@ -61,7 +61,7 @@ walk(const char *base, const char *sub, char ***list, size_t *n)
 		char type = names[i][l + 1];
 
 		if (type == '?')
-			type = util_isdir(full) ? 'd' : 'f';
+			type = file_isdir(full) ? 'd' : 'f';
 		if (type == 'd')
 			ok &= walk(base, rel, list, n);
 		else if (type == 'f' && l > 3 &&
@@ -222,7 +222,7 @@ read_one(struct reader *r, size_t i)
 {
 	struct page *pg = r->pages[i];
 
-	if ((pg->text = util_readfile(pg->path, &pg->textlen)) == NULL)
+	if ((pg->text = file_read(pg->path, &pg->textlen)) == NULL)
 		r->err[i] = errno;
 }
 
@@ -280,7 +280,7 @@ load_lang(struct project *p, size_t lang)
 	size_t n = 0, i, first = p->npages;
 	int ok = 1, *err;
 
-	if (!util_isdir(base)) {
+	if (!file_isdir(base)) {
 		diag(DIAG_WARN, NULL, 0, 0, "content/%s/: no pages in language "
 		    "'%s' (expected a folder content/%s/ with index.md)",
 		    code, code, code);
@@ -463,7 +463,7 @@ project_load(struct project *p, const char *dir, const char *share)
 	p->site.file = xstrdup("lua/site.lua");
 	p->lua = sandbox_new(&p->site);
 	sitefile = xasprintf("%s/lua/site.lua", dir);
-	if (!util_isfile(sitefile)) {
+	if (!file_isfile(sitefile)) {
 		diag(DIAG_ERROR, "lua/site.lua", 0, 0, "not found in %s "
 		    "(expected a toolkit project: see `pactkit new`)", dir);
 		free(sitefile);
@@ -507,17 +507,6 @@ page_free(struct page *pg)
 		xmlFreeDoc(pg->doc);
 	strset_free(&pg->ids);
 	free(pg);
-}
-
-void
-lstr_free(struct lstr *l)
-{
-	size_t i;
-
-	for (i = 0; i < PK_MAXLANG; i++) {
-		free(l->s[i]);
-		l->s[i] = NULL;
-	}
 }
 
 void

@@ -127,7 +127,7 @@ last_cp(const struct buf *b)
 	while (k > 0 && ((unsigned char)b->data[k] & 0xC0) == 0x80)
 		k--;
 	i = k;
-	c = util_utf8_next(b->data, b->len, &i);
+	c = utf8_next(b->data, b->len, &i);
 	return c < 0 ? 'x' : c;
 }
 
@@ -189,7 +189,7 @@ run(struct buf *b, const char *s, size_t len, struct typo *t)
 			t->prev = last_cp(b);
 		}
 		at = i;
-		c = util_utf8_next(s, len, &i);
+		c = utf8_next(s, len, &i);
 		j = i;
 
 		if (c < 0) {            /* not UTF-8: copy the byte as is */
@@ -203,7 +203,7 @@ run(struct buf *b, const char *s, size_t len, struct typo *t)
 			i = at + u;
 			goto next;
 		}
-		next = j < len ? util_utf8_next(s, len, &j) : 0;
+		next = j < len ? utf8_next(s, len, &j) : 0;
 		if (next < 0)
 			next = 0;
 		if (c == '\'' || c == 0x2019) {

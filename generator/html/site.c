@@ -83,10 +83,10 @@ load_template(struct site_out *c)
 	char *shared = xasprintf("%s/themes/%s", s->sharedir, s->theme);
 	const xmlError *e;
 
-	c->themedir = util_isdir(local) ? local : shared;
+	c->themedir = file_isdir(local) ? local : shared;
 	free(c->themedir == local ? shared : local);
 	c->tmplfile = xasprintf("%s/page.xhtml", c->themedir);
-	if (!util_isfile(c->tmplfile)) {
+	if (!file_isfile(c->tmplfile)) {
 		diag(DIAG_ERROR, c->tmplfile, 0, 0, "not found: expected the "
 		    "theme's page template (theme '%s' in lua/site.lua)",
 		    s->theme);
@@ -107,7 +107,7 @@ load_template(struct site_out *c)
 static const char *
 str(const struct site_out *c, size_t lang, const char *key)
 {
-	return site_str(&c->p->site, lang, key);
+	return lstr_ui(&c->p->site, lang, key);
 }
 
 static xmlNodePtr
@@ -902,43 +902,10 @@ write_doc(struct site_out *c, xmlDocPtr doc, const char *url, const char *name)
 		xmlUnlinkNode(e);
 		xmlFreeNode(e);
 	}
-	ok = util_writefile(path, b->data, b->len);
+	ok = out_write(path, b->data, b->len);
 	free(path);
 	buf_reset(b);
 	return ok;
-}
-
-/* Text as the inside of a JSON string (no quotes). */
-static void
-json_run(struct buf *b, const char *s, size_t len)
-{
-	const char *run = s, *end = s + len;
-
-	for (; s < end; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch >= 0x20 && ch != '"' && ch != '\\' && ch != '<')
-			continue;       /* copied with its run */
-		buf_put(b, run, (size_t)(s - run));
-		run = s + 1;
-		if (ch == '"' || ch == '\\')
-			buf_printf(b, "\\%c", ch);
-		else if (ch == '\n' || ch == '\t' || ch == '\r')
-			buf_putc(b, ' ');
-		else if (ch == '<')
-			buf_puts(b, "\\u003c");
-		else
-			buf_printf(b, "\\u%04x", ch);
-	}
-	buf_put(b, run, (size_t)(s - run));
-}
-
-static void
-json_str(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	json_run(b, s, strlen(s));
-	buf_putc(b, '"');
 }
 
 #define ONES 0x0101010101010101ULL
@@ -1018,14 +985,7 @@ plain(struct buf *b, xmlNodePtr n, int *sp)
 				buf_putc(b, ' ');
 			*sp = 2;
 			if (kind == 2) {                /* escaped */
-				unsigned char ch = (unsigned char)*t++;
-
-				if (ch == '"' || ch == '\\')
-					buf_printf(b, "\\%c", ch);
-				else if (ch == '<')
-					buf_puts(b, "\\u003c");
-				else
-					buf_printf(b, "\\u%04x", ch);
+				json_run(b, t++, 1, JSON_FLAT | JSON_HTML);
 				continue;
 			}
 			/* a word, and the words after it with one space
@@ -1054,15 +1014,15 @@ search_entry(struct site_out *c, struct page *pg)
 
 	buf_puts(b, b->len == 0 ? "[\n" : ",\n");
 	buf_puts(b, "{\"t\":");
-	json_str(b, pg->title);
+	json_str(b, pg->title, JSON_FLAT | JSON_HTML);
 	u = links_relative(home, pg->url);
 	buf_puts(b, ",\"u\":");
-	json_str(b, u);
+	json_str(b, u, JSON_FLAT | JSON_HTML);
 	free(u);
 	free(home);
 	buf_puts(b, ",\"s\":");
 	json_str(b, pg->parent != NULL && pg->parent->parent != NULL ?
-	    pg->parent->title : "");
+	    pg->parent->title : "", JSON_FLAT | JSON_HTML);
 	buf_puts(b, ",\"x\":\"");
 	plain(b, xmlDocGetRootElement(pg->doc), &sp);
 	buf_puts(b, "\"}");
@@ -1084,7 +1044,7 @@ write_search(struct site_out *c, size_t lang)
 	buf_puts(b, b->len == 0 ? "[\n]\n" : "\n]\n");
 	path = xasprintf("%s/site/%s/search-index.json", c->out,
 	    c->p->site.langs[lang]);
-	ok = util_writefile(path, b->data, b->len);
+	ok = out_write(path, b->data, b->len);
 	free(path);
 	buf_free(b);
 	return ok;
@@ -1124,7 +1084,7 @@ write_sitemap(struct site_out *c)
 	}
 	buf_puts(&b, "</urlset>\n");
 	path = xasprintf("%s/site/sitemap.xml", c->out);
-	ok = util_writefile(path, b.data, b.len);
+	ok = out_write(path, b.data, b.len);
 	free(path);
 	buf_free(&b);
 	return ok;
@@ -1368,8 +1328,8 @@ site_close(struct site_out *c, int ok)
 		char *from = xasprintf("%s/assets", c->themedir);
 		char *to = xasprintf("%s/site/assets", outdir);
 
-		if (util_isdir(from))
-			ok = util_copytree(from, to);
+		if (file_isdir(from))
+			ok = out_copytree(from, to);
 		free(from);
 		free(to);
 	}

@@ -60,7 +60,7 @@ pushcomponent(lua_State *L, struct callctx *c)
 		return;
 	}
 	lua_pop(L, 1);
-	if ((text = util_readfile(c->path, &len)) == NULL)
+	if ((text = file_read(c->path, &len)) == NULL)
 		luaL_error(L, "%s: cannot read the component", c->chunk);
 	lua_pushlstring(L, text, len);
 	free(text);
@@ -255,7 +255,7 @@ findcomponent(const struct site *site, const char *name, const char *file,
 		if (dir[k] == NULL)
 			continue;
 		*path = xasprintf("%s/%s.lua", dir[k], name);
-		if (util_isfile(*path)) {
+		if (file_isfile(*path)) {
 			found = 1;
 			*chunk = k == 0 ? xasprintf("lua/components/%s.lua",
 			    name) : xstrdup(*path);
@@ -268,13 +268,13 @@ findcomponent(const struct site *site, const char *name, const char *file,
 		for (k = 0; k < 2; k++) {
 			if (dir[k] == NULL)
 				continue;
-			n = sandbox_dirnames(dir[k], &names);
+			n = file_names(dir[k], ".lua", &names);
 			all = xrealloc(all, (nall + n + 1) * sizeof(*all));
 			for (i = 0; i < n; i++)
 				all[nall++] = names[i];
 			free(names);
 		}
-		near = sandbox_nearest(name, (const char *const *)all, nall);
+		near = suggest_nearest(name, (const char *const *)all, nall);
 		if (near != NULL)
 			diag(DIAG_ERROR, file, line, 1, "unknown component '%s'; "
 			    "did you mean '%s'?", name, near);

@@ -720,14 +720,14 @@ load_data(lua_State *L, const char *name)
 	lua_pop(L, 1);
 	path = xasprintf("%s/lua/data/%s.lua",
 	    sb->site->dir != NULL ? sb->site->dir : ".", name);
-	text = util_readfile(path, &len);
+	text = file_read(path, &len);
 	free(path);
 	if (text == NULL) {
 		path = xasprintf("%s/lua/data",
 		    sb->site->dir != NULL ? sb->site->dir : ".");
-		n = sandbox_dirnames(path, &names);
+		n = file_names(path, ".lua", &names);
 		free(path);
-		near = sandbox_nearest(name, (const char *const *)names, n);
+		near = suggest_nearest(name, (const char *const *)names, n);
 		snprintf(msg, sizeof(msg), "pk.data: no data file "
 		    "lua/data/%s.lua%s%s%s", name, near != NULL ?
 		    "; did you mean '" : "", near != NULL ? near : "",
@@ -970,7 +970,7 @@ check_ref(lua_State *L, struct ck *ck, int v, int s)
 			lua_settop(L, top);
 			return;
 		}
-	near = sandbox_nearest(val, ids, n);
+	near = suggest_nearest(val, ids, n);
 	joinlist(list, sizeof(list), ids, n);
 	describe(L, v, got, sizeof(got));
 	if (near != NULL)
@@ -1097,7 +1097,7 @@ check_record(lua_State *L, struct ck *ck, int v, int s, int depth)
 
 			addkey(L, -2, ck->path, save);
 			ck->plen = strlen(ck->path);
-			near = sandbox_nearest(key, names, nn);
+			near = suggest_nearest(key, names, nn);
 			if (near != NULL)
 				ckfail(L, ck, save, "unknown field '%s'; did you "
 				    "mean '%s'?", key, near);
@@ -1217,7 +1217,7 @@ check(lua_State *L, struct ck *ck, int v, int s, int depth)
 				}
 		joinlist(list, sizeof(list), vals, n);
 		near = lua_type(L, v) == LUA_TSTRING ?
-		    sandbox_nearest(lua_tostring(L, v), vals, n) : NULL;
+		    suggest_nearest(lua_tostring(L, v), vals, n) : NULL;
 		if (near != NULL)
 			ckfail(L, ck, ck->plen, "expected one of %s, got %s; "
 			    "did you mean \"%s\"?", list, got, near);
@@ -1310,7 +1310,7 @@ pk_t(lua_State *L)
 	char where[256], wkey[300];
 	int n = lua_gettop(L), line;
 
-	s = site_str(sb->site, sb->lang, key);
+	s = lstr_ui(sb->site, sb->lang, key);
 	if (s == key) {
 		snprintf(wkey, sizeof(wkey), "t:%s:%zu", key, sb->lang);
 		callsite(L, &file, &line, where, sizeof(where));
@@ -1466,40 +1466,6 @@ data_open(lua_State *L)
 	luaL_setfuncs(L, fns, 0);
 }
 
-/* ==== lstr and interface strings ======================================== */
-
-const char *
-lstr_get(const struct lstr *l, size_t lang)
-{
-	if (lang < PK_MAXLANG && l->s[lang] != NULL)
-		return l->s[lang];
-	if (l->s[0] != NULL)
-		return l->s[0];
-	for (lang = 1; lang < PK_MAXLANG; lang++)
-		if (l->s[lang] != NULL)
-			return l->s[lang];
-	return "";
-}
-
-static int
-kvcmp(const void *a, const void *b)
-{
-	return strcmp(((const struct kv *)a)->k, ((const struct kv *)b)->k);
-}
-
-const char *
-site_str(const struct site *site, size_t lang, const char *key)
-{
-	struct kv k, *hit;
-
-	if (lang >= PK_MAXLANG || site->i18n[lang] == NULL)
-		return key;
-	k.k = (char *)key;
-	hit = bsearch(&k, site->i18n[lang], site->ni18n[lang],
-	    sizeof(struct kv), kvcmp);
-	return hit != NULL ? hit->v : key;
-}
-
 /* ==== lua/site.lua ====================================================== */
 
 struct sitectx {
@@ -1522,7 +1488,7 @@ serr(lua_State *L, struct sitectx *c, enum diag_level lvl, const char *path,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vdiag(lvl, c->name, data_line(L, c->name, path), 0, fmt, ap);
+	diag_va(lvl, c->name, data_line(L, c->name, path), 0, fmt, ap);
 	va_end(ap);
 	if (lvl == DIAG_ERROR)
 		c->ok = 0;
@@ -1549,7 +1515,7 @@ unknown_fields(lua_State *L, struct sitectx *c, int t, const char *path,
 				continue;
 			if (*p == NULL) {
 				snprintf(fpath, sizeof(fpath), "%s.%s", path, key);
-				near = sandbox_nearest(key, known, n);
+				near = suggest_nearest(key, known, n);
 				if (near != NULL)
 					serr(L, c, DIAG_WARN, fpath, "unknown %s "
 					    "field '%s'; did you mean '%s'?",
@@ -1981,7 +1947,7 @@ data_site(struct sandbox *sb, const char *path, struct site *site)
 	c.ok = 1;
 	if (site->file == NULL)
 		site->file = xstrdup(c.name);
-	if ((text = util_readfile(path, &len)) == NULL) {
+	if ((text = file_read(path, &len)) == NULL) {
 		diag_sys(path);
 		return 0;
 	}
@@ -2022,7 +1988,7 @@ i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
 	lua_Integer k;
 	int t;
 
-	if ((text = util_readfile(path, &len)) == NULL)
+	if ((text = file_read(path, &len)) == NULL)
 		return;
 	lua_pushlstring(L, text, len);
 	free(text);
@@ -2069,7 +2035,7 @@ i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
 			key = lua_tostring(L, -2);
 			lua_pushvalue(L, -2);
 			if (known && lua_rawget(L, m) == LUA_TNIL) {
-				near = sandbox_nearest(key, cands, nc);
+				near = suggest_nearest(key, cands, nc);
 				if (near != NULL)
 					serr(L, &sc, DIAG_WARN, kpath, "unknown "
 					    "interface string '%s'; did you "
@@ -2104,17 +2070,17 @@ i18n_k(lua_State *L)
 	if (site->sharedir != NULL) {
 		builtin = xasprintf("%s/lua/builtin/i18n/%s.lua",
 		    site->sharedir, code);
-		if (!util_isfile(builtin)) {
+		if (!file_isfile(builtin)) {
 			free(builtin);
 			builtin = xasprintf("%s/lua/builtin/i18n/en.lua",
 			    site->sharedir);
 		}
-		if (util_isfile(builtin))
+		if (file_isfile(builtin))
 			known = 1;
 	}
 	own = xasprintf("%s/lua/i18n/%s.lua",
 	    site->dir != NULL ? site->dir : ".", code);
-	if (known && !util_isfile(own) && strcmp(code, "en") != 0 &&
+	if (known && !file_isfile(own) && strcmp(code, "en") != 0 &&
 	    strstr(builtin, "/en.lua") != NULL)
 		diag(DIAG_WARN, site->file, 0, 0, "no built-in interface "
 		    "strings for '%s': English ones are used (write "
@@ -2141,7 +2107,7 @@ i18n_k(lua_State *L)
 		lua_pop(L, 2);
 	}
 	/* sorted by the same byte order bsearch uses */
-	qsort(kv, site->ni18n[c->lang], sizeof(*kv), kvcmp);
+	lstr_ui_sort(kv, site->ni18n[c->lang]);
 	return 0;
 }
 
@@ -2324,7 +2290,7 @@ fmerr(lua_State *L, struct fmctx *c, enum diag_level lvl, const char *key,
 	} else
 		line = data_line(L, c->file, path);
 	va_start(ap, fmt);
-	vdiag(lvl, c->file, line > 0 ? line : c->line, 0, fmt, ap);
+	diag_va(lvl, c->file, line > 0 ? line : c->line, 0, fmt, ap);
 	va_end(ap);
 	if (lvl == DIAG_ERROR)
 		c->ok = 0;
@@ -2467,7 +2433,7 @@ fm_k(lua_State *L)
 				if (strcmp(alias[i][0], key) == 0)
 					near = alias[i][1];
 			if (near == NULL)
-				near = sandbox_nearest(key, known, 6);
+				near = suggest_nearest(key, known, 6);
 			if (near != NULL)
 				fmerr(L, c, DIAG_WARN, key, "unknown front matter "
 				    "field '%s'; did you mean '%s'?", key, near);

@@ -76,13 +76,6 @@ void	 sandbox_report(struct sandbox *, enum diag_level, const char *msg);
 void	 sandbox_sortedkeys(lua_State *, int t);
 /* path relative to the project folder when inside it (borrowed). */
 const char *sandbox_relpath(const struct site *, const char *path);
-/* The "*.lua" file stems of dir, sorted; returns how many (free them). */
-size_t	 sandbox_dirnames(const char *dir, char ***names);
-
-/* Levenshtein distance, and the nearest of n words (NULL when none is
- * near enough to suggest). */
-size_t	 sandbox_distance(const char *, const char *);
-const char *sandbox_nearest(const char *, const char *const *, size_t);
 
 /* lua_data.c: line maps and pk.data, pk.check, pk.loc. */
 /* Records, for the table constructors and fields of src, their paths

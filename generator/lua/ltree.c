@@ -515,7 +515,7 @@ pk_h(lua_State *L)
 				    "allowed in a document", name);
 		for (i = 0; i < NTAGS; i++)
 			names[i] = tags[i].name;
-		near = sandbox_nearest(name, names, NTAGS);
+		near = suggest_nearest(name, names, NTAGS);
 		if (near != NULL)
 			return luaL_error(L, "pk.h: unknown element '%s'; did "
 			    "you mean '%s'?", name, near);
@@ -625,7 +625,7 @@ pk_textwidth(lua_State *L)
 
 	sandbox_charge(L, (long long)len / 16);
 	while (i < len) {
-		if ((cp = util_utf8_next(s, len, &i)) < 0)
+		if ((cp = utf8_next(s, len, &i)) < 0)
 			cp = 0xfffd;
 		w += width(cp);
 	}
@@ -734,7 +734,7 @@ addtext(lua_State *L, xmlNodePtr parent, const char *s, size_t len)
 {
 	size_t i, bad;
 
-	if (!util_utf8_valid(s, len, &bad))
+	if (!utf8_valid(s, len, &bad))
 		convfail(L, "the component returned text that is not valid "
 		    "UTF-8");
 	for (i = 0; i < len; i++)

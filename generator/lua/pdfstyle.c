@@ -157,7 +157,7 @@ setfont(struct pdf_style *st, int f, const char *path, const char *dir)
 	char *p = path[0] == '/' ? xstrdup(path) :
 	    xasprintf("%s/%s", dir, path);
 
-	if (!util_isfile(p)) {
+	if (!file_isfile(p)) {
 		diag(DIAG_ERROR, st->file, 0, 0, "fonts.%s%s%s: font file "
 		    "'%s' not found", facekey[f][0], facekey[f][1] ? "." : "",
 		    facekey[f][1] ? facekey[f][1] : "", p);
@@ -221,13 +221,13 @@ pdfstyle_load(struct project *p, struct pdf_style *st)
 
 	dir = xasprintf("%s/themes/%s", s->dir ? s->dir : ".", theme);
 	path = xasprintf("%s/pdf.lua", dir);
-	if (!util_isfile(path) && s->sharedir != NULL) {
+	if (!file_isfile(path) && s->sharedir != NULL) {
 		free(dir);
 		free(path);
 		dir = xasprintf("%s/themes/%s", s->sharedir, theme);
 		path = xasprintf("%s/pdf.lua", dir);
 	}
-	if (!util_isfile(path) || p->lua == NULL)
+	if (!file_isfile(path) || p->lua == NULL)
 		goto out;       /* the built-in style */
 	free(st->file);
 	st->file = xstrdup(path);

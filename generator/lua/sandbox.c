@@ -24,12 +24,6 @@
 #define REG_BASE "pk.base"      /* registry: the safe globals */
 #define REG_PK "pk.pk"          /* registry: the pk table */
 
-static int
-cmpstr(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 struct sandbox *
 sandbox_get(lua_State *L)
 {
@@ -323,29 +317,6 @@ sandbox_sortedkeys(lua_State *L, int t)
 		lua_rawseti(L, -3, ++n);
 	}
 	sortkeys(L, lua_gettop(L), n);
-}
-
-size_t
-sandbox_dirnames(const char *dir, char ***names)
-{
-	DIR *d;
-	struct dirent *e;
-	size_t n = 0, len;
-
-	*names = NULL;
-	if ((d = opendir(dir)) == NULL)
-		return 0;
-	while ((e = readdir(d)) != NULL) {
-		len = strlen(e->d_name);
-		if (len <= 4 || e->d_name[0] == '.' ||
-		    strcmp(e->d_name + len - 4, ".lua") != 0)
-			continue;
-		*names = xrealloc(*names, (n + 1) * sizeof(**names));
-		(*names)[n++] = xstrndup(e->d_name, len - 4);
-	}
-	closedir(d);
-	qsort(*names, n, sizeof(**names), cmpstr);
-	return n;
 }
 
 /* Iterator of pairs(): upvalues table, keys, position. */
@@ -671,7 +642,7 @@ sandbox_load(struct sandbox *sb, const char *name, const char *text,
 		text += 3;              /* a UTF-8 byte order mark */
 		len -= 3;
 	}
-	if (!util_utf8_valid(text, len, &bad)) {
+	if (!utf8_valid(text, len, &bad)) {
 		/* strings in data reach pages and PDFs: refuse bad bytes here,
 		 * where the file and line are known */
 		size_t k, ls = 0;
@@ -686,7 +657,7 @@ sandbox_load(struct sandbox *sb, const char *name, const char *text,
 
 		snprintf(msg, sizeof(msg), ":%d: invalid UTF-8 (byte 0x%02X at "
 		    "column %d): expected UTF-8 text", line,
-		    (unsigned char)text[bad], util_utf8_col(text + ls, bad - ls));
+		    (unsigned char)text[bad], utf8_col(text + ls, bad - ls));
 		lua_pushstring(L, name);
 		lua_pushstring(L, msg);
 		lua_concat(L, 2);
@@ -885,56 +856,6 @@ sandbox_report(struct sandbox *sb, enum diag_level lvl, const char *msg)
 	free(fbuf);
 }
 
-/* ---- suggestions ------------------------------------------------------- */
-
-size_t
-sandbox_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, d;
-
-	row = xcalloc(lb + 1, sizeof(*row));
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			d = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < d)
-				d = row[j] + 1;
-			if (row[j - 1] + 1 < d)
-				d = row[j - 1] + 1;
-			row[j] = d;
-			prev = tmp;
-		}
-	}
-	d = row[lb];
-	free(row);
-	return d;
-}
-
-const char *
-sandbox_nearest(const char *w, const char *const *cands, size_t n)
-{
-	const char *best = NULL;
-	size_t i, d, bestd = (size_t)-1, max;
-
-	max = strlen(w) / 3;
-	if (max < 2)
-		max = 2;
-	for (i = 0; i < n; i++) {
-		if (cands[i] == NULL)
-			continue;
-		d = sandbox_distance(w, cands[i]);
-		if (d < bestd || (d == bestd && strcmp(cands[i], best) < 0)) {
-			bestd = d;
-			best = cands[i];
-		}
-	}
-	return bestd <= max && bestd > 0 ? best : NULL;
-}
-
 /* ---- the sandbox object ------------------------------------------------ */
 
 static int
@@ -1041,7 +962,7 @@ sandbox_runfile(struct sandbox *sb, const char *path, int nresults)
 	char *text;
 	int ok;
 
-	if ((text = util_readfile(path, &len)) == NULL) {
+	if ((text = file_read(path, &len)) == NULL) {
 		diag_sys(path);
 		return 0;
 	}

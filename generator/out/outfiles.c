@@ -5,7 +5,7 @@
  * and which is still there as it was written is left alone (no read, no
  * write), and the files the old lists name that no writer wrote this
  * time are removed, without walking the tree.  Without such lists (a
- * folder from an older pactkit) util_writefile compares contents and
+ * folder from an older pactkit) out_write compares contents and
  * build.c prunes by time, as before.
  */
 #include <sys/stat.h>
@@ -191,7 +191,7 @@ outfiles_save(const char *writer)
 		return 1;
 	dir = xasprintf("%s/" LISTDIR, of.root);
 	path = xasprintf("%s/files-%s.new", dir, writer);
-	/* not through util_writefile: the list does not list itself.  A
+	/* not through out_write: the list does not list itself.  A
 	 * list cut short would have the next build remove what this one
 	 * wrote: the build fails instead */
 	if ((mkdir(dir, 0755) == -1 && errno != EEXIST) ||
@@ -304,7 +304,7 @@ read_lists(const char *dir, char **names, size_t n, int new,
 		    (!new && strchr(names[i], '.') != NULL))
 			continue;
 		path = xasprintf("%s/%s", dir, names[i]);
-		text = util_readfile(path, &len);
+		text = file_read(path, &len);
 		free(path);
 		if (text == NULL)
 			continue;

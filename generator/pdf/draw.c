@@ -84,7 +84,7 @@ draw_new(const struct pdf_style *st)
 	int i, ok = 1;
 
 	for (i = 0; i < PF__MAX; i++) {
-		if (st->font[i] != NULL && util_isfile(st->font[i]))
+		if (st->font[i] != NULL && file_isfile(st->font[i]))
 			continue;
 		if (i == PF_FALLBACK) {
 			diag(DIAG_WARN, st->file, 0, 0, "fallback font '%s' "
@@ -111,7 +111,7 @@ draw_new(const struct pdf_style *st)
 	HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
 	for (i = 0; i < PF__MAX; i++)
 		if (i == PF_FALLBACK && (st->font[i] == NULL ||
-		    !util_isfile(st->font[i])))
+		    !file_isfile(st->font[i])))
 			d->broken[i] = 1;
 	return d;
 }
@@ -341,7 +341,7 @@ draw_width(struct drawer *d, int f, double size, const char *s, size_t len)
 			d->wcache[f][k] = WNONE;
 	}
 	while (i < len) {
-		cp = util_utf8_next(s, len, &i);
+		cp = utf8_next(s, len, &i);
 		if (cp < 0)
 			break;
 		if (cp > 0xFFFF) {
@@ -399,7 +399,7 @@ draw_split(struct drawer *d, int f, const char *s, size_t len,
 			run_add(out, &n, &cap, f, s + start, i - start);
 			continue;
 		}
-		cp = util_utf8_next(s, len, &i);
+		cp = utf8_next(s, len, &i);
 		if (cp < 0) {
 			/* a bad byte: skip it alone */
 			i = start + 1;
@@ -526,7 +526,7 @@ putcodes(struct buf *b, unsigned char *bits, const char *s)
 		size_t at = i;
 		int k, c;
 
-		cp = util_utf8_next(s, len, &i);
+		cp = utf8_next(s, len, &i);
 		if (i <= at)
 			i = at + 1;
 		if (cp < 0)
@@ -1365,7 +1365,7 @@ draw_save(struct drawer *d, const char *path)
 		if (d->font[f] != NULL)
 			fix_widths(d, f);
 	deflate_pages(d);
-	/* through memory and util_writefile, like every output file: an
+	/* through memory and out_write, like every output file: an
 	 * unchanged PDF is kept, and the build's file lists name it */
 	{
 		HPDF_UINT32 size, got;
@@ -1386,7 +1386,7 @@ draw_save(struct drawer *d, const char *path)
 			free(buf);
 			return 0;
 		}
-		ok = util_writefile(path, buf, size);
+		ok = out_write(path, buf, size);
 		free(buf);
 		return ok;
 	}

@@ -294,7 +294,7 @@ load(struct pdf_image *pi, const char *file, int line, int col)
 	char *data;
 	double pw, ph;
 
-	if ((data = util_readfile(pi->path, &len)) == NULL) {
+	if ((data = file_read(pi->path, &len)) == NULL) {
 		diag(DIAG_ERROR, file, line, col, "image '%s' cannot be "
 		    "read: %s", name, strerror(errno));
 		return;

@@ -319,7 +319,7 @@ hyphen_load(const char *path)
 	HyphenDict *hd = NULL;
 	FILE *fp;
 
-	if ((text = util_readfile(path, &len)) == NULL)
+	if ((text = file_read(path, &len)) == NULL)
 		return NULL;
 	for (p = text; p < text + len; p = e + 1) {
 		e = memchr(p, '\n', (size_t)(text + len - p));
@@ -395,7 +395,7 @@ hyphendict(const char *lang)
 	else
 		snprintf(path, sizeof(path), "/usr/share/hyphen/hyph_%s.dic",
 		    lang);
-	hydict[i] = util_isfile(path) ? hyphen_load(path) : NULL;
+	hydict[i] = file_isfile(path) ? hyphen_load(path) : NULL;
 	if (hydict[i] == NULL)
 		diag(DIAG_NOTE, path, 0, 0, "no hyphenation patterns for "
 		    "'%s': PDF text is not hyphenated", lang);
@@ -946,7 +946,7 @@ word_items(struct flow *f, struct kplist *l, const struct inl *in, int fi,
 		while (i < len) {
 			size_t ws = i, we, nl = 0;
 
-			cp = util_utf8_next(s, len, &i);
+			cp = utf8_next(s, len, &i);
 			if (!is_letter(cp))
 				continue;
 			we = i;
@@ -954,7 +954,7 @@ word_items(struct flow *f, struct kplist *l, const struct inl *in, int fi,
 			while (i < len) {
 				size_t save = i;
 
-				cp = util_utf8_next(s, len, &i);
+				cp = utf8_next(s, len, &i);
 				if (is_letter(cp)) {
 					we = i;
 					nl++;
@@ -992,7 +992,7 @@ word_items(struct flow *f, struct kplist *l, const struct inl *in, int fi,
 
 					while (bi < we - ws) {
 						nx = bi;
-						util_utf8_next(word, we - ws, &nx);
+						utf8_next(word, we - ws, &nx);
 						if (nx <= bi)
 							break;
 						if ((hy[ci] & 1) && nx < we - ws &&
@@ -1074,7 +1074,7 @@ chop_long(struct flow *f, struct kplist *l, const struct inl *in, double w)
 		while (j < o->off + o->len) {
 			size_t save = j;
 
-			util_utf8_next(fr->text, o->off + o->len, &j);
+			utf8_next(fr->text, o->off + o->len, &j);
 			if (j > start + 0 && draw_width(f->d, fr->font,
 			    fr->size, fr->text + start, j - start) > w &&
 			    save > start) {
@@ -1783,7 +1783,7 @@ code(struct flow *f, const struct ctx *c, xmlNodePtr n)
 			/* the longest piece that fits */
 			while (j < line.len) {
 				save = j;
-				util_utf8_next(line.data, line.len, &j);
+				utf8_next(line.data, line.len, &j);
 				if (draw_width(f->d, PF_MONO, size,
 				    line.data + ls, j - ls) > w && save > ls) {
 					cut = save;

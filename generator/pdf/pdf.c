@@ -374,7 +374,7 @@ outline(struct drawer *d, const struct pdf_layout *c, int off,
 static void
 iso_today(char *s, size_t n)
 {
-	time_t t = (time_t)util_epoch();
+	time_t t = (time_t)format_epoch();
 	struct tm tm;
 
 	gmtime_r(&t, &tm);
@@ -507,7 +507,7 @@ render(const struct job *j)
 	outline(d, &cl, front + ntoc, j->toc ? j->tocname : NULL,
 	    front);
 	draw_info(d, j->title, j->author, j->subtitle, j->lang,
-	    util_epoch());
+	    format_epoch());
 	if (j->dump != NULL) {
 		FILE *fp = fopen(j->dump, "w");
 
@@ -527,7 +527,7 @@ render(const struct job *j)
 		if (slash != NULL) {
 			char *dir = xstrndup(j->out, (size_t)(slash - j->out));
 
-			if (*dir != '\0' && !util_mkdirs(dir)) {
+			if (*dir != '\0' && !file_mkdirs(dir)) {
 				free(dir);
 				goto out;
 			}
@@ -648,10 +648,10 @@ pdf_write_all(struct project *p, const char *outdir)
 			j.site = lstr_get(&s->title, li);
 			j.author = lstr_get(&s->author, li);
 			j.base_url = s->base_url;
-			v = site_str(s, li, "page_of");
+			v = lstr_ui(s, li, "page_of");
 			j.pageof = strcmp(v, "page_of") != 0 ? v :
 			    builtin_pageof(j.lang);
-			v = site_str(s, li, "toc");
+			v = lstr_ui(s, li, "toc");
 			j.tocname = strcmp(v, "toc") != 0 ? v :
 			    builtin_toc(j.lang);
 			j.cover = ds->cover;

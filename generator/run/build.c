@@ -48,7 +48,7 @@ on_signal(int sig)
 			waitpid(kids[i], NULL, 0);
 		}
 	if (tmp_out != NULL)
-		util_rmtree(tmp_out);
+		file_rmtree(tmp_out);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -69,7 +69,7 @@ build_share(void)
 		if ((slash = strrchr(exe, '/')) != NULL)
 			*slash = '\0';
 		probe = xasprintf("%s/lua/builtin/i18n", exe);
-		if (util_isdir(probe)) {
+		if (file_isdir(probe)) {
 			free(probe);
 			return xstrdup(exe);
 		}
@@ -266,7 +266,7 @@ swap_output(const char *tmp, const char *out)
 	char *prev = xasprintf("%s.prev", out);
 	int ok = 1;
 
-	if (!util_isdir(out)) {
+	if (!file_isdir(out)) {
 		if (rename(tmp, out) == -1) {
 			diag_sys(out);
 			ok = 0;
@@ -274,9 +274,9 @@ swap_output(const char *tmp, const char *out)
 	} else if (renameat2(AT_FDCWD, tmp, AT_FDCWD, out,
 	    RENAME_EXCHANGE) == 0) {
 		/* tmp now holds the old output */
-		util_rmtree(prev);
+		file_rmtree(prev);
 		if (rename(tmp, prev) == -1)
-			util_rmtree(tmp);
+			file_rmtree(tmp);
 	} else if (rename(out, prev) == -1 || rename(tmp, out) == -1) {
 		diag_sys(out);
 		rename(prev, out);
@@ -360,7 +360,7 @@ remove_stale(const char *out)
 
 		if (glob(pat, 0, NULL, &g) == 0) {
 			for (k = 0; k < g.gl_pathc; k++)
-				util_rmtree(g.gl_pathv[k]);
+				file_rmtree(g.gl_pathv[k]);
 			globfree(&g);
 		}
 		free(pat);
@@ -411,7 +411,7 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		if (slash != NULL) {
 			char *parent = xstrndup(out, (size_t)(slash - out));
 
-			if (*parent != '\0' && !util_mkdirs(parent))
+			if (*parent != '\0' && !file_mkdirs(parent))
 				ok = 0;
 			free(parent);
 		}
@@ -432,13 +432,13 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 
 		int fresh = 1;
 
-		if (util_isdir(prev) && rmdir(tmp) == 0) {
+		if (file_isdir(prev) && rmdir(tmp) == 0) {
 			if (rename(prev, tmp) == 0)
 				fresh = 0;
 			else
 				mkdir(tmp, 0700);
 		}
-		ok = util_writefile(mark, "", 0) && stat(mark, &mst) == 0;
+		ok = out_write(mark, "", 0) && stat(mark, &mst) == 0;
 		unlink(mark);
 		build_mark = mst.st_mtim;
 		outfiles_begin(tmp, fresh);
@@ -464,8 +464,8 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 			char *from = xasprintf("%s/pdf", tmp);
 			char *to = xasprintf("%s/site/pdf", tmp);
 
-			if (util_isdir(from))
-				ok = util_copytree(from, to);
+			if (file_isdir(from))
+				ok = out_copytree(from, to);
 			free(from);
 			free(to);
 		}
@@ -480,9 +480,9 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		if (ok)
 			ok = swap_output(tmp, out);
 		else
-			util_rmtree(tmp);
+			file_rmtree(tmp);
 	} else if (tmp_out != NULL)
-		util_rmtree(tmp);       /* made, but the build could not start */
+		file_rmtree(tmp);       /* made, but the build could not start */
 	tmp_out = NULL;
 	/* serve keeps its own handlers between builds */
 	signal(SIGINT, old_int == SIG_ERR ? SIG_DFL : old_int);

@@ -92,7 +92,7 @@ cmd_render(const char *file, const char *projdir, const char *lang,
 	int have = 0, ok = 1;
 
 	memset(&p, 0, sizeof(p));
-	if ((text = util_readfile(file, &len)) == NULL) {
+	if ((text = file_read(file, &len)) == NULL) {
 		diag_sys(file);
 		return 1;
 	}
@@ -175,15 +175,15 @@ cmd_new(const char *dir)
 	char *skel = xasprintf("%s/lua/builtin/skeleton", share);
 	int ok;
 
-	if (util_isdir(dir) || util_isfile(dir)) {
+	if (file_isdir(dir) || file_isfile(dir)) {
 		diag(DIAG_ERROR, dir, 0, 0, "already exists (expected a new "
 		    "folder name)");
 		ok = 0;
-	} else if (!util_isdir(skel)) {
+	} else if (!file_isdir(skel)) {
 		diag(DIAG_ERROR, skel, 0, 0, "project skeleton not found "
 		    "(is pactkit installed?)");
 		ok = 0;
-	} else if ((ok = util_copytree(skel, dir)))
+	} else if ((ok = out_copytree(skel, dir)))
 		fprintf(stderr, "pactkit: new project in %s; build it with "
 		    "`pactkit build %s`\n", dir, dir);
 	free(skel);

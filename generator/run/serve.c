@@ -147,17 +147,17 @@ handle(void *cls, struct MHD_Connection *con, const char *url,
 	if (strstr(url, "..") != NULL || url[0] != '/')
 		return reply(con, 403, "text/plain", xstrdup("forbidden"), 9);
 	path = xasprintf("%s%s", s->site, url);
-	if (util_isdir(path)) {
+	if (file_isdir(path)) {
 		char *idx = xasprintf("%s%sindex.html", path,
 		    path[strlen(path) - 1] == '/' ? "" : "/");
 
 		free(path);
 		path = idx;
 	}
-	if ((data = util_readfile(path, &len)) == NULL) {
+	if ((data = file_read(path, &len)) == NULL) {
 		free(path);
 		path = xasprintf("%s/%.2s/404.html", s->site, url + 1);
-		data = util_readfile(path, &len);
+		data = file_read(path, &len);
 		if (data == NULL) {
 			free(path);
 			return reply(con, 404, "text/plain",
@@ -199,7 +199,7 @@ watch_tree(int fd, const char *dir)
 		    strncmp(de->d_name, "output.", 7) == 0)
 			continue;
 		sub = xasprintf("%s/%s", dir, de->d_name);
-		if (util_isdir(sub))
+		if (file_isdir(sub))
 			watch_tree(fd, sub);
 		free(sub);
 	}

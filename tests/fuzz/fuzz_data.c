@@ -25,7 +25,7 @@ setup(void)
 	if (mkdtemp(dir) == NULL)
 		abort();
 	p = xasprintf("%s/lua/data/x", dir);
-	util_mkdirs(p);
+	file_mkdirs(p);
 	rmdir(p);
 	free(p);
 	site.dir = xstrdup(dir);
@@ -50,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (site.nlangs == 0)
 		setup();
 	path = xasprintf("%s/lua/data/stakeholders.lua", dir);
-	util_writefile(path, data, size);
+	out_write(path, data, size);
 	free(path);
 	for (i = 0; i < 2; i++) {
 		xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");

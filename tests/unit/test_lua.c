@@ -70,7 +70,7 @@ cap_end(void)
 	fflush(stderr);
 	dup2(saved_fd, 2);
 	close(saved_fd);
-	s = util_readfile(capfile, &len);
+	s = file_read(capfile, &len);
 	return s != NULL ? s : xstrdup("");
 }
 
@@ -79,7 +79,7 @@ put(const char *dir, const char *rel, const char *text)
 {
 	char *p = xasprintf("%s/%s", dir, rel);
 
-	util_writefile(p, text, strlen(text));
+	out_write(p, text, strlen(text));
 	free(p);
 }
 
@@ -89,8 +89,8 @@ project(const char *name, const char *site)
 {
 	char *d = xasprintf("%s/%s", scratch, name);
 
-	util_rmtree(d);
-	util_mkdirs(d);
+	file_rmtree(d);
+	file_mkdirs(d);
 	put(d, "lua/site.lua", site);
 	return d;
 }
@@ -295,10 +295,10 @@ test_site(void)
 	OK("site_docs", s.ndocs == 1 && !strcmp(s.docs[0].id, "guide") &&
 	    s.docs[0].npages == 1 && s.docs[0].cover && !s.docs[0].recto &&
 	    s.docs[0].line == 7);
-	STR_EQ("i18n_builtin_fr", site_str(&s, 0, "skip"), "Aller au contenu");
-	STR_EQ("i18n_builtin_en", site_str(&s, 1, "map.engage"),
+	STR_EQ("i18n_builtin_fr", lstr_ui(&s, 0, "skip"), "Aller au contenu");
+	STR_EQ("i18n_builtin_en", lstr_ui(&s, 1, "map.engage"),
 	    "Engage closely");
-	STR_EQ("i18n_unknown_is_key", site_str(&s, 1, "no.such.key"),
+	STR_EQ("i18n_unknown_is_key", lstr_ui(&s, 1, "no.such.key"),
 	    "no.such.key");
 	sandbox_free(sb);
 	site_clear(&s);
@@ -310,8 +310,8 @@ test_site(void)
 	ok = load(&s, &sb, d);
 	err = cap_end();
 	OK("i18n_override_loads", ok);
-	STR_EQ("i18n_override", site_str(&s, 0, "skip"), "Passer au contenu");
-	STR_EQ("i18n_override_keeps_others", site_str(&s, 0, "toc"),
+	STR_EQ("i18n_override", lstr_ui(&s, 0, "skip"), "Passer au contenu");
+	STR_EQ("i18n_override_keeps_others", lstr_ui(&s, 0, "toc"),
 	    "Table des matières");
 	HAS("i18n_override_typo", err, "lua/i18n/fr.lua:3: warning: unknown "
 	    "interface string 'serch'; did you mean 'search'?");
@@ -699,7 +699,7 @@ runcase(const char *dir)
 	for (lang = 0; ok && lang < s.nlangs; lang++) {
 		src = xasprintf("content/%s/index.md", s.langs[lang]);
 		path = xasprintf("./%s", src);
-		if ((text = util_readfile(path, &len)) == NULL) {
+		if ((text = file_read(path, &len)) == NULL) {
 			free(src);
 			free(path);
 			continue;
@@ -767,7 +767,7 @@ main(int argc, char *argv[])
 	}
 	share = argv[1];
 	scratch = argv[2];
-	util_mkdirs(scratch);
+	file_mkdirs(scratch);
 	if (argc == 3 || strcmp(argv[3], "format") == 0)
 		test_format();
 	if (argc == 3 || strcmp(argv[3], "lua") == 0) {
