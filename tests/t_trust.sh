@@ -150,6 +150,21 @@ check trust/pii-id-number grep -q "content/fr/page.md:7:.*an ID-like number '123
 check trust/pii-in-data grep -q "lua/data/stakeholders.lua:1:.*a phone number" "$OUT/trust-pii.err"
 "$PACTKIT" check --strict "$d" >/dev/null 2>&1
 check trust/pii-strict-exit-1 test $? -eq 1
+# the edges of the personal-data lint: an address that ends a sentence,
+# two-letter top-level domains, a one-letter one (not an address), and
+# fields named after survivors or victims in the data (not in a string)
+d=$(base pii-edges)
+printf '+++\ntitle = "P"\n+++\n\nWrite to jane@example.org.\nOr amina@gouv.sn, or paul@exemple.fr- or x@y.c or @team.\n' > "$d/content/en/page.md"
+printf 'return {\n  { id = "a", survivor_name = "x" },\n  { id = "b", note = "victim_name = y", victim_age = 3 },\n}\n' > "$d/lua/data/cases.lua"
+"$PACTKIT" check "$d" >/dev/null 2>"$OUT/trust-pii-edges.err"
+e=$OUT/trust-pii-edges.err
+check trust/pii-email-ends-sentence grep -q "content/en/page.md:5:10: warning: an e-mail address 'jane@example.org':" "$e"
+check trust/pii-email-tld-sn grep -q "content/en/page.md:6:4: warning: an e-mail address 'amina@gouv.sn':" "$e"
+check trust/pii-email-tld-fr grep -q "content/en/page.md:6:22: warning: an e-mail address 'paul@exemple.fr':" "$e"
+check trust/pii-email-one-letter-tld-not-flagged test "$(grep -c 'an e-mail address' "$e")" -eq 3
+check trust/pii-field-survivor grep -q "lua/data/cases.lua:2:15: warning: a field named after survivors or victims" "$e"
+check trust/pii-field-victim grep -q "lua/data/cases.lua:3:41: warning: a field named after survivors or victims" "$e"
+check trust/pii-field-in-string-not-flagged test "$(grep -c 'a field named after' "$e")" -eq 2
 
 # characters outside the PDF fonts: a warning naming the page, drawn with
 # the fallback font or '?', never garbage; the build still succeeds
