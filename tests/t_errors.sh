@@ -13,7 +13,7 @@ for dir in "$ROOT"/tests/errors/*/; do
 	# component); a case's own files come over it
 	cp -R "$ROOT/tests/errors-common/." "$work/"
 	cp -R "$dir/." "$work/"
-	mkdir -p "$work/output/site"
+	mkdir -p "$work/output/site" "$work/output/.pactkit"
 	echo "previous build" > "$work/output/site/marker.html"
 	want=1
 	[ -f "$dir/expected.code" ] && want=$(cat "$dir/expected.code")

@@ -131,6 +131,56 @@ within 10 "$PACTKIT" build -o "$d/blocker/out" "$d"
 check trust/unwritable-output-exit-1 test $? -eq 1
 check trust/unwritable-output-message grep -q 'blocker' "$OUT/trust.err"
 
+# what pactkit did not make is never removed nor replaced: a file, a
+# device (a FIFO when not root), a symbolic link to a folder and someone's
+# folder given as -o (or standing as its .prev) are refused, exit 1, named,
+# each left exactly as it was, nothing made beside it; an empty folder and
+# a folder of an earlier build are fine
+d=$(base claim)
+T=$d/targets
+mkdir -p "$T/theirs" "$T/linked" "$T/empty" "$T/prev-blocked"
+echo "keep me" > "$T/file"
+echo "their notes" > "$T/theirs/notes.txt"
+echo "linked notes" > "$T/linked/notes.txt"
+ln -s linked "$T/link"
+echo "keep me too" > "$T/prev-blocked/out.prev"
+if [ "$(id -u)" = 0 ] && mknod "$T/device" c 1 3 2>/dev/null; then dev=device; else mkfifo "$T/device"; dev=fifo; fi
+snap() { (cd "$T" && find . -printf '%p %y %m %s %T@ %l\n' | sort && find . -type f -exec md5sum {} + | sort) | md5sum; }
+before=$(snap)
+for t in file device link theirs prev-blocked/out; do
+	within 10 "$PACTKIT" build -q -o "$T/$t" "$d"
+	rc=$?
+	check "trust/output-refused-$t-exit-1" test $rc -eq 1
+	check "trust/output-refused-$t-named" grep -q "^$T/$t\(.prev\)\?: error: is " "$OUT/trust.err"
+done
+check trust/output-refused-device-kind test "$dev" = fifo -o -c "$T/device"
+check trust/output-refused-all-left-as-they-were test "$before" = "$(snap)"
+check trust/output-refused-nothing-beside sh -c "! ls -a '$T' '$T/linked' '$T/prev-blocked' | grep -q 'tmp-\|\.old-'"
+within 20 "$PACTKIT" build -q -o "$T/empty" "$d"
+check trust/output-empty-folder-used test $? -eq 0 -a -f "$T/empty/site/fr/index.html"
+within 20 "$PACTKIT" build -q -o "$T/empty" "$d"
+check trust/output-own-folder-rebuilt test $? -eq 0 -a -d "$T/empty.prev/.pactkit"
+# a stale name beside the output that is not a folder of ours stays
+echo "mine" > "$T/empty.old-notes"
+ln -s linked "$T/empty.tmp-abcdef"
+within 20 "$PACTKIT" build -q -o "$T/empty" "$d"
+check trust/output-stale-names-not-folders-kept sh -c "test -f '$T/empty.old-notes' -a -L '$T/empty.tmp-abcdef' -a -f '$T/linked/notes.txt'"
+
+# a file put where the output goes while the build runs: the build fails
+# at the swap, keeps the file and leaves no temporary folder (the build is
+# stopped once its temporary folder exists, the file put, then resumed)
+d=$(base claim-late)
+i=0; while [ $i -lt 300 ]; do printf '+++\ntitle = "P%d"\n+++\n\nTexte %d.\n' $i $i > "$d/content/fr/p$i.md"; i=$((i+1)); done
+timeout 60 "$PACTKIT" build -q -o "$d/late" "$d" 2>"$OUT/trust-late.err" & pid=$!
+n=0; while [ $n -lt 5000 ] && ! ls -d "$d"/late.tmp-* >/dev/null 2>&1; do sleep 0.002; n=$((n+1)); done
+kill -STOP $pid 2>/dev/null
+echo "keep me" > "$d/late"
+kill -CONT $pid 2>/dev/null
+wait $pid
+check trust/output-taken-mid-build-exit-1 test $? -eq 1
+check trust/output-taken-mid-build-file-kept test "$(cat "$d/late")" = "keep me"
+check trust/output-taken-mid-build-no-temp sh -c "! ls -d '$d'/late.tmp-* 2>/dev/null"
+
 # front matter that is not fields
 d=$(base fm-value)
 printf '+++\nreturn 42\n+++\n\nTexte.\n' > "$d/content/fr/page.md"
@@ -150,6 +200,21 @@ check trust/pii-id-number grep -q "content/fr/page.md:7:.*an ID-like number '123
 check trust/pii-in-data grep -q "lua/data/stakeholders.lua:1:.*a phone number" "$OUT/trust-pii.err"
 "$PACTKIT" check --strict "$d" >/dev/null 2>&1
 check trust/pii-strict-exit-1 test $? -eq 1
+# the edges of the personal-data lint: an address that ends a sentence,
+# two-letter top-level domains, a one-letter one (not an address), and
+# fields named after survivors or victims in the data (not in a string)
+d=$(base pii-edges)
+printf '+++\ntitle = "P"\n+++\n\nWrite to jane@example.org.\nOr amina@gouv.sn, or paul@exemple.fr- or x@y.c or @team.\n' > "$d/content/en/page.md"
+printf 'return {\n  { id = "a", survivor_name = "x" },\n  { id = "b", note = "victim_name = y", victim_age = 3 },\n}\n' > "$d/lua/data/cases.lua"
+"$PACTKIT" check "$d" >/dev/null 2>"$OUT/trust-pii-edges.err"
+e=$OUT/trust-pii-edges.err
+check trust/pii-email-ends-sentence grep -q "content/en/page.md:5:10: warning: an e-mail address 'jane@example.org':" "$e"
+check trust/pii-email-tld-sn grep -q "content/en/page.md:6:4: warning: an e-mail address 'amina@gouv.sn':" "$e"
+check trust/pii-email-tld-fr grep -q "content/en/page.md:6:22: warning: an e-mail address 'paul@exemple.fr':" "$e"
+check trust/pii-email-one-letter-tld-not-flagged test "$(grep -c 'an e-mail address' "$e")" -eq 3
+check trust/pii-field-survivor grep -q "lua/data/cases.lua:2:15: warning: a field named after survivors or victims" "$e"
+check trust/pii-field-victim grep -q "lua/data/cases.lua:3:41: warning: a field named after survivors or victims" "$e"
+check trust/pii-field-in-string-not-flagged test "$(grep -c 'a field named after' "$e")" -eq 2
 
 # characters outside the PDF fonts: a warning naming the page, drawn with
 # the fallback font or '?', never garbage; the build still succeeds

@@ -14,7 +14,7 @@
 static int
 email_at(const char *s, size_t i, size_t len, size_t *end)
 {
-	size_t a = i, j, dot = 0;
+	size_t a = i, j, k, dot = 0;
 
 	/* i is at '@': a local part before, a domain with a dot after */
 	while (a > 0 && (isalnum((unsigned char)s[a - 1]) ||
@@ -24,8 +24,15 @@ email_at(const char *s, size_t i, size_t len, size_t *end)
 		return 0;
 	for (j = i + 1; j < len && (isalnum((unsigned char)s[j]) ||
 	    s[j] == '.' || s[j] == '-'); j++)
-		if (s[j] == '.')
-			dot = j;
+		continue;
+	/* the full stop of a sentence, or a dash, after the address is
+	 * not part of its domain */
+	while (j > i + 1 && (s[j - 1] == '.' || s[j - 1] == '-'))
+		j--;
+	for (k = i + 1; k < j; k++)
+		if (s[k] == '.')
+			dot = k;
+	/* a top-level domain of two letters at least (.sn, .fr) */
 	if (dot == 0 || dot + 2 >= j || dot == i + 1)
 		return 0;
 	*end = j;

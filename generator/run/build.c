@@ -277,11 +277,20 @@ swap_output(const char *tmp, const char *out)
 		file_rmtree(prev);
 		if (rename(tmp, prev) == -1)
 			file_rmtree(tmp);
-	} else if (rename(out, prev) == -1 || rename(tmp, out) == -1) {
-		diag_sys(out);
-		rename(prev, out);
-		ok = 0;
+	} else {
+		/* no exchange on this file system: out aside, tmp in */
+		file_rmtree(prev);
+		if (rename(out, prev) == -1) {
+			diag_sys(out);
+			ok = 0;
+		} else if (rename(tmp, out) == -1) {
+			diag_sys(out);
+			rename(prev, out);
+			ok = 0;
+		}
 	}
+	if (!ok)
+		file_rmtree(tmp);       /* a failed build leaves nothing */
 	free(prev);
 	return ok;
 }
@@ -347,7 +356,54 @@ phase(const char *name, const struct timespec *t0)
 	last = now;
 }
 
-/* Removes what a killed build left beside out (output.tmp-*, .old-*). */
+/* Whether path may become or be replaced by an output folder: nothing
+ * there, an empty folder, or a folder a build made (it holds .pactkit/,
+ * the file lists every build writes).  Anything else (a file, a device,
+ * a symbolic link, someone's folder) is never removed nor replaced:
+ * an error naming it, before anything is written. */
+static int
+claimable(const char *path)
+{
+	struct stat st;
+	const char *what = NULL;
+	char *lists;
+	DIR *d;
+
+	if (lstat(path, &st) == -1)
+		return 1;       /* absent (a bad parent fails later) */
+	if (S_ISLNK(st.st_mode))
+		what = "a symbolic link";
+	else if (!S_ISDIR(st.st_mode))
+		what = S_ISREG(st.st_mode) ? "a file" : "not a folder (a device, "
+		    "pipe or socket)";
+	else {
+		lists = xasprintf("%s/.pactkit", path);
+		if (lstat(lists, &st) == 0 && S_ISDIR(st.st_mode)) {
+			free(lists);
+			return 1;
+		}
+		free(lists);
+		if ((d = opendir(path)) != NULL) {
+			struct dirent *de;
+			int empty = 1;
+
+			while (empty && (de = readdir(d)) != NULL)
+				empty = strcmp(de->d_name, ".") == 0 ||
+				    strcmp(de->d_name, "..") == 0;
+			closedir(d);
+			if (empty)
+				return 1;
+		}
+		what = "a folder pactkit did not make (no .pactkit/ inside)";
+	}
+	diag(DIAG_ERROR, path, 0, 0, "is %s: pactkit writes its output only "
+	    "where nothing is, into an empty folder or over its own output; "
+	    "name another folder with -o, or move this one away", what);
+	return 0;
+}
+
+/* Removes what a killed build left beside out (output.tmp-*, .old-*):
+ * folders only, never what a symbolic link points to. */
 static void
 remove_stale(const char *out)
 {
@@ -359,8 +415,13 @@ remove_stale(const char *out)
 		char *pat = xasprintf(pats[i], out);
 
 		if (glob(pat, 0, NULL, &g) == 0) {
-			for (k = 0; k < g.gl_pathc; k++)
-				file_rmtree(g.gl_pathv[k]);
+			for (k = 0; k < g.gl_pathc; k++) {
+				struct stat st;
+
+				if (lstat(g.gl_pathv[k], &st) == 0 &&
+				    S_ISDIR(st.st_mode))
+					file_rmtree(g.gl_pathv[k]);
+			}
 			globfree(&g);
 		}
 		free(pat);
@@ -403,6 +464,22 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 	out = outdir != NULL ? xstrdup(outdir) : xasprintf("%s/output", dir);
 	for (l = strlen(out); l > 1 && out[l - 1] == '/'; l--)
 		out[l - 1] = '\0';     /* "-o site/" is the folder site */
+	{
+		char *prev = xasprintf("%s.prev", out);
+
+		ok = claimable(out) && claimable(prev);
+		free(prev);
+	}
+	if (!ok) {
+		fprintf(stderr, "pactkit: build failed; %s left as it was\n",
+		    out);
+		free(out);
+		if (build_once)
+			build_kept = p;
+		else
+			project_free(&p);
+		return 1;
+	}
 	remove_stale(out);
 	tmp = xasprintf("%s.tmp-XXXXXX", out);
 	{
