@@ -53,7 +53,7 @@ fresh
 $M PK_UID=1000 > "$W/nonroot.log" 2>&1; rc=$?
 check make/nonroot-exit-nonzero test $rc -ne 0
 check make/nonroot-prints-apt-line grep -qx "  apt-get install -y libcmark-dev libxml2-dev liblua5.4-dev libhpdf-dev libhyphen-dev libmicrohttpd-dev" "$W/nonroot.log"
-check make/nonroot-compiles-nothing sh -c "! ls '$W/src/build/'*.o >/dev/null 2>&1 && ! grep -q ' -c -o ' '$W/nonroot.log'"
+check make/nonroot-compiles-nothing sh -c "! ls '$W/src/build/'*/*.o >/dev/null 2>&1 && ! grep -q ' -c -o ' '$W/nonroot.log'"
 check make/nonroot-installs-nothing test ! -f "$W/state/apt.log"
 
 # root: `make` installs, builds pactkit and the toolkit, in one run
@@ -62,7 +62,7 @@ for j in 1 2; do
 	$M -j$j PK_UID=0 > "$W/make-j$j.log" 2>&1; rc=$?
 	check make/first-make-j$j-exit-0 test $rc -eq 0
 	check make/first-make-j$j-installed grep -q "install -y -qq libcmark-dev" "$W/state/apt.log"
-	check make/first-make-j$j-libxml2-flags grep -q -- "-I/usr/include/libxml2 .*-c -o build/tree.o" "$W/make-j$j.log"
+	check make/first-make-j$j-libxml2-flags grep -q -- "-I/usr/include/libxml2 .*-c -o build/tree/tree.o" "$W/make-j$j.log"
 	check make/first-make-j$j-toolkit test -f "$W/src/output/site/fr/index.html"
 done
 

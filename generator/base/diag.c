@@ -1,7 +1,9 @@
 /*
  * diag.c: the only code that prints diagnostics for the user, in the
  * "file:line:col: error: message" form that compilers and editors use.
- * With --format json the messages are collected and printed at the end.
+ * Each build (or check, or render) has its own struct diag, which counts
+ * what was said; with --format json the messages are collected there and
+ * printed at the end.  A forked writer relays what it said to its parent.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,29 +13,21 @@
 
 #include "base/pactkit.h"
 
-static size_t nerrors;		/* errors printed so far */
-static size_t nwarnings;	/* warnings printed so far */
-static int strict;		/* warnings count as errors */
-static int quiet;		/* notes and warnings not printed */
-static int json;		/* collect into jbuf instead of printing */
-static struct buf jbuf;		/* JSON array items, comma-separated */
-static struct buf *capture;	/* also collect printed lines here */
-
 void
-diag_va(enum diag_level lvl, const char *file, int line, int col,
-    const char *fmt, va_list ap)
+diag_va(struct diag *d, enum diag_level lvl, const char *file, int line,
+    int col, const char *fmt, va_list ap)
 {
 	static const char *const names[] = { "note", "warning", "error" };
 	struct buf msg = { 0 };
 	va_list cp;
 	int n;
 
-	if (lvl == DIAG_WARN && strict)
+	if (lvl == DIAG_WARN && d->strict)
 		lvl = DIAG_ERROR;
 	if (lvl == DIAG_ERROR)
-		nerrors++;
+		d->nerrors++;
 	else if (lvl == DIAG_WARN)
-		nwarnings++;
+		d->nwarnings++;
 	va_copy(cp, ap);
 	n = vsnprintf(NULL, 0, fmt, cp);
 	va_end(cp);
@@ -42,18 +36,18 @@ diag_va(enum diag_level lvl, const char *file, int line, int col,
 		vsnprintf(msg.data, (size_t)n + 1, fmt, ap);
 		msg.len = (size_t)n;
 	}
-	if (json) {
-		if (jbuf.len > 0)
-			buf_puts(&jbuf, ",\n");
-		buf_puts(&jbuf, "  {\"level\": ");
-		json_str(&jbuf, names[lvl], 0);
-		buf_puts(&jbuf, ", \"file\": ");
-		json_str(&jbuf, file != NULL ? file : "", 0);
-		buf_printf(&jbuf, ", \"line\": %d, \"column\": %d, \"message\": ",
+	if (d->json) {
+		if (d->jbuf.len > 0)
+			buf_puts(&d->jbuf, ",\n");
+		buf_puts(&d->jbuf, "  {\"level\": ");
+		json_str(&d->jbuf, names[lvl], 0);
+		buf_puts(&d->jbuf, ", \"file\": ");
+		json_str(&d->jbuf, file != NULL ? file : "", 0);
+		buf_printf(&d->jbuf, ", \"line\": %d, \"column\": %d, \"message\": ",
 		    line, col);
-		json_str(&jbuf, msg.data != NULL ? msg.data : "", 0);
-		buf_putc(&jbuf, '}');
-	} else if (lvl == DIAG_ERROR || !quiet) {
+		json_str(&d->jbuf, msg.data != NULL ? msg.data : "", 0);
+		buf_putc(&d->jbuf, '}');
+	} else if (lvl == DIAG_ERROR || !d->quiet) {
 		struct buf line_b = { 0 };
 
 		if (file != NULL && line > 0 && col > 0)
@@ -67,40 +61,40 @@ diag_va(enum diag_level lvl, const char *file, int line, int col,
 		buf_printf(&line_b, "%s: %s\n", names[lvl],
 		    msg.data != NULL ? msg.data : "");
 		fputs(line_b.data, stderr);
-		if (capture != NULL && lvl != DIAG_NOTE)
-			buf_puts(capture, line_b.data);
+		if (d->capture != NULL && lvl != DIAG_NOTE)
+			buf_puts(d->capture, line_b.data);
 		buf_free(&line_b);
 	}
 	buf_free(&msg);
 }
 
 void
-diag(enum diag_level lvl, const char *file, int line, int col,
-    const char *fmt, ...)
+diag(struct diag *d, enum diag_level lvl, const char *file, int line,
+    int col, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_va(lvl, file, line, col, fmt, ap);
+	diag_va(d, lvl, file, line, col, fmt, ap);
 	va_end(ap);
 }
 
 void
-diag_sys(const char *path)
+diag_sys(struct diag *d, const char *path)
 {
-	diag(DIAG_ERROR, path, 0, 0, "%s", strerror(errno));
+	diag(d, DIAG_ERROR, path, 0, 0, "%s", strerror(errno));
 }
 
 size_t
-diag_errors(void)
+diag_errors(const struct diag *d)
 {
-	return nerrors;
+	return d->nerrors;
 }
 
 size_t
-diag_warnings(void)
+diag_warnings(const struct diag *d)
 {
-	return nwarnings;
+	return d->nwarnings;
 }
 
 /*
@@ -108,33 +102,31 @@ diag_warnings(void)
  * to its parent at the end: the counts, the lines for serve's overlay,
  * the items for --format json.
  */
-static size_t relay_err, relay_warn, relay_json;
-static struct buf relay;
-
 void
-diag_relay_begin(void)
+diag_relay_begin(struct diag *d)
 {
-	relay_err = nerrors;
-	relay_warn = nwarnings;
-	relay_json = jbuf.len;
-	buf_reset(&relay);
-	capture = &relay;
+	d->relay_err = d->nerrors;
+	d->relay_warn = d->nwarnings;
+	d->relay_json = d->jbuf.len;
+	buf_reset(&d->relay);
+	d->capture = &d->relay;
 }
 
 int
-diag_relay_send(int fd)
+diag_relay_send(struct diag *d, int fd)
 {
 	struct buf b = { 0 };
-	const char *items = jbuf.data != NULL ? jbuf.data + relay_json : "";
+	const char *items = d->jbuf.data != NULL ? d->jbuf.data +
+	    d->relay_json : "";
 	const char *p;
 	size_t left;
 	int ok = 1;
 
-	if (relay_json > 0 && strncmp(items, ",\n", 2) == 0)
+	if (d->relay_json > 0 && strncmp(items, ",\n", 2) == 0)
 		items += 2;
-	buf_printf(&b, "%zu %zu %zu\n", nerrors - relay_err,
-	    nwarnings - relay_warn, relay.len);
-	buf_put(&b, relay.data != NULL ? relay.data : "", relay.len);
+	buf_printf(&b, "%zu %zu %zu\n", d->nerrors - d->relay_err,
+	    d->nwarnings - d->relay_warn, d->relay.len);
+	buf_put(&b, d->relay.data != NULL ? d->relay.data : "", d->relay.len);
 	buf_puts(&b, items);
 	for (p = b.data, left = b.len; left > 0 && ok; ) {
 		ssize_t n = write(fd, p, left);
@@ -153,7 +145,7 @@ diag_relay_send(int fd)
 }
 
 int
-diag_relay_receive(int fd)
+diag_relay_receive(struct diag *d, int fd)
 {
 	struct buf b = { 0 };
 	char chunk[4096], *body;
@@ -171,15 +163,15 @@ diag_relay_receive(int fd)
 	if (b.data != NULL && sscanf(b.data, "%zu %zu %zu", &e, &w,
 	    &caplen) == 3 && (body = strchr(b.data, '\n')) != NULL &&
 	    (size_t)(b.data + b.len - ++body) >= caplen) {
-		nerrors += e;
-		nwarnings += w;
-		if (capture != NULL)
-			buf_put(capture, body, caplen);
+		d->nerrors += e;
+		d->nwarnings += w;
+		if (d->capture != NULL)
+			buf_put(d->capture, body, caplen);
 		body += caplen;
 		if (*body != '\0') {
-			if (jbuf.len > 0)
-				buf_puts(&jbuf, ",\n");
-			buf_puts(&jbuf, body);
+			if (d->jbuf.len > 0)
+				buf_puts(&d->jbuf, ",\n");
+			buf_puts(&d->jbuf, body);
 		}
 		ok = 1;
 	}
@@ -188,41 +180,18 @@ diag_relay_receive(int fd)
 }
 
 void
-diag_reset(void)
+diag_flush_json(struct diag *d)
 {
-	nerrors = nwarnings = 0;
-}
-
-void
-diag_capture(struct buf *b)
-{
-	capture = b;
-}
-
-void
-diag_set_strict(int on)
-{
-	strict = on;
-}
-
-void
-diag_set_quiet(int on)
-{
-	quiet = on;
-}
-
-void
-diag_set_json(int on)
-{
-	json = on;
-}
-
-void
-diag_flush_json(void)
-{
-	if (!json)
+	if (!d->json)
 		return;
 	printf("{\"errors\": %zu, \"warnings\": %zu, \"diagnostics\": [\n%s\n]}\n",
-	    nerrors, nwarnings, jbuf.data != NULL ? jbuf.data : "");
-	buf_free(&jbuf);
+	    d->nerrors, d->nwarnings, d->jbuf.data != NULL ? d->jbuf.data : "");
+	buf_free(&d->jbuf);
+}
+
+void
+diag_free(struct diag *d)
+{
+	buf_free(&d->jbuf);
+	buf_free(&d->relay);
 }

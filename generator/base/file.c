@@ -59,7 +59,7 @@ file_read(const char *path, size_t *len)
 }
 
 int
-file_mkdirs(const char *path)
+file_mkdirs(struct diag *d, const char *path)
 {
 	char *p = xstrdup(path), *s;
 
@@ -68,14 +68,14 @@ file_mkdirs(const char *path)
 			continue;
 		*s = '\0';
 		if (mkdir(p, 0755) == -1 && errno != EEXIST) {
-			diag_sys(p);
+			diag_sys(d, p);
 			free(p);
 			return 0;
 		}
 		*s = '/';
 	}
 	if (mkdir(p, 0755) == -1 && errno != EEXIST) {
-		diag_sys(p);
+		diag_sys(d, p);
 		free(p);
 		return 0;
 	}

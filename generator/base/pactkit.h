@@ -15,6 +15,12 @@
 #define PK_MAXLANG 8            /* languages a project may declare */
 #define XHTML_NS "http://www.w3.org/1999/xhtml"
 #define SVG_NS "http://www.w3.org/2000/svg"
+/* On an img or a, the file beside the pages it names (set by doc/assets.c
+ * only): its path on disk, for the site writer to copy and the PDF to
+ * print.  Not written out. */
+#define DATA_PK_FILE "data-pk-file"
+
+struct diag;
 
 /* ---- buf.c, xalloc.c --------------------------------------------------- */
 
@@ -46,7 +52,7 @@ char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* Reads a whole file; returns a new NUL-terminated buffer (free it) or
  * NULL with errno set.  *len gets the size. */
 char	*file_read(const char *, size_t *);
-int	 file_mkdirs(const char *);         /* mkdir -p; 1 ok, 0 (printed) */
+int	 file_mkdirs(struct diag *, const char *); /* mkdir -p; 1 ok, 0 (printed) */
 int	 file_rmtree(const char *);         /* rm -rf; 1 ok, 0 failed */
 int	 file_isdir(const char *);
 int	 file_isfile(const char *);
@@ -60,36 +66,6 @@ int	 utf8_valid(const char *, size_t, size_t *bad);
 long	 utf8_next(const char *, size_t, size_t *i);
 /* Column (1-based, in characters) of byte offset off in line start. */
 int	 utf8_col(const char *line, size_t off);
-
-/* ---- out/out.c: output files ------------------------------------------ */
-
-/* Writes len bytes to path, creating parent folders; an unchanged file
- * is kept.  1 ok, 0 (printed). */
-int	 out_write(const char *, const void *, size_t);
-int	 out_copy(const char *from, const char *to);
-int	 out_copytree(const char *, const char *); /* cp -r; 1 ok, 0 (printed) */
-
-/* outfiles.c: the lists of the files each build wrote (in
- * OUT/.pactkit/), so that the next build but one, which reuses that
- * folder, keeps unchanged files without reading them and removes stale
- * ones without walking the tree. */
-void	 outfiles_begin(const char *root, int fresh);
-int	 outfiles_have_lists(void);
-/* Whether the folder was empty when the build began (begin's fresh):
- * nothing there to keep, compare or remove. */
-int	 outfiles_fresh(void);
-int	 outfiles_unchanged(const char *path, const void *data, size_t len);
-void	 outfiles_wrote(const char *path, int fd, const void *data,
-	    size_t len);
-/* Saves this writer's list as .pactkit/files-WRITER.new; 0 on error. */
-int	 outfiles_save(const char *writer);
-/* Drops the lines of this process (a forked writer starts afresh). */
-void	 outfiles_forget(void);
-/* Removes what the old lists name and no new list does: under prefix
- * (inside = 1), or elsewhere (0). */
-void	 outfiles_prune(const char *prefix, int inside);
-void	 outfiles_commit(void);
-void	 outfiles_end(void);
 
 /* A map from strings (copied) to borrowed pointers. */
 struct strmap {
@@ -143,26 +119,40 @@ enum diag_level {
 	DIAG_ERROR,
 };
 
+/* Where a build's messages go, and what it counts: made by whoever runs
+ * the build (main, serve), zeroed, then options set; free with
+ * diag_free.  Every stage reaches it through its build. */
+struct diag {
+	size_t	 nerrors;           /* errors said so far */
+	size_t	 nwarnings;         /* warnings said so far */
+	int	 strict;            /* warnings count as errors (--strict) */
+	int	 quiet;             /* notes and warnings not printed (-q) */
+	int	 json;              /* collected, printed at the end (--format json) */
+	struct buf jbuf;            /* the JSON items, comma-separated */
+	struct buf *capture;        /* also collect the printed lines here */
+	size_t	 relay_err;         /* a forked writer: the counts and JSON */
+	size_t	 relay_warn;        /*   length when it began */
+	size_t	 relay_json;
+	struct buf relay;           /* and the lines it printed since */
+};
+
 /* Prints "file:line:col: error: msg" (line/col 0 are left out). */
-void	 diag(enum diag_level, const char *file, int line, int col,
-	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-void	 diag_va(enum diag_level, const char *, int, int, const char *,
-	    va_list);
-void	 diag_sys(const char *path);        /* "path: strerror(errno)" */
-size_t	 diag_errors(void);                 /* errors printed so far */
-size_t	 diag_warnings(void);
-void	 diag_set_strict(int);              /* warnings count as errors */
-void	 diag_set_quiet(int);               /* hide notes and warnings */
-void	 diag_set_json(int);                /* collect, print as JSON at end */
-void	 diag_flush_json(void);
-void	 diag_reset(void);                  /* counts back to zero */
+void	 diag(struct diag *, enum diag_level, const char *file, int line,
+	    int col, const char *fmt, ...)
+	    __attribute__((format(printf, 6, 7)));
+void	 diag_va(struct diag *, enum diag_level, const char *, int, int,
+	    const char *, va_list);
+void	 diag_sys(struct diag *, const char *path); /* "path: strerror(errno)" */
+size_t	 diag_errors(const struct diag *);  /* errors said so far */
+size_t	 diag_warnings(const struct diag *);
+void	 diag_flush_json(struct diag *);    /* --format json: all of it */
+void	 diag_free(struct diag *);
 /* A forked writer: begin relaying (child, after fork), send what it
  * said since to the parent (child, at the end), which takes it in as
- * its own (counts, serve's overlay, JSON).  1 ok, 0 failed. */
-void	 diag_relay_begin(void);
-int	 diag_relay_send(int fd);
-int	 diag_relay_receive(int fd);
-void	 diag_capture(struct buf *);        /* also copy lines into b (NULL: stop) */
+ * its own (counts, serve's capture, JSON).  1 ok, 0 failed. */
+void	 diag_relay_begin(struct diag *);
+int	 diag_relay_send(struct diag *, int fd);
+int	 diag_relay_receive(struct diag *, int fd);
 
 /* ---- the project: lua/site.lua and content/ --------------------------- */
 
@@ -239,7 +229,26 @@ struct page {
 	size_t	 idx;               /* index in project->pages */
 };
 
+/* The links of a build to an id of a page not built yet (doc/links.c):
+ * checked once every page is built. */
+struct links {
+	struct later	*later;     /* href, position, pages from and to */
+	size_t		 n;
+};
+
+/* One build (or check, or render): what it owns, made afresh each time
+ * (so that serve's next build starts clean), reached by every stage
+ * through its project. */
+struct build {
+	struct diag	*diag;      /* where its messages go, counted */
+	struct out	*out;       /* the output (out/); NULL: nothing written */
+	struct links	*links;     /* links waiting for pages (doc/links.c) */
+	int		 verbose;   /* -v: each page as it is read */
+	int		 quiet;     /* -q: errors only */
+};
+
 struct project {
+	struct build *build;        /* the build it is loaded for */
 	struct site site;           /* settings from lua/site.lua */
 	struct page **pages;        /* every page, sorted by lang then order */
 	size_t	 npages;
@@ -262,7 +271,10 @@ const char *lstr_ui(const struct site *, size_t lang, const char *key);
 void	 lstr_ui_sort(struct kv *, size_t);
 
 /* project.c: reads lua/site.lua and walks content/<lang>/; pairs pages. */
-int	 project_load(struct project *, const char *dir, const char *share);
+/* Loads the project in dir for build b (which it keeps, borrowed); share
+ * is the built-in lua/ and themes/.  1 ok, 0 (printed). */
+int	 project_load(struct project *, struct build *, const char *dir,
+	    const char *share);
 void	 project_free(struct project *);
 struct page *project_find(const struct project *, size_t lang,
 	    const char *rel_or_key);
@@ -273,15 +285,16 @@ struct page **project_doc_pages(const struct project *,
 
 /* lint.c: warns on e-mail addresses, phone numbers, ID-like numbers and
  * survivor-named fields in content/ and lua/data/ (errors with --strict). */
-void	 lint_page(const struct page *);
+void	 lint_page(const struct project *, const struct page *);
 void	 lint_data(const struct project *);
 
 /* ---- lua_*.c: the sandbox (lua.h is included by lua_*.c only) ---------- */
 
 struct sandbox;
 
-/* A new sandboxed state for one build; free with sandbox_free(). */
-struct sandbox *sandbox_new(const struct site *);
+/* A new sandboxed state for one build, saying its errors to diag; free
+ * with sandbox_free(). */
+struct sandbox *sandbox_new(const struct site *, struct diag *);
 void	 sandbox_free(struct sandbox *);
 /* Reads path (lua/site.lua) into site; 1 ok, 0 (printed). */
 int	 data_site(struct sandbox *, const char *path, struct site *);
@@ -318,16 +331,22 @@ int	 format_date(struct buf *, const char *lang, const char *iso);
 /* 1 when iso is a valid "YYYY-MM-DD" date; fills y, m, d (may be NULL). */
 int	 format_isodate(const char *iso, int *y, int *m, int *d);
 
-/* build.c: a whole build (check = 0) or check (1) of the project in dir
- * into outdir (NULL: dir/output).  Returns the exit status, 0 or 1. */
-extern int build_once;
-int	 build_run(const char *dir, const char *outdir, int check, int verbose,
-	    int quiet);
+/* build.c: a whole build or check of the project in dir, into outdir
+ * (NULL: dir/output).  Returns the exit status, 0 or 1. */
+struct build_opts {
+	const char	*dir;       /* the project */
+	const char	*outdir;    /* -o, or NULL */
+	int		 check;     /* 1: check, write nothing */
+	int		 verbose;   /* -v */
+	int		 quiet;     /* -q */
+	int		 once;      /* the process ends after it (main) */
+};
+int	 build_run(struct diag *, const struct build_opts *);
 /* The folder of the built-in lua/ and themes/ (PACTKIT_SHARE, beside the
  * binary, or the installed one); caller frees. */
 char	*build_share(void);
 /* serve.c: builds dir, serves it on 127.0.0.1:port, rebuilds on change. */
-int	 serve_run(const char *dir, int port);
+int	 serve_run(struct diag *, const char *dir, int port);
 
 /* ---- the document tree ------------------------------------------------ */
 
@@ -336,7 +355,7 @@ int	 markdown_frontmatter(struct project *, struct page *);
 /* The body (after markdown_frontmatter) into page->doc. */
 int	 markdown_body(struct project *, struct page *);
 /* One Markdown text into a new doc (pactkit render). */
-xmlDocPtr markdown_fragment(struct project *, const char *file,
+xmlDocPtr markdown_fragment(struct diag *, struct project *, const char *file,
 	    const char *text, size_t len, int fm_lines, size_t lang,
 	    int raw_html);
 
@@ -367,15 +386,15 @@ void	 typo_text(struct buf *out, const char *text, const char *lang);
 int	 links_resolve(struct project *, struct page *);
 /* The links to an id of a page built after theirs, checked now that all
  * are built; 1 ok, 0 (printed). */
-int	 links_finish(void);
-/* The URL of site path `to` relative to the page at site path `from`;
- * with links_index_html(1), a folder's URL names its index.html. */
-char	*links_relative(const char *from, const char *to);
-void	 links_index_html(int);
+int	 links_finish(struct project *);
+/* url.c: the URL of site path `to` relative to the page at site path
+ * `from`; with index_html, a folder's URL names its index.html.  Caller
+ * frees. */
+char	*url_relative(const char *from, const char *to, int index_html);
 /* Normalises "a/b/../c/./d" in place; 0 if it climbs above the root. */
-int	 links_normalise(char *path);
+int	 url_normalise(char *path);
 /* Whether URL u starts with a scheme ("https:", "mailto:"). */
-int	 links_has_scheme(const char *u);
+int	 url_has_scheme(const char *u);
 
 /* assets.c: files beside pages (images, downloads) under content/<lang>/.
  * Resolves attribute attr ("src" of an img, "href" of an a) of el in pg:
@@ -387,11 +406,6 @@ int	 assets_resolve(struct project *, struct page *, xmlNodePtr el,
 	    const char *attr);
 /* Drops a data-pk-file that el carries (only assets.c may set it). */
 void	 assets_forget(xmlNodePtr el);
-/* Copies the files page pg references into outdir/site/<lang>/
- * (unchanged ones kept; done: the files copied already); 1 ok, 0
- * (printed). */
-int	 assets_page(struct project *, struct page *, const char *outdir,
-	    struct strmap *done);
 /* pactkit render: notes on each img its file, src taken from dir. */
 void	 assets_fragment(xmlNodePtr root, const char *dir);
 
@@ -423,8 +437,8 @@ int	 pdf_write_all(struct project *, const char *outdir);
 /* One document tree (root <article>) into a PDF at outpath, with cover
  * and contents, in lang on paper ("A4"/"Letter"); when dump is not NULL,
  * the layout (one line per box) goes there.  1 ok, 0 (printed). */
-int	 pdf_render_tree(xmlNodePtr article, const char *lang,
-	    const char *paper, const char *title, const char *outpath,
-	    const char *dump);
+int	 pdf_render_tree(struct build *, xmlNodePtr article,
+	    const char *lang, const char *paper, const char *title,
+	    const char *outpath, const char *dump);
 
 #endif /* !PACTKIT_H */

@@ -2,16 +2,15 @@
  * assets.c: files beside pages.  An image (img src) or a link to a file
  * that is not a page ("img/map.png", "forms/sheet.docx") is resolved
  * from its page's folder under content/<lang>/, checked, rewritten to its
- * relative URL in the built site, and copied there: content/fr/guide/
- * img/a.png is site/fr/guide/img/a.png, whatever the page's clean URL.
+ * relative URL in the built site (where the site writer copies it:
+ * content/fr/guide/img/a.png is site/fr/guide/img/a.png, whatever the
+ * page's clean URL).
  */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/pactkit.h"
-
-#define FILE_ATTR "data-pk-file"
 
 /* The same characters as page file names (project.c): nothing that
  * needs escaping in a URL or could leave the folder. */
@@ -41,13 +40,15 @@ extension(const char *path)
 }
 
 static int
-fail(const struct page *pg, xmlNodePtr el, const char *what,
+fail(const struct project *p, const struct page *pg, xmlNodePtr el,
+    const char *what,
     const char *value, const char *why)
 {
 	int line, col;
 
 	tree_pos(el, &line, &col);
-	diag(DIAG_ERROR, pg->src, line, col, "%s '%s' %s", what, value, why);
+	diag(p->build->diag, DIAG_ERROR, pg->src, line, col, "%s '%s' %s",
+	    what, value, why);
 	return 0;
 }
 
@@ -71,7 +72,7 @@ assets_resolve(struct project *p, struct page *pg, xmlNodePtr el,
 	char *suffix, realf[PATH_MAX], reald[PATH_MAX];
 	int ok = 0;
 
-	if (v == NULL || *v == '\0' || links_has_scheme(v) || strncmp(v, "//", 2) == 0)
+	if (v == NULL || *v == '\0' || url_has_scheme(v) || strncmp(v, "//", 2) == 0)
 		return -1;              /* http(s), mailto... left as written */
 	path = xstrdup(v);
 	suffix = path + strcspn(path, "?#");
@@ -92,7 +93,7 @@ assets_resolve(struct project *p, struct page *pg, xmlNodePtr el,
 		if (strncmp(path, "/assets/", 8) == 0 ||
 		    strncmp(path, "/pdf/", 5) == 0) {
 			/* the theme's files and the PDFs, as links.c does */
-			url = links_relative(pg->url, path + 1);
+			url = url_relative(pg->url, path + 1, p->site.index_links);
 			rel = xasprintf("%s%s", url, suffix);
 			tree_attr(el, attr, rel);
 			free(url);
@@ -100,9 +101,9 @@ assets_resolve(struct project *p, struct page *pg, xmlNodePtr el,
 			goto out;
 		}
 		if (strncmp(path + 1, lang, n) != 0 || path[n + 1] != '/') {
-			ok = fail(pg, el, what, v, "not found: a site path to a "
+			ok = fail(p, pg, el, what, v, "not found: a site path to a "
 			    "file starts with the page's language folder");
-			diag(DIAG_NOTE, pg->src, 0, 0, "expected '/%s/...', "
+			diag(p->build->diag, DIAG_NOTE, pg->src, 0, 0, "expected '/%s/...', "
 			    "the file being under content/%s/", lang, lang);
 			goto out;
 		}
@@ -115,14 +116,14 @@ assets_resolve(struct project *p, struct page *pg, xmlNodePtr el,
 		rel = slash != NULL ? xasprintf("%.*s/%s",
 		    (int)(slash - pg->rel), pg->rel, path) : xstrdup(path);
 	}
-	if (!links_normalise(rel) || *rel == '\0') {
-		ok = fail(pg, el, what, v, "leaves the language folder");
-		diag(DIAG_NOTE, pg->src, 0, 0, "files beside pages must be "
+	if (!url_normalise(rel) || *rel == '\0') {
+		ok = fail(p, pg, el, what, v, "leaves the language folder");
+		diag(p->build->diag, DIAG_NOTE, pg->src, 0, 0, "files beside pages must be "
 		    "under content/%s/", lang);
 		goto out;
 	}
 	if (!safe_name(rel)) {
-		ok = fail(pg, el, what, v, "has a name not usable in a URL: "
+		ok = fail(p, pg, el, what, v, "has a name not usable in a URL: "
 		    "expected letters, digits, '-', '_' and '.'");
 		goto out;
 	}
@@ -130,36 +131,36 @@ assets_resolve(struct project *p, struct page *pg, xmlNodePtr el,
 	base = strrchr(rel, '/');
 	base = base != NULL ? base + 1 : rel;
 	if (ext != NULL && strcmp(ext, ".md") == 0) {
-		ok = fail(pg, el, what, v, "is a page's source, not a file "
+		ok = fail(p, pg, el, what, v, "is a page's source, not a file "
 		    "to publish");
 		goto out;
 	}
 	/* the writers' own files in the language folder */
 	if (strcmp(base, "index.html") == 0 || strcmp(rel, "404.html") == 0 ||
 	    strcmp(rel, "search-index.json") == 0) {
-		ok = fail(pg, el, what, v, "has the name of a file the site "
+		ok = fail(p, pg, el, what, v, "has the name of a file the site "
 		    "writer makes");
 		goto out;
 	}
 	dir = xasprintf("%s/content/%s", p->site.dir, lang);
 	full = xasprintf("%s/%s", dir, rel);
 	if (!file_isfile(full)) {
-		ok = fail(pg, el, what, v, "not found");
-		diag(DIAG_NOTE, pg->src, 0, 0, "expected the file content/%s/%s",
+		ok = fail(p, pg, el, what, v, "not found");
+		diag(p->build->diag, DIAG_NOTE, pg->src, 0, 0, "expected the file content/%s/%s",
 		    lang, rel);
 		goto out;
 	}
 	/* a symbolic link must not publish what lies outside content/ */
 	if (realpath(full, realf) == NULL || realpath(dir, reald) == NULL ||
 	    !inside(realf, reald)) {
-		ok = fail(pg, el, what, v, "leaves the language folder "
+		ok = fail(p, pg, el, what, v, "leaves the language folder "
 		    "(symbolic link)");
 		goto out;
 	}
 	{
 		char *site = xasprintf("%s/%s", lang, rel);
 
-		url = links_relative(pg->url, site);
+		url = url_relative(pg->url, site, p->site.index_links);
 		free(site);
 	}
 	{
@@ -169,7 +170,7 @@ assets_resolve(struct project *p, struct page *pg, xmlNodePtr el,
 		free(u);
 	}
 	free(url);
-	tree_attr(el, FILE_ATTR, full);
+	tree_attr(el, DATA_PK_FILE, full);
 	ok = 1;
 out:
 	free(path);
@@ -183,56 +184,7 @@ out:
 void
 assets_forget(xmlNodePtr el)
 {
-	xmlUnsetProp(el, (const xmlChar *)FILE_ATTR);
-}
-
-static int
-walk(const struct project *p, xmlNodePtr n, const char *prefix,
-    const char *outdir, struct strmap *done)
-{
-	xmlNodePtr c;
-	int ok = 1;
-
-	for (c = n->children; c != NULL; c = c->next) {
-		const char *f;
-
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if ((f = tree_get_attr(c, FILE_ATTR)) != NULL &&
-		    strncmp(f, prefix, strlen(prefix)) == 0 &&
-		    strmap_put(done, f, NULL)) {
-			/* "<dir>/content/fr/guide/img/a.png" ->
-			 * "<out>/site/fr/guide/img/a.png" */
-			char *to = xasprintf("%s/site/%s", outdir,
-			    f + strlen(prefix));
-
-			ok &= out_copy(f, to);
-			free(to);
-		}
-		ok &= walk(p, c, prefix, outdir, done);
-	}
-	return ok;
-}
-
-/*
- * Only the files some page references are copied, not every file under
- * content/<lang>/: a folder of pages also collects drafts, notes and
- * originals (a worksheet filled in, a photo with faces) that nobody
- * meant to publish, and the site of this toolkit must not leak them.
- */
-int
-assets_page(struct project *p, struct page *pg, const char *outdir,
-    struct strmap *done)
-{
-	char *prefix;
-	int ok;
-
-	if (pg->doc == NULL)
-		return 1;
-	prefix = xasprintf("%s/content/", p->site.dir);
-	ok = walk(p, xmlDocGetRootElement(pg->doc), prefix, outdir, done);
-	free(prefix);
-	return ok;
+	xmlUnsetProp(el, (const xmlChar *)DATA_PK_FILE);
 }
 
 void
@@ -248,12 +200,12 @@ assets_fragment(xmlNodePtr n, const char *dir)
 		if (xmlStrcmp(c->name, (const xmlChar *)"img") == 0) {
 			assets_forget(c);
 			src = tree_get_attr(c, "src");
-			if (src != NULL && *src != '\0' && !links_has_scheme(src) &&
+			if (src != NULL && *src != '\0' && !url_has_scheme(src) &&
 			    src[0] != '/') {
 				char *f = xasprintf("%s/%.*s", dir,
 				    (int)strcspn(src, "?#"), src);
 
-				tree_attr(c, FILE_ATTR, f);
+				tree_attr(c, DATA_PK_FILE, f);
 				free(f);
 			}
 		}

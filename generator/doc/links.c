@@ -9,89 +9,6 @@
 
 #include "base/pactkit.h"
 
-/* Whether URL u starts with a scheme ("https:", "mailto:"). */
-int
-links_has_scheme(const char *u)
-{
-	const char *p;
-
-	for (p = u; *p != '\0' && *p != '/' && *p != '?' && *p != '#'; p++)
-		if (*p == ':')
-			return 1;
-	return 0;
-}
-
-/* Normalises "a/b/../c/./d" in place; 0 if it climbs above the root. */
-static int
-normalise(char *path)
-{
-	char **seg = NULL, *s, *save = NULL;
-	size_t n = 0, i;
-	struct buf b = { 0 };
-	int ok = 1;
-
-	for (s = strtok_r(path, "/", &save); s != NULL;
-	    s = strtok_r(NULL, "/", &save)) {
-		if (strcmp(s, ".") == 0)
-			continue;
-		if (strcmp(s, "..") == 0) {
-			if (n == 0)
-				ok = 0;
-			else
-				n--;
-			continue;
-		}
-		seg = xrealloc(seg, (n + 1) * sizeof(char *));
-		seg[n++] = s;
-	}
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			buf_putc(&b, '/');
-		buf_puts(&b, seg[i]);
-	}
-	strcpy(path, b.data != NULL ? b.data : "");
-	buf_free(&b);
-	free(seg);
-	return ok;
-}
-
-int
-links_normalise(char *path)
-{
-	return normalise(path);
-}
-
-static int index_html;          /* folder links name their index.html */
-
-void
-links_index_html(int on)
-{
-	index_html = on;
-}
-
-/* The URL of `to` relative to the page at URL `from` (both site paths). */
-char *
-links_relative(const char *from, const char *to)
-{
-	struct buf b = { 0 };
-	size_t common = 0, i;
-	const char *p;
-
-	/* the longest common prefix that ends at a '/' */
-	for (i = 0; from[i] != '\0' && from[i] == to[i]; i++)
-		if (from[i] == '/')
-			common = i + 1;
-	for (p = from + common; *p != '\0'; p++)
-		if (*p == '/')
-			buf_puts(&b, "../");
-	buf_puts(&b, to + common);
-	if (index_html && (b.len == 0 || b.data[b.len - 1] == '/'))
-		buf_puts(&b, "index.html");
-	else if (b.len == 0)
-		buf_puts(&b, "./");
-	return buf_detach(&b);
-}
-
 static struct page *
 by_url(const struct project *p, const char *url)
 {
@@ -116,16 +33,16 @@ struct later {
 	int		 line, col;
 };
 
-static struct later *laters;
-static size_t nlaters;
 
 static int
-fail(const struct page *pg, xmlNodePtr a, const char *href, const char *why)
+fail(const struct project *p, const struct page *pg, xmlNodePtr a,
+    const char *href, const char *why)
 {
 	int line, col;
 
 	tree_pos(a, &line, &col);
-	diag(DIAG_ERROR, pg->src, line, col, "link target '%s' %s", href, why);
+	diag(p->build->diag, DIAG_ERROR, pg->src, line, col,
+	    "link target '%s' %s", href, why);
 	return 0;
 }
 
@@ -138,7 +55,7 @@ resolve(struct project *p, struct page *pg, xmlNodePtr a)
 	size_t n;
 	int ok = 1;
 
-	if (href == NULL || *href == '\0' || links_has_scheme(href) ||
+	if (href == NULL || *href == '\0' || url_has_scheme(href) ||
 	    strncmp(href, "//", 2) == 0)
 		return 1;
 	path = xstrdup(href);
@@ -147,7 +64,7 @@ resolve(struct project *p, struct page *pg, xmlNodePtr a)
 	if (*path == '\0') {            /* "#id" in this page */
 		if (frag != NULL && *frag != '\0' &&
 		    !strset_has(&pg->ids, frag))
-			ok = fail(pg, a, href, "not found: no heading or element "
+			ok = fail(p, pg, a, href, "not found: no heading or element "
 			    "with this id on the page");
 		free(path);
 		return ok;
@@ -164,28 +81,29 @@ resolve(struct project *p, struct page *pg, xmlNodePtr a)
 			    pg->rel, path);
 		else
 			rel = xstrdup(path);
-		if (normalise(rel))
+		if (url_normalise(rel))
 			to = by_rel(p, pg->lang, rel);
 		if (to == NULL) {
 			char *want = xasprintf("content/%s/%s.md",
 			    p->site.langs[pg->lang], rel);
 
-			ok = fail(pg, a, href, "not found");
-			diag(DIAG_NOTE, pg->src, 0, 0, "expected the file %s",
+			ok = fail(p, pg, a, href, "not found");
+			diag(p->build->diag, DIAG_NOTE, pg->src, 0, 0,
+			    "expected the file %s",
 			    want);
 			free(want);
 		}
 		free(rel);
 	} else if (path[0] == '/') {
 		rel = xstrdup(path + 1);
-		if (normalise(rel)) {
+		if (url_normalise(rel)) {
 			char *u = xasprintf("%s/", rel);
 
 			to = by_url(p, *rel ? u : "");
 			free(u);
 			if (to == NULL && (strncmp(rel, "assets/", 7) == 0 ||
 			    strncmp(rel, "pdf/", 4) == 0)) {
-				char *r = links_relative(pg->url, rel);
+				char *r = url_relative(pg->url, rel, p->site.index_links);
 
 				tree_attr(a, "href", r);
 				free(r);
@@ -202,7 +120,7 @@ resolve(struct project *p, struct page *pg, xmlNodePtr a)
 		}
 		ok = 1;
 		if (to == NULL)
-			ok = fail(pg, a, href, "not found: no page has this "
+			ok = fail(p, pg, a, href, "not found: no page has this "
 			    "path in the built site");
 		free(rel);
 	} else {
@@ -211,7 +129,7 @@ resolve(struct project *p, struct page *pg, xmlNodePtr a)
 		return assets_resolve(p, pg, a, "href") != 0;
 	}
 	if (to != NULL) {
-		char *r = links_relative(pg->url, to->url);
+		char *r = url_relative(pg->url, to->url, p->site.index_links);
 
 		if (frag != NULL && *frag != '\0') {
 			char *full;
@@ -219,16 +137,18 @@ resolve(struct project *p, struct page *pg, xmlNodePtr a)
 			if (!to->done) {
 				struct later *l;
 
-				laters = xrealloc(laters, (nlaters + 1) *
-				    sizeof(*laters));
-				l = &laters[nlaters++];
+				struct links *lk = p->build->links;
+
+				lk->later = xrealloc(lk->later, (lk->n + 1) *
+				    sizeof(*lk->later));
+				l = &lk->later[lk->n++];
 				l->from = pg;
 				l->to = to;
 				l->href = xstrdup(href);
 				l->frag = xstrdup(frag);
 				tree_pos(a, &l->line, &l->col);
 			} else if (!strset_has(&to->ids, frag))
-				ok = fail(pg, a, href, "not found: the page has "
+				ok = fail(p, pg, a, href, "not found: the page has "
 				    "no heading with this id");
 			full = xasprintf("%s#%s", r, frag);
 			free(r);
@@ -271,17 +191,19 @@ links_resolve(struct project *p, struct page *pg)
 }
 
 int
-links_finish(void)
+links_finish(struct project *p)
 {
+	struct links *lk = p->build->links;
 	size_t i;
 	int ok = 1;
 
-	for (i = 0; i < nlaters; i++) {
-		struct later *l = &laters[i];
+	for (i = 0; i < lk->n; i++) {
+		struct later *l = &lk->later[i];
 
 		/* a page that failed to build has said so already */
 		if (l->to->done && !strset_has(&l->to->ids, l->frag)) {
-			diag(DIAG_ERROR, l->from->src, l->line, l->col,
+			diag(p->build->diag, DIAG_ERROR, l->from->src, l->line,
+			    l->col,
 			    "link target '%s' not found: the page has no "
 			    "heading with this id", l->href);
 			ok = 0;
@@ -289,8 +211,8 @@ links_finish(void)
 		free(l->href);
 		free(l->frag);
 	}
-	free(laters);
-	laters = NULL;
-	nlaters = 0;
+	free(lk->later);
+	lk->later = NULL;
+	lk->n = 0;
 	return ok;
 }

@@ -72,7 +72,7 @@ phone_at(const char *s, size_t i, size_t len, size_t *end)
 }
 
 static void
-scan(const char *file, const char *text, size_t len, int lua)
+scan(struct diag *dg, const char *file, const char *text, size_t len, int lua)
 {
 	/* the bytes that may start something in a page */
 	static const unsigned char start[256] = {
@@ -120,7 +120,7 @@ scan(const char *file, const char *text, size_t len, int lua)
 				while (k < len && text[k] == ' ')
 					k++;
 				if (k < len && text[k] == '=' && text[k + 1] != '=')
-					diag(DIAG_WARN, file, line,
+					diag(dg, DIAG_WARN, file, line,
 					    utf8_col(text + ls, i - ls),
 					    "a field named after survivors or "
 					    "victims: toolkits never hold "
@@ -135,14 +135,14 @@ scan(const char *file, const char *text, size_t len, int lua)
 			while (a > ls && (isalnum((unsigned char)text[a - 1]) ||
 			    strchr("._%+-", text[a - 1]) != NULL))
 				a--;
-			diag(DIAG_WARN, file, line, utf8_col(text + ls,
+			diag(dg, DIAG_WARN, file, line, utf8_col(text + ls,
 			    a - ls), "an e-mail address '%.*s': never put "
 			    "personal contacts in a toolkit", (int)(end - a),
 			    text + a);
 			i = end - 1;
 		} else if ((ch == '+' || ch == '0' || ch == '(') &&
 		    phone_at(text, i, len, &end)) {
-			diag(DIAG_WARN, file, line, utf8_col(text + ls,
+			diag(dg, DIAG_WARN, file, line, utf8_col(text + ls,
 			    i - ls), "a phone number '%.*s': never put personal "
 			    "contacts in a toolkit", (int)(end - i), text + i);
 			i = end - 1;
@@ -154,7 +154,7 @@ scan(const char *file, const char *text, size_t len, int lua)
 				k++;
 			if (k - i >= 9 && (k == len ||
 			    !isalnum((unsigned char)text[k])))
-				diag(DIAG_WARN, file, line, utf8_col(text +
+				diag(dg, DIAG_WARN, file, line, utf8_col(text +
 				    ls, i - ls), "an ID-like number '%.*s': "
 				    "never put identity or case numbers in a "
 				    "toolkit", (int)(k - i), text + i);
@@ -164,7 +164,7 @@ scan(const char *file, const char *text, size_t len, int lua)
 }
 
 static void
-scan_dir(const char *dir, const char *shown, const char *ext, int lua)
+scan_dir(struct diag *dg, const char *dir, const char *shown, const char *ext, int lua)
 {
 	struct dirent **names;
 	int n, i;
@@ -179,13 +179,13 @@ scan_dir(const char *dir, const char *shown, const char *ext, int lua)
 
 		if (nm[0] != '.') {
 			if (file_isdir(full))
-				scan_dir(full, show, ext, lua);
+				scan_dir(dg, full, show, ext, lua);
 			else if (l > strlen(ext) &&
 			    strcmp(nm + l - strlen(ext), ext) == 0) {
 				char *text = file_read(full, &len);
 
 				if (text != NULL)
-					scan(show, text, len, lua);
+					scan(dg, show, text, len, lua);
 				free(text);
 			}
 		}
@@ -198,10 +198,10 @@ scan_dir(const char *dir, const char *shown, const char *ext, int lua)
 
 /* A page's text (in memory since it was read). */
 void
-lint_page(const struct page *pg)
+lint_page(const struct project *p, const struct page *pg)
 {
 	if (pg->text != NULL)
-		scan(pg->src, pg->text, pg->textlen, 0);
+		scan(p->build->diag, pg->src, pg->text, pg->textlen, 0);
 }
 
 /* The project's data files (its pages go through lint_page, each in the
@@ -211,6 +211,6 @@ lint_data(const struct project *p)
 {
 	char *d = xasprintf("%s/lua/data", p->site.dir);
 
-	scan_dir(d, "lua/data", ".lua", 1);
+	scan_dir(p->build->diag, d, "lua/data", ".lua", 1);
 	free(d);
 }

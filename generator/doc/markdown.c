@@ -14,6 +14,7 @@
 #include "base/pactkit.h"
 
 struct conv {
+	struct diag	*diag;      /* where errors go */
 	struct project	*proj;      /* for components, NULL in bare render */
 	const char	*file;      /* for messages */
 	const char	*text;      /* the Markdown body */
@@ -28,7 +29,7 @@ struct conv {
 
 /* Splits the "+++" front matter off text; sets fm, fmlen and the body. */
 static int
-split_frontmatter(const char *file, const char *text, size_t len,
+split_frontmatter(struct diag *dg, const char *file, const char *text, size_t len,
     const char **fm, size_t *fmlen, int *fm_lines, const char **body,
     size_t *bodylen)
 {
@@ -72,7 +73,7 @@ split_frontmatter(const char *file, const char *text, size_t len,
 		p = eol < end ? eol + 1 : end;
 		line++;
 	}
-	diag(DIAG_ERROR, file, 1, 1, "front matter opened with '+++' is not "
+	diag(dg, DIAG_ERROR, file, 1, 1, "front matter opened with '+++' is not "
 	    "closed: expected a line with '+++' after the Lua fields");
 	return 0;
 }
@@ -149,7 +150,7 @@ raw(struct conv *c, xmlNodePtr parent, cmark_node *n)
 
 	if (!c->raw_html) {
 		node_pos(c, n, &line, &col);
-		diag(DIAG_NOTE, c->file, line, col, "raw HTML dropped "
+		diag(c->diag, DIAG_NOTE, c->file, line, col, "raw HTML dropped "
 		    "(set raw_html = true in lua/site.lua to keep it)");
 		return;
 	}
@@ -189,7 +190,7 @@ code_block(struct conv *c, xmlNodePtr parent, cmark_node *n)
 	node_pos(c, n, &line, &col);
 	if (component_name(info, name, sizeof(name))) {
 		if (c->proj == NULL || c->proj->lua == NULL) {
-			diag(DIAG_ERROR, c->file, line, col, "component '%s' "
+			diag(c->diag, DIAG_ERROR, c->file, line, col, "component '%s' "
 			    "needs a project (pactkit render --project DIR)", name);
 			c->ok = 0;
 			return;
@@ -226,7 +227,7 @@ link_attrs(struct conv *c, xmlNodePtr e, cmark_node *n, const char *attr)
 			tree_attr(e, attr, url);
 		else {
 			node_pos(c, n, &line, &col);
-			diag(DIAG_WARN, c->file, line, col, "unsafe URL '%s' "
+			diag(c->diag, DIAG_WARN, c->file, line, col, "unsafe URL '%s' "
 			    "dropped (only http, https, mailto, tel and "
 			    "relative URLs are kept)", url);
 			tree_attr(e, attr, "");
@@ -418,7 +419,7 @@ convert(struct conv *c, cmark_node *doc, xmlNodePtr root)
 
 /* Checks text is UTF-8 and has no NUL; prints file:line:col otherwise. */
 static int
-check_utf8(const char *file, const char *text, size_t len, int line0)
+check_utf8(struct diag *dg, const char *file, const char *text, size_t len, int line0)
 {
 	size_t bad, i, ls = 0;
 	int line = line0;
@@ -433,7 +434,7 @@ check_utf8(const char *file, const char *text, size_t len, int line0)
 			line++;
 			ls = i + 1;
 		}
-	diag(DIAG_ERROR, file, line, utf8_col(text + ls, bad - ls),
+	diag(dg, DIAG_ERROR, file, line, utf8_col(text + ls, bad - ls),
 	    "invalid UTF-8 (byte 0x%02x): expected UTF-8 text",
 	    (unsigned char)text[bad]);
 	return 0;
@@ -462,7 +463,7 @@ new_doc(xmlNodePtr *root)
 /* Markdown text (len bytes, after fm_lines lines of front matter) into
  * a new document tree; NULL when a component or link failed (printed). */
 static xmlDocPtr
-body_to_doc(struct project *p, const char *file, const char *text,
+body_to_doc(struct diag *dg, struct project *p, const char *file, const char *text,
     size_t len, int fm_lines, size_t lang, int raw_html)
 {
 	struct conv c;
@@ -471,6 +472,7 @@ body_to_doc(struct project *p, const char *file, const char *text,
 	xmlDocPtr doc = new_doc(&root);
 
 	memset(&c, 0, sizeof(c));
+	c.diag = dg;
 	c.proj = p;
 	c.file = file;
 	c.text = text;
@@ -498,9 +500,9 @@ markdown_frontmatter(struct project *p, struct page *pg)
 	const char *fm;
 	size_t fmlen;
 
-	if (!check_utf8(pg->src, pg->text, pg->textlen, 1))
+	if (!check_utf8(p->build->diag, pg->src, pg->text, pg->textlen, 1))
 		return 0;
-	if (!split_frontmatter(pg->src, pg->text, pg->textlen, &fm, &fmlen,
+	if (!split_frontmatter(p->build->diag, pg->src, pg->text, pg->textlen, &fm, &fmlen,
 	    &pg->fm_lines, &pg->body, &pg->bodylen))
 		return 0;
 	if (fm != NULL && !data_frontmatter(p->lua, pg->src, 2, fm, fmlen, pg))
@@ -512,28 +514,28 @@ markdown_frontmatter(struct project *p, struct page *pg)
 int
 markdown_body(struct project *p, struct page *pg)
 {
-	pg->doc = body_to_doc(p, pg->src, pg->body, pg->bodylen, pg->fm_lines,
+	pg->doc = body_to_doc(p->build->diag, p, pg->src, pg->body, pg->bodylen, pg->fm_lines,
 	    pg->lang, p->site.raw_html);
 	return pg->doc != NULL;
 }
 
 xmlDocPtr
-markdown_fragment(struct project *p, const char *file, const char *text,
+markdown_fragment(struct diag *dg, struct project *p, const char *file, const char *text,
     size_t len, int fm_lines, size_t lang, int raw_html)
 {
 	const char *fm, *body;
 	size_t fmlen, bodylen;
 	int fml = fm_lines;
 
-	if (!check_utf8(file, text, len, 1))
+	if (!check_utf8(dg, file, text, len, 1))
 		return NULL;
 	if (p == NULL && has_unclosed_frontmatter(text, len)) {
 		/* a bare file: "+++" with no closing line is just text */
 		body = text;
 		bodylen = len;
 		fml = 0;
-	} else if (!split_frontmatter(file, text, len, &fm, &fmlen, &fml,
+	} else if (!split_frontmatter(dg, file, text, len, &fm, &fmlen, &fml,
 	    &body, &bodylen))
 		return NULL;
-	return body_to_doc(p, file, body, bodylen, fml, lang, raw_html);
+	return body_to_doc(dg, p, file, body, bodylen, fml, lang, raw_html);
 }

@@ -21,7 +21,8 @@ cmp_names(const void *a, const void *b)
 
 /* Collects "*.md" under base/sub, sorted by name, into list. */
 static int
-walk(const char *base, const char *sub, char ***list, size_t *n)
+walk(struct diag *dg, const char *base, const char *sub, char ***list,
+    size_t *n)
 {
 	char *dir = *sub ? xasprintf("%s/%s", base, sub) : xstrdup(base);
 	char **names = NULL;
@@ -31,7 +32,7 @@ walk(const char *base, const char *sub, char ***list, size_t *n)
 	int ok = 1;
 
 	if ((d = opendir(dir)) == NULL) {
-		diag_sys(dir);
+		diag_sys(dg, dir);
 		free(dir);
 		return 0;
 	}
@@ -63,7 +64,7 @@ walk(const char *base, const char *sub, char ***list, size_t *n)
 		if (type == '?')
 			type = file_isdir(full) ? 'd' : 'f';
 		if (type == 'd')
-			ok &= walk(base, rel, list, n);
+			ok &= walk(dg, base, rel, list, n);
 		else if (type == 'f' && l > 3 &&
 		    strcmp(names[i] + l - 3, ".md") == 0) {
 			*list = xrealloc(*list, (*n + 1) * sizeof(char *));
@@ -176,7 +177,7 @@ apply_slug(struct project *p, struct page *pg)
 		    *c == '-' || *c == '_'))
 			break;
 	if (*c != '\0' || *pg->slug == '\0') {
-		diag(DIAG_ERROR, pg->src, 2, 1, "slug \"%s\": expected lowercase "
+		diag(p->build->diag, DIAG_ERROR, pg->src, 2, 1, "slug \"%s\": expected lowercase "
 		    "letters, digits, '-' and '_' only (a slug names one page, "
 		    "inside its own folder)", pg->slug);
 		return 0;
@@ -243,13 +244,13 @@ static int
 load_page(struct project *p, struct page *pg, const char *rel, int err)
 {
 	if (!safe_rel(rel)) {
-		diag(DIAG_ERROR, pg->src, 0, 0, "file name not usable in "
+		diag(p->build->diag, DIAG_ERROR, pg->src, 0, 0, "file name not usable in "
 		    "a URL: expected letters, digits, '-', '_' and '.'");
 		return 0;
 	}
 	if (pg->text == NULL) {
 		errno = err;
-		diag_sys(pg->src);
+		diag_sys(p->build->diag, pg->src);
 		return 0;
 	}
 	if (!markdown_frontmatter(p, pg))
@@ -281,13 +282,13 @@ load_lang(struct project *p, size_t lang)
 	int ok = 1, *err;
 
 	if (!file_isdir(base)) {
-		diag(DIAG_WARN, NULL, 0, 0, "content/%s/: no pages in language "
+		diag(p->build->diag, DIAG_WARN, NULL, 0, 0, "content/%s/: no pages in language "
 		    "'%s' (expected a folder content/%s/ with index.md)",
 		    code, code, code);
 		free(base);
 		return 1;
 	}
-	ok = walk(base, "", &rels, &n);
+	ok = walk(p->build->diag, base, "", &rels, &n);
 	p->pages = xrealloc(p->pages, (p->npages + n) * sizeof(*p->pages));
 	for (i = 0; i < n; i++) {
 		struct page *pg = xcalloc(1, sizeof(*pg));
@@ -348,7 +349,7 @@ pair(struct project *p)
 		k = xasprintf("%s/%s", p->site.langs[a->lang], a->key);
 		if (!strmap_put(&p->bykey, k, a)) {
 			b = strmap_get(&p->bykey, k);
-			diag(DIAG_ERROR, a->src, 1, 1, "duplicate key '%s': %s "
+			diag(p->build->diag, DIAG_ERROR, a->src, 1, 1, "duplicate key '%s': %s "
 			    "has it too (expected one page per key and "
 			    "language)", a->key, b->src);
 			ok = 0;
@@ -450,21 +451,23 @@ structure(struct project *p)
 }
 
 int
-project_load(struct project *p, const char *dir, const char *share)
+project_load(struct project *p, struct build *b, const char *dir,
+    const char *share)
 {
 	size_t lang;
 	char *sitefile;
 	int ok = 1;
 
 	memset(p, 0, sizeof(*p));
+	p->build = b;
 	p->lang_only = -1;
 	p->site.dir = xstrdup(dir);
 	p->site.sharedir = xstrdup(share);
 	p->site.file = xstrdup("lua/site.lua");
-	p->lua = sandbox_new(&p->site);
+	p->lua = sandbox_new(&p->site, b->diag);
 	sitefile = xasprintf("%s/lua/site.lua", dir);
 	if (!file_isfile(sitefile)) {
-		diag(DIAG_ERROR, "lua/site.lua", 0, 0, "not found in %s "
+		diag(p->build->diag, DIAG_ERROR, "lua/site.lua", 0, 0, "not found in %s "
 		    "(expected a toolkit project: see `pactkit new`)", dir);
 		free(sitefile);
 		return 0;
@@ -476,7 +479,6 @@ project_load(struct project *p, const char *dir, const char *share)
 	free(sitefile);
 	if (!data_i18n(p->lua, &p->site))
 		return 0;
-	links_index_html(p->site.index_links);
 	for (lang = 0; lang < p->site.nlangs; lang++)
 		ok &= load_lang(p, lang);
 	if (!ok)

@@ -85,7 +85,13 @@ el_flags(const char *name)
 	return c != NULL ? c->flags : 0;
 }
 
-static void node(struct buf *, xmlNodePtr);
+/* A slot whose content is written from another tree, not copied. */
+struct slot {
+	xmlNodePtr	 el;        /* the template element, or NULL */
+	xmlNodePtr	 src;       /* whose children stand in it */
+};
+
+static void node(struct buf *, xmlNodePtr, const struct slot *);
 
 static void
 esc_text(struct buf *b, const char *s)
@@ -164,10 +170,6 @@ is_svg(xmlNodePtr n)
 	    (const xmlChar *)SVG_NS) == 0;
 }
 
-/* A slot whose content is written from another tree, not copied. */
-static xmlNodePtr slot_el;      /* the template element */
-static xmlNodePtr slot_src;     /* whose children stand in it */
-
 /* A reused template marks its elements through _private: left out of
  * this page, or serialised once (the text is kept there). */
 static char skip_mark;
@@ -191,7 +193,7 @@ html_freeze(xmlNodePtr n)
 	struct buf b = { 0 };
 
 	html_unfreeze(n);
-	node(&b, n);
+	node(&b, n, NULL);
 	n->_private = buf_detach(&b);
 	if (n->_private == NULL)
 		n->_private = xstrdup("");
@@ -214,7 +216,7 @@ html_unfreeze(xmlNodePtr n)
 }
 
 static void
-node(struct buf *b, xmlNodePtr n)
+node(struct buf *b, xmlNodePtr n, const struct slot *slot)
 {
 	const char *name;
 	xmlAttrPtr a;
@@ -295,11 +297,11 @@ node(struct buf *b, xmlNodePtr n)
 	buf_putc(b, '>');
 	if (flags & EL_NLSTART)
 		buf_putc(b, '\n');
-	if (n == slot_el && slot_src != NULL)
-		for (c = slot_src->children; c != NULL; c = c->next)
-			node(b, c);
+	if (slot != NULL && n == slot->el && slot->src != NULL)
+		for (c = slot->src->children; c != NULL; c = c->next)
+			node(b, c, slot);
 	for (c = n->children; c != NULL; c = c->next)
-		node(b, c);
+		node(b, c, slot);
 	if ((flags & EL_NLSTART) && b->len > 0 && b->data[b->len - 1] != '\n')
 		buf_putc(b, '\n');
 	buf_puts(b, "</");
@@ -313,16 +315,17 @@ node(struct buf *b, xmlNodePtr n)
 void
 html_node(struct buf *b, xmlNodePtr n)
 {
-	node(b, n);
+	node(b, n, NULL);
 }
 
 void
-html_node_slot(struct buf *b, xmlNodePtr n, xmlNodePtr slot, xmlNodePtr src)
+html_node_slot(struct buf *b, xmlNodePtr n, xmlNodePtr el, xmlNodePtr src)
 {
-	slot_el = slot;
-	slot_src = src;
-	node(b, n);
-	slot_el = slot_src = NULL;
+	struct slot slot;
+
+	slot.el = el;
+	slot.src = src;
+	node(b, n, &slot);
 }
 
 char *
@@ -332,6 +335,6 @@ html_fragment(xmlNodePtr parent)
 	xmlNodePtr c;
 
 	for (c = parent->children; c != NULL; c = c->next)
-		node(&b, c);
+		node(&b, c, NULL);
 	return buf_detach(&b);
 }

@@ -5,8 +5,6 @@
  * page, a 404 page and a search index per language, sitemap.xml, and
  * copies the theme's assets.
  */
-#include <sys/wait.h>
-
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +14,7 @@
 #include <libxml/parser.h>
 
 #include "base/pactkit.h"
+#include "out/out.h"
 
 struct site_out {
 	struct project	*p;
@@ -63,6 +62,7 @@ struct view {
 	const char	*title;
 	int		 is404;
 	const char	*abs;       /* site root as an absolute path, or NULL */
+	int		 index_html; /* links name a folder's index.html */
 };
 
 /* The URL of site path `to` from view v: relative, or (404 pages, which a
@@ -72,7 +72,7 @@ view_href(const struct view *v, const char *to)
 {
 	if (v->abs != NULL)
 		return xasprintf("%s%s", v->abs, to);
-	return links_relative(v->url, to);
+	return url_relative(v->url, to, v->index_html);
 }
 
 static int
@@ -87,7 +87,7 @@ load_template(struct site_out *c)
 	free(c->themedir == local ? shared : local);
 	c->tmplfile = xasprintf("%s/page.xhtml", c->themedir);
 	if (!file_isfile(c->tmplfile)) {
-		diag(DIAG_ERROR, c->tmplfile, 0, 0, "not found: expected the "
+		diag(c->p->build->diag, DIAG_ERROR, c->tmplfile, 0, 0, "not found: expected the "
 		    "theme's page template (theme '%s' in lua/site.lua)",
 		    s->theme);
 		return 0;
@@ -96,7 +96,7 @@ load_template(struct site_out *c)
 	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (c->tmpl == NULL) {
 		e = xmlGetLastError();
-		diag(DIAG_ERROR, c->tmplfile, e ? e->line : 0, e ? e->int2 : 0,
+		diag(c->p->build->diag, DIAG_ERROR, c->tmplfile, e ? e->line : 0, e ? e->int2 : 0,
 		    "template is not well-formed XHTML: %s",
 		    e && e->message ? e->message : "parse error");
 		return 0;
@@ -776,7 +776,7 @@ prepare(struct site_out *c, size_t lang)
 			set_text(list[i], str(c, lang, key));
 		if (dynamic(list[i]) && inside_slot(list[i])) {
 			if (c->p->lang_only <= 0 && lang == 0)
-				diag(DIAG_WARN, c->tmplfile,
+				diag(c->p->build->diag, DIAG_WARN, c->tmplfile,
 				    (int)xmlGetLineNo(list[i]), 0, "a data-pk "
 				    "slot or link inside another slot is left "
 				    "as it is (the outer slot's content "
@@ -797,7 +797,7 @@ prepare(struct site_out *c, size_t lang)
 		    strcmp(slot, "downloads") != 0 &&
 		    strcmp(slot, "prevnext") != 0 &&
 		    strcmp(slot, "search") != 0)
-			diag(DIAG_WARN, c->tmplfile, (int)xmlGetLineNo(list[i]),
+			diag(c->p->build->diag, DIAG_WARN, c->tmplfile, (int)xmlGetLineNo(list[i]),
 			    0, "unknown slot data-pk=\"%s\" left empty", slot);
 	}
 	freeze(root);
@@ -902,7 +902,7 @@ write_doc(struct site_out *c, xmlDocPtr doc, const char *url, const char *name)
 		xmlUnlinkNode(e);
 		xmlFreeNode(e);
 	}
-	ok = out_write(path, b->data, b->len);
+	ok = out_write(c->p->build->out, path, b->data, b->len);
 	free(path);
 	buf_reset(b);
 	return ok;
@@ -1015,7 +1015,7 @@ search_entry(struct site_out *c, struct page *pg)
 	buf_puts(b, b->len == 0 ? "[\n" : ",\n");
 	buf_puts(b, "{\"t\":");
 	json_str(b, pg->title, JSON_FLAT | JSON_HTML);
-	u = links_relative(home, pg->url);
+	u = url_relative(home, pg->url, c->p->site.index_links);
 	buf_puts(b, ",\"u\":");
 	json_str(b, u, JSON_FLAT | JSON_HTML);
 	free(u);
@@ -1044,7 +1044,7 @@ write_search(struct site_out *c, size_t lang)
 	buf_puts(b, b->len == 0 ? "[\n]\n" : "\n]\n");
 	path = xasprintf("%s/site/%s/search-index.json", c->out,
 	    c->p->site.langs[lang]);
-	ok = out_write(path, b->data, b->len);
+	ok = out_write(c->p->build->out, path, b->data, b->len);
 	free(path);
 	buf_free(b);
 	return ok;
@@ -1084,7 +1084,7 @@ write_sitemap(struct site_out *c)
 	}
 	buf_puts(&b, "</urlset>\n");
 	path = xasprintf("%s/site/sitemap.xml", c->out);
-	ok = out_write(path, b.data, b.len);
+	ok = out_write(c->p->build->out, path, b.data, b.len);
 	free(path);
 	buf_free(&b);
 	return ok;
@@ -1107,6 +1107,7 @@ write_choice(struct site_out *c)
 	xmlSetNs(body, (xmlNsPtr)ns);
 	xmlDocSetRootElement(tmp, body);
 	v.lang = 0;
+	v.index_html = s->index_links;
 	v.url = "";
 	v.title = lstr_get(&s->title, 0);
 	ul = tree_el(body, "ul");
@@ -1147,6 +1148,7 @@ write_404(struct site_out *c, size_t lang)
 	xmlSetNs(body, ns);
 	xmlDocSetRootElement(tmp, body);
 	v.lang = lang;
+	v.index_html = s->index_links;
 	v.url = url;            /* 404.html sits in the language folder */
 	if (s->base_url != NULL) {
 		const char *p = strstr(s->base_url, "://");
@@ -1176,6 +1178,7 @@ write_page(struct site_out *c, struct page *pg, int index)
 
 	v.pg = pg;
 	v.lang = pg->lang;
+	v.index_html = c->p->site.index_links;
 	v.url = pg->url;
 	v.title = pg->title;
 	doc = merge(c, &v, xmlDocGetRootElement(pg->doc));
@@ -1212,26 +1215,82 @@ halves(const struct site_out *c)
 	    c->p->lang_only < 0;
 }
 
+static int
+write_odd(void *arg)
+{
+	return write_some(arg, 1, 2);
+}
+
 /* Large sites are written by two processes, one page in two each: the
- * tree is read-only by now, and a fork shares it for free. */
+ * tree is read-only by now, and a fork shares it for free.  The template
+ * of each language is prepared first, once: its warnings are said once,
+ * and what the other writer says is relayed (out_fork). */
 static int
 write_pages(struct site_out *c)
 {
-	pid_t pid;
-	int st, ok;
+	struct out_kid kid;
+	size_t l;
+	int ok;
 
-	if (!halves(c) || (pid = fork()) == -1)
+	if (!halves(c))
 		return write_some(c, 0, 1);
-	if (pid == 0) {
-		/* its files go into a list of its own (outfiles.c) */
-		outfiles_forget();
-		_exit(write_some(c, 1, 2) && outfiles_save("all-half") ?
-		    0 : 1);
-	}
+	for (l = 0; l < c->p->site.nlangs; l++)
+		if (c->prep[l] == NULL)
+			prepare(c, l);
+	if (!out_fork(c->p->build->out, "all-half", write_odd, c, &kid))
+		return write_some(c, 0, 1);
 	ok = write_some(c, 0, 2);
-	if (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st) ||
-	    WEXITSTATUS(st) != 0)
-		ok = 0;
+	return out_wait(c->p->build->out, &kid) && ok;
+}
+
+/* ---- files beside pages (doc/assets.c) -------------------------------- */
+
+static int
+copy_walk(const struct project *p, xmlNodePtr n, const char *prefix,
+    const char *outdir, struct strmap *done)
+{
+	xmlNodePtr c;
+	int ok = 1;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		const char *f;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if ((f = tree_get_attr(c, DATA_PK_FILE)) != NULL &&
+		    strncmp(f, prefix, strlen(prefix)) == 0 &&
+		    strmap_put(done, f, NULL)) {
+			/* "<dir>/content/fr/guide/img/a.png" ->
+			 * "<out>/site/fr/guide/img/a.png" */
+			char *to = xasprintf("%s/site/%s", outdir,
+			    f + strlen(prefix));
+
+			ok &= out_copy(p->build->out, f, to);
+			free(to);
+		}
+		ok &= copy_walk(p, c, prefix, outdir, done);
+	}
+	return ok;
+}
+
+/*
+ * Only the files some page references are copied, not every file under
+ * content/<lang>/: a folder of pages also collects drafts, notes and
+ * originals (a worksheet filled in, a photo with faces) that nobody
+ * meant to publish, and the site of this toolkit must not leak them.
+ */
+static int
+copy_files(struct project *p, struct page *pg, const char *outdir,
+    struct strmap *done)
+{
+	char *prefix;
+	int ok;
+
+	if (pg->doc == NULL)
+		return 1;
+	prefix = xasprintf("%s/content/", p->site.dir);
+	ok = copy_walk(p, xmlDocGetRootElement(pg->doc), prefix, outdir, done);
+	free(prefix);
 	return ok;
 }
 
@@ -1288,7 +1347,7 @@ site_page(struct site_out *c, struct page *pg)
 	if (!c->stream)
 		return 1;               /* site_close writes them */
 	ok = write_page(c, pg, 1) &&
-	    assets_page(c->p, pg, c->out, &c->files);
+	    copy_files(c->p, pg, c->out, &c->files);
 	/* the tree is done with, unless a PDF lays it out; the page's
 	 * memory is reused by the next one */
 	if (!c->inpdf[pg->idx]) {
@@ -1314,7 +1373,7 @@ site_close(struct site_out *c, int ok)
 		for (i = 0; i < p->npages && ok; i++)
 			if (p->lang_only < 0 ||
 			    p->pages[i]->lang == (size_t)p->lang_only)
-				ok = assets_page(p, p->pages[i], outdir,
+				ok = copy_files(p, p->pages[i], outdir,
 				    &c->files);
 	}
 	for (l = 0; l < p->site.nlangs && ok; l++)
@@ -1329,7 +1388,7 @@ site_close(struct site_out *c, int ok)
 		char *to = xasprintf("%s/site/assets", outdir);
 
 		if (file_isdir(from))
-			ok = out_copytree(from, to);
+			ok = out_copytree(c->p->build->out, from, to);
 		free(from);
 		free(to);
 	}

@@ -175,7 +175,7 @@ component_k(lua_State *L)
 	lua_pop(L, 1);
 	lua_call(L, 1, 1);
 	if (lua_isnil(L, -1))
-		diag(DIAG_WARN, c->file, c->sb->callline, 1, "component '%s' "
+		diag(c->sb->diag, DIAG_WARN, c->file, c->sb->callline, 1, "component '%s' "
 		    "returned nothing", c->name);
 	else
 		ltree_append(L, -1, c->parent);
@@ -239,7 +239,7 @@ is_element(xmlNodePtr n, const char *name)
 
 /* Finds the component's file; 0 with the error printed when unknown. */
 static int
-findcomponent(const struct site *site, const char *name, const char *file,
+findcomponent(struct diag *dg, const struct site *site, const char *name, const char *file,
     int line, char **path, char **chunk)
 {
 	char *dir[2], **names, **all = NULL;
@@ -276,10 +276,10 @@ findcomponent(const struct site *site, const char *name, const char *file,
 		}
 		near = suggest_nearest(name, (const char *const *)all, nall);
 		if (near != NULL)
-			diag(DIAG_ERROR, file, line, 1, "unknown component '%s'; "
+			diag(dg, DIAG_ERROR, file, line, 1, "unknown component '%s'; "
 			    "did you mean '%s'?", name, near);
 		else
-			diag(DIAG_ERROR, file, line, 1, "unknown component '%s'",
+			diag(dg, DIAG_ERROR, file, line, 1, "unknown component '%s'",
 			    name);
 		for (i = 0; i < nall; i++)
 			free(all[i]);
@@ -300,7 +300,7 @@ component_call(struct sandbox *sb, const struct site *site, size_t lang,
 	char *path = NULL, *chunk = NULL, *cls;
 	int fence = line > 1 ? line - 1 : 1, ok, count = 0;
 
-	if (!findcomponent(site, name, file, fence, &path, &chunk))
+	if (!findcomponent(sb->diag, site, name, file, fence, &path, &chunk))
 		return 0;
 	memset(&c, 0, sizeof(c));
 	c.sb = sb;

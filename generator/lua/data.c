@@ -646,7 +646,7 @@ data_loc(lua_State *L, int idx, size_t lang, size_t *used)
 		snprintf(key, sizeof(key), "%s:%d:%s:%s", file, line, path,
 		    langcode(site, lang));
 		if (first_time(L, key))
-			diag(DIAG_WARN, file, line, 0, "no '%s' text here; "
+			diag(sb->diag, DIAG_WARN, file, line, 0, "no '%s' text here; "
 			    "the '%s' text is used", langcode(site, lang),
 			    site->langs[*used]);
 	} else {
@@ -654,7 +654,7 @@ data_loc(lua_State *L, int idx, size_t lang, size_t *used)
 		snprintf(key, sizeof(key), "%s:%d:%s", cf != NULL ? cf : "",
 		    line, langcode(site, lang));
 		if (first_time(L, key))
-			diag(DIAG_WARN, cf, line, cf != NULL &&
+			diag(sb->diag, DIAG_WARN, cf, line, cf != NULL &&
 			    sb->callline > 0 ? 1 : 0, "no '%s' text for a "
 			    "string; the '%s' text is used",
 			    langcode(site, lang), site->langs[*used]);
@@ -1043,7 +1043,7 @@ check_loc(lua_State *L, struct ck *ck, int v)
 		snprintf(key, sizeof(key), "%s:%d:%s:%s", ck->file, line, full,
 		    site->langs[i]);
 		if (first_time(L, key))
-			diag(DIAG_WARN, ck->file, line, 0, "%s%s: no '%s' text; "
+			diag(sb->diag, DIAG_WARN, ck->file, line, 0, "%s%s: no '%s' text; "
 			    "the '%s' text will be used", ck->what,
 			    ck->what[0] == '\0' && ck->path[0] == '.' ?
 			    ck->path + 1 : ck->path, site->langs[i],
@@ -1315,7 +1315,7 @@ pk_t(lua_State *L)
 		snprintf(wkey, sizeof(wkey), "t:%s:%zu", key, sb->lang);
 		callsite(L, &file, &line, where, sizeof(where));
 		if (first_time(L, wkey))
-			diag(DIAG_WARN, file, line, 0, "unknown interface string "
+			diag(sb->diag, DIAG_WARN, file, line, 0, "unknown interface string "
 			    "'%s'", key);
 	}
 	if (n == 1) {
@@ -1403,7 +1403,7 @@ pk_warn(lua_State *L)
 	int line;
 
 	callsite(L, &file, &line, where, sizeof(where));
-	diag(DIAG_WARN, file, line, sb->page != NULL && file == sb->page ?
+	diag(sb->diag, DIAG_WARN, file, line, sb->page != NULL && file == sb->page ?
 	    1 : 0, "%s", msg);
 	return 0;
 }
@@ -1488,7 +1488,8 @@ serr(lua_State *L, struct sitectx *c, enum diag_level lvl, const char *path,
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_va(lvl, c->name, data_line(L, c->name, path), 0, fmt, ap);
+	diag_va(sandbox_get(L)->diag, lvl, c->name, data_line(L, c->name, path), 0,
+	    fmt, ap);
 	va_end(ap);
 	if (lvl == DIAG_ERROR)
 		c->ok = 0;
@@ -1948,7 +1949,7 @@ data_site(struct sandbox *sb, const char *path, struct site *site)
 	if (site->file == NULL)
 		site->file = xstrdup(c.name);
 	if ((text = file_read(path, &len)) == NULL) {
-		diag_sys(path);
+		diag_sys(sb->diag, path);
 		return 0;
 	}
 	c.text = text;
@@ -2082,7 +2083,7 @@ i18n_k(lua_State *L)
 	    site->dir != NULL ? site->dir : ".", code);
 	if (known && !file_isfile(own) && strcmp(code, "en") != 0 &&
 	    strstr(builtin, "/en.lua") != NULL)
-		diag(DIAG_WARN, site->file, 0, 0, "no built-in interface "
+		diag(c->sb->diag, DIAG_WARN, site->file, 0, 0, "no built-in interface "
 		    "strings for '%s': English ones are used (write "
 		    "lua/i18n/%s.lua)", code, code);
 	lua_pushstring(L, builtin != NULL ? builtin : "");
@@ -2290,7 +2291,8 @@ fmerr(lua_State *L, struct fmctx *c, enum diag_level lvl, const char *key,
 	} else
 		line = data_line(L, c->file, path);
 	va_start(ap, fmt);
-	diag_va(lvl, c->file, line > 0 ? line : c->line, 0, fmt, ap);
+	diag_va(c->sb->diag, lvl, c->file, line > 0 ? line : c->line, 0, fmt,
+	    ap);
 	va_end(ap);
 	if (lvl == DIAG_ERROR)
 		c->ok = 0;

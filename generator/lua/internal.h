@@ -25,6 +25,7 @@ enum sb_abort {
 
 struct sandbox {
 	lua_State *L;
+	struct diag *diag;         /* where errors go (the build's) */
 	const struct site *site;    /* borrowed; languages read at call time */
 	size_t	 mem;               /* bytes allocated now */
 	size_t	 memmax;            /* budget for mem */

@@ -10,6 +10,7 @@
 #include <lua.h>
 
 #include "pdf/internal.h"
+#include "lua/internal.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
 #define LIB2 "/usr/share/fonts/truetype/liberation2/"
@@ -92,13 +93,13 @@ getnum(lua_State *L, int idx, const char *key, double *v, double lo,
 		double x = lua_tonumber(L, -1);
 
 		if (x < lo || x > hi) {
-			diag(DIAG_ERROR, file, 0, 0, "%s%s: %g is out of range "
+			diag(sandbox_get(L)->diag, DIAG_ERROR, file, 0, 0, "%s%s: %g is out of range "
 			    "(%g to %g)", what, key, x, lo, hi);
 			ok = 0;
 		} else
 			*v = x;
 	} else if (t != LUA_TNIL) {
-		diag(DIAG_ERROR, file, 0, 0, "%s%s: expected a number, got %s",
+		diag(sandbox_get(L)->diag, DIAG_ERROR, file, 0, 0, "%s%s: expected a number, got %s",
 		    what, key, lua_typename(L, t));
 		ok = 0;
 	}
@@ -115,7 +116,7 @@ getbool(lua_State *L, int idx, const char *key, int *v, const char *file)
 	if (t == LUA_TBOOLEAN)
 		*v = lua_toboolean(L, -1);
 	else if (t != LUA_TNIL) {
-		diag(DIAG_ERROR, file, 0, 0, "%s: expected true or false, got "
+		diag(sandbox_get(L)->diag, DIAG_ERROR, file, 0, 0, "%s: expected true or false, got "
 		    "%s", key, lua_typename(L, t));
 		ok = 0;
 	}
@@ -137,12 +138,12 @@ getcolour(lua_State *L, int idx, const char *key, unsigned *v,
 		    strspn(s + 1, "0123456789abcdefABCDEF") == 6)
 			*v = (unsigned)strtoul(s + 1, NULL, 16);
 		else {
-			diag(DIAG_ERROR, file, 0, 0, "colors.%s: expected "
+			diag(sandbox_get(L)->diag, DIAG_ERROR, file, 0, 0, "colors.%s: expected "
 			    "\"#rrggbb\", got \"%s\"", key, s);
 			ok = 0;
 		}
 	} else if (t != LUA_TNIL) {
-		diag(DIAG_ERROR, file, 0, 0, "colors.%s: expected a string, "
+		diag(sandbox_get(L)->diag, DIAG_ERROR, file, 0, 0, "colors.%s: expected a string, "
 		    "got %s", key, lua_typename(L, t));
 		ok = 0;
 	}
@@ -152,13 +153,14 @@ getcolour(lua_State *L, int idx, const char *key, unsigned *v,
 
 /* A font path: absolute, or relative to the theme folder. */
 static int
-setfont(struct pdf_style *st, int f, const char *path, const char *dir)
+setfont(struct diag *dg, struct pdf_style *st, int f, const char *path,
+    const char *dir)
 {
 	char *p = path[0] == '/' ? xstrdup(path) :
 	    xasprintf("%s/%s", dir, path);
 
 	if (!file_isfile(p)) {
-		diag(DIAG_ERROR, st->file, 0, 0, "fonts.%s%s%s: font file "
+		diag(dg, DIAG_ERROR, st->file, 0, 0, "fonts.%s%s%s: font file "
 		    "'%s' not found", facekey[f][0], facekey[f][1] ? "." : "",
 		    facekey[f][1] ? facekey[f][1] : "", p);
 		free(p);
@@ -176,7 +178,7 @@ readfonts(lua_State *L, int idx, struct pdf_style *st, const char *dir)
 
 	if (lua_getfield(L, idx, "fonts") != LUA_TTABLE) {
 		if (!lua_isnil(L, -1)) {
-			diag(DIAG_ERROR, st->file, 0, 0, "fonts: expected a "
+			diag(sandbox_get(L)->diag, DIAG_ERROR, st->file, 0, 0, "fonts: expected a "
 			    "table");
 			ok = 0;
 		}
@@ -187,15 +189,15 @@ readfonts(lua_State *L, int idx, struct pdf_style *st, const char *dir)
 		t = lua_getfield(L, -1, facekey[f][0]);
 		if (facekey[f][1] == NULL) {
 			if (t == LUA_TSTRING)
-				ok &= setfont(st, f, lua_tostring(L, -1), dir);
+				ok &= setfont(sandbox_get(L)->diag, st, f, lua_tostring(L, -1), dir);
 			lua_pop(L, 1);
 			continue;
 		}
 		if (t == LUA_TTABLE) {
 			if (lua_getfield(L, -1, facekey[f][1]) == LUA_TSTRING)
-				ok &= setfont(st, f, lua_tostring(L, -1), dir);
+				ok &= setfont(sandbox_get(L)->diag, st, f, lua_tostring(L, -1), dir);
 			else if (!lua_isnil(L, -1)) {
-				diag(DIAG_ERROR, st->file, 0, 0, "fonts.%s.%s: "
+				diag(sandbox_get(L)->diag, DIAG_ERROR, st->file, 0, 0, "fonts.%s.%s: "
 				    "expected a file name", facekey[f][0],
 				    facekey[f][1]);
 				ok = 0;
@@ -238,7 +240,7 @@ pdfstyle_load(struct project *p, struct pdf_style *st)
 		goto restore;
 	}
 	if (!lua_istable(L, -1)) {
-		diag(DIAG_ERROR, path, 0, 0, "pdf.lua must return a table");
+		diag(sandbox_get(L)->diag, DIAG_ERROR, path, 0, 0, "pdf.lua must return a table");
 		ok = 0;
 		goto restore;
 	}
@@ -266,7 +268,7 @@ pdfstyle_load(struct project *p, struct pdf_style *st)
 				if (v >= 5 && v <= 60)
 					st->hsize[k] = v;
 				else {
-					diag(DIAG_ERROR, path, 0, 0, "headings[%d]: "
+					diag(sandbox_get(L)->diag, DIAG_ERROR, path, 0, 0, "headings[%d]: "
 					    "%g is out of range (5 to 60)",
 					    k + 1, v);
 					ok = 0;

@@ -752,11 +752,11 @@ sandbox_call(struct sandbox *sb, int nargs, int nres,
 	}
 	sb->lastfile[0] = '\0';
 	if (sb->aborted == SB_ABORT_MEM)
-		diag(DIAG_ERROR, sb->memfile[0] != '\0' ? sb->memfile : NULL,
+		diag(sb->diag, DIAG_ERROR, sb->memfile[0] != '\0' ? sb->memfile : NULL,
 		    sb->memline, 0, "memory limit exceeded (%zu MiB)",
 		    sb->memmax >> 20);
 	else if (sb->aborted == SB_ABORT_STEPS)
-		diag(DIAG_ERROR, sb->abortfile[0] != '\0' ? sb->abortfile :
+		diag(sb->diag, DIAG_ERROR, sb->abortfile[0] != '\0' ? sb->abortfile :
 		    NULL, sb->abortline, 0, "instruction limit exceeded "
 		    "(%lld million instructions): is there an endless loop?",
 		    sb->budget / 1000000);
@@ -769,7 +769,7 @@ sandbox_call(struct sandbox *sb, int nargs, int nres,
 		    sb->abortfile);
 	/* where the call is, unless the message already points there */
 	if (callfile != NULL && strcmp(sb->lastfile, callfile) != 0)
-		diag(DIAG_NOTE, callfile, callline, 1, "called from here");
+		diag(sb->diag, DIAG_NOTE, callfile, callline, 1, "called from here");
 	lua_settop(L, base - 1);
 	if (sb->depth == 0 && sb->aborted != SB_OK) {
 		sb->aborted = SB_OK;
@@ -852,7 +852,7 @@ sandbox_report(struct sandbox *sb, enum diag_level lvl, const char *msg)
 	file = fbuf;
 	snprintf(sb->lastfile, sizeof(sb->lastfile), "%s",
 	    file != NULL ? file : "");
-	diag(lvl, file, line, 0, "%s%s", msg, hint(msg));
+	diag(sb->diag, lvl, file, line, 0, "%s%s", msg, hint(msg));
 	free(fbuf);
 }
 
@@ -866,12 +866,13 @@ panic(lua_State *L)
 }
 
 struct sandbox *
-sandbox_new(const struct site *site)
+sandbox_new(const struct site *site, struct diag *dg)
 {
 	struct sandbox *sb = xcalloc(1, sizeof(*sb));
 	lua_State *L;
 
 	sb->site = site;
+	sb->diag = dg;
 	sb->memmax = SB_MEMMAX;
 	sb->budget = SB_STEPS;
 	if ((L = lua_newstate(sb_alloc, sb)) == NULL) {
@@ -963,7 +964,7 @@ sandbox_runfile(struct sandbox *sb, const char *path, int nresults)
 	int ok;
 
 	if ((text = file_read(path, &len)) == NULL) {
-		diag_sys(path);
+		diag_sys(sb->diag, path);
 		return 0;
 	}
 	sandbox_set_page(sb, NULL, sb->lang);

@@ -1,21 +1,29 @@
 /*
- * out.c: the output layer's writes.  In: the bytes of a page, a PDF or a
- * copied file; out: that file under the output folder, kept as it is
- * when unchanged (the build's file lists, outfiles.c, tell without
- * reading it), written through when it is a device or a pipe.
+ * out.c: the output transaction.  A build writes into a temporary folder
+ * beside output/ (reusing output.prev's files), each file through
+ * out_write, which keeps it as it is when unchanged (the file lists,
+ * outfiles.c, tell without reading it); forked writers write their share
+ * and relay what they said; the folder is swapped in place of output/
+ * only when everything succeeded.  An interruption removes it.
  */
+#define _GNU_SOURCE /* renameat2 */
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <glob.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "base/pactkit.h"
+#include "out/out.h"
 
 /* Whether the file open on fd holds exactly data: then it is kept as it
  * is, its time touched for prune() in build.c. */
@@ -48,12 +56,12 @@ same_content(int fd, const void *data, size_t len)
 
 /* data into the device or pipe at path, which is left in place. */
 static int
-write_through(const char *path, const char *p, size_t len)
+write_through(struct out *o, const char *path, const char *p, size_t len)
 {
 	int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
 
 	if (fd == -1) {
-		diag_sys(path);
+		diag_sys(o->diag, path);
 		return 0;
 	}
 	while (len > 0) {
@@ -67,14 +75,14 @@ write_through(const char *path, const char *p, size_t len)
 		len -= (size_t)n;
 	}
 	if (close(fd) == -1 || len > 0) {
-		diag_sys(path);
+		diag_sys(o->diag, path);
 		return 0;
 	}
 	return 1;
 }
 
 int
-out_write(const char *path, const void *data, size_t len)
+out_write(struct out *o, const char *path, const void *data, size_t len)
 {
 	const char *slash = strrchr(path, '/'), *p = data;
 	struct stat st;
@@ -85,31 +93,31 @@ out_write(const char *path, const void *data, size_t len)
 	 * to disk on close, which costs more than writing.  The build's
 	 * file lists (outfiles.c) tell without reading it; without them the
 	 * contents are compared. */
-	if (outfiles_fresh()) {
+	if (outfiles_fresh(o)) {
 		/* a new folder: nothing to keep; a page's own folder is not
 		 * there yet */
 		if (slash != NULL && slash != path) {
 			char *dir = xstrndup(path, (size_t)(slash - path));
 			int ok = mkdir(dir, 0755) == 0 || errno == EEXIST ||
-			    file_mkdirs(dir);
+			    file_mkdirs(o->diag, dir);
 
 			free(dir);
 			if (!ok)
 				return 0;
 		}
-	} else if (outfiles_unchanged(path, data, len))
+	} else if (outfiles_unchanged(o, path, data, len))
 		return 1;
-	else if (outfiles_have_lists())
+	else if (outfiles_have_lists(o))
 		unlink(path);
 	else if (lstat(path, &st) == 0) {
 		if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
 			/* render --pdf /dev/stdout: written through, and a
 			 * device is never removed (as root it could be) */
-			return write_through(path, data, len);
+			return write_through(o, path, data, len);
 		if (S_ISLNK(st.st_mode))
 			unlink(path);   /* replaced, never written through */
 		else if (!S_ISREG(st.st_mode)) {
-			diag(DIAG_ERROR, path, 0, 0, "exists and is not a "
+			diag(o->diag, DIAG_ERROR, path, 0, 0, "exists and is not a "
 			    "regular file: pactkit replaces only files");
 			return 0;
 		} else if ((fd = open(path, O_RDONLY | O_CLOEXEC |
@@ -117,7 +125,7 @@ out_write(const char *path, const void *data, size_t len)
 			int same = same_content(fd, data, len);
 
 			if (same)
-				outfiles_wrote(path, fd, data, len);
+				outfiles_wrote(o, path, fd, data, len);
 			close(fd);
 			if (same)
 				return 1;
@@ -128,7 +136,7 @@ out_write(const char *path, const void *data, size_t len)
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0644)) == -1 && errno == ENOENT && slash != NULL && slash != path) {
 		char *dir = xstrndup(path, (size_t)(slash - path));
-		int ok = mkdir(dir, 0755) == 0 || file_mkdirs(dir);
+		int ok = mkdir(dir, 0755) == 0 || file_mkdirs(o->diag, dir);
 
 		free(dir);
 		if (!ok)
@@ -136,7 +144,7 @@ out_write(const char *path, const void *data, size_t len)
 		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	}
 	if (fd == -1) {
-		diag_sys(path);
+		diag_sys(o->diag, path);
 		return 0;
 	}
 	while (len > 0) {
@@ -145,51 +153,51 @@ out_write(const char *path, const void *data, size_t len)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			diag_sys(path);
+			diag_sys(o->diag, path);
 			close(fd);
 			return 0;
 		}
 		p += n;
 		len -= (size_t)n;
 	}
-	outfiles_wrote(path, fd, data, (size_t)(p - (const char *)data));
+	outfiles_wrote(o, path, fd, data, (size_t)(p - (const char *)data));
 	if (close(fd) == -1) {
-		diag_sys(path);
+		diag_sys(o->diag, path);
 		return 0;
 	}
 	return 1;
 }
 
 int
-out_copy(const char *from, const char *to)
+out_copy(struct out *o, const char *from, const char *to)
 {
 	size_t len;
 	char *data = file_read(from, &len);
 	int ok;
 
 	if (data == NULL) {
-		diag_sys(from);
+		diag_sys(o->diag, from);
 		return 0;
 	}
-	ok = out_write(to, data, len);
+	ok = out_write(o, to, data, len);
 	free(data);
 	return ok;
 }
 
 int
-out_copytree(const char *from, const char *to)
+out_copytree(struct out *o, const char *from, const char *to)
 {
 	struct dirent *de;
 	DIR *d;
 	int ok = 1;
 
 	if (file_isfile(from))
-		return out_copy(from, to);
+		return out_copy(o, from, to);
 	if ((d = opendir(from)) == NULL) {
-		diag_sys(from);
+		diag_sys(o->diag, from);
 		return 0;
 	}
-	if (!file_mkdirs(to)) {
+	if (!file_mkdirs(o->diag, to)) {
 		closedir(d);
 		return 0;
 	}
@@ -200,10 +208,372 @@ out_copytree(const char *from, const char *to)
 			continue;
 		a = xasprintf("%s/%s", from, de->d_name);
 		b = xasprintf("%s/%s", to, de->d_name);
-		ok = out_copytree(a, b);
+		ok = out_copytree(o, a, b);
 		free(a);
 		free(b);
 	}
 	closedir(d);
 	return ok;
+}
+
+/* ---- the transaction: a temporary folder swapped in ------------------- */
+
+/*
+ * The transaction an interruption must undo (its forked writers ended,
+ * its temporary folder removed).  The signal handler can only reach it
+ * through a static: one build runs at a time in a process.
+ */
+static struct out *live;
+
+static void
+on_signal(int sig)
+{
+	size_t i;
+
+	if (live != NULL) {
+		for (i = 0; i < OUT_MAXKIDS; i++)
+			if (live->kid[i] > 0) {
+				kill(live->kid[i], SIGKILL);
+				waitpid(live->kid[i], NULL, 0);
+			}
+		if (live->tmp != NULL)
+			file_rmtree(live->tmp);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Whether path may become or be replaced by an output folder: nothing
+ * there, an empty folder, or a folder a build made (it holds .pactkit/,
+ * the file lists every build writes).  Anything else (a file, a device,
+ * a symbolic link, someone's folder) is never removed nor replaced:
+ * an error naming it, before anything is written. */
+static int
+claimable(struct diag *dg, const char *path)
+{
+	struct stat st;
+	const char *what = NULL;
+	char *lists;
+	DIR *d;
+
+	if (lstat(path, &st) == -1)
+		return 1;       /* absent (a bad parent fails later) */
+	if (S_ISLNK(st.st_mode))
+		what = "a symbolic link";
+	else if (!S_ISDIR(st.st_mode))
+		what = S_ISREG(st.st_mode) ? "a file" : "not a folder (a device, "
+		    "pipe or socket)";
+	else {
+		lists = xasprintf("%s/.pactkit", path);
+		if (lstat(lists, &st) == 0 && S_ISDIR(st.st_mode)) {
+			free(lists);
+			return 1;
+		}
+		free(lists);
+		if ((d = opendir(path)) != NULL) {
+			struct dirent *de;
+			int empty = 1;
+
+			while (empty && (de = readdir(d)) != NULL)
+				empty = strcmp(de->d_name, ".") == 0 ||
+				    strcmp(de->d_name, "..") == 0;
+			closedir(d);
+			if (empty)
+				return 1;
+		}
+		what = "a folder pactkit did not make (no .pactkit/ inside)";
+	}
+	diag(dg, DIAG_ERROR, path, 0, 0, "is %s: pactkit writes its output only "
+	    "where nothing is, into an empty folder or over its own output; "
+	    "name another folder with -o, or move this one away", what);
+	return 0;
+}
+
+/* Removes what a killed build left beside out (output.tmp-*, .old-*):
+ * folders only, never what a symbolic link points to. */
+static void
+leftovers(const char *out)
+{
+	static const char *const pats[] = { "%s.tmp-??????", "%s.old-*" };
+	size_t i, k;
+	glob_t g;
+
+	for (i = 0; i < 2; i++) {
+		char *pat = xasprintf(pats[i], out);
+
+		if (glob(pat, 0, NULL, &g) == 0) {
+			for (k = 0; k < g.gl_pathc; k++) {
+				struct stat st;
+
+				if (lstat(g.gl_pathv[k], &st) == 0 &&
+				    S_ISDIR(st.st_mode))
+					file_rmtree(g.gl_pathv[k]);
+			}
+			globfree(&g);
+		}
+		free(pat);
+	}
+}
+
+/* Swaps the finished folder tmp into out.  The previous output is kept
+ * as out.prev: the next build writes over it in place, which is much
+ * cheaper than making thousands of new files and folders. */
+static int
+swap(struct diag *dg, const char *tmp, const char *out)
+{
+	char *prev = xasprintf("%s.prev", out);
+	int ok = 1;
+
+	if (!file_isdir(out)) {
+		if (rename(tmp, out) == -1) {
+			diag_sys(dg, out);
+			ok = 0;
+		}
+	} else if (renameat2(AT_FDCWD, tmp, AT_FDCWD, out,
+	    RENAME_EXCHANGE) == 0) {
+		/* tmp now holds the old output */
+		file_rmtree(prev);
+		if (rename(tmp, prev) == -1)
+			file_rmtree(tmp);
+	} else {
+		/* no exchange on this file system: out aside, tmp in */
+		file_rmtree(prev);
+		if (rename(out, prev) == -1) {
+			diag_sys(dg, out);
+			ok = 0;
+		} else if (rename(tmp, out) == -1) {
+			diag_sys(dg, out);
+			rename(prev, out);
+			ok = 0;
+		}
+	}
+	if (!ok)
+		file_rmtree(tmp);       /* a failed build leaves nothing */
+	free(prev);
+	return ok;
+}
+
+/* Removes the files under dir older than the build (before o->mark),
+ * and the folders left empty: what an earlier build wrote and this one
+ * did not.  Leaves the folders named in skip at depth 1. */
+static void
+prune(const struct out *o, const char *dir, char *const *skip,
+    size_t nskip, int depth)
+{
+	const struct timespec *t0 = &o->mark;
+
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		char *sub;
+
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (depth == 1) {
+			size_t l;
+
+			for (l = 0; l < nskip; l++)
+				if (strcmp(de->d_name, skip[l]) == 0)
+					break;
+			if (l < nskip)
+				continue;
+		}
+		sub = xasprintf("%s/%s", dir, de->d_name);
+		if (lstat(sub, &st) == 0) {
+			if (S_ISDIR(st.st_mode)) {
+				prune(o, sub, skip, nskip, depth + 1);
+				rmdir(sub);     /* fails unless empty: fine */
+			} else if (st.st_mtim.tv_sec < t0->tv_sec ||
+			    (st.st_mtim.tv_sec == t0->tv_sec &&
+			    st.st_mtim.tv_nsec < t0->tv_nsec))
+				unlink(sub);
+		}
+		free(sub);
+	}
+	closedir(d);
+}
+
+/* Takes the previous generation's folder as the one to write into: the
+ * next build writes over it in place, much cheaper than making thousands
+ * of new files and folders.  1 ok, 0 (printed). */
+static int
+adopt(struct out *o, const char *tmp)
+{
+	char *prev = xasprintf("%s.prev", o->dir);
+	char *mark = xasprintf("%s/.pactkit-build", tmp);
+	struct stat mst;
+	int fresh = 1, ok;
+
+	if (file_isdir(prev) && rmdir(tmp) == 0) {
+		if (rename(prev, tmp) == 0)
+			fresh = 0;
+		else
+			mkdir(tmp, 0700);
+	}
+	ok = out_write(o, mark, "", 0) && stat(mark, &mst) == 0;
+	unlink(mark);
+	o->mark = mst.st_mtim;
+	outfiles_begin(o, tmp, fresh);
+	free(mark);
+	free(prev);
+	return ok;
+}
+
+int
+out_begin(struct out *o, const char *dir)
+{
+	char *prev = xasprintf("%s.prev", dir), *tmp, *slash;
+	int ok;
+
+	ok = claimable(o->diag, dir) && claimable(o->diag, prev);
+	free(prev);
+	if (!ok)
+		return 0;
+	o->dir = xstrdup(dir);
+	leftovers(dir);
+	tmp = xasprintf("%s.tmp-XXXXXX", dir);
+	if ((slash = strrchr(dir, '/')) != NULL) {
+		char *parent = xstrndup(dir, (size_t)(slash - dir));
+
+		if (*parent != '\0' && !file_mkdirs(o->diag, parent))
+			ok = 0;
+		free(parent);
+	}
+	/* from here an interruption removes the temporary folder */
+	o->oldint = signal(SIGINT, on_signal);
+	o->oldterm = signal(SIGTERM, on_signal);
+	live = o;
+	if (ok && mkdtemp(tmp) == NULL) {
+		diag_sys(o->diag, dir);
+		ok = 0;
+	} else if (ok) {
+		o->tmp = xstrdup(tmp);
+		ok = adopt(o, tmp);
+	}
+	if (ok)
+		chmod(tmp, 0755);
+	else
+		out_end(o, 0);
+	free(tmp);
+	return ok;
+}
+
+void
+out_prune(struct out *o, const char *sub, char *const *skip, size_t nskip)
+{
+	char *dir;
+
+	if (o->tmp == NULL)
+		return;
+	dir = *sub != '\0' ? xasprintf("%s/%s", o->tmp, sub) :
+	    xstrdup(o->tmp);
+	prune(o, dir, skip, nskip, 0);
+	free(dir);
+}
+
+int
+out_end(struct out *o, int ok)
+{
+	outfiles_end(o);
+	if (o->tmp != NULL && ok)
+		ok = swap(o->diag, o->tmp, o->dir);
+	else if (o->tmp != NULL)
+		file_rmtree(o->tmp);    /* made, but the build failed */
+	live = NULL;
+	/* serve keeps its own handlers between builds */
+	if (o->oldint != NULL || o->oldterm != NULL) {
+		signal(SIGINT, o->oldint == SIG_ERR ? SIG_DFL : o->oldint);
+		signal(SIGTERM, o->oldterm == SIG_ERR ? SIG_DFL : o->oldterm);
+	}
+	o->oldint = o->oldterm = NULL;
+	free(o->tmp);
+	free(o->dir);
+	o->tmp = o->dir = NULL;
+	return ok;
+}
+
+/* ---- forked writers ----------------------------------------------------- */
+
+int
+out_fork(struct out *o, const char *list, int (*work)(void *), void *arg,
+    struct out_kid *kid)
+{
+	pid_t parent = getpid();
+	int fd[2], rc;
+	size_t i;
+
+	kid->pid = -1;
+	kid->fd = -1;
+	fflush(stderr);
+	if (pipe(fd) == -1)
+		return 0;
+	if ((kid->pid = fork()) == -1) {
+		close(fd[0]);
+		close(fd[1]);
+		return 0;
+	}
+	if (kid->pid == 0) {
+		/* the parent cleans up: a signal just ends us, and a parent
+		 * killed outright (SIGKILL) takes us along, so that no
+		 * orphan writes on into its folder */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent)
+			_exit(1);
+		live = NULL;
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		close(fd[0]);
+		/* its files in a list of its own; only what it says is
+		 * relayed: the parent counted what came before the fork */
+		outfiles_forget(o);
+		diag_relay_begin(o->diag);
+		rc = work(arg) && outfiles_save(o, list);
+		if (!diag_relay_send(o->diag, fd[1]))
+			rc = 0;
+		_exit(rc ? 0 : 1);
+	}
+	close(fd[1]);
+	kid->fd = fd[0];
+	for (i = 0; i < OUT_MAXKIDS; i++)
+		if (o->kid[i] <= 0) {
+			o->kid[i] = kid->pid;
+			break;
+		}
+	return 1;
+}
+
+static void
+forget_kid(struct out *o, const struct out_kid *kid)
+{
+	size_t i;
+
+	for (i = 0; i < OUT_MAXKIDS; i++)
+		if (o->kid[i] == kid->pid)
+			o->kid[i] = 0;
+}
+
+int
+out_wait(struct out *o, struct out_kid *kid)
+{
+	int st, ok = diag_relay_receive(o->diag, kid->fd);
+
+	close(kid->fd);
+	if (waitpid(kid->pid, &st, 0) == -1 || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) != 0)
+		ok = 0;
+	forget_kid(o, kid);
+	return ok;
+}
+
+void
+out_kill(struct out *o, struct out_kid *kid)
+{
+	kill(kid->pid, SIGKILL);
+	waitpid(kid->pid, NULL, 0);
+	close(kid->fd);
+	forget_kid(o, kid);
 }

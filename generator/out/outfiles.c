@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "base/pactkit.h"
+#include "out/out.h"
 
 #define LISTDIR ".pactkit"
 
@@ -34,14 +35,6 @@ static char	**list_names(const char *, size_t *);
 static int	  read_lists(const char *, char **, size_t, int,
 		    struct strmap *, int);
 
-static struct {
-	char		*root;      /* the folder being written, or NULL */
-	size_t		 rootlen;
-	struct strmap	 old;       /* relative path -> struct entry */
-	int		 have_old;  /* lists were found */
-	int		 fresh;     /* the folder was empty at the start */
-	struct buf	 mine;      /* this writer's lines */
-} of;
 
 /* One lane's step: a word mixed in. */
 static uint64_t
@@ -96,18 +89,18 @@ good_path(const char *p)
 }
 
 void
-outfiles_begin(const char *root, int fresh)
+outfiles_begin(struct out *o, const char *root, int fresh)
 {
 	char *dir, **names;
 	size_t i, n;
 
-	outfiles_end();
-	of.root = xstrdup(root);
-	of.rootlen = strlen(root);
-	of.fresh = fresh;
-	dir = xasprintf("%s/" LISTDIR, of.root);
+	outfiles_end(o);
+	o->root = xstrdup(root);
+	o->rootlen = strlen(root);
+	o->fresh = fresh;
+	dir = xasprintf("%s/" LISTDIR, o->root);
 	names = list_names(dir, &n);
-	of.have_old = read_lists(dir, names, n, 0, &of.old, 1);
+	o->have_old = read_lists(dir, names, n, 0, &o->old, 1);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
@@ -115,81 +108,81 @@ outfiles_begin(const char *root, int fresh)
 }
 
 int
-outfiles_have_lists(void)
+outfiles_have_lists(const struct out *o)
 {
-	return of.root != NULL && of.have_old;
+	return o->root != NULL && o->have_old;
 }
 
 int
-outfiles_fresh(void)
+outfiles_fresh(const struct out *o)
 {
-	return of.root != NULL && of.fresh;
+	return o->root != NULL && o->fresh;
 }
 
 /* The path of a file under the folder being written, relative to it. */
 static const char *
-rel(const char *path)
+rel(const struct out *o, const char *path)
 {
-	if (of.root == NULL || strncmp(path, of.root, of.rootlen) != 0 ||
-	    path[of.rootlen] != '/')
+	if (o->root == NULL || strncmp(path, o->root, o->rootlen) != 0 ||
+	    path[o->rootlen] != '/')
 		return NULL;
-	return path + of.rootlen + 1;
+	return path + o->rootlen + 1;
 }
 
 static void
-note(const char *r, uint64_t size, uint64_t h, const struct stat *st)
+note(struct out *o, const char *r, uint64_t size, uint64_t h, const struct stat *st)
 {
-	buf_printf(&of.mine, "%" PRIu64 " %lld.%09ld %016" PRIx64 " %s\n",
+	buf_printf(&o->mine, "%" PRIu64 " %lld.%09ld %016" PRIx64 " %s\n",
 	    size, (long long)st->st_mtim.tv_sec, (long)st->st_mtim.tv_nsec,
 	    h, r);
 }
 
 int
-outfiles_unchanged(const char *path, const void *data, size_t len)
+outfiles_unchanged(struct out *o, const char *path, const void *data, size_t len)
 {
-	const char *r = rel(path);
+	const char *r = rel(o, path);
 	struct entry *e;
 	struct stat st;
 	uint64_t h;
 
-	if (r == NULL || !of.have_old ||
-	    (e = strmap_get(&of.old, r)) == NULL || e->size != len)
+	if (r == NULL || !o->have_old ||
+	    (e = strmap_get(&o->old, r)) == NULL || e->size != len)
 		return 0;
 	h = hash(data, len);
 	if (e->hash != h || lstat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
 	    (uint64_t)st.st_size != len || st.st_mtim.tv_sec != e->sec ||
 	    st.st_mtim.tv_nsec != e->nsec)
 		return 0;
-	note(r, len, h, &st);
+	note(o, r, len, h, &st);
 	return 1;
 }
 
 void
-outfiles_wrote(const char *path, int fd, const void *data, size_t len)
+outfiles_wrote(struct out *o, const char *path, int fd, const void *data, size_t len)
 {
-	const char *r = rel(path);
+	const char *r = rel(o, path);
 	struct stat st;
 
 	if (r != NULL && fstat(fd, &st) == 0)
-		note(r, len, hash(data, len), &st);
+		note(o, r, len, hash(data, len), &st);
 }
 
 void
-outfiles_forget(void)
+outfiles_forget(struct out *o)
 {
-	buf_reset(&of.mine);
+	buf_reset(&o->mine);
 }
 
 int
-outfiles_save(const char *writer)
+outfiles_save(struct out *o, const char *writer)
 {
 	char *dir, *path;
 	size_t off = 0;
 	int fd, ok;
 
-	if (of.root == NULL)
+	if (o->root == NULL)
 		return 1;
-	dir = xasprintf("%s/" LISTDIR, of.root);
+	dir = xasprintf("%s/" LISTDIR, o->root);
 	path = xasprintf("%s/files-%s.new", dir, writer);
 	/* not through out_write: the list does not list itself.  A
 	 * list cut short would have the next build remove what this one
@@ -197,13 +190,13 @@ outfiles_save(const char *writer)
 	if ((mkdir(dir, 0755) == -1 && errno != EEXIST) ||
 	    (fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0644)) == -1) {
-		diag_sys(path);
+		diag_sys(o->diag, path);
 		free(path);
 		free(dir);
 		return 0;
 	}
-	while (off < of.mine.len) {
-		ssize_t n = write(fd, of.mine.data + off, of.mine.len - off);
+	while (off < o->mine.len) {
+		ssize_t n = write(fd, o->mine.data + off, o->mine.len - off);
 
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -211,11 +204,11 @@ outfiles_save(const char *writer)
 			break;
 		off += (size_t)n;
 	}
-	ok = off == of.mine.len;
+	ok = off == o->mine.len;
 	if (close(fd) == -1)
 		ok = 0;
 	if (!ok)
-		diag_sys(path);
+		diag_sys(o->diag, path);
 	free(path);
 	free(dir);
 	return ok;
@@ -223,13 +216,13 @@ outfiles_save(const char *writer)
 
 /* Removes file r and the folders it leaves empty (up to the root). */
 static void
-remove_stale(const char *r)
+remove_stale(const struct out *o, const char *r)
 {
-	char *path = xasprintf("%s/%s", of.root, r), *slash;
+	char *path = xasprintf("%s/%s", o->root, r), *slash;
 
 	if (unlink(path) == 0)
 		while ((slash = strrchr(path, '/')) != NULL &&
-		    (size_t)(slash - path) > of.rootlen) {
+		    (size_t)(slash - path) > o->rootlen) {
 			*slash = '\0';
 			if (rmdir(path) == -1)
 				break;
@@ -320,7 +313,7 @@ read_lists(const char *dir, char **names, size_t n, int new,
 			    off == 0 || !good_path(line + off))
 				continue;
 			if (!entries) {
-				strmap_put(map, line + off, &of);
+				strmap_put(map, line + off, map);
 				continue;
 			}
 			ep = xmalloc(sizeof(*ep));
@@ -334,23 +327,23 @@ read_lists(const char *dir, char **names, size_t n, int new,
 }
 
 void
-outfiles_prune(const char *prefix, int inside)
+outfiles_prune(struct out *o, const char *prefix, int inside)
 {
 	struct strmap now = { 0 };
 	size_t i, n, plen = strlen(prefix);
 	char *dir, **names;
 
-	if (of.root == NULL || !of.have_old)
+	if (o->root == NULL || !o->have_old)
 		return;
-	dir = xasprintf("%s/" LISTDIR, of.root);
+	dir = xasprintf("%s/" LISTDIR, o->root);
 	names = list_names(dir, &n);
 	read_lists(dir, names, n, 1, &now, 0);
 	/* what the old lists named and no writer made this time */
-	for (i = 0; i < of.old.cap; i++)
-		if (of.old.keys[i] != NULL &&
-		    (strncmp(of.old.keys[i], prefix, plen) == 0) == inside &&
-		    strmap_get(&now, of.old.keys[i]) == NULL)
-			remove_stale(of.old.keys[i]);
+	for (i = 0; i < o->old.cap; i++)
+		if (o->old.keys[i] != NULL &&
+		    (strncmp(o->old.keys[i], prefix, plen) == 0) == inside &&
+		    strmap_get(&now, o->old.keys[i]) == NULL)
+			remove_stale(o, o->old.keys[i]);
 	strmap_free(&now);
 	for (i = 0; i < n; i++)
 		free(names[i]);
@@ -359,14 +352,14 @@ outfiles_prune(const char *prefix, int inside)
 }
 
 void
-outfiles_commit(void)
+outfiles_commit(struct out *o)
 {
 	char *dir, **names;
 	size_t i, n;
 
-	if (of.root == NULL)
+	if (o->root == NULL)
 		return;
-	dir = xasprintf("%s/" LISTDIR, of.root);
+	dir = xasprintf("%s/" LISTDIR, o->root);
 	names = list_names(dir, &n);
 	/* the new lists replace the old ones */
 	for (i = 0; i < n; i++) {
@@ -388,14 +381,16 @@ outfiles_commit(void)
 }
 
 void
-outfiles_end(void)
+outfiles_end(struct out *o)
 {
 	size_t i;
 
-	for (i = 0; i < of.old.cap; i++)
-		free(of.old.vals[i]);
-	strmap_free(&of.old);
-	buf_free(&of.mine);
-	free(of.root);
-	memset(&of, 0, sizeof(of));
+	for (i = 0; i < o->old.cap; i++)
+		free(o->old.vals[i]);
+	strmap_free(&o->old);
+	buf_free(&o->mine);
+	free(o->root);
+	o->root = NULL;
+	o->rootlen = 0;
+	o->have_old = o->fresh = 0;
 }

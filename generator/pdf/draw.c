@@ -27,6 +27,7 @@ struct radiofield {
 };
 
 struct drawer {
+	struct diag *diag;         /* where errors go */
 	HPDF_Doc pdf;
 	const struct pdf_style *st;
 	const char *fontname[PF__MAX]; /* after LoadTTFontFromFile */
@@ -72,13 +73,13 @@ on_error(HPDF_STATUS no, HPDF_STATUS detail, void *arg)
 
 	/* errors are sticky: report the first, the save then fails */
 	if (d->errors++ == 0)
-		diag(DIAG_ERROR, NULL, 0, 0,
+		diag(d->diag, DIAG_ERROR, NULL, 0, 0,
 		    "PDF library error 0x%04X (detail %u)",
 		    (unsigned)no, (unsigned)detail);
 }
 
 struct drawer *
-draw_new(const struct pdf_style *st)
+draw_new(struct diag *dg, const struct pdf_style *st)
 {
 	struct drawer *d;
 	int i, ok = 1;
@@ -87,19 +88,20 @@ draw_new(const struct pdf_style *st)
 		if (st->font[i] != NULL && file_isfile(st->font[i]))
 			continue;
 		if (i == PF_FALLBACK) {
-			diag(DIAG_WARN, st->file, 0, 0, "fallback font '%s' "
+			diag(dg, DIAG_WARN, st->file, 0, 0, "fallback font '%s' "
 			    "not found: characters missing from the text "
 			    "fonts print as '?'",
 			    st->font[i] ? st->font[i] : "(none)");
 			continue;
 		}
-		diag(DIAG_ERROR, st->file, 0, 0, "font file '%s' not found",
+		diag(dg, DIAG_ERROR, st->file, 0, 0, "font file '%s' not found",
 		    st->font[i] ? st->font[i] : "(none)");
 		ok = 0;
 	}
 	if (!ok)
 		return NULL;
 	d = xcalloc(1, sizeof(*d));
+	d->diag = dg;
 	d->st = st;
 	d->pdf = HPDF_New(on_error, d);
 	if (d->pdf == NULL) {
@@ -123,7 +125,6 @@ draw_free(struct drawer *d)
 
 	if (d == NULL)
 		return;
-	image_forget(d);
 	HPDF_Free(d->pdf);
 	free(d->pages);
 	for (i = 0; i < PF__MAX; i++) {
@@ -147,7 +148,7 @@ fontdef(struct drawer *d, int f)
 	d->fontname[f] = HPDF_LoadTTFontFromFile(d->pdf, d->st->font[f],
 	    HPDF_TRUE);
 	if (d->fontname[f] == NULL) {
-		diag(DIAG_ERROR, d->st->file, 0, 0,
+		diag(d->diag, DIAG_ERROR, d->st->file, 0, 0,
 		    "%s: not a usable TrueType font", d->st->font[f]);
 		d->broken[f] = 1;
 		HPDF_ResetError(d->pdf);
@@ -1276,9 +1277,33 @@ draw_info(struct drawer *d, const char *title, const char *author,
 }
 
 void *
-draw_doc(struct drawer *d)
+draw_image_raw(struct drawer *d, const unsigned char *px, unsigned w,
+    unsigned h, int gray, const unsigned char *alpha)
 {
-	return d->pdf;
+	HPDF_Image im, mask;
+
+	im = HPDF_LoadRawImageFromMem(d->pdf, px, w, h, gray ?
+	    HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+	if (im != NULL && alpha != NULL) {
+		mask = HPDF_LoadRawImageFromMem(d->pdf, alpha, w, h,
+		    HPDF_CS_DEVICE_GRAY, 8);
+		if (mask == NULL || HPDF_Dict_Add(im, "SMask", mask) != HPDF_OK)
+			im = NULL;
+	}
+	if (im == NULL)
+		HPDF_ResetError(d->pdf);
+	return im;
+}
+
+void *
+draw_image_jpeg(struct drawer *d, const unsigned char *data, size_t len)
+{
+	HPDF_Image im = HPDF_LoadJpegImageFromMem(d->pdf, data,
+	    (HPDF_UINT)len);
+
+	if (im == NULL)
+		HPDF_ResetError(d->pdf);
+	return im;
 }
 
 void
@@ -1349,45 +1374,40 @@ deflate_pages(struct drawer *d)
 	buf_free(&z);
 }
 
-int
-draw_save(struct drawer *d, const char *path)
+char *
+draw_finish(struct drawer *d, const char *path, size_t *len)
 {
+	HPDF_UINT32 size, got;
+	HPDF_STATUS st;
+	HPDF_BYTE *buf;
 	int f;
 
 	if (d->page != NULL)
 		endtext(d);
 	if (d->errors > 0) {
-		diag(DIAG_ERROR, path, 0, 0, "not written: the PDF library "
-		    "reported %d error(s)", d->errors);
-		return 0;
+		diag(d->diag, DIAG_ERROR, path, 0, 0, "not written: the PDF "
+		    "library reported %d error(s)", d->errors);
+		return NULL;
 	}
 	for (f = 0; f < PF__MAX; f++)
 		if (d->font[f] != NULL)
 			fix_widths(d, f);
 	deflate_pages(d);
-	/* through memory and out_write, like every output file: an
+	/* through memory, then out_write like every output file: an
 	 * unchanged PDF is kept, and the build's file lists name it */
-	{
-		HPDF_UINT32 size, got;
-		HPDF_STATUS st;
-		HPDF_BYTE *buf;
-		int ok;
-
-		if (HPDF_SaveToStream(d->pdf) != HPDF_OK) {
-			diag(DIAG_ERROR, path, 0, 0, "cannot write the PDF");
-			return 0;
-		}
-		size = HPDF_GetStreamSize(d->pdf);
-		buf = xmalloc(size > 0 ? size : 1);
-		got = size;
-		st = HPDF_ReadFromStream(d->pdf, buf, &got);
-		if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || got != size) {
-			diag(DIAG_ERROR, path, 0, 0, "cannot write the PDF");
-			free(buf);
-			return 0;
-		}
-		ok = out_write(path, buf, size);
-		free(buf);
-		return ok;
+	if (HPDF_SaveToStream(d->pdf) != HPDF_OK) {
+		diag(d->diag, DIAG_ERROR, path, 0, 0, "cannot write the PDF");
+		return NULL;
 	}
+	size = HPDF_GetStreamSize(d->pdf);
+	buf = xmalloc(size > 0 ? size : 1);
+	got = size;
+	st = HPDF_ReadFromStream(d->pdf, buf, &got);
+	if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || got != size) {
+		diag(d->diag, DIAG_ERROR, path, 0, 0, "cannot write the PDF");
+		free(buf);
+		return NULL;
+	}
+	*len = size;
+	return (char *)buf;
 }

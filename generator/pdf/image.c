@@ -4,8 +4,10 @@
  * layout, then the picture on the page.  PNG and JPEG are decoded in
  * full with libpng and libjpeg first, because libharu aborts the whole
  * process on a damaged PNG and embeds a damaged JPEG as it is (garbage
- * in the viewer): only a file that decodes cleanly reaches libharu.  An SVG file is parsed with
- * libxml2 and drawn by pdf_svg.c when it keeps to the subset it draws.
+ * in the viewer): only a file that decodes cleanly reaches libharu,
+ * through draw.c.  An SVG file is parsed with libxml2 and drawn by svg.c
+ * when it keeps to the subset it draws.  The images of one PDF are loaded
+ * into it once: struct images is that cache, made with the drawer.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -14,7 +16,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <hpdf.h>
 #include <jpeglib.h>
 #include <png.h>
 
@@ -24,17 +25,21 @@
 #define PX        0.75                 /* points per CSS pixel (96 dpi) */
 
 struct pdf_image {
-	struct drawer *d;           /* the PDF it is loaded into */
 	char	*path;              /* the file */
 	int	 ok;                /* 0: not printable (said once) */
 	double	 w, h;              /* natural size, points */
 	int	 sized;             /* 0: w, h give the proportions only */
-	HPDF_Image im;              /* PNG, JPEG */
+	void	*im;                /* PNG, JPEG: its image in the PDF */
 	xmlDocPtr svg;              /* SVG file, drawn by svg_draw */
 	struct pdf_image *next;
 };
 
-static struct pdf_image *cache; /* every drawer's images, newest first */
+/* The images of one PDF. */
+struct images {
+	struct diag *diag;          /* where errors go */
+	struct drawer *d;           /* the PDF they are loaded into */
+	struct pdf_image *list;     /* newest first */
+};
 
 /* ---- PNG -------------------------------------------------------------- */
 
@@ -44,13 +49,13 @@ static struct pdf_image *cache; /* every drawer's images, newest first */
  * libharu 2.3.0), so libpng decodes every PNG to 8-bit samples here and
  * libharu embeds them raw (Flate-compressed), transparency as an SMask.
  */
-static HPDF_Image
-png_load(HPDF_Doc doc, const char *data, size_t len, double *w, double *h,
-    char *why, size_t whylen)
+static void *
+png_load(struct drawer *d, const char *data, size_t len, double *w,
+    double *h, char *why, size_t whylen)
 {
 	png_image pi;
 	unsigned char *px = NULL, *col = NULL, *alpha = NULL;
-	HPDF_Image im = NULL, mask;
+	void *im = NULL;
 	size_t i, n;
 	int gray, hasalpha, nc;
 
@@ -90,14 +95,8 @@ png_load(HPDF_Doc doc, const char *data, size_t len, double *w, double *h,
 			alpha[i] = px[i * (size_t)(nc + 1) + (size_t)nc];
 		}
 	}
-	im = HPDF_LoadRawImageFromMem(doc, hasalpha ? col : px, pi.width,
-	    pi.height, gray ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
-	if (im != NULL && hasalpha) {
-		mask = HPDF_LoadRawImageFromMem(doc, alpha, pi.width,
-		    pi.height, HPDF_CS_DEVICE_GRAY, 8);
-		if (mask == NULL || HPDF_Dict_Add(im, "SMask", mask) != HPDF_OK)
-			im = NULL;
-	}
+	im = draw_image_raw(d, hasalpha ? col : px, pi.width, pi.height,
+	    gray, alpha);
 	if (im == NULL)
 		snprintf(why, whylen, "the PDF library could not embed it");
 out:
@@ -283,11 +282,11 @@ has_ext(const char *path, const char *ext)
 }
 
 static void
-load(struct pdf_image *pi, const char *file, int line, int col)
+load(struct images *im, struct pdf_image *pi, const char *file, int line,
+    int col)
 {
 	const char *name = strncmp(pi->path, "./", 2) == 0 ? pi->path + 2 :
 	    pi->path;                   /* for messages */
-	HPDF_Doc doc = draw_doc(pi->d);
 	char why[JMSG_LENGTH_MAX + 64] = "";
 	const unsigned char *u;
 	size_t len;
@@ -295,31 +294,27 @@ load(struct pdf_image *pi, const char *file, int line, int col)
 	double pw, ph;
 
 	if ((data = file_read(pi->path, &len)) == NULL) {
-		diag(DIAG_ERROR, file, line, col, "image '%s' cannot be "
+		diag(im->diag, DIAG_ERROR, file, line, col, "image '%s' cannot be "
 		    "read: %s", name, strerror(errno));
 		return;
 	}
 	u = (const unsigned char *)data;
 	if (len >= 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0) {
-		if ((pi->im = png_load(doc, data, len, &pw, &ph, why,
-		    sizeof(why))) == NULL) {
-			diag(DIAG_ERROR, file, line, col, "image '%s' cannot be "
-			    "printed: %s", name, why);
-			HPDF_ResetError(doc);
-		} else
+		if ((pi->im = png_load(im->d, data, len, &pw, &ph, why,
+		    sizeof(why))) == NULL)
+			diag(im->diag, DIAG_ERROR, file, line, col, "image '%s' "
+			    "cannot be printed: %s", name, why);
+		else
 			pi->ok = 1;
 	} else if (len >= 3 && memcmp(data, "\xff\xd8\xff", 3) == 0) {
 		if (!jpeg_check(data, len, &pw, &ph, why, sizeof(why)))
-			diag(DIAG_ERROR, file, line, col, "image '%s' is a "
-			    "damaged JPEG file: %s", name, why);
-		else if ((pi->im = HPDF_LoadJpegImageFromMem(doc, u,
-		    (HPDF_UINT)len)) == NULL) {
-			diag(DIAG_ERROR, file, line, col, "image '%s': the "
-			    "PDF library could not embed this JPEG file (a "
-			    "kind it does not read, such as 12-bit)",
-			    name);
-			HPDF_ResetError(doc);
-		} else
+			diag(im->diag, DIAG_ERROR, file, line, col, "image '%s' "
+			    "is a damaged JPEG file: %s", name, why);
+		else if ((pi->im = draw_image_jpeg(im->d, u, len)) == NULL)
+			diag(im->diag, DIAG_ERROR, file, line, col, "image '%s': "
+			    "the PDF library could not embed this JPEG file (a "
+			    "kind it does not read, such as 12-bit)", name);
+		else
 			pi->ok = 1;
 	} else if (has_ext(pi->path, ".svg")) {
 		xmlNodePtr root;
@@ -330,14 +325,14 @@ load(struct pdf_image *pi, const char *file, int line, int col)
 		if (root == NULL || root->ns == NULL ||
 		    xmlStrcmp(root->name, (const xmlChar *)"svg") != 0 ||
 		    xmlStrcmp(root->ns->href, (const xmlChar *)SVG_NS) != 0)
-			diag(DIAG_WARN, file, line, col, "image '%s' is not a "
+			diag(im->diag, DIAG_WARN, file, line, col, "image '%s' is not a "
 			    "well-formed SVG drawing: its alt text is printed "
 			    "instead", name);
 		else if (!svg_subset(root, why, sizeof(why), 0))
-			diag(DIAG_WARN, file, line, col, "image '%s' uses %s, "
+			diag(im->diag, DIAG_WARN, file, line, col, "image '%s' uses %s, "
 			    "which the PDF does not draw: its alt text is "
 			    "printed instead", name, why);
-		else if (svg_size(root, file, &pw, &ph)) {
+		else if (svg_size(im->diag, root, file, &pw, &ph)) {
 			double lw = length(root, "width");
 			double lh = length(root, "height");
 
@@ -357,11 +352,11 @@ load(struct pdf_image *pi, const char *file, int line, int col)
 	} else if ((len >= 4 && memcmp(data, "GIF8", 4) == 0) ||
 	    (len >= 12 && memcmp(data, "RIFF", 4) == 0 &&
 	    memcmp(data + 8, "WEBP", 4) == 0))
-		diag(DIAG_WARN, file, line, col, "image '%s': GIF and WebP are "
+		diag(im->diag, DIAG_WARN, file, line, col, "image '%s': GIF and WebP are "
 		    "not printed in the PDF (PNG, JPEG and SVG are): its alt "
 		    "text is printed instead", name);
 	else
-		diag(DIAG_ERROR, file, line, col, "image '%s' is not a PNG, "
+		diag(im->diag, DIAG_ERROR, file, line, col, "image '%s' is not a PNG, "
 		    "JPEG or SVG file", name);
 	if (pi->ok) {
 		/* bitmaps at 96 pixels per inch, as a browser shows them */
@@ -372,21 +367,56 @@ load(struct pdf_image *pi, const char *file, int line, int col)
 	free(data);
 }
 
+struct images *
+image_new(struct diag *dg, struct drawer *d)
+{
+	struct images *im = xcalloc(1, sizeof(*im));
+
+	im->diag = dg;
+	im->d = d;
+	return im;
+}
+
+void
+image_free(struct images *im)
+{
+	struct pdf_image *pi, *next;
+
+	if (im == NULL)
+		return;
+	for (pi = im->list; pi != NULL; pi = next) {
+		next = pi->next;
+		xmlFreeDoc(pi->svg);    /* a PNG or JPEG goes with the PDF */
+		free(pi->path);
+		free(pi);
+	}
+	free(im);
+}
+
+static struct pdf_image *
+find(const struct images *im, const char *path)
+{
+	struct pdf_image *pi;
+
+	for (pi = im->list; pi != NULL; pi = pi->next)
+		if (strcmp(pi->path, path) == 0)
+			return pi;
+	return NULL;
+}
+
 const struct pdf_image *
-image_get(struct drawer *d, const char *path, const char *file, int line,
+image_get(struct images *im, const char *path, const char *file, int line,
     int col)
 {
 	struct pdf_image *pi;
 
-	for (pi = cache; pi != NULL; pi = pi->next)
-		if (pi->d == d && strcmp(pi->path, path) == 0)
-			return pi->ok ? pi : NULL;
+	if ((pi = find(im, path)) != NULL)
+		return pi->ok ? pi : NULL;
 	pi = xcalloc(1, sizeof(*pi));
-	pi->d = d;
 	pi->path = xstrdup(path);
-	pi->next = cache;
-	cache = pi;
-	load(pi, file, line, col);
+	pi->next = im->list;
+	im->list = pi;
+	load(im, pi, file, line, col);
 	return pi->ok ? pi : NULL;
 }
 
@@ -399,35 +429,15 @@ image_size(const struct pdf_image *pi, double *w, double *h)
 }
 
 void
-image_draw(struct drawer *d, const char *path, double x, double y, double w,
-    double h)
+image_draw(struct images *im, const char *path, double x, double y,
+    double w, double h)
 {
-	struct pdf_image *pi;
+	struct pdf_image *pi = find(im, path);
 
-	for (pi = cache; pi != NULL; pi = pi->next)
-		if (pi->d == d && strcmp(pi->path, path) == 0)
-			break;
 	if (pi == NULL || !pi->ok)
 		return;
 	if (pi->svg != NULL)
-		svg_draw(d, xmlDocGetRootElement(pi->svg), x, y, w, h);
+		svg_draw(im->d, xmlDocGetRootElement(pi->svg), x, y, w, h);
 	else
-		draw_image(d, pi->im, x, y, w, h);
-}
-
-void
-image_forget(struct drawer *d)
-{
-	struct pdf_image **pp = &cache, *pi;
-
-	while ((pi = *pp) != NULL) {
-		if (pi->d != d) {
-			pp = &pi->next;
-			continue;
-		}
-		*pp = pi->next;
-		xmlFreeDoc(pi->svg);    /* the HPDF_Image goes with the doc */
-		free(pi->path);
-		free(pi);
-	}
+		draw_image(im->d, pi->im, x, y, w, h);
 }

@@ -140,8 +140,9 @@ struct run {
 	size_t	 len;
 };
 
-/* A new PDF for style st; NULL when a font file is missing (printed). */
-struct drawer *draw_new(const struct pdf_style *);
+/* A new PDF for style st, saying its errors to dg; NULL when a font
+ * file is missing (printed). */
+struct drawer *draw_new(struct diag *dg, const struct pdf_style *);
 void	 draw_free(struct drawer *);
 /* Width in points of UTF-8 s (valid, BMP) in face f at size. */
 double	 draw_width(struct drawer *, int f, double size, const char *,
@@ -198,11 +199,17 @@ void	 draw_radio(struct drawer *, double x, double y, double w, double h,
 	    const char *group, const char *label, const char *state, int on);
 void	 draw_info(struct drawer *, const char *title, const char *author,
 	    const char *subject, const char *lang, long long epoch);
-/* Writes the file; 1 ok, 0 (printed). */
-int	 draw_save(struct drawer *, const char *path);
-/* The libharu document (an HPDF_Doc), for pdf_image.c to load into. */
-void	*draw_doc(struct drawer *);
-/* An image (an HPDF_Image) into (x, y, w, h) of the current page. */
+/* The finished PDF (to be written at path, for messages): a new buffer
+ * of *len bytes (free it), or NULL (printed). */
+char	*draw_finish(struct drawer *, const char *path, size_t *len);
+/* An image of w x h 8-bit samples, gray or RGB, with an alpha plane (or
+ * NULL), into d's PDF; a handle for draw_image, NULL when refused. */
+void	*draw_image_raw(struct drawer *, const unsigned char *px, unsigned w,
+	    unsigned h, int gray, const unsigned char *alpha);
+/* A JPEG file's bytes into d's PDF, the same way. */
+void	*draw_image_jpeg(struct drawer *, const unsigned char *, size_t);
+/* An image (from draw_image_raw or _jpeg) into (x, y, w, h) of the
+ * current page. */
 void	 draw_image(struct drawer *, void *image, double x, double y,
 	    double w, double h);
 
@@ -210,7 +217,8 @@ void	 draw_image(struct drawer *, void *image, double x, double y,
 
 /* The viewBox size of svg (width/height attributes, else 100 x 100);
  * warns (file) once per element outside the subset.  1 ok, 0 unusable. */
-int	 svg_size(xmlNodePtr svg, const char *file, double *w, double *h);
+int	 svg_size(struct diag *, xmlNodePtr svg, const char *file, double *w,
+	    double *h);
 /* Draws svg scaled into the box (x, y, w, h) of the current page. */
 void	 svg_draw(struct drawer *, xmlNodePtr svg, double x, double y,
 	    double w, double h);
@@ -218,27 +226,31 @@ void	 svg_draw(struct drawer *, xmlNodePtr svg, double x, double y,
 /* ---- pdf_image.c: image files (PNG, JPEG, SVG) ------------------------- */
 
 struct pdf_image;
+struct images;
 
-/* The image file at path, loaded into d's PDF once; NULL when it cannot
- * be printed (said once, as file:line:col: an error for a damaged file,
- * a warning for a kind the PDF does not print). */
-const struct pdf_image *image_get(struct drawer *, const char *path,
+/* The image files of one PDF, loaded into d once each (a cache); free
+ * with image_free, before draw_free. */
+struct images *image_new(struct diag *, struct drawer *);
+void	 image_free(struct images *);
+/* The image file at path, loaded the first time; NULL when it cannot be
+ * printed (said once, as file:line:col: an error for a damaged file, a
+ * warning for a kind the PDF does not print). */
+const struct pdf_image *image_get(struct images *, const char *path,
 	    const char *file, int line, int col);
 /* Its natural size in points (bitmaps at 96 dpi); returns 0 when only
  * the proportions are known (an SVG without width). */
 int	 image_size(const struct pdf_image *, double *w, double *h);
 /* Draws the image at path (image_get before) into (x, y, w, h). */
-void	 image_draw(struct drawer *, const char *path, double x, double y,
+void	 image_draw(struct images *, const char *path, double x, double y,
 	    double w, double h);
-/* Frees what image_get loaded into d (draw_free calls it). */
-void	 image_forget(struct drawer *);
 
 /* ---- pdf_layout.c: blocks into lines into pages ----------------------- */
 
 struct flow;
 
-struct flow *layout_new(struct drawer *, const struct pdf_style *,
-	    const char *lang, double pagew, double pageh);
+struct flow *layout_new(struct diag *, struct drawer *, struct images *,
+	    const struct pdf_style *, const char *lang, double pagew,
+	    double pageh);
 void	 layout_flow_free(struct flow *);
 /* Appends a page's article (src: its index in the document, file: for
  * messages, title: used when it has no h1); starts on a new page (on a

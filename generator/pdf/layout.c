@@ -140,7 +140,9 @@ struct radiogrp {
 };
 
 struct flow {
+	struct diag *diag;          /* where warnings go */
 	struct drawer *d;
+	struct images *img;         /* the document's image files */
 	const struct pdf_style *st;
 	const char *lang;
 	double	 pw, ph;            /* page size */
@@ -378,7 +380,7 @@ hyphen_load(const char *path)
 }
 
 static HyphenDict *
-hyphendict(const char *lang)
+hyphendict(struct diag *dg, const char *lang)
 {
 	char path[256];
 	int i;
@@ -397,18 +399,20 @@ hyphendict(const char *lang)
 		    lang);
 	hydict[i] = file_isfile(path) ? hyphen_load(path) : NULL;
 	if (hydict[i] == NULL)
-		diag(DIAG_NOTE, path, 0, 0, "no hyphenation patterns for "
+		diag(dg, DIAG_NOTE, path, 0, 0, "no hyphenation patterns for "
 		    "'%s': PDF text is not hyphenated", lang);
 	return hydict[i];
 }
 
 struct flow *
-layout_new(struct drawer *d, const struct pdf_style *st, const char *lang,
-    double pw, double ph)
+layout_new(struct diag *dg, struct drawer *d, struct images *img,
+    const struct pdf_style *st, const char *lang, double pw, double ph)
 {
 	struct flow *f = xcalloc(1, sizeof(*f));
 
+	f->diag = dg;
 	f->d = d;
+	f->img = img;
 	f->st = st;
 	f->lang = lang;
 	f->pw = pw;
@@ -627,14 +631,14 @@ warn_char(void *arg, long cp, int fellback, int font)
 	if (f->nwarned < 32)
 		f->warned[f->nwarned++] = cp;
 	if (cp < 0)
-		diag(DIAG_WARN, f->file, 0, 0,
+		diag(f->diag, DIAG_WARN, f->file, 0, 0,
 		    "invalid UTF-8 in the text: printed as '?'");
 	else if (fellback)
-		diag(DIAG_WARN, f->file, 0, 0, "character U+%04lX is not in "
+		diag(f->diag, DIAG_WARN, f->file, 0, 0, "character U+%04lX is not in "
 		    "the font %s: printed with the fallback font", cp,
 		    f->st->font[font] ? f->st->font[font] : "");
 	else
-		diag(DIAG_WARN, f->file, 0, 0, "character U+%04lX is in no "
+		diag(f->diag, DIAG_WARN, f->file, 0, 0, "character U+%04lX is in no "
 		    "PDF font: printed as '?'", cp);
 }
 
@@ -771,7 +775,7 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 		a = tree_get_attr(n, "alt");
 		tree_pos(n, &line, &col);
 		if (!f->quiet)
-			diag(DIAG_WARN, f->file, line, col, "image '%s' inside "
+			diag(f->diag, DIAG_WARN, f->file, line, col, "image '%s' inside "
 			    "a line of text: the PDF prints its alt text (an "
 			    "image alone in its paragraph is printed)",
 			    tree_get_attr(n, "src") ? tree_get_attr(n, "src") :
@@ -1066,7 +1070,7 @@ chop_long(struct flow *f, struct kplist *l, const struct inl *in, double w)
 		}
 		fr = &in->fr[o->fr];
 		if (!warned++)
-			diag(DIAG_NOTE, f->file, 0, 0, "a word is wider than "
+			diag(f->diag, DIAG_NOTE, f->file, 0, 0, "a word is wider than "
 			    "the line and was cut: '%.*s'", (int)o->len,
 			    fr->text + o->off);
 		start = o->off;
@@ -1105,7 +1109,7 @@ static void
 build_items(struct flow *f, struct kplist *l, const struct inl *in,
     double w, int justify)
 {
-	HyphenDict *hd = f->st->hyphenate ? hyphendict(f->lang) : NULL;
+	HyphenDict *hd = f->st->hyphenate ? hyphendict(f->diag, f->lang) : NULL;
 	size_t fi, i, ws;
 	struct kp *k;
 	int pendglue = 0, pgfr = 0;
@@ -1869,7 +1873,7 @@ drawing(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	struct pdf_box *b;
 	double vw, vh, w, h;
 
-	if (!svg_size(n, f->file, &vw, &vh))
+	if (!svg_size(f->diag, n, f->file, &vw, &vh))
 		return;
 	w = c->w;
 	h = vh * w / vw;
@@ -1921,7 +1925,7 @@ static void
 picture(struct flow *f, const struct ctx *c, xmlNodePtr n, int caption)
 {
 	const struct pdf_image *pi = NULL;
-	const char *path = tree_get_attr(n, "data-pk-file");
+	const char *path = tree_get_attr(n, DATA_PK_FILE);
 	const char *src = tree_get_attr(n, "src");
 	struct vitem it;
 	struct pdf_box *b;
@@ -1930,9 +1934,9 @@ picture(struct flow *f, const struct ctx *c, xmlNodePtr n, int caption)
 
 	tree_pos(n, &line, &col);
 	if (path != NULL)
-		pi = image_get(f->d, path, f->file, line, col);
+		pi = image_get(f->img, path, f->file, line, col);
 	else if (!f->quiet)
-		diag(DIAG_WARN, f->file, line, col, "image '%s' is not a file "
+		diag(f->diag, DIAG_WARN, f->file, line, col, "image '%s' is not a file "
 		    "of the project (a remote image is not fetched): the PDF "
 		    "prints its alt text", src != NULL ? src : "");
 	if (pi == NULL) {
@@ -2207,7 +2211,7 @@ field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	if (lines * wl + 2 * pad > f->bh * 0.9) {
 		int max = (int)((f->bh * 0.9 - 2 * pad) / wl);
 
-		diag(DIAG_WARN, f->file, 0, 0, "a form field asks for %d "
+		diag(f->diag, DIAG_WARN, f->file, 0, 0, "a form field asks for %d "
 		    "lines; a page holds %d", lines, max);
 		lines = max;
 	}
@@ -2834,7 +2838,7 @@ table(struct flow *f, const struct ctx *c, xmlNodePtr t)
 		/* too wide: a smaller size first, down to 7 pt */
 		size = size * 0.8 < 7 ? 7 : size * 0.8;
 		if (!table_widths(f, &g, size, pad, c->w, cw)) {
-			diag(DIAG_WARN, f->file, 0, 0, "a table of %d columns "
+			diag(f->diag, DIAG_WARN, f->file, 0, 0, "a table of %d columns "
 			    "is too wide for the page: printed as one record "
 			    "per row", g.ncols);
 			table_stacked(f, c, &g, 0, g.nrows);
@@ -2852,7 +2856,7 @@ table(struct flow *f, const struct ctx *c, xmlNodePtr t)
 				i = -1;         /* again, with the new end */
 			}
 		if (!table_group(f, c, &g, r0, r1, cw, size, pad, tid)) {
-			diag(DIAG_WARN, f->file, 0, 0, "a table row is taller "
+			diag(f->diag, DIAG_WARN, f->file, 0, 0, "a table row is taller "
 			    "than a page: printed as a record");
 			table_stacked(f, c, &g, r0, r1);
 		}
@@ -2925,7 +2929,7 @@ block(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		struct inl in = { 0 };
 
 		if (f->nest++ == 48)
-			diag(DIAG_WARN, f->file, 0, 0, "blocks nested more "
+			diag(f->diag, DIAG_WARN, f->file, 0, 0, "blocks nested more "
 			    "than 48 deep: the rest printed as plain text");
 		inl_text(f, &in, c, t, strlen(t), NULL);
 		set_lines(f, &in, c, parskip(f), 0, 1);

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "pdf/internal.h"
+#include "out/out.h"
 
 /* One page of a document. */
 struct dpage {
@@ -21,6 +22,8 @@ struct dpage {
 
 /* Everything one PDF needs. */
 struct job {
+	struct diag *diag;          /* where errors go */
+	struct out *out;            /* where the file goes */
 	const struct pdf_style *st;
 	const char *lang;
 	const char *paper;
@@ -34,12 +37,13 @@ struct job {
 	int	 cover, toc, recto;
 	struct dpage *pages;
 	size_t	 npages;
-	const char *out;
+	const char *path;           /* output/pdf/<lang>/<id>.pdf */
 	const char *dump;
 };
 
 static void
-paper_size(const char *paper, const char *where, double *w, double *h)
+paper_size(struct diag *dg, const char *paper, const char *where, double *w,
+    double *h)
 {
 	if (paper != NULL && (strcasecmp(paper, "Letter") == 0 ||
 	    strcasecmp(paper, "US-Letter") == 0)) {
@@ -48,7 +52,7 @@ paper_size(const char *paper, const char *where, double *w, double *h)
 		return;
 	}
 	if (paper != NULL && strcasecmp(paper, "A4") != 0)
-		diag(DIAG_WARN, where, 0, 0, "paper '%s' unknown (A4 or "
+		diag(dg, DIAG_WARN, where, 0, 0, "paper '%s' unknown (A4 or "
 		    "Letter): using A4", paper);
 	*w = 595.276;
 	*h = 841.89;
@@ -284,7 +288,7 @@ external(const struct job *j, const char *href, int src)
 }
 
 static void
-draw_layout(struct drawer *d, const struct job *j, struct pdf_layout *l,
+draw_layout(struct drawer *d, struct images *img, const struct job *j, struct pdf_layout *l,
     const struct pdf_layout *content, int off, int coff)
 {
 	size_t i;
@@ -312,7 +316,7 @@ draw_layout(struct drawer *d, const struct job *j, struct pdf_layout *l,
 			svg_draw(d, b->node, b->x, b->y, b->w, b->h);
 			break;
 		case BOX_IMAGE:
-			image_draw(d, b->text, b->x, b->y, b->w, b->h);
+			image_draw(img, b->text, b->x, b->y, b->w, b->h);
 			break;
 		case BOX_FIELD:
 			if (b->multiline == 3)
@@ -398,156 +402,206 @@ stage(const char *name)
 	last = t;
 }
 
-static int
-render(const struct job *j)
-{
-	struct drawer *d = NULL;
-	struct flow *fc = NULL, *ft = NULL, *fv = NULL;
-	struct pdf_layout cl = { 0 }, tl = { 0 }, vl = { 0 }, rl = { 0 };
-	double pw, ph;
-	int ntoc = 0, off, total, p, ok = 0, tries, front;
-	size_t i;
-	char iso[16], *used = NULL;
-	struct buf date = { 0 };
+/* One PDF being made: its drawer and images, and its four layouts. */
+struct pdfdoc {
+	struct drawer	*d;
+	struct images	*img;       /* its image files, loaded once */
+	struct flow	*fc;        /* the pages */
+	struct flow	*ft;        /* the contents */
+	struct flow	*fv;        /* the cover */
+	struct pdf_layout cl, tl, vl; /* the same, cut into pages */
+	struct pdf_layout rl;       /* running headers and footers */
+	double		 pw, ph;    /* the paper, points */
+	int		 front;     /* pages before the contents */
+	int		 ntoc;      /* pages of contents */
+	int		 total;     /* pages in all */
+};
 
-	/* with right-hand starts, the contents too begin on one */
-	front = j->cover + (j->recto && j->cover && j->toc ? 1 : 0);
-	stage(NULL);
-	paper_size(j->paper, j->out, &pw, &ph);
-	if ((d = draw_new(j->st)) == NULL)
-		goto out;
-	/* the pages themselves */
-	fc = layout_new(d, j->st, j->lang, pw, ph);
-	for (i = 0; i < j->npages; i++)
-		layout_article(fc, j->pages[i].root, (int)i, j->pages[i].file,
-		    j->pages[i].title, j->recto);
-	stage("layout");
-	/* the contents' length does not depend on the numbers in it */
-	off = front;
+/* The pages and the contents, paginated until the contents' length is
+ * known (it does not depend on the numbers in it). */
+static void
+contents(const struct job *j, struct pdfdoc *r)
+{
+	int tries, off = r->front;
+
 	for (tries = 0; tries < 3; tries++) {
 		struct pdf_layout probe = { 0 };
 
 		/* page numbers are added when drawing: only right-hand
 		 * starts depend on the offset */
 		if (tries == 0 || j->recto) {
-			layout_free(&cl);
-			layout_paginate(fc, off + ntoc, &cl);
+			layout_free(&r->cl);
+			layout_paginate(r->fc, off + r->ntoc, &r->cl);
 		}
 		if (!j->toc)
 			break;
-		layout_flow_free(ft);
-		ft = layout_new(d, j->st, j->lang, pw, ph);
-		layout_toc(ft, j->tocname, &cl, 2, off + ntoc);
-		layout_paginate(ft, off, &probe);
-		if (probe.npages == ntoc) {
-			tl = probe;
+		layout_flow_free(r->ft);
+		r->ft = layout_new(j->diag, r->d, r->img, j->st, j->lang, r->pw,
+		    r->ph);
+		layout_toc(r->ft, j->tocname, &r->cl, 2, off + r->ntoc);
+		layout_paginate(r->ft, off, &probe);
+		if (probe.npages == r->ntoc) {
+			r->tl = probe;
 			break;
 		}
-		ntoc = probe.npages;
+		r->ntoc = probe.npages;
 		if (tries == 2) {
 			/* cannot happen: the length depends on the entries
 			 * only; keep what we have rather than loop */
-			tl = probe;
+			r->tl = probe;
 			break;
 		}
 		layout_free(&probe);
 	}
-	total = front + ntoc + cl.npages;
-	if (j->cover) {
-		iso_today(iso, sizeof(iso));
-		if (!format_date(&date, j->lang, iso))
-			buf_puts(&date, iso);
-		fv = layout_new(d, j->st, j->lang, pw, ph);
-		layout_cover(fv, j->title, j->subtitle, j->site, j->author,
-		    date.data);
-		layout_paginate(fv, 0, &vl);
-	}
-	/* running header and footer on every page but the cover and the
-	 * pages left blank for a right-hand start */
-	used = xcalloc((size_t)total + 1, 1);
-	for (i = 0; i < cl.nbox; i++)
-		if (cl.box[i].page >= 0 && cl.box[i].page < cl.npages)
-			used[cl.box[i].page + front + ntoc] = 1;
-	for (p = front; p < front + ntoc; p++)
-		used[p] = 1;
-	for (p = j->cover; p < total; p++) {
-		char *s;
-		double top = j->st->margin[0], bot = j->st->margin[2];
-		struct pdf_box *b;
+}
 
+static void
+cover(const struct job *j, struct pdfdoc *r)
+{
+	struct buf date = { 0 };
+	char iso[16];
+
+	iso_today(iso, sizeof(iso));
+	if (!format_date(&date, j->lang, iso))
+		buf_puts(&date, iso);
+	r->fv = layout_new(j->diag, r->d, r->img, j->st, j->lang, r->pw, r->ph);
+	layout_cover(r->fv, j->title, j->subtitle, j->site, j->author,
+	    date.data);
+	layout_paginate(r->fv, 0, &r->vl);
+	buf_free(&date);
+}
+
+/* Running header and footer on every page but the cover and the pages
+ * left blank for a right-hand start. */
+static void
+headers(const struct job *j, struct pdfdoc *r)
+{
+	const struct pdf_style *st = j->st;
+	double w = r->pw - st->margin[1] - st->margin[3];
+	char *used = xcalloc((size_t)r->total + 1, 1), *s;
+	struct pdf_box *b;
+	size_t i;
+	int p;
+
+	for (i = 0; i < r->cl.nbox; i++)
+		if (r->cl.box[i].page >= 0 && r->cl.box[i].page < r->cl.npages)
+			used[r->cl.box[i].page + r->front + r->ntoc] = 1;
+	for (p = r->front; p < r->front + r->ntoc; p++)
+		used[p] = 1;
+	for (p = j->cover; p < r->total; p++) {
 		if (!used[p])
 			continue;
-		s = page_of(j->pageof, p + 1, total);
-
-		running(d, &rl, BOX_HEADER, p, j->title, j->st->margin[3],
-		    top * 0.55, pw - j->st->margin[1] - j->st->margin[3], 0,
-		    j->st);
-		b = layout_addbox(&rl, BOX_RULE);
+		s = page_of(j->pageof, p + 1, r->total);
+		running(r->d, &r->rl, BOX_HEADER, p, j->title, st->margin[3],
+		    st->margin[0] * 0.55, w, 0, st);
+		b = layout_addbox(&r->rl, BOX_RULE);
 		b->page = p;
-		b->x = j->st->margin[3];
-		b->w = pw - j->st->margin[1] - j->st->margin[3];
-		b->y = top * 0.55 + j->st->smallsize * 0.5;
+		b->x = st->margin[3];
+		b->w = w;
+		b->y = st->margin[0] * 0.55 + st->smallsize * 0.5;
 		b->lw = 0.4;
-		b->color = j->st->rule;
+		b->color = st->rule;
 		b->text = xstrdup("header");
-		running(d, &rl, BOX_FOOTER, p, s, j->st->margin[3],
-		    ph - bot * 0.45, pw - j->st->margin[1] - j->st->margin[3],
-		    1, j->st);
+		running(r->d, &r->rl, BOX_FOOTER, p, s, st->margin[3],
+		    r->ph - st->margin[2] * 0.45, w, 1, st);
 		free(s);
 	}
-	stage("paginate");
-	draw_pages(d, total, pw, ph);
-	off = front + ntoc;
-	if (j->cover)
-		draw_layout(d, j, &vl, &cl, 0, off);
-	if (j->toc)
-		draw_layout(d, j, &tl, &cl, front, off);
-	draw_layout(d, j, &cl, &cl, off, off);
-	draw_layout(d, j, &rl, &cl, 0, off);
-	outline(d, &cl, front + ntoc, j->toc ? j->tocname : NULL,
-	    front);
-	draw_info(d, j->title, j->author, j->subtitle, j->lang,
-	    format_epoch());
-	if (j->dump != NULL) {
-		FILE *fp = fopen(j->dump, "w");
+	free(used);
+}
 
-		if (fp == NULL)
-			diag_sys(j->dump);
-		else {
-			layout_dump(&vl, fp, pw, ph, j->st, 0);
-			layout_dump(&tl, fp, pw, ph, j->st, front);
-			layout_dump(&cl, fp, pw, ph, j->st, front + ntoc);
-			layout_dump(&rl, fp, pw, ph, j->st, 0);
-			fclose(fp);
-		}
+/* --dump-layout: every box of the four layouts, as text. */
+static void
+dump(const struct job *j, const struct pdfdoc *r)
+{
+	FILE *fp = fopen(j->dump, "w");
+
+	if (fp == NULL) {
+		diag_sys(j->diag, j->dump);
+		return;
 	}
-	{
-		char *slash = strrchr(j->out, '/');
+	layout_dump(&r->vl, fp, r->pw, r->ph, j->st, 0);
+	layout_dump(&r->tl, fp, r->pw, r->ph, j->st, r->front);
+	layout_dump(&r->cl, fp, r->pw, r->ph, j->st, r->front + r->ntoc);
+	layout_dump(&r->rl, fp, r->pw, r->ph, j->st, 0);
+	fclose(fp);
+}
 
-		if (slash != NULL) {
-			char *dir = xstrndup(j->out, (size_t)(slash - j->out));
+/* The finished PDF into its file; 1 ok, 0 (printed). */
+static int
+save(const struct job *j, struct pdfdoc *r)
+{
+	const char *slash = strrchr(j->path, '/');
+	size_t len;
+	char *pdf;
+	int ok;
 
-			if (*dir != '\0' && !file_mkdirs(dir)) {
-				free(dir);
-				goto out;
-			}
-			free(dir);
-		}
+	if (slash != NULL) {
+		char *dir = xstrndup(j->path, (size_t)(slash - j->path));
+
+		ok = *dir == '\0' || file_mkdirs(j->diag, dir);
+		free(dir);
+		if (!ok)
+			return 0;
 	}
 	stage("draw");
-	ok = draw_save(d, j->out);
+	if ((pdf = draw_finish(r->d, j->path, &len)) == NULL)
+		return 0;
+	ok = out_write(j->out, j->path, pdf, len);
+	free(pdf);
+	return ok;
+}
+
+static int
+render(const struct job *j)
+{
+	struct pdfdoc r;
+	size_t i;
+	int off, ok = 0;
+
+	memset(&r, 0, sizeof(r));
+	/* with right-hand starts, the contents too begin on one */
+	r.front = j->cover + (j->recto && j->cover && j->toc ? 1 : 0);
+	stage(NULL);
+	paper_size(j->diag, j->paper, j->path, &r.pw, &r.ph);
+	if ((r.d = draw_new(j->diag, j->st)) == NULL)
+		goto out;
+	r.img = image_new(j->diag, r.d);
+	r.fc = layout_new(j->diag, r.d, r.img, j->st, j->lang, r.pw, r.ph);
+	for (i = 0; i < j->npages; i++)
+		layout_article(r.fc, j->pages[i].root, (int)i, j->pages[i].file,
+		    j->pages[i].title, j->recto);
+	stage("layout");
+	contents(j, &r);
+	r.total = r.front + r.ntoc + r.cl.npages;
+	if (j->cover)
+		cover(j, &r);
+	headers(j, &r);
+	stage("paginate");
+	draw_pages(r.d, r.total, r.pw, r.ph);
+	off = r.front + r.ntoc;
+	if (j->cover)
+		draw_layout(r.d, r.img, j, &r.vl, &r.cl, 0, off);
+	if (j->toc)
+		draw_layout(r.d, r.img, j, &r.tl, &r.cl, r.front, off);
+	draw_layout(r.d, r.img, j, &r.cl, &r.cl, off, off);
+	draw_layout(r.d, r.img, j, &r.rl, &r.cl, 0, off);
+	outline(r.d, &r.cl, off, j->toc ? j->tocname : NULL, r.front);
+	draw_info(r.d, j->title, j->author, j->subtitle, j->lang,
+	    format_epoch());
+	if (j->dump != NULL)
+		dump(j, &r);
+	ok = save(j, &r);
 	stage("save");
 out:
-	free(used);
-	buf_free(&date);
-	layout_free(&cl);
-	layout_free(&tl);
-	layout_free(&vl);
-	layout_free(&rl);
-	layout_flow_free(fc);
-	layout_flow_free(ft);
-	layout_flow_free(fv);
-	draw_free(d);
+	layout_free(&r.cl);
+	layout_free(&r.tl);
+	layout_free(&r.vl);
+	layout_free(&r.rl);
+	layout_flow_free(r.fc);
+	layout_flow_free(r.ft);
+	layout_flow_free(r.fv);
+	image_free(r.img);
+	draw_free(r.d);
 	return ok;
 }
 
@@ -564,8 +618,9 @@ builtin_toc(const char *lang)
 }
 
 int
-pdf_render_tree(xmlNodePtr article, const char *lang, const char *paper,
-    const char *title, const char *outpath, const char *dump)
+pdf_render_tree(struct build *b, xmlNodePtr article, const char *lang,
+    const char *paper, const char *title, const char *outpath,
+    const char *dump)
 {
 	struct pdf_style st;
 	struct job j;
@@ -579,6 +634,8 @@ pdf_render_tree(xmlNodePtr article, const char *lang, const char *paper,
 	pg.file = outpath;
 	pg.url = "";
 	pg.title = title;
+	j.diag = b->diag;
+	j.out = b->out;
 	j.st = &st;
 	j.lang = lang != NULL ? lang : "en";
 	j.paper = paper;
@@ -589,11 +646,70 @@ pdf_render_tree(xmlNodePtr article, const char *lang, const char *paper,
 	j.cover = j.toc = 1;
 	j.pages = &pg;
 	j.npages = 1;
-	j.out = outpath;
+	j.path = outpath;
 	j.dump = dump;
 	ok = render(&j);
 	layout_cleanup();
 	pdfstyle_free(&st);
+	return ok;
+}
+
+/* Document di of site.lua in language li: its pages, through render(). */
+static int
+document(struct project *p, const struct pdf_style *st, size_t li,
+    size_t di, const char *outdir)
+{
+	const struct site *s = &p->site;
+	const struct docspec *ds = &s->docs[di];
+	struct page **pages;
+	struct dpage *dp;
+	struct job j;
+	const char *v;
+	size_t i, np;
+	char *path;
+	int ok;
+
+	pages = project_doc_pages(p, ds, li, &np);
+	if (np == 0) {
+		diag(p->build->diag, DIAG_WARN, s->file, ds->line, 0, "document "
+		    "'%s' has no pages in '%s': no PDF", ds->id, s->langs[li]);
+		free(pages);
+		return 1;
+	}
+	dp = xcalloc(np, sizeof(*dp));
+	for (i = 0; i < np; i++) {
+		dp[i].root = pages[i]->doc != NULL ?
+		    xmlDocGetRootElement(pages[i]->doc) : NULL;
+		dp[i].file = pages[i]->src;
+		dp[i].url = pages[i]->url;
+		dp[i].title = pages[i]->title;
+	}
+	memset(&j, 0, sizeof(j));
+	j.diag = p->build->diag;
+	j.out = p->build->out;
+	j.st = st;
+	j.lang = s->langs[li];
+	j.paper = s->paper[li];
+	j.title = lstr_get(&ds->title, li);
+	j.subtitle = lstr_get(&ds->subtitle, li);
+	j.site = lstr_get(&s->title, li);
+	j.author = lstr_get(&s->author, li);
+	j.base_url = s->base_url;
+	v = lstr_ui(s, li, "page_of");
+	j.pageof = strcmp(v, "page_of") != 0 ? v : builtin_pageof(j.lang);
+	v = lstr_ui(s, li, "toc");
+	j.tocname = strcmp(v, "toc") != 0 ? v : builtin_toc(j.lang);
+	j.cover = ds->cover;
+	j.toc = ds->toc;
+	j.recto = ds->recto;
+	j.pages = dp;
+	j.npages = np;
+	path = xasprintf("%s/pdf/%s/%s.pdf", outdir, j.lang, ds->id);
+	j.path = path;
+	ok = render(&j);
+	free(dp);
+	free(pages);
+	free(path);
 	return ok;
 }
 
@@ -602,7 +718,7 @@ pdf_write_all(struct project *p, const char *outdir)
 {
 	struct site *s = &p->site;
 	struct pdf_style st;
-	size_t li, di, i, np;
+	size_t li, di;
 	int ok = 1;
 
 	if (s->ndocs == 0)
@@ -613,62 +729,11 @@ pdf_write_all(struct project *p, const char *outdir)
 		return 0;
 	}
 	for (li = 0; li < s->nlangs; li++)
-		for (di = 0; di < s->ndocs; di++) {
-			if (p->lang_only >= 0 && li != (size_t)p->lang_only)
-				continue;       /* another process writes it */
-			const struct docspec *ds = &s->docs[di];
-			struct page **pages;
-			struct dpage *dp;
-			struct job j;
-			const char *v;
-			char *out;
-
-			pages = project_doc_pages(p, ds, li, &np);
-			if (np == 0) {
-				diag(DIAG_WARN, s->file, ds->line, 0,
-				    "document '%s' has no pages in '%s': no "
-				    "PDF", ds->id, s->langs[li]);
-				free(pages);
-				continue;
-			}
-			dp = xcalloc(np, sizeof(*dp));
-			for (i = 0; i < np; i++) {
-				dp[i].root = pages[i]->doc != NULL ?
-				    xmlDocGetRootElement(pages[i]->doc) : NULL;
-				dp[i].file = pages[i]->src;
-				dp[i].url = pages[i]->url;
-				dp[i].title = pages[i]->title;
-			}
-			memset(&j, 0, sizeof(j));
-			j.st = &st;
-			j.lang = s->langs[li];
-			j.paper = s->paper[li];
-			j.title = lstr_get(&ds->title, li);
-			j.subtitle = lstr_get(&ds->subtitle, li);
-			j.site = lstr_get(&s->title, li);
-			j.author = lstr_get(&s->author, li);
-			j.base_url = s->base_url;
-			v = lstr_ui(s, li, "page_of");
-			j.pageof = strcmp(v, "page_of") != 0 ? v :
-			    builtin_pageof(j.lang);
-			v = lstr_ui(s, li, "toc");
-			j.tocname = strcmp(v, "toc") != 0 ? v :
-			    builtin_toc(j.lang);
-			j.cover = ds->cover;
-			j.toc = ds->toc;
-			j.recto = ds->recto;
-			j.pages = dp;
-			j.npages = np;
-			out = xasprintf("%s/pdf/%s/%s.pdf", outdir, j.lang,
-			    ds->id);
-			j.out = out;
-			if (!render(&j))
-				ok = 0;
-			free(dp);
-			free(pages);
-			free(out);
-		}
+		for (di = 0; di < s->ndocs; di++)
+			/* a forked writer has its language's */
+			if (p->lang_only < 0 || li == (size_t)p->lang_only)
+				ok &= document(p, &st, li, di, outdir);
 	layout_cleanup();
 	pdfstyle_free(&st);
-	return ok && diag_errors() == 0;
+	return ok && diag_errors(p->build->diag) == 0;
 }

@@ -412,7 +412,7 @@ element(struct drawer *d, xmlNodePtr n, const struct paint *up,
 
 /* Warns about elements and path commands outside the subset. */
 static void
-check(xmlNodePtr n, const char *file, unsigned *seen, const xmlChar **names,
+check(struct diag *dg, xmlNodePtr n, const char *file, unsigned *seen, const xmlChar **names,
     int *nnames, int depth)
 {
 	xmlNodePtr m;
@@ -431,7 +431,7 @@ check(xmlNodePtr n, const char *file, unsigned *seen, const xmlChar **names,
 				if (xmlStrcmp(names[k], m->name) == 0)
 					break;
 			if (k == *nnames) {
-				diag(DIAG_WARN, file, 0, 0, "SVG element <%s> "
+				diag(dg, DIAG_WARN, file, 0, 0, "SVG element <%s> "
 				    "is not drawn in the PDF (outside the "
 				    "supported subset)", (const char *)m->name);
 				if (*nnames < 16)
@@ -441,18 +441,18 @@ check(xmlNodePtr n, const char *file, unsigned *seen, const xmlChar **names,
 		}
 		if (svg_is(m, "path") && (a = tree_get_attr(m, "d")) != NULL &&
 		    strpbrk(a, "CcSsQqTtAa") != NULL && !(*seen & 2)) {
-			diag(DIAG_WARN, file, 0, 0, "SVG path curves and arcs "
+			diag(dg, DIAG_WARN, file, 0, 0, "SVG path curves and arcs "
 			    "are not drawn in the PDF: the path stops there");
 			*seen |= 2;
 		}
 		if ((a = tree_get_attr(m, "transform")) != NULL &&
 		    strncmp(a, "translate(", 10) != 0 && !(*seen & 4)) {
-			diag(DIAG_WARN, file, 0, 0, "SVG transform '%s' is not "
+			diag(dg, DIAG_WARN, file, 0, 0, "SVG transform '%s' is not "
 			    "supported in the PDF: ignored", a);
 			*seen |= 4;
 		}
 		if (depth < 32)
-			check(m, file, seen, names, nnames, depth + 1);
+			check(dg, m, file, seen, names, nnames, depth + 1);
 	}
 }
 
@@ -477,7 +477,8 @@ viewbox(xmlNodePtr svg, double vb[4])
 }
 
 int
-svg_size(xmlNodePtr svg, const char *file, double *w, double *h)
+svg_size(struct diag *dg, xmlNodePtr svg, const char *file, double *w,
+    double *h)
 {
 	double vb[4];
 	unsigned seen = 0;
@@ -486,11 +487,11 @@ svg_size(xmlNodePtr svg, const char *file, double *w, double *h)
 
 	viewbox(svg, vb);
 	if (!(vb[2] > 0 && vb[3] > 0 && vb[2] < 1e6 && vb[3] < 1e6)) {
-		diag(DIAG_WARN, file, 0, 0, "an SVG drawing has no usable size: "
+		diag(dg, DIAG_WARN, file, 0, 0, "an SVG drawing has no usable size: "
 		    "not printed");
 		return 0;
 	}
-	check(svg, file, &seen, names, &nnames, 0);
+	check(dg, svg, file, &seen, names, &nnames, 0);
 	*w = vb[2];
 	*h = vb[3];
 	return 1;

@@ -21,37 +21,16 @@
 #include <unistd.h>
 
 #include "base/pactkit.h"
+#include "out/out.h"
 
 #ifndef PK_SHAREDIR
 #define PK_SHAREDIR "/usr/local/share/pactkit"
 #endif
 
-static char *tmp_out;           /* temporary output folder, removed on SIGINT */
-
-static pid_t kids[PK_MAXLANG];  /* forked writers, ended with the parent */
-
-int build_once;                 /* set by main: one build, then exit */
-struct project build_kept;      /* what such a build leaves to exit() */
-
-static struct timespec build_mark; /* files older than this are stale */
-
-static void prune(const char *, const struct project *, int);
-
-static void
-on_signal(int sig)
-{
-	size_t i;
-
-	for (i = 0; i < PK_MAXLANG; i++)
-		if (kids[i] > 0) {
-			kill(kids[i], SIGKILL);
-			waitpid(kids[i], NULL, 0);
-		}
-	if (tmp_out != NULL)
-		file_rmtree(tmp_out);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
+/* A one-shot build's project (pactkit build, check), left for exit()
+ * to take back, faster than freeing it node by node: static, so that leak
+ * checkers see it reachable. */
+static struct project kept;
 
 /* The folder with lua/builtin and themes/: beside the binary when run
  * from a source tree, else the installed one. */
@@ -106,10 +85,12 @@ mine(const struct project *p, const struct page *pg)
 /* The pages of this process through markdown, typography, ids, links;
  * each then to the site writer so, when there is one (a build). */
 static int
-process(struct project *p, struct site_out *so, int verbose, int quiet)
+process(struct project *p, struct site_out *so)
 {
+	struct diag *dg = p->build->diag;
+	int verbose = p->build->verbose;
 	size_t i, l, n = 0;
-	int ok = 1, progress = !quiet && !verbose && isatty(2) &&
+	int ok = 1, progress = !p->build->quiet && !verbose && isatty(2) &&
 	    p->npages >= 200 && p->lang_only <= 0;
 
 	for (i = 0; i < p->npages; i++) {
@@ -119,12 +100,12 @@ process(struct project *p, struct site_out *so, int verbose, int quiet)
 			continue;
 		n++;
 		if (verbose)
-			diag(DIAG_NOTE, pg->src, 0, 0, "reading");
+			diag(dg, DIAG_NOTE, pg->src, 0, 0, "reading");
 		else if (progress && (n % 50 == 0 || i + 1 == p->npages))
 			fprintf(stderr, "\rpactkit: %zu/%zu pages", n,
 			    p->lang_only < 0 ? p->npages :
 			    p->npages / p->site.nlangs);
-		lint_page(pg);
+		lint_page(p, pg);
 		if (!markdown_body(p, pg)) {
 			ok = 0;
 			continue;
@@ -140,13 +121,13 @@ process(struct project *p, struct site_out *so, int verbose, int quiet)
 	}
 	if (progress)
 		fputs("\r\033[K", stderr);
-	ok &= links_finish();
+	ok &= links_finish(p);
 	if (!ok)
 		return 0;
 	for (i = 0; i < p->npages; i++)
 		for (l = 0; l < p->site.nlangs && mine(p, p->pages[i]); l++)
 			if (p->pages[i]->trans[l] == NULL)
-				diag(DIAG_WARN, p->pages[i]->src, 0, 0,
+				diag(dg, DIAG_WARN, p->pages[i]->src, 0, 0,
 				    "page '%s' has no translation in '%s' "
 				    "(built in '%s' only)", p->pages[i]->key,
 				    p->site.langs[l],
@@ -156,440 +137,229 @@ process(struct project *p, struct site_out *so, int verbose, int quiet)
 
 /* One process's share of a build: its pages, their site and PDFs. */
 static int
-write_share(struct project *p, const char *tmp, int verbose, int quiet)
+write_share(struct project *p, const char *tmp)
 {
+	struct out *o = p->build->out;
 	struct site_out *so = site_open(p, tmp);
-	int ok = process(p, so, verbose, quiet) && so != NULL;
+	int ok = process(p, so) && so != NULL;
 
 	ok = (so == NULL || site_close(so, ok)) && ok &&
-	    pdf_write_all(p, tmp) && diag_errors() == 0;
+	    pdf_write_all(p, tmp) && diag_errors(p->build->diag) == 0;
 
-	if (ok && p->lang_only >= 0 && !outfiles_have_lists() &&
-	    !outfiles_fresh()) {
+	if (ok && p->lang_only >= 0 && !outfiles_have_lists(o) &&
+	    !outfiles_fresh(o)) {
 		/* each writer drops its own language's stale files (the
 		 * file lists, when there are some, do it at the end) */
 		const char *lang = p->site.langs[p->lang_only];
-		char *site = xasprintf("%s/site/%s", tmp, lang);
-		char *pdf = xasprintf("%s/pdf/%s", tmp, lang);
+		char *site = xasprintf("site/%s", lang);
+		char *pdf = xasprintf("pdf/%s", lang);
 
-		prune(site, NULL, 0);
-		prune(pdf, NULL, 0);
+		out_prune(o, site, NULL, 0);
+		out_prune(o, pdf, NULL, 0);
 		free(site);
 		free(pdf);
 	}
 	return ok;
 }
 
-/* Builds into tmp.  A site in several languages is built by one process
- * per language (fork: the loaded project is shared for free); each child
- * reports its errors and warnings through a pipe. */
+/* A forked writer: one language's share. */
+struct share {
+	struct project	*p;
+	const char	*tmp;
+	size_t		 lang;
+};
+
 static int
-write_all(struct project *p, const char *tmp, int verbose, int quiet,
-    int *forked)
+write_lang(void *arg)
 {
-	pid_t pids[PK_MAXLANG], parent = getpid();
-	int fds[PK_MAXLANG], ok = 1;
+	struct share *s = arg;
+
+	s->p->lang_only = (int)s->lang;
+	return write_share(s->p, s->tmp);
+}
+
+/* Builds into tmp.  A site in several languages is built by one process
+ * per language (out_fork: the loaded project is shared for free, and
+ * each child relays what it said). */
+static int
+write_all(struct project *p, const char *tmp, int *forked)
+{
+	struct out *o = p->build->out;
+	struct out_kid kids[PK_MAXLANG];
+	struct share sh[PK_MAXLANG];
 	size_t l, k, n = p->site.nlangs;
+	int ok;
 
 	*forked = 0;
 	if (n < 2 || p->npages < 100 || getenv("PACTKIT_JOBS") != NULL)
-		return write_share(p, tmp, verbose, quiet);
+		return write_share(p, tmp);
 	*forked = 1;
 	for (l = 1; l < n; l++) {
-		int fd[2];
-
-		pids[l] = -1;
-		fflush(stderr);
-		if (pipe(fd) == -1 || (pids[l] = fork()) == -1) {
-			diag_sys("fork");
+		sh[l].p = p;
+		sh[l].tmp = tmp;
+		sh[l].lang = l;
+		if (!out_fork(o, p->site.langs[l], write_lang, &sh[l],
+		    &kids[l])) {
+			diag_sys(p->build->diag, "fork");
 			/* the writers already started must not write on
 			 * into a folder about to be removed */
-			for (k = 1; k < l; k++) {
-				kill(pids[k], SIGKILL);
-				waitpid(pids[k], NULL, 0);
-				close(fds[k]);
-				kids[k] = 0;
-			}
+			for (k = 1; k < l; k++)
+				out_kill(o, &kids[k]);
 			return 0;
 		}
-		if (pids[l] == 0) {
-			int rc;
-
-			/* the parent cleans up: a signal just ends us, and
-			 * a parent killed outright (SIGKILL) takes us along,
-			 * so that no orphan writes on into its folder */
-			prctl(PR_SET_PDEATHSIG, SIGKILL);
-			if (getppid() != parent)
-				_exit(1);
-			tmp_out = NULL;
-			signal(SIGINT, SIG_DFL);
-			signal(SIGTERM, SIG_DFL);
-			close(fd[0]);
-			p->lang_only = (int)l;
-			outfiles_forget();
-			/* only what this child says: the parent counted
-			 * what came before the fork */
-			diag_relay_begin();
-			rc = write_share(p, tmp, verbose, quiet) &&
-			    outfiles_save(p->site.langs[l]);
-			if (!diag_relay_send(fd[1]))
-				rc = 0;
-			_exit(rc ? 0 : 1);
-		}
-		close(fd[1]);
-		fds[l] = fd[0];
-		kids[l] = pids[l];
 	}
 	p->lang_only = 0;
-	ok = write_share(p, tmp, verbose, quiet);
-	for (l = 1; l < n; l++) {
-		int st;
-
-		if (!diag_relay_receive(fds[l]))
-			ok = 0;
-		close(fds[l]);
-		if (waitpid(pids[l], &st, 0) == -1 || !WIFEXITED(st) ||
-		    WEXITSTATUS(st) != 0)
-			ok = 0;
-		kids[l] = 0;
-	}
+	ok = write_share(p, tmp);
+	for (l = 1; l < n; l++)
+		ok &= out_wait(o, &kids[l]);
 	p->lang_only = -1;
 	return ok;
 }
 
-/* Swaps the finished folder tmp into out.  The previous output is kept
- * as out.prev: the next build writes over it in place, which is much
- * cheaper than making thousands of new files and folders. */
-static int
-swap_output(const char *tmp, const char *out)
-{
-	char *prev = xasprintf("%s.prev", out);
-	int ok = 1;
+/* PACTKIT_TIMING=1 prints the time each phase of a build took. */
+struct clock {
+	struct timespec	 t0;        /* the build's start */
+	double		 last;      /* seconds from t0 to the last phase */
+};
 
-	if (!file_isdir(out)) {
-		if (rename(tmp, out) == -1) {
-			diag_sys(out);
-			ok = 0;
-		}
-	} else if (renameat2(AT_FDCWD, tmp, AT_FDCWD, out,
-	    RENAME_EXCHANGE) == 0) {
-		/* tmp now holds the old output */
-		file_rmtree(prev);
-		if (rename(tmp, prev) == -1)
-			file_rmtree(tmp);
-	} else {
-		/* no exchange on this file system: out aside, tmp in */
-		file_rmtree(prev);
-		if (rename(out, prev) == -1) {
-			diag_sys(out);
-			ok = 0;
-		} else if (rename(tmp, out) == -1) {
-			diag_sys(out);
-			rename(prev, out);
-			ok = 0;
-		}
-	}
-	if (!ok)
-		file_rmtree(tmp);       /* a failed build leaves nothing */
-	free(prev);
-	return ok;
-}
-
-/* Removes the files under dir older than the build (before build_mark),
- * and the folders left empty: what an earlier build wrote and this one
- * did not.  With skip, leaves the language folders of site/ and pdf/
- * (depth 1), which their writers pruned. */
 static void
-prune(const char *dir, const struct project *skip, int depth)
+phase(const char *name, struct clock *c)
 {
-	const struct timespec *t0 = &build_mark;
-
-	struct dirent *de;
-	struct stat st;
-	DIR *d;
-
-	if ((d = opendir(dir)) == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		char *sub;
-
-		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-			continue;
-		if (skip != NULL && depth == 1) {
-			size_t l;
-
-			for (l = 0; l < skip->site.nlangs; l++)
-				if (strcmp(de->d_name, skip->site.langs[l]) == 0)
-					break;
-			if (l < skip->site.nlangs)
-				continue;
-		}
-		sub = xasprintf("%s/%s", dir, de->d_name);
-		if (lstat(sub, &st) == 0) {
-			if (S_ISDIR(st.st_mode)) {
-				prune(sub, skip, depth + 1);
-				rmdir(sub);     /* fails unless empty: fine */
-			} else if (st.st_mtim.tv_sec < t0->tv_sec ||
-			    (st.st_mtim.tv_sec == t0->tv_sec &&
-			    st.st_mtim.tv_nsec < t0->tv_nsec))
-				unlink(sub);
-		}
-		free(sub);
-	}
-	closedir(d);
-}
-
-/* PACTKIT_TIMING=1 prints the time each phase took. */
-static void
-phase(const char *name, const struct timespec *t0)
-{
-	static double last;
 	struct timespec t;
 	double now;
 
 	if (getenv("PACTKIT_TIMING") == NULL)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &t);
-	now = (double)(t.tv_sec - t0->tv_sec) +
-	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
-	fprintf(stderr, "pactkit: %-6s %.3f s\n", name, now - last);
-	last = now;
+	now = (double)(t.tv_sec - c->t0.tv_sec) +
+	    (double)(t.tv_nsec - c->t0.tv_nsec) / 1e9;
+	fprintf(stderr, "pactkit: %-6s %.3f s\n", name, now - c->last);
+	c->last = now;
 }
 
-/* Whether path may become or be replaced by an output folder: nothing
- * there, an empty folder, or a folder a build made (it holds .pactkit/,
- * the file lists every build writes).  Anything else (a file, a device,
- * a symbolic link, someone's folder) is never removed nor replaced:
- * an error naming it, before anything is written. */
+/* The end of a build's writing: the stale files out (by the file lists,
+ * else by time), the PDFs copied into the site that links them, the lists
+ * saved for the next build.  1 ok, 0 (printed). */
 static int
-claimable(const char *path)
+finish(struct project *p, int forked)
 {
-	struct stat st;
-	const char *what = NULL;
-	char *lists;
-	DIR *d;
+	struct out *o = p->build->out;
+	const char *list = forked ? p->site.langs[0] : "all";
+	int ok;
 
-	if (lstat(path, &st) == -1)
-		return 1;       /* absent (a bad parent fails later) */
-	if (S_ISLNK(st.st_mode))
-		what = "a symbolic link";
-	else if (!S_ISDIR(st.st_mode))
-		what = S_ISREG(st.st_mode) ? "a file" : "not a folder (a device, "
-		    "pipe or socket)";
-	else {
-		lists = xasprintf("%s/.pactkit", path);
-		if (lstat(lists, &st) == 0 && S_ISDIR(st.st_mode)) {
-			free(lists);
-			return 1;
-		}
-		free(lists);
-		if ((d = opendir(path)) != NULL) {
-			struct dirent *de;
-			int empty = 1;
-
-			while (empty && (de = readdir(d)) != NULL)
-				empty = strcmp(de->d_name, ".") == 0 ||
-				    strcmp(de->d_name, "..") == 0;
-			closedir(d);
-			if (empty)
-				return 1;
-		}
-		what = "a folder pactkit did not make (no .pactkit/ inside)";
+	/* stale files go first, so that only this build's PDFs are copied
+	 * into the site; then the copies that are stale in their turn */
+	ok = outfiles_save(o, list);
+	if (ok) {
+		if (outfiles_have_lists(o))
+			outfiles_prune(o, "site/pdf/", 0);
+		else if (!outfiles_fresh(o))
+			/* each forked writer pruned its own language */
+			out_prune(o, "", forked ? p->site.langs : NULL,
+			    forked ? p->site.nlangs : 0);
 	}
-	diag(DIAG_ERROR, path, 0, 0, "is %s: pactkit writes its output only "
-	    "where nothing is, into an empty folder or over its own output; "
-	    "name another folder with -o, or move this one away", what);
-	return 0;
+	if (ok) {
+		char *from = xasprintf("%s/pdf", o->tmp);
+		char *to = xasprintf("%s/site/pdf", o->tmp);
+
+		if (file_isdir(from))
+			ok = out_copytree(o, from, to);
+		free(from);
+		free(to);
+	}
+	if (ok)
+		ok = outfiles_save(o, list);
+	if (ok) {
+		outfiles_prune(o, "site/pdf/", 1);
+		outfiles_commit(o);
+	}
+	return ok;
 }
 
-/* Removes what a killed build left beside out (output.tmp-*, .old-*):
- * folders only, never what a symbolic link points to. */
+/* "pactkit: built output in 0.74 s: fr: 19 pages, 5 PDFs; ..." */
 static void
-remove_stale(const char *out)
+summary(const struct project *p, const char *out, const struct clock *c)
 {
-	static const char *const pats[] = { "%s.tmp-??????", "%s.old-*" };
-	size_t i, k;
-	glob_t g;
+	struct timespec t1;
+	size_t i, l;
 
-	for (i = 0; i < 2; i++) {
-		char *pat = xasprintf(pats[i], out);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	fprintf(stderr, "pactkit: built %s in %.2f s:", out,
+	    (double)(t1.tv_sec - c->t0.tv_sec) +
+	    (double)(t1.tv_nsec - c->t0.tv_nsec) / 1e9);
+	for (l = 0; l < p->site.nlangs; l++) {
+		size_t np = 0;
 
-		if (glob(pat, 0, NULL, &g) == 0) {
-			for (k = 0; k < g.gl_pathc; k++) {
-				struct stat st;
-
-				if (lstat(g.gl_pathv[k], &st) == 0 &&
-				    S_ISDIR(st.st_mode))
-					file_rmtree(g.gl_pathv[k]);
-			}
-			globfree(&g);
-		}
-		free(pat);
+		for (i = 0; i < p->npages; i++)
+			np += p->pages[i]->lang == l;
+		fprintf(stderr, "%s %s: %zu pages, %zu PDFs", l ? ";" : "",
+		    p->site.langs[l], np, p->site.ndocs);
 	}
+	fprintf(stderr, "; %zu warnings\n", diag_warnings(p->build->diag));
+}
+
+/* The project is done with: freed, or kept for exit() (once). */
+static void
+done(struct project *p, int once)
+{
+	if (once)
+		kept = *p;
+	else
+		project_free(p);
 }
 
 int
-build_run(const char *dir, const char *outdir, int check, int verbose,
-    int quiet)
+build_run(struct diag *dg, const struct build_opts *opt)
 {
+	struct out o = { 0 };
+	struct links lk = { 0 };
+	struct build b = { 0 };
+	struct clock clk = { 0 };
 	struct project p;
-	char *share = build_share(), *out, *tmp = NULL;
-	struct stat mst;
-	int forked = 0;
-	void (*old_int)(int) = SIG_DFL, (*old_term)(int) = SIG_DFL;
-	struct timespec t0, t1;
-	size_t i, l;
-	int ok;
+	char *share = build_share(), *out;
+	int forked = 0, ok;
+	size_t l;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	ok = project_load(&p, dir, share);
+	o.diag = dg;
+	b.diag = dg;
+	b.out = &o;
+	b.links = &lk;
+	b.verbose = opt->verbose;
+	b.quiet = opt->quiet;
+	clock_gettime(CLOCK_MONOTONIC, &clk.t0);
+	ok = project_load(&p, &b, opt->dir, share);
 	free(share);
-	phase("load", &t0);
+	phase("load", &clk);
 	if (ok) {
 		titles(&p);
 		lint_data(&p);
 	}
-	if (check || !ok) {
-		ok = ok && process(&p, NULL, verbose, quiet);
-		phase("pages", &t0);
-		if (ok && diag_errors() == 0 && !quiet)
+	if (opt->check || !ok) {
+		ok = ok && process(&p, NULL);
+		phase("pages", &clk);
+		if (ok && diag_errors(dg) == 0 && !opt->quiet)
 			fprintf(stderr, "pactkit: %zu pages checked, %zu "
-			    "warnings, no errors\n", p.npages, diag_warnings());
-		if (build_once)
-			build_kept = p; /* as below */
-		else
-			project_free(&p);
-		return ok && diag_errors() == 0 ? 0 : 1;
+			    "warnings, no errors\n", p.npages, diag_warnings(dg));
+		done(&p, opt->once);
+		return ok && diag_errors(dg) == 0 ? 0 : 1;
 	}
-	out = outdir != NULL ? xstrdup(outdir) : xasprintf("%s/output", dir);
+	out = opt->outdir != NULL ? xstrdup(opt->outdir) :
+	    xasprintf("%s/output", opt->dir);
 	for (l = strlen(out); l > 1 && out[l - 1] == '/'; l--)
 		out[l - 1] = '\0';     /* "-o site/" is the folder site */
-	{
-		char *prev = xasprintf("%s.prev", out);
-
-		ok = claimable(out) && claimable(prev);
-		free(prev);
+	if ((ok = out_begin(&o, out))) {
+		ok = write_all(&p, o.tmp, &forked);
+		phase("write", &clk);
+		ok = ok && finish(&p, forked);
+		phase("prune", &clk);
+		ok = out_end(&o, ok);
 	}
-	if (!ok) {
+	if (ok && !opt->quiet)
+		summary(&p, out, &clk);
+	else if (!ok)
 		fprintf(stderr, "pactkit: build failed; %s left as it was\n",
 		    out);
-		free(out);
-		if (build_once)
-			build_kept = p;
-		else
-			project_free(&p);
-		return 1;
-	}
-	remove_stale(out);
-	tmp = xasprintf("%s.tmp-XXXXXX", out);
-	{
-		char *slash = strrchr(out, '/');
-
-		if (slash != NULL) {
-			char *parent = xstrndup(out, (size_t)(slash - out));
-
-			if (*parent != '\0' && !file_mkdirs(parent))
-				ok = 0;
-			free(parent);
-		}
-	}
-	/* from here an interruption removes the temporary folder */
-	old_int = signal(SIGINT, on_signal);
-	old_term = signal(SIGTERM, on_signal);
-	if (ok && mkdtemp(tmp) == NULL) {
-		diag_sys(out);
-		ok = 0;
-	}
-	if (ok)
-		tmp_out = tmp;
-	if (ok) {
-		/* reuse the previous generation's files, then drop the stale */
-		char *prev = xasprintf("%s.prev", out);
-		char *mark = xasprintf("%s/.pactkit-build", tmp);
-
-		int fresh = 1;
-
-		if (file_isdir(prev) && rmdir(tmp) == 0) {
-			if (rename(prev, tmp) == 0)
-				fresh = 0;
-			else
-				mkdir(tmp, 0700);
-		}
-		ok = out_write(mark, "", 0) && stat(mark, &mst) == 0;
-		unlink(mark);
-		build_mark = mst.st_mtim;
-		outfiles_begin(tmp, fresh);
-		free(mark);
-		free(prev);
-	}
-	if (ok) {
-		chmod(tmp, 0755);
-		ok = write_all(&p, tmp, verbose, quiet, &forked);
-		phase("write", &t0);
-		/* stale files go first, so that only this build's PDFs are
-		 * copied into the site (which links them); then the copies
-		 * that are stale in their turn */
-		if (ok)
-			ok = outfiles_save(forked ? p.site.langs[0] : "all");
-		if (ok) {
-			if (outfiles_have_lists())
-				outfiles_prune("site/pdf/", 0);
-			else if (!outfiles_fresh())
-				prune(tmp, forked ? &p : NULL, 0);
-		}
-		if (ok) {
-			char *from = xasprintf("%s/pdf", tmp);
-			char *to = xasprintf("%s/site/pdf", tmp);
-
-			if (file_isdir(from))
-				ok = out_copytree(from, to);
-			free(from);
-			free(to);
-		}
-		if (ok)
-			ok = outfiles_save(forked ? p.site.langs[0] : "all");
-		if (ok) {
-			outfiles_prune("site/pdf/", 1);
-			outfiles_commit();
-		}
-		outfiles_end();
-		phase("prune", &t0);
-		if (ok)
-			ok = swap_output(tmp, out);
-		else
-			file_rmtree(tmp);
-	} else if (tmp_out != NULL)
-		file_rmtree(tmp);       /* made, but the build could not start */
-	tmp_out = NULL;
-	/* serve keeps its own handlers between builds */
-	signal(SIGINT, old_int == SIG_ERR ? SIG_DFL : old_int);
-	signal(SIGTERM, old_term == SIG_ERR ? SIG_DFL : old_term);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	if (ok && !quiet) {
-		fprintf(stderr, "pactkit: built %s in %.2f s:", out,
-		    (double)(t1.tv_sec - t0.tv_sec) +
-		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
-		for (l = 0; l < p.site.nlangs; l++) {
-			size_t np = 0;
-
-			for (i = 0; i < p.npages; i++)
-				np += p.pages[i]->lang == l;
-			fprintf(stderr, "%s %s: %zu pages, %zu PDFs",
-			    l ? ";" : "", p.site.langs[l], np, p.site.ndocs);
-		}
-		fprintf(stderr, "; %zu warnings\n", diag_warnings());
-	} else if (!ok)
-		fprintf(stderr, "pactkit: build failed; %s left as it was\n",
-		    out);
-	free(tmp);
 	free(out);
-	if (build_once)
-		/* the process ends now: the operating system takes the
-		 * pages back faster than freeing them node by node; kept
-		 * reachable for leak checkers */
-		build_kept = p;
-	else
-		project_free(&p);
+	done(&p, opt->once);
 	return ok ? 0 : 1;
 }
-

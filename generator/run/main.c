@@ -15,6 +15,7 @@
 #include <libxml/parser.h>
 
 #include "base/pactkit.h"
+#include "out/out.h"
 
 static const char usage_text[] =
 "usage: pactkit build [-q|-v] [-o OUTDIR] [DIR]\n"
@@ -82,23 +83,28 @@ usage(void)
 }
 
 static int
-cmd_render(const char *file, const char *projdir, const char *lang,
+cmd_render(struct diag *dg, const char *file, const char *projdir, const char *lang,
     int raw_html, int dump, const char *pdf_out, const char *layout_out)
 {
+	struct out o = { 0 };
+	struct build b = { 0 };
 	struct project p;
 	char *text, *html, *share = NULL;
 	size_t len, li = 0;
 	xmlDocPtr doc;
 	int have = 0, ok = 1;
 
+	o.diag = dg;
+	b.diag = dg;
+	b.out = &o;             /* the PDF, written as it is */
 	memset(&p, 0, sizeof(p));
 	if ((text = file_read(file, &len)) == NULL) {
-		diag_sys(file);
+		diag_sys(dg, file);
 		return 1;
 	}
 	if (projdir != NULL) {
 		share = build_share();
-		have = project_load(&p, projdir, share);
+		have = project_load(&p, &b, projdir, share);
 		free(share);
 		if (!have) {
 			free(text);
@@ -123,14 +129,14 @@ cmd_render(const char *file, const char *projdir, const char *lang,
 			if (strcmp(p.site.langs[li], lang) == 0)
 				break;
 		if (li == p.site.nlangs) {
-			diag(DIAG_ERROR, NULL, 0, 0, "language '%s' is not one "
+			diag(dg, DIAG_ERROR, NULL, 0, 0, "language '%s' is not one "
 			    "of the project's", lang);
 			free(text);
 			project_free(&p);
 			return 1;
 		}
 	}
-	doc = markdown_fragment(have ? &p : NULL, file, text, len, 0, li,
+	doc = markdown_fragment(dg, have ? &p : NULL, file, text, len, 0, li,
 	    raw_html || (have && p.site.raw_html));
 	if (doc == NULL)
 		ok = 0;
@@ -150,7 +156,7 @@ cmd_render(const char *file, const char *projdir, const char *lang,
 			assets_fragment(root, dir);
 			free(dir);
 			tree_ids(root, NULL);
-			ok = pdf_render_tree(root, code != NULL ? code : "en",
+			ok = pdf_render_tree(&b, root, code != NULL ? code : "en",
 			    have && p.site.paper[li] ? p.site.paper[li] : "A4",
 			    base != NULL ? base + 1 : file, pdf_out, layout_out);
 		} else if (dump)
@@ -165,25 +171,27 @@ cmd_render(const char *file, const char *projdir, const char *lang,
 	free(text);
 	if (have)
 		project_free(&p);
-	return ok && diag_errors() == 0 ? 0 : 1;
+	return ok && diag_errors(dg) == 0 ? 0 : 1;
 }
 
 static int
-cmd_new(const char *dir)
+cmd_new(struct diag *dg, const char *dir)
 {
+	struct out o = { 0 };
 	char *share = build_share();
 	char *skel = xasprintf("%s/lua/builtin/skeleton", share);
 	int ok;
 
+	o.diag = dg;
 	if (file_isdir(dir) || file_isfile(dir)) {
-		diag(DIAG_ERROR, dir, 0, 0, "already exists (expected a new "
+		diag(dg, DIAG_ERROR, dir, 0, 0, "already exists (expected a new "
 		    "folder name)");
 		ok = 0;
 	} else if (!file_isdir(skel)) {
-		diag(DIAG_ERROR, skel, 0, 0, "project skeleton not found "
+		diag(dg, DIAG_ERROR, skel, 0, 0, "project skeleton not found "
 		    "(is pactkit installed?)");
 		ok = 0;
-	} else if ((ok = out_copytree(skel, dir)))
+	} else if ((ok = out_copytree(&o, skel, dir)))
 		fprintf(stderr, "pactkit: new project in %s; build it with "
 		    "`pactkit build %s`\n", dir, dir);
 	free(skel);
@@ -216,6 +224,9 @@ main(int argc, char *argv[])
 	const char *cmd, *outdir = NULL, *projdir = NULL, *lang = NULL;
 	int c, quiet = 0, verbose = 0, strict = 0, json = 0, raw = 0;
 	int dump = 0, rc, port = 8000;
+	/* what this run says (and, with --format json, prints at the end) */
+	struct diag dg = { 0 };
+	struct build_opts bo = { 0 };
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)) {
@@ -287,25 +298,29 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	diag_set_quiet(quiet);
-	diag_set_strict(strict);
-	diag_set_json(json);
+	dg.quiet = quiet;
+	dg.strict = strict;
+	dg.json = json;
 	xmlInitParser();
-	build_once = strcmp(cmd, "build") == 0 || strcmp(cmd, "check") == 0;
-	if (strcmp(cmd, "build") == 0 && argc <= 1)
-		rc = build_run(argc ? argv[0] : ".", outdir, 0, verbose, quiet);
-	else if (strcmp(cmd, "check") == 0 && argc <= 1)
-		rc = build_run(argc ? argv[0] : ".", NULL, 1, verbose, quiet);
+	bo.dir = argc ? argv[0] : ".";
+	bo.outdir = outdir;
+	bo.check = strcmp(cmd, "check") == 0;
+	bo.verbose = verbose;
+	bo.quiet = quiet;
+	bo.once = 1;
+	if ((strcmp(cmd, "build") == 0 || bo.check) && argc <= 1)
+		rc = build_run(&dg, &bo);
 	else if (strcmp(cmd, "new") == 0 && argc == 1)
-		rc = cmd_new(argv[0]);
+		rc = cmd_new(&dg, argv[0]);
 	else if (strcmp(cmd, "serve") == 0 && argc <= 1)
-		rc = serve_run(argc ? argv[0] : ".", port);
+		rc = serve_run(&dg, argc ? argv[0] : ".", port);
 	else if (strcmp(cmd, "render") == 0 && argc == 1)
-		rc = cmd_render(argv[0], projdir, lang, raw, dump, pdf_out,
+		rc = cmd_render(&dg, argv[0], projdir, lang, raw, dump, pdf_out,
 		    layout_out);
 	else
 		rc = usage();
-	diag_flush_json();
+	diag_flush_json(&dg);
+	diag_free(&dg);
 	xmlCleanupParser();
 	return rc;
 }

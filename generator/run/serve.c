@@ -206,16 +206,20 @@ watch_tree(int fd, const char *dir)
 	closedir(d);
 }
 
+/* A build of its own each time: its messages, counted afresh, are kept
+ * for the pages' error panel. */
 static void
 rebuild(struct serve *s)
 {
+	struct diag dg = { 0 };
+	struct build_opts opt = { 0 };
 	struct buf msgs = { 0 };
 	int rc;
 
-	diag_reset();
-	diag_capture(&msgs);
-	rc = build_run(s->dir, NULL, 0, 0, 0);
-	diag_capture(NULL);
+	dg.capture = &msgs;
+	opt.dir = s->dir;
+	rc = build_run(&dg, &opt);
+	diag_free(&dg);
 	free(s->errors);
 	s->errors = buf_detach(&msgs);
 	s->failed = rc != 0;
@@ -223,7 +227,7 @@ rebuild(struct serve *s)
 }
 
 int
-serve_run(const char *dir, int port)
+serve_run(struct diag *dg, const char *dir, int port)
 {
 	struct serve s;
 	struct MHD_Daemon *d;
@@ -248,7 +252,7 @@ serve_run(const char *dir, int port)
 		    MHD_OPTION_END);
 	}
 	if (d == NULL) {
-		diag(DIAG_ERROR, NULL, 0, 0, "cannot listen on 127.0.0.1:%d "
+		diag(dg, DIAG_ERROR, NULL, 0, 0, "cannot listen on 127.0.0.1:%d "
 		    "(is the port in use? try --port)", port);
 		free(s.site);
 		return 1;
@@ -256,7 +260,7 @@ serve_run(const char *dir, int port)
 	fprintf(stderr, "pactkit: serving %s on http://127.0.0.1:%d/ "
 	    "(Ctrl-C to stop)\n", dir, port);
 	if ((fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) == -1) {
-		diag_sys("inotify");
+		diag_sys(dg, "inotify");
 		MHD_stop_daemon(d);
 		free(s.site);
 		return 1;

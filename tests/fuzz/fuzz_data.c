@@ -11,8 +11,13 @@
 #include <unistd.h>
 
 #include "base/pactkit.h"
+#include "out/out.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* what the code under test says: quietly, counted */
+static struct diag dg = { .quiet = 1 };
+static struct out out = { .diag = &dg };       /* plain files */
 
 static struct site site;
 static char dir[] = "/tmp/pkfuzz-data-XXXXXX";
@@ -25,7 +30,7 @@ setup(void)
 	if (mkdtemp(dir) == NULL)
 		abort();
 	p = xasprintf("%s/lua/data/x", dir);
-	file_mkdirs(p);
+	file_mkdirs(&dg, p);
 	rmdir(p);
 	free(p);
 	site.dir = xstrdup(dir);
@@ -46,18 +51,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *path;
 	size_t i;
 
-	diag_set_quiet(1);
 	if (site.nlangs == 0)
 		setup();
 	path = xasprintf("%s/lua/data/stakeholders.lua", dir);
-	out_write(path, data, size);
+	out_write(&out, path, data, size);
 	free(path);
 	for (i = 0; i < 2; i++) {
 		xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
 		xmlNodePtr root = xmlNewNode(NULL, (const xmlChar *)"article");
 
 		xmlDocSetRootElement(doc, root);
-		sb = sandbox_new(&site);
+		sb = sandbox_new(&site, &dg);
 		data_i18n(sb, &site);
 		component_call(sb, &site, i, calls[i][0], calls[i][1],
 		    strlen(calls[i][1]), "content/fr/fuzz.md", 2, root);

@@ -10,6 +10,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* what the code under test says: quietly, counted */
+static struct diag dg = { .quiet = 1 };
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -17,7 +20,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sandbox *sb;
 	struct page pg;
 
-	diag_set_quiet(1);
 	if (site.nlangs == 0) {
 		site.dir = xstrdup("/nonexistent");
 		site.sharedir = xstrdup(".");
@@ -26,7 +28,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		site.nlangs = 2;
 	}
 	memset(&pg, 0, sizeof(pg));
-	sb = sandbox_new(&site);
+	sb = sandbox_new(&site, &dg);
 	data_frontmatter(sb, "content/fr/fuzz.md", 2, (const char *)data, size,
 	    &pg);
 	sandbox_free(sb);

@@ -9,8 +9,14 @@
 #include <libxml/parser.h>
 
 #include "base/pactkit.h"
+#include "out/out.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* what the code under test says: quietly, counted */
+static struct diag dg = { .quiet = 1 };
+static struct out out = { .diag = &dg };       /* plain files */
+static struct build build = { .diag = &dg, .out = &out, .quiet = 1 };
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -21,7 +27,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct buf b = { 0 };
 	xmlDocPtr doc;
 
-	diag_set_quiet(1);
 	if (size > 20000)
 		return 0;
 	buf_puts(&b, head);
@@ -30,7 +35,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	doc = xmlReadMemory(b.data, (int)b.len, "fuzz.svg", "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (doc != NULL) {
-		pdf_render_tree(xmlDocGetRootElement(doc), "en", "A4", "Fuzz",
+		pdf_render_tree(&build,
+		    xmlDocGetRootElement(doc), "en", "A4", "Fuzz",
 		    "/dev/null", NULL);
 		xmlFreeDoc(doc);
 	}

@@ -9,10 +9,14 @@
 #include <libxml/parser.h>
 
 #include "base/pactkit.h"
+#include "out/out.h"
 
 int
 main(int argc, char *argv[])
 {
+	struct diag dg = { 0 };
+	struct out out = { .diag = &dg };
+	struct build b = { .diag = &dg, .out = &out };
 	xmlDocPtr doc;
 	xmlNodePtr root;
 	char *title;
@@ -28,7 +32,7 @@ main(int argc, char *argv[])
 		return 1;
 	root = xmlDocGetRootElement(doc);
 	title = (char *)xmlGetProp(root, (const xmlChar *)"title");
-	ok = pdf_render_tree(root, argc > 3 ? argv[3] : "fr",
+	ok = pdf_render_tree(&b, root, argc > 3 ? argv[3] : "fr",
 	    argc > 4 ? argv[4] : "A4", title != NULL ? title : "Document",
 	    argv[2], argc > 5 ? argv[5] : NULL);
 	xmlFree(title);

@@ -23,8 +23,11 @@
 #include <libxml/tree.h>
 
 #include "base/pactkit.h"
+#include "out/out.h"
 
 static int failed;
+static struct diag dg;          /* what the code under test says */
+static struct out tout = { .diag = &dg }; /* plain files */
 static const char *scratch;
 static const char *share;
 
@@ -79,7 +82,7 @@ put(const char *dir, const char *rel, const char *text)
 {
 	char *p = xasprintf("%s/%s", dir, rel);
 
-	out_write(p, text, strlen(text));
+	out_write(&tout, p, text, strlen(text));
 	free(p);
 }
 
@@ -90,7 +93,7 @@ project(const char *name, const char *site)
 	char *d = xasprintf("%s/%s", scratch, name);
 
 	file_rmtree(d);
-	file_mkdirs(d);
+	file_mkdirs(&dg, d);
 	put(d, "lua/site.lua", site);
 	return d;
 }
@@ -104,7 +107,7 @@ load(struct site *s, struct sandbox **sb, const char *dir)
 	memset(s, 0, sizeof(*s));
 	s->dir = xstrdup(dir);
 	s->sharedir = xstrdup(share);
-	*sb = sandbox_new(s);
+	*sb = sandbox_new(s, &dg);
 	ok = data_site(*sb, p, s) && data_i18n(*sb, s);
 	free(p);
 	return ok;
@@ -694,7 +697,7 @@ runcase(const char *dir)
 	memset(&s, 0, sizeof(s));
 	s.dir = xstrdup(".");
 	s.sharedir = xstrdup(share);
-	sb = sandbox_new(&s);
+	sb = sandbox_new(&s, &dg);
 	ok = data_site(sb, "./lua/site.lua", &s) && data_i18n(sb, &s);
 	for (lang = 0; ok && lang < s.nlangs; lang++) {
 		src = xasprintf("content/%s/index.md", s.langs[lang]);
@@ -750,7 +753,7 @@ runcase(const char *dir)
 	}
 	sandbox_free(sb);
 	site_clear(&s);
-	return ok && diag_errors() == 0 ? 0 : 1;
+	return ok && diag_errors(&dg) == 0 ? 0 : 1;
 }
 
 int
@@ -767,7 +770,7 @@ main(int argc, char *argv[])
 	}
 	share = argv[1];
 	scratch = argv[2];
-	file_mkdirs(scratch);
+	file_mkdirs(&dg, scratch);
 	if (argc == 3 || strcmp(argv[3], "format") == 0)
 		test_format();
 	if (argc == 3 || strcmp(argv[3], "lua") == 0) {

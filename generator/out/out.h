@@ -1,0 +1,96 @@
+/*
+ * out/out.h: the output layer, what every writer writes through.  A
+ * file goes through out_write, which keeps it as it is when unchanged
+ * and names it in the build's file lists (outfiles.c), so that the next
+ * build but one keeps it without reading it and removes stale files
+ * without walking the tree.
+ */
+#ifndef OUT_OUT_H
+#define OUT_OUT_H
+
+#include "base/pactkit.h"
+
+#include <signal.h>
+#include <time.h>
+
+#define OUT_MAXKIDS (PK_MAXLANG + 1) /* forked writers at once */
+
+/* What a build writes into.  Zeroed with its diag set, it writes plain
+ * files (render, new); out_begin makes it a build's transaction. */
+struct out {
+	struct diag	*diag;      /* where errors go */
+	char		*dir;       /* the output folder (out_begin's) */
+	char		*tmp;       /* the temporary folder, swapped in at the end */
+	struct timespec	 mark;      /* files older than this are stale */
+	pid_t		 kid[OUT_MAXKIDS]; /* forked writers (0: none) */
+	void		(*oldint)(int);  /* the handlers before out_begin */
+	void		(*oldterm)(int);
+	char		*root;      /* the lists' folder (tmp), or NULL */
+	size_t		 rootlen;
+	struct strmap	 old;       /* relative path -> struct entry (old lists) */
+	int		 have_old;  /* lists were found */
+	int		 fresh;     /* the folder was empty at the start */
+	struct buf	 mine;      /* this writer's lines */
+};
+
+/* Writes len bytes to path, creating parent folders; an unchanged file
+ * is kept, a device or a pipe written through.  1 ok, 0 (printed). */
+int	 out_write(struct out *, const char *, const void *, size_t);
+int	 out_copy(struct out *, const char *from, const char *to);
+int	 out_copytree(struct out *, const char *, const char *); /* cp -r */
+
+/* Opens the transaction for the output folder dir: dir and dir.prev
+ * must be absent, empty or pactkit's own output (else an error naming
+ * them); what a killed build left beside dir is removed; the files go
+ * into a new temporary folder (dir.prev's, reused) until out_end.  From
+ * here to out_end, SIGINT and SIGTERM remove it.  1 ok, 0 (printed;
+ * nothing changed). */
+int	 out_begin(struct out *, const char *dir);
+/* Removes the files an earlier build wrote and this one did not, by
+ * time (the folder had no file lists): under sub ("" for all), but in
+ * the folders named in skip (depth 1). */
+void	 out_prune(struct out *, const char *sub, char *const *skip,
+	    size_t nskip);
+/* Ends the transaction: with ok, swaps the folder in place of dir (the
+ * old one kept as dir.prev); else removes it.  Returns ok and whether the
+ * swap worked. */
+int	 out_end(struct out *, int ok);
+
+/* A writer forked off this process into the same folder: it runs
+ * work(arg), saves its own file list as .pactkit/files-LIST, relays what
+ * it said to the parent and exits 0 when work succeeded.  A parent
+ * killed outright takes it along.  1 started, 0 failed (errno set,
+ * nothing said). */
+struct out_kid {
+	pid_t	 pid;
+	int	 fd;                /* what it says comes through here */
+};
+int	 out_fork(struct out *, const char *list, int (*work)(void *),
+	    void *arg, struct out_kid *);
+/* Waits for the writer: what it said is taken in as this process's own
+ * (counts, serve's capture, JSON).  1 when it succeeded. */
+int	 out_wait(struct out *, struct out_kid *);
+/* Ends the writer at once (its siblings could not start). */
+void	 out_kill(struct out *, struct out_kid *);
+
+/* outfiles.c: the lists of the files each build wrote (in
+ * OUT/.pactkit/).  begin: fresh when the folder was empty at the start
+ * (nothing there to keep, compare or remove). */
+void	 outfiles_begin(struct out *, const char *root, int fresh);
+int	 outfiles_have_lists(const struct out *);
+int	 outfiles_fresh(const struct out *);
+int	 outfiles_unchanged(struct out *, const char *path, const void *data,
+	    size_t len);
+void	 outfiles_wrote(struct out *, const char *path, int fd,
+	    const void *data, size_t len);
+/* Saves this writer's list as .pactkit/files-WRITER.new; 0 on error. */
+int	 outfiles_save(struct out *, const char *writer);
+/* Drops the lines of this process (a forked writer starts afresh). */
+void	 outfiles_forget(struct out *);
+/* Removes what the old lists name and no new list does: under prefix
+ * (inside = 1), or elsewhere (0). */
+void	 outfiles_prune(struct out *, const char *prefix, int inside);
+void	 outfiles_commit(struct out *);
+void	 outfiles_end(struct out *);
+
+#endif /* !OUT_OUT_H */
