@@ -339,7 +339,8 @@ struct build_opts {
 	int		 check;     /* 1: check, write nothing */
 	int		 verbose;   /* -v */
 	int		 quiet;     /* -q */
-	int		 once;      /* the process ends after it (main) */
+	struct project	*keep;      /* the process ends after it: the project
+				     * is left here, reachable; NULL: freed */
 };
 int	 build_run(struct diag *, const struct build_opts *);
 /* The folder of the built-in lua/ and themes/ (PACTKIT_SHARE, beside the

@@ -27,11 +27,6 @@
 #define PK_SHAREDIR "/usr/local/share/pactkit"
 #endif
 
-/* A one-shot build's project (pactkit build, check), left for exit()
- * to take back, faster than freeing it node by node: static, so that leak
- * checkers see it reachable. */
-static struct project kept;
-
 /* The folder with lua/builtin and themes/: beside the binary when run
  * from a source tree, else the installed one. */
 char *
@@ -298,12 +293,13 @@ summary(const struct project *p, const char *out, const struct clock *c)
 	fprintf(stderr, "; %zu warnings\n", diag_warnings(p->build->diag));
 }
 
-/* The project is done with: freed, or kept for exit() (once). */
+/* The project is done with: freed, or left in keep for exit() to take
+ * back, which is faster than freeing it node by node. */
 static void
-done(struct project *p, int once)
+done(struct project *p, struct project *keep)
 {
-	if (once)
-		kept = *p;
+	if (keep != NULL)
+		*keep = *p;
 	else
 		project_free(p);
 }
@@ -340,7 +336,7 @@ build_run(struct diag *dg, const struct build_opts *opt)
 		if (ok && diag_errors(dg) == 0 && !opt->quiet)
 			fprintf(stderr, "pactkit: %zu pages checked, %zu "
 			    "warnings, no errors\n", p.npages, diag_warnings(dg));
-		done(&p, opt->once);
+		done(&p, opt->keep);
 		return ok && diag_errors(dg) == 0 ? 0 : 1;
 	}
 	out = opt->outdir != NULL ? xstrdup(opt->outdir) :
@@ -360,6 +356,6 @@ build_run(struct diag *dg, const struct build_opts *opt)
 		fprintf(stderr, "pactkit: build failed; %s left as it was\n",
 		    out);
 	free(out);
-	done(&p, opt->once);
+	done(&p, opt->keep);
 	return ok ? 0 : 1;
 }

@@ -199,6 +199,10 @@ cmd_new(struct diag *dg, const char *dir)
 	return ok ? 0 : 1;
 }
 
+/* What a build leaves for exit() to take back (build_opts.keep): static,
+ * so that leak checkers see it reachable. */
+static struct project kept;
+
 int
 main(int argc, char *argv[])
 {
@@ -307,7 +311,7 @@ main(int argc, char *argv[])
 	bo.check = strcmp(cmd, "check") == 0;
 	bo.verbose = verbose;
 	bo.quiet = quiet;
-	bo.once = 1;
+	bo.keep = &kept;
 	if ((strcmp(cmd, "build") == 0 || bo.check) && argc <= 1)
 		rc = build_run(&dg, &bo);
 	else if (strcmp(cmd, "new") == 0 && argc == 1)
