@@ -288,37 +288,49 @@ struct page **project_doc_pages(const struct project *,
 void	 lint_page(const struct project *, const struct page *);
 void	 lint_data(const struct project *);
 
-/* ---- lua_*.c: the sandbox (lua.h is included by lua_*.c only) ---------- */
+/* ---- the PDF style ---------------------------------------------------- */
 
-struct sandbox;
+/* The faces a document may use; fonts load on first use. */
+enum pdf_font {
+	PF_SERIF,
+	PF_SERIF_B,
+	PF_SERIF_I,
+	PF_SERIF_BI,
+	PF_SANS,
+	PF_SANS_B,
+	PF_SANS_I,
+	PF_SANS_BI,
+	PF_MONO,
+	PF_MONO_B,
+	PF_MONO_I,
+	PF_MONO_BI,
+	PF_FALLBACK,            /* glyphs the others lack (☐ ✓) */
+	PF__MAX
+};
 
-/* A new sandboxed state for one build, saying its errors to diag; free
- * with sandbox_free(). */
-struct sandbox *sandbox_new(const struct site *, struct diag *);
-void	 sandbox_free(struct sandbox *);
-/* Reads path (lua/site.lua) into site; 1 ok, 0 (printed). */
-int	 data_site(struct sandbox *, const char *path, struct site *);
-/* Loads lua/i18n/<lang>.lua over the built-in tables into site->i18n. */
-int	 data_i18n(struct sandbox *, struct site *);
-/* Runs front matter text (len bytes, first line `line` of file) and fills
- * title, key, updated, weight, description of page; 1 ok, 0 (printed). */
-/* A name of a data file, theme, document or slug: a-z, 0-9, '-', '_'. */
-int	 data_goodname(const char *);
-int	 data_frontmatter(struct sandbox *, const char *file, int line,
-	    const char *text, size_t len, struct page *);
-/* Calls component `name` with the Lua fields in body (len bytes, starting
- * at line `line` of file) for language lang; appends the nodes it returns
- * to parent.  1 ok, 0 (printed). */
-int	 component_call(struct sandbox *, const struct site *, size_t lang,
-	    const char *name, const char *body, size_t len,
-	    const char *file, int line, xmlNodePtr parent);
-/* Runs a project Lua file (path on disk) in the sandbox, with `pk`, and
- * leaves nresults values on the stack of sandbox_state(); 1 ok, 0
- * (printed). */
-int	 sandbox_runfile(struct sandbox *, const char *path, int nresults);
-struct lua_State *sandbox_state(struct sandbox *);
-/* The page being built: pk.lang, pk.id numbering, warnings' position. */
-void	 sandbox_set_page(struct sandbox *, const char *file, size_t lang);
+/* Bits of a face: PF_SERIF + PF_BOLD + PF_ITALIC is PF_SERIF_BI. */
+#define PF_BOLD   1
+#define PF_ITALIC 2
+
+/* The PDF style: themes/<theme>/pdf.lua (read by lua/pdfstyle.c), or
+ * the built-in defaults; used by the PDF writer. */
+struct pdf_style {
+	char	*font[PF__MAX];     /* TTF paths, one per face */
+	char	*file;              /* pdf.lua path for messages, or NULL */
+	double	 size;              /* body text size, pt */
+	double	 leading;           /* line height as a multiple of size */
+	double	 hsize[6];          /* h1..h6 sizes, pt */
+	double	 codesize;          /* code blocks and inline code, pt */
+	double	 smallsize;         /* header, footer, captions, notes, pt */
+	double	 tablesize;         /* table text, pt */
+	double	 margin[4];         /* top, right, bottom, left, pt */
+	double	 parskip;           /* space between blocks, pt */
+	double	 indent;            /* list and quote indent, pt */
+	double	 writeline;         /* handwriting line spacing, pt (~9 mm) */
+	int	 justify;           /* 1: justify body paragraphs */
+	int	 hyphenate;         /* 1: hyphenate with libhyphen */
+	unsigned text, heading, link, rule, shade, muted; /* 0xRRGGBB */
+};
 
 /* format.c: numbers, money and dates in the page's language. */
 void	 format_number(struct buf *, const char *lang, double, int decimals);

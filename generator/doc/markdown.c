@@ -12,6 +12,7 @@
 #include <cmark.h>
 
 #include "base/pactkit.h"
+#include "lua/sandbox.h"
 
 struct conv {
 	struct diag	*diag;      /* where errors go */
@@ -505,7 +506,7 @@ markdown_frontmatter(struct project *p, struct page *pg)
 	if (!split_frontmatter(p->build->diag, pg->src, pg->text, pg->textlen, &fm, &fmlen,
 	    &pg->fm_lines, &pg->body, &pg->bodylen))
 		return 0;
-	if (fm != NULL && !data_frontmatter(p->lua, pg->src, 2, fm, fmlen, pg))
+	if (fm != NULL && !frontmatter_read(p->lua, pg->src, 2, fm, fmlen, pg))
 		return 0;
 	return 1;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/pactkit.h"
+#include "lua/sandbox.h"
 
 static int
 cmp_names(const void *a, const void *b)
@@ -464,7 +465,7 @@ project_load(struct project *p, struct build *b, const char *dir,
 	p->site.dir = xstrdup(dir);
 	p->site.sharedir = xstrdup(share);
 	p->site.file = xstrdup("lua/site.lua");
-	p->lua = sandbox_new(&p->site, b->diag);
+	p->lua = init_sandbox(&p->site, b->diag);
 	sitefile = xasprintf("%s/lua/site.lua", dir);
 	if (!file_isfile(sitefile)) {
 		diag(p->build->diag, DIAG_ERROR, "lua/site.lua", 0, 0, "not found in %s "
@@ -472,12 +473,12 @@ project_load(struct project *p, struct build *b, const char *dir,
 		free(sitefile);
 		return 0;
 	}
-	if (!data_site(p->lua, sitefile, &p->site)) {
+	if (!settings_site(p->lua, sitefile, &p->site)) {
 		free(sitefile);
 		return 0;
 	}
 	free(sitefile);
-	if (!data_i18n(p->lua, &p->site))
+	if (!settings_i18n(p->lua, &p->site))
 		return 0;
 	for (lang = 0; lang < p->site.nlangs; lang++)
 		ok &= load_lang(p, lang);

@@ -122,7 +122,7 @@ pushargs(lua_State *L, struct callctx *c)
 			lua_insert(L, -2);
 			lua_rawset(L, -4);
 		}
-		data_linemap(L, c->file, src, len);
+		linemap_read(L, c->file, src, len);
 		lua_replace(L, env - 1);
 		lua_settop(L, env - 1);
 	} else {
@@ -140,13 +140,13 @@ pushargs(lua_State *L, struct callctx *c)
 		sandbox_env(L, 1);
 		lua_setupvalue(L, -2, 1);
 		lua_call(L, 0, 1);
-		data_linemap(L, c->file, src2, len2);
+		linemap_read(L, c->file, src2, len2);
 		lua_remove(L, -2);              /* the first error */
 	}
 	/* stack: src, src2, args */
 	lua_replace(L, -3);
 	lua_pop(L, 1);
-	data_register(L, -1, c->file, "");
+	linemap_register(L, -1, c->file, "");
 }
 
 /* Protected: runs the component (light userdata 1). */
@@ -169,7 +169,7 @@ component_k(lua_State *L)
 		break;
 	default:
 		luaL_error(L, "%s:%d: blank: expected true or false, got %s",
-		    c->file, data_line(L, c->file, ".blank"),
+		    c->file, linemap_line(L, c->file, ".blank"),
 		    luaL_typename(L, -1));
 	}
 	lua_pop(L, 1);

@@ -1,21 +1,26 @@
 /*
- * lua_sandbox.h: what the lua_*.c files share and nothing else includes
- * (lua.h stays inside the Lua stage).  The sandbox state, the protected
- * runner, the line maps of data files, and the pk.* functions each file
- * adds to the `pk` table.
+ * lua/internal.h: what the files of lua/ share and nothing else includes
+ * (lua.h stays inside lua/).  The sandbox state and its protected
+ * runner (sandbox.c), the safe libraries (safe.c), the line maps
+ * (linemap.c), and the functions each library adds to the pk table.
+ * The rest of pactkit sees lua/sandbox.h only.
  */
-#ifndef LUA_SANDBOX_H
-#define LUA_SANDBOX_H
+#ifndef LUA_INTERNAL_H
+#define LUA_INTERNAL_H
 
 #include <lua.h>
 #include <lauxlib.h>
 
 #include "base/pactkit.h"
+#include "lua/sandbox.h"
 
 #define SB_MEMMAX	((size_t)64 << 20)  /* bytes the state may hold */
 #define SB_STEPS	50000000LL          /* instructions per chunk run */
 #define SB_HOOKCOUNT	1000                /* instructions between hooks */
 #define SB_MAXDEPTH	100                 /* nesting for C walks */
+#define SB_MAXPATH	512                 /* a field's path: ".a[2].b" */
+#define SB_REG_BASE	"pk.base"           /* registry: the safe globals */
+#define SB_REG_PK	"pk.pk"             /* registry: the pk table */
 
 enum sb_abort {
 	SB_OK = 0,
@@ -24,8 +29,8 @@ enum sb_abort {
 };
 
 struct sandbox {
-	lua_State *L;
-	struct diag *diag;         /* where errors go (the build's) */
+	lua_State *L;               /* the state; its extra space points back */
+	struct diag *diag;          /* where errors go (the build's) */
 	const struct site *site;    /* borrowed; languages read at call time */
 	size_t	 mem;               /* bytes allocated now */
 	size_t	 memmax;            /* budget for mem */
@@ -49,9 +54,15 @@ struct sandbox {
 	size_t	 nconv;             /* nodes converted for this call */
 };
 
+/* ---- sandbox.c ---------------------------------------------------------- */
+
+/* A new state with its budgets, no library yet (init_sandbox opens them);
+ * free with sandbox_free. */
+struct sandbox *sandbox_new(const struct site *, struct diag *);
+/* The sandbox's state. */
+lua_State *sandbox_state(struct sandbox *);
 /* The sandbox of a state (kept in its extra space). */
 struct sandbox *sandbox_get(lua_State *);
-
 /* Loads text as chunk "@name" (text mode), sets a fresh environment
  * (with `pk` when withpk), pushes the function.  1 ok; 0 with the error
  * printed (or, when raise, raised as a Lua error). */
@@ -69,37 +80,77 @@ int	 sandbox_call(struct sandbox *, int nargs, int nres,
 	    const char *callfile, int callline);
 /* Charges cost instructions to the run; raises once over budget. */
 void	 sandbox_charge(lua_State *, long long cost);
+/* After a script's own protected call: a budget exceeded inside raises
+ * again (pcall cannot swallow it). */
+void	 sandbox_after_pcall(lua_State *, int status);
 /* Prints a Lua error message "chunk:line: msg" through diag(). */
 void	 sandbox_report(struct sandbox *, enum diag_level, const char *msg);
-
-/* Pushes a list of the keys of table t: numbers, then strings, in
- * order (the same order every run, unlike next()). */
+/* Sorts the list keys[1..n] of table keys: numbers, then strings, in
+ * order (merge sort, charged to the budget). */
+void	 sandbox_sort(lua_State *, int keys, lua_Integer n);
+/* Pushes a list of the keys of table t, sorted (the same order every
+ * run, unlike next()). */
 void	 sandbox_sortedkeys(lua_State *, int t);
+/* Pushes registry table name, creating it (weak-keyed when weak). */
+void	 sandbox_regtable(lua_State *, const char *name, int weak);
+/* 1 the first time key is seen in this build (a warning said once). */
+int	 sandbox_once(lua_State *, const char *key);
+/* Where a message about the running code goes: the component call when
+ * there is one, else the Lua line running (file in buf). */
+void	 sandbox_callsite(lua_State *, const char **file, int *line,
+	    char *buf, size_t sz);
+/* The page being built: pk.lang, pk.id numbering, warnings' position. */
+void	 sandbox_set_page(struct sandbox *, const char *file, size_t lang);
 /* path relative to the project folder when inside it (borrowed). */
 const char *sandbox_relpath(const struct site *, const char *path);
 
-/* lua_data.c: line maps and pk.data, pk.check, pk.loc. */
+/* ---- safe.c: the safe base, string, table, math and utf8 libraries ------ */
+void	 safe_open(lua_State *);
+
+/* ---- linemap.c ---------------------------------------------------------- */
+
 /* Records, for the table constructors and fields of src, their paths
  * (".parties[2].name") and lines into the registry map of file. */
-void	 data_linemap(lua_State *, const char *file, const char *src, size_t len);
+void	 linemap_read(lua_State *, const char *file, const char *src,
+	    size_t len);
 /* Registers the tables below value idx as coming from file at path. */
-void	 data_register(lua_State *, int idx, const char *file, const char *path);
+void	 linemap_register(lua_State *, int idx, const char *file,
+	    const char *path);
 /* Where the table at idx came from: 1 and *file, *path (borrowed from the
  * registry, valid while the table lives) or 0. */
-int	 data_where(lua_State *, int idx, const char **file, const char **path);
+int	 linemap_where(lua_State *, int idx, const char **file,
+	    const char **path);
 /* Line of path in file's map, going up to the enclosing table; 0 none. */
-int	 data_line(lua_State *, const char *file, const char *path);
-/* The string of loc value idx for lang (fallback + warning); NULL when
- * the value is nil.  *fallback gets the language index used. */
-const char *data_loc(lua_State *, int idx, size_t lang, size_t *used);
-void	 data_open(lua_State *);     /* pk.data, pk.check, pk.loc, pk.t ... */
+int	 linemap_line(lua_State *, const char *file, const char *path);
+/* Appends the path component of the key at idx to path (SB_MAXPATH
+ * bytes, plen used); 0 when it does not fit. */
+int	 linemap_addkey(lua_State *, int idx, char *path, size_t plen);
 
-/* lua_tree.c: the node userdata and pk.h / pk.text. */
-void	 ltree_open(lua_State *);     /* pk.h, pk.text, pk.id, pk.textwidth */
+/* ---- the pk table: each library adds its functions to the table on top */
+
+/* pklib.c: pk.loc, pk.t, pk.number, pk.money, pk.date, pk.warn, pk.split,
+ * pk.trim */
+void	 pklib_open(lua_State *);
+/* The string of loc value idx for lang (fallback + warning); NULL when
+ * the value is nil.  *used gets the language index used. */
+const char *pklib_loc(lua_State *, int idx, size_t lang, size_t *used);
+/* data.c: pk.data */
+void	 data_open(lua_State *);
+/* A name of a data file, theme, document or slug: a-z, 0-9, '-', '_'. */
+int	 data_goodname(const char *);
+/* Runs a project Lua file (path on disk) in the sandbox, with `pk`, and
+ * leaves nresults values on the stack; 1 ok, 0 (printed). */
+int	 data_runfile(struct sandbox *, const char *path, int nresults);
+/* Pushes the value of lua/data/NAME.lua, loading it the first time. */
+void	 data_load(lua_State *, const char *name);
+/* schema.c: pk.check */
+void	 schema_open(lua_State *);
+/* "string \"high\"", "number 6", "a table", ... into buf. */
+void	 schema_describe(lua_State *, int idx, char *buf, size_t sz);
+/* ltree.c: pk.h, pk.text, pk.id, pk.textwidth and the node userdata */
+void	 ltree_open(lua_State *);
 /* Converts the value at idx (node, string, list) into children of
  * parent; raises a Lua error on a bad value. */
 void	 ltree_append(lua_State *, int idx, xmlNodePtr parent);
-/* 1 when the value at idx is one element node; *tag gets its name. */
-int	 ltree_single(lua_State *, int idx, const char **tag);
 
-#endif /* !LUA_SANDBOX_H */
+#endif /* !LUA_INTERNAL_H */

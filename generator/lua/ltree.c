@@ -361,7 +361,7 @@ pushtext(lua_State *L, int idx)
 {
 	struct sandbox *sb = sandbox_get(L);
 	size_t used;
-	const char *s = data_loc(L, idx, sb->lang, &used);
+	const char *s = pklib_loc(L, idx, sb->lang, &used);
 
 	newnode(L, TAG_TEXT);
 	lua_getiuservalue(L, -1, 1);
@@ -859,16 +859,4 @@ ltree_append(lua_State *L, int idx, xmlNodePtr parent)
 
 	sandbox_get(L)->nconv = 0;
 	toxml(L, idx, parent, ns, 0, 0);
-}
-
-/* 1 when the value at idx is one node (not a list); *tag its name. */
-int
-ltree_single(lua_State *L, int idx, const char **tag)
-{
-	struct lnode *n = tonode(L, idx);
-
-	if (n == NULL || n->tag == TAG_TEXT)
-		return 0;
-	*tag = tags[n->tag].name;
-	return 1;
 }

@@ -8,8 +8,9 @@
 #include <string.h>
 
 #include <lua.h>
+#include <lauxlib.h>
 
-#include "pdf/internal.h"
+#include "base/pactkit.h"
 #include "lua/internal.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
@@ -235,7 +236,7 @@ pdfstyle_load(struct project *p, struct pdf_style *st)
 	st->file = xstrdup(path);
 	L = sandbox_state(p->lua);
 	top = lua_gettop(L);
-	if (!sandbox_runfile(p->lua, path, 1)) {
+	if (!data_runfile(p->lua, path, 1)) {
 		ok = 0;
 		goto restore;
 	}

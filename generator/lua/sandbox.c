@@ -1,28 +1,21 @@
 /*
- * lua_sandbox.c: the one lua_State of a build.  In: nothing but the site
- * settings.  Out: a state with a memory budget (lua_Alloc), an instruction
- * budget (count hook), only base/string/table/math/utf8 and only their
- * safe parts, and a protected runner that turns Lua errors into
- * diag() messages naming the file and line.
+ * sandbox.c: the one lua_State of a build.  In: nothing but the site
+ * settings.  Out: a state with a memory budget (lua_Alloc) and an
+ * instruction budget (count hook), fresh environments for each chunk,
+ * and a protected runner that turns Lua errors into diag() messages
+ * naming the file and line.  Its libraries are opened by init.c.
  */
-#define _GNU_SOURCE             /* memmem(): linear-time plain find */
-#include <assert.h>
-#include <dirent.h>
-#include <limits.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <lua.h>
 #include <lauxlib.h>
-#include <lualib.h>
 
 #include "base/pactkit.h"
 #include "lua/internal.h"
 
-#define REG_BASE "pk.base"      /* registry: the safe globals */
-#define REG_PK "pk.pk"          /* registry: the pk table */
+#define REG_WARNED "pk.warned"  /* warnings already printed */
 
 struct sandbox *
 sandbox_get(lua_State *L)
@@ -139,7 +132,7 @@ sandbox_charge(lua_State *L, long long cost)
 		abort_steps(L);
 }
 
-/* ---- the safe base functions ------------------------------------------ */
+/* ---- protected calls -------------------------------------------------- */
 
 /* 1 when a protected call failed for want of memory: LUA_ERRMEM, or
  * lauxlib's buffers, which raise a plain error "not enough memory". */
@@ -154,8 +147,8 @@ is_memerr(lua_State *L, int status)
 }
 
 /* After a protected call: budgets exceeded inside cannot be caught. */
-static void
-after_pcall(lua_State *L, int status)
+void
+sandbox_after_pcall(lua_State *L, int status)
 {
 	struct sandbox *sb = sandbox_get(L);
 
@@ -163,57 +156,6 @@ after_pcall(lua_State *L, int status)
 		sb->aborted = SB_ABORT_MEM;
 	if (sb->aborted != SB_OK)
 		raise_abort(L);
-}
-
-static int
-sb_pcall(lua_State *L)
-{
-	int status;
-
-	luaL_checkany(L, 1);
-	status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
-	after_pcall(L, status);
-	lua_pushboolean(L, status == LUA_OK);
-	lua_insert(L, 1);
-	return lua_gettop(L);
-}
-
-/*
- * The message handler of xpcall runs the script's handler, except after
- * an abort: Lua calls the handler from inside the count hook, where hooks
- * are off, so a looping handler could never be stopped.
- */
-static int
-xpcall_handler(lua_State *L)
-{
-	if (sandbox_get(L)->aborted != SB_OK)
-		return 1;
-	lua_pushvalue(L, lua_upvalueindex(1));
-	lua_insert(L, 1);
-	lua_call(L, lua_gettop(L) - 1, 1);
-	return 1;
-}
-
-static int
-sb_xpcall(lua_State *L)
-{
-	int n = lua_gettop(L), status;
-
-	luaL_checktype(L, 2, LUA_TFUNCTION);
-	lua_pushvalue(L, 2);
-	lua_pushcclosure(L, xpcall_handler, 1);
-	lua_replace(L, 2);
-	lua_pushboolean(L, 1);          /* first result on success */
-	lua_pushvalue(L, 1);            /* function */
-	lua_rotate(L, 3, 2);            /* move them below the arguments */
-	status = lua_pcall(L, n - 2, LUA_MULTRET, 2);
-	after_pcall(L, status);
-	if (status != LUA_OK) {
-		lua_pushboolean(L, 0);
-		lua_pushvalue(L, -2);
-		return 2;
-	}
-	return lua_gettop(L) - 2;
 }
 
 /* Orders keys for pairs(): numbers, then strings, then booleans. */
@@ -260,8 +202,8 @@ keyless(lua_State *L, int a, int b)
 
 /* Insertion sort of keys[1..n] would be quadratic; merge sort in place
  * through a scratch table keeps it n log n with only Lua tables. */
-static void
-sortkeys(lua_State *L, int keys, lua_Integer n)
+void
+sandbox_sort(lua_State *L, int keys, lua_Integer n)
 {
 	lua_Integer width, lo, mid, hi, a, b, k;
 	int tmp, src, dst, swap;
@@ -316,248 +258,7 @@ sandbox_sortedkeys(lua_State *L, int t)
 		lua_pushvalue(L, -1);
 		lua_rawseti(L, -3, ++n);
 	}
-	sortkeys(L, lua_gettop(L), n);
-}
-
-/* Iterator of pairs(): upvalues table, keys, position. */
-static int
-pairs_next(lua_State *L)
-{
-	lua_Integer i = lua_tointeger(L, lua_upvalueindex(3));
-
-	for (;;) {
-		i++;
-		if (lua_rawgeti(L, lua_upvalueindex(2), i) == LUA_TNIL)
-			return 0;
-		lua_pushvalue(L, -1);
-		if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
-			break;
-		lua_pop(L, 2);          /* removed since: skip */
-	}
-	lua_pushinteger(L, i);
-	lua_replace(L, lua_upvalueindex(3));
-	return 2;
-}
-
-/*
- * pairs() in a reproducible order: Lua hashes strings with a seed drawn
- * from the clock and addresses, so next() order changes from run to run
- * and would make output differ between two builds.
- */
-static int
-sb_pairs(lua_State *L)
-{
-	lua_Integer n = 0;
-
-	luaL_checktype(L, 1, LUA_TTABLE);
-	lua_settop(L, 1);
-	lua_newtable(L);
-	lua_pushnil(L);
-	while (lua_next(L, 1)) {
-		lua_pop(L, 1);
-		lua_pushvalue(L, -1);
-		lua_rawseti(L, 2, ++n);
-	}
-	sandbox_charge(L, n);
-	sortkeys(L, 2, n);
-	lua_pushinteger(L, 0);
-	lua_pushcclosure(L, pairs_next, 3);
-	lua_pushvalue(L, 1);
-	lua_pushnil(L);
-	return 3;
-}
-
-/* string.find, always plain, in linear time (glibc memmem). */
-static int
-s_find(lua_State *L)
-{
-	size_t ls, lp;
-	const char *s = luaL_checklstring(L, 1, &ls);
-	const char *p = luaL_checklstring(L, 2, &lp);
-	lua_Integer init = luaL_optinteger(L, 3, 1);
-	const char *hit;
-
-	if (init < 0)
-		init = (lua_Integer)ls + init + 1 < 1 ? 1 :
-		    (lua_Integer)ls + init + 1;
-	else if (init == 0)
-		init = 1;
-	if (init > (lua_Integer)ls + 1) {
-		luaL_pushfail(L);
-		return 1;
-	}
-	hit = lp == 0 ? s + init - 1 :
-	    memmem(s + init - 1, ls - (size_t)(init - 1), p, lp);
-	if (hit == NULL) {
-		luaL_pushfail(L);
-		return 1;
-	}
-	lua_pushinteger(L, (lua_Integer)(hit - s) + 1);
-	lua_pushinteger(L, (lua_Integer)(hit - s + (ptrdiff_t)lp));
-	return 2;
-}
-
-/* string.rep: the stock one loops n times even for an empty result. */
-static int
-s_rep(lua_State *L)
-{
-	size_t l, lsep = 0;
-	lua_Integer n;
-
-	luaL_checklstring(L, 1, &l);
-	n = luaL_checkinteger(L, 2);
-	luaL_optlstring(L, 3, "", &lsep);
-	if (n <= 0 || l + lsep == 0) {
-		lua_pushliteral(L, "");
-		return 1;
-	}
-	lua_pushvalue(L, lua_upvalueindex(1));
-	lua_insert(L, 1);
-	lua_call(L, lua_gettop(L) - 1, 1);
-	return 1;
-}
-
-enum charge { CHARGE_LEN, CHARGE_SORT, CHARGE_RANGE };
-
-/* table functions whose C loops the hook cannot see: charge their work
- * to the instruction budget first, then call the stock function. */
-static int
-charged(lua_State *L)
-{
-	lua_Integer n = 0, f, e;
-
-	switch (lua_tointeger(L, lua_upvalueindex(2))) {
-	case CHARGE_LEN:
-		if (lua_type(L, 1) == LUA_TTABLE)
-			n = (lua_Integer)lua_rawlen(L, 1);
-		break;
-	case CHARGE_SORT:
-		if (lua_type(L, 1) == LUA_TTABLE)
-			n = (lua_Integer)lua_rawlen(L, 1);
-		n = n * (lua_Integer)(log2((double)n + 1) + 1);
-		break;
-	case CHARGE_RANGE:
-		f = luaL_optinteger(L, 2, 1);
-		e = luaL_optinteger(L, 3,
-		    lua_type(L, 1) == LUA_TTABLE ?
-		    (lua_Integer)lua_rawlen(L, 1) : 0);
-		if (e >= f)
-			n = e - f < LLONG_MAX / 2 ? e - f + 1 : LLONG_MAX / 2;
-		break;
-	}
-	sandbox_charge(L, n);
-	lua_pushvalue(L, lua_upvalueindex(1));
-	lua_insert(L, 1);
-	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-	return lua_gettop(L);
-}
-
-static void
-wrap(lua_State *L, int lib, const char *name, enum charge how)
-{
-	lua_getfield(L, lib, name);
-	lua_pushinteger(L, how);
-	lua_pushcclosure(L, charged, 2);
-	lua_setfield(L, lib, name);
-}
-
-static void
-unset(lua_State *L, int t, const char *const *names)
-{
-	t = lua_absindex(L, t);
-	for (; *names != NULL; names++) {
-		lua_pushnil(L);
-		lua_setfield(L, t, *names);
-	}
-}
-
-/* Opens the libraries and builds the registry's table of safe globals. */
-static void
-open_libs(lua_State *L)
-{
-	static const char *const base_keep[] = { "assert", "error",
-	    "ipairs", "next", "select", "tonumber", "tostring", "type",
-	    "rawequal", "rawlen", "rawget", "_VERSION", NULL };
-	static const char *const str_drop[] = { "dump", "match", "gmatch",
-	    "gsub", "pack", "packsize", "unpack", NULL };
-	static const char *const g_drop[] = { "load", "loadfile", "dofile",
-	    "require", "collectgarbage", "getmetatable", "setmetatable",
-	    "rawset", "print", "pcall", "xpcall", "_G", NULL };
-	static const char *const math_drop[] = { "randomseed", NULL };
-	const char *const *k;
-	int g, base;
-
-	luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
-	lua_pop(L, 1);
-	luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
-	lua_pop(L, 1);
-	luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
-	lua_pop(L, 1);
-	luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
-	lua_pop(L, 1);
-	luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
-	lua_pop(L, 1);
-
-	lua_pushglobaltable(L);
-	g = lua_gettop(L);
-
-	/* The real string table is the strings' __index: edit it in place
-	 * so ("x"):dump() and ("x"):match() are gone too. */
-	lua_getfield(L, g, LUA_STRLIBNAME);
-	unset(L, -1, str_drop);
-	lua_pushcfunction(L, s_find);
-	lua_setfield(L, -2, "find");
-	lua_getfield(L, -1, "rep");
-	lua_pushcclosure(L, s_rep, 1);
-	lua_setfield(L, -2, "rep");
-	lua_pop(L, 1);
-	lua_pushliteral(L, "");
-	lua_getmetatable(L, -1);
-	lua_pushboolean(L, 0);
-	lua_setfield(L, -2, "__metatable");
-	lua_pop(L, 2);
-
-	lua_getfield(L, g, LUA_TABLIBNAME);
-	wrap(L, lua_gettop(L), "insert", CHARGE_LEN);
-	wrap(L, lua_gettop(L), "remove", CHARGE_LEN);
-	wrap(L, lua_gettop(L), "sort", CHARGE_SORT);
-	wrap(L, lua_gettop(L), "move", CHARGE_RANGE);
-	wrap(L, lua_gettop(L), "concat", CHARGE_LEN);
-	lua_pop(L, 1);
-
-	/* A fixed seed: the same input gives the same output. */
-	lua_getfield(L, g, LUA_MATHLIBNAME);
-	lua_getfield(L, -1, "randomseed");
-	lua_pushinteger(L, 20270215);
-	lua_call(L, 1, 0);
-	unset(L, -1, math_drop);
-	lua_pop(L, 1);
-
-	lua_newtable(L);
-	base = lua_gettop(L);
-	for (k = base_keep; *k != NULL; k++) {
-		lua_getfield(L, g, *k);
-		lua_setfield(L, base, *k);
-	}
-	lua_pushcfunction(L, sb_pcall);
-	lua_setfield(L, base, "pcall");
-	lua_pushcfunction(L, sb_xpcall);
-	lua_setfield(L, base, "xpcall");
-	lua_pushcfunction(L, sb_pairs);
-	lua_setfield(L, base, "pairs");
-	lua_getfield(L, g, LUA_STRLIBNAME);
-	lua_setfield(L, base, LUA_STRLIBNAME);
-	lua_getfield(L, g, LUA_TABLIBNAME);
-	lua_setfield(L, base, LUA_TABLIBNAME);
-	lua_getfield(L, g, LUA_MATHLIBNAME);
-	lua_setfield(L, base, LUA_MATHLIBNAME);
-	lua_getfield(L, g, LUA_UTF8LIBNAME);
-	lua_setfield(L, base, LUA_UTF8LIBNAME);
-	lua_setfield(L, LUA_REGISTRYINDEX, REG_BASE);
-
-	/* Nothing runs with the real globals, but leave no door there. */
-	unset(L, g, g_drop);
-	lua_pop(L, 1);
+	sandbox_sort(L, lua_gettop(L), n);
 }
 
 /* __index of a chunk's globals: the first use of a name copies it from
@@ -568,7 +269,7 @@ static int
 lazy_global(lua_State *L)
 {
 	lua_settop(L, 2);                       /* globals, key */
-	lua_getfield(L, LUA_REGISTRYINDEX, REG_BASE);
+	lua_getfield(L, LUA_REGISTRYINDEX, SB_REG_BASE);
 	lua_pushvalue(L, 2);
 	lua_rawget(L, 3);                       /* the base value */
 	if (lua_type(L, -1) == LUA_TTABLE) {
@@ -607,7 +308,7 @@ sandbox_env(lua_State *L, int withpk)
 	lua_setfield(L, -2, "__metatable");
 	lua_setmetatable(L, copy);
 	if (withpk) {
-		lua_getfield(L, LUA_REGISTRYINDEX, REG_PK);
+		lua_getfield(L, LUA_REGISTRYINDEX, SB_REG_PK);
 		lua_setfield(L, copy, "pk");
 	}
 	lua_setfield(L, -2, "__index");
@@ -856,6 +557,70 @@ sandbox_report(struct sandbox *sb, enum diag_level lvl, const char *msg)
 	free(fbuf);
 }
 
+/* ---- the registry, warnings once, positions ----------------------------- */
+
+/* Pushes registry table name, creating it (weak-keyed when weak). */
+void
+sandbox_regtable(lua_State *L, const char *name, int weak)
+{
+	if (lua_getfield(L, LUA_REGISTRYINDEX, name) == LUA_TTABLE)
+		return;
+	lua_pop(L, 1);
+	lua_newtable(L);
+	if (weak) {
+		lua_createtable(L, 0, 1);
+		lua_pushliteral(L, "k");
+		lua_setfield(L, -2, "__mode");
+		lua_setmetatable(L, -2);
+	}
+	lua_pushvalue(L, -1);
+	lua_setfield(L, LUA_REGISTRYINDEX, name);
+}
+
+/* 1 the first time key is seen in this build. */
+int
+sandbox_once(lua_State *L, const char *key)
+{
+	int seen;
+
+	sandbox_regtable(L, REG_WARNED, 0);
+	seen = lua_getfield(L, -1, key) != LUA_TNIL;
+	lua_pop(L, 1);
+	if (!seen) {
+		lua_pushboolean(L, 1);
+		lua_setfield(L, -2, key);
+	}
+	lua_pop(L, 1);
+	return !seen;
+}
+
+/* Where a message about the running code goes: the component call when
+ * there is one, else the Lua line running. */
+void
+sandbox_callsite(lua_State *L, const char **file, int *line, char *buf,
+    size_t sz)
+{
+	struct sandbox *sb = sandbox_get(L);
+	lua_Debug ar;
+	int lvl;
+
+	if (sb->page != NULL && sb->callline > 0) {
+		*file = sb->page;
+		*line = sb->callline;
+		return;
+	}
+	*file = NULL;
+	*line = 0;
+	for (lvl = 1; lua_getstack(L, lvl, &ar); lvl++)
+		if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+			snprintf(buf, sz, "%s", ar.source[0] == '@' ?
+			    ar.source + 1 : ar.short_src);
+			*file = buf;
+			*line = ar.currentline;
+			return;
+		}
+}
+
 /* ---- the sandbox object ------------------------------------------------ */
 
 static int
@@ -881,11 +646,6 @@ sandbox_new(const struct site *site, struct diag *dg)
 	}
 	*(struct sandbox **)lua_getextraspace(L) = sb;
 	lua_atpanic(L, panic);
-	open_libs(L);
-	lua_newtable(L);
-	data_open(L);
-	ltree_open(L);
-	lua_setfield(L, LUA_REGISTRYINDEX, REG_PK);
 	sb->L = L;
 	lua_sethook(L, hook, LUA_MASKCOUNT, SB_HOOKCOUNT);
 	return sb;
@@ -907,7 +667,7 @@ sandbox_free(struct sandbox *sb)
 	free(sb);
 }
 
-struct lua_State *
+lua_State *
 sandbox_state(struct sandbox *sb)
 {
 	return sb->L;
@@ -927,7 +687,7 @@ sandbox_set_page(struct sandbox *sb, const char *file, size_t lang)
 		sandbox_notechunk(sb, file);
 	}
 	sb->lang = lang;
-	lua_getfield(L, LUA_REGISTRYINDEX, REG_PK);
+	lua_getfield(L, LUA_REGISTRYINDEX, SB_REG_PK);
 	if (lang < site->nlangs)
 		lua_pushstring(L, site->langs[lang]);
 	else
@@ -953,29 +713,4 @@ sandbox_relpath(const struct site *site, const char *path)
 	if (strncmp(path, site->dir, n) == 0 && path[n] == '/')
 		return path + n + 1;
 	return path;
-}
-
-int
-sandbox_runfile(struct sandbox *sb, const char *path, int nresults)
-{
-	const char *name = sandbox_relpath(sb->site, path);
-	size_t len;
-	char *text;
-	int ok;
-
-	if ((text = file_read(path, &len)) == NULL) {
-		diag_sys(sb->diag, path);
-		return 0;
-	}
-	sandbox_set_page(sb, NULL, sb->lang);
-	if (!sandbox_load(sb, name, text, len, 1, 0)) {
-		free(text);
-		return 0;
-	}
-	data_linemap(sb->L, name, text, len);
-	free(text);
-	ok = sandbox_call(sb, 0, nresults, NULL, 0);
-	if (ok && nresults > 0 && lua_type(sb->L, -nresults) == LUA_TTABLE)
-		data_register(sb->L, -nresults, name, "");
-	return ok;
 }

@@ -9,54 +9,7 @@
 #define PDF_H
 
 #include "base/pactkit.h"
-
-/* The faces a document may use; fonts load on first use. */
-enum pdf_font {
-	PF_SERIF,
-	PF_SERIF_B,
-	PF_SERIF_I,
-	PF_SERIF_BI,
-	PF_SANS,
-	PF_SANS_B,
-	PF_SANS_I,
-	PF_SANS_BI,
-	PF_MONO,
-	PF_MONO_B,
-	PF_MONO_I,
-	PF_MONO_BI,
-	PF_FALLBACK,            /* glyphs the others lack (☐ ✓) */
-	PF__MAX
-};
-
-/* Bits of a face: PF_SERIF + PF_BOLD + PF_ITALIC is PF_SERIF_BI. */
-#define PF_BOLD   1
-#define PF_ITALIC 2
-
-/* themes/<theme>/pdf.lua, or the built-in defaults. */
-struct pdf_style {
-	char	*font[PF__MAX];     /* TTF paths, one per face */
-	char	*file;              /* pdf.lua path for messages, or NULL */
-	double	 size;              /* body text size, pt */
-	double	 leading;           /* line height as a multiple of size */
-	double	 hsize[6];          /* h1..h6 sizes, pt */
-	double	 codesize;          /* code blocks and inline code, pt */
-	double	 smallsize;         /* header, footer, captions, notes, pt */
-	double	 tablesize;         /* table text, pt */
-	double	 margin[4];         /* top, right, bottom, left, pt */
-	double	 parskip;           /* space between blocks, pt */
-	double	 indent;            /* list and quote indent, pt */
-	double	 writeline;         /* handwriting line spacing, pt (~9 mm) */
-	int	 justify;           /* 1: justify body paragraphs */
-	int	 hyphenate;         /* 1: hyphenate with libhyphen */
-	unsigned text, heading, link, rule, shade, muted; /* 0xRRGGBB */
-};
-
-/* Fills st with the built-in defaults (Liberation fonts). */
-void	 pdfstyle_defaults(struct pdf_style *);
-/* Reads themes/<theme>/pdf.lua of the project (project folder, then
- * the shared one) over the defaults; 1 ok, 0 (printed). */
-int	 pdfstyle_load(struct project *, struct pdf_style *);
-void	 pdfstyle_free(struct pdf_style *);
+#include "lua/sandbox.h"
 
 /* ---- boxes: what layout hands to drawing ------------------------------ */
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/pactkit.h"
+#include "lua/sandbox.h"
 #include "out/out.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -61,8 +62,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		xmlNodePtr root = xmlNewNode(NULL, (const xmlChar *)"article");
 
 		xmlDocSetRootElement(doc, root);
-		sb = sandbox_new(&site, &dg);
-		data_i18n(sb, &site);
+		sb = init_sandbox(&site, &dg);
+		settings_i18n(sb, &site);
 		component_call(sb, &site, i, calls[i][0], calls[i][1],
 		    strlen(calls[i][1]), "content/fr/fuzz.md", 2, root);
 		sandbox_free(sb);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/pactkit.h"
+#include "lua/sandbox.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -28,8 +29,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		site.nlangs = 2;
 	}
 	memset(&pg, 0, sizeof(pg));
-	sb = sandbox_new(&site, &dg);
-	data_frontmatter(sb, "content/fr/fuzz.md", 2, (const char *)data, size,
+	sb = init_sandbox(&site, &dg);
+	frontmatter_read(sb, "content/fr/fuzz.md", 2, (const char *)data, size,
 	    &pg);
 	sandbox_free(sb);
 	free(pg.title);

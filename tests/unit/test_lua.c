@@ -23,6 +23,7 @@
 #include <libxml/tree.h>
 
 #include "base/pactkit.h"
+#include "lua/internal.h"
 #include "out/out.h"
 
 static int failed;
@@ -107,8 +108,8 @@ load(struct site *s, struct sandbox **sb, const char *dir)
 	memset(s, 0, sizeof(*s));
 	s->dir = xstrdup(dir);
 	s->sharedir = xstrdup(share);
-	*sb = sandbox_new(s, &dg);
-	ok = data_site(*sb, p, s) && data_i18n(*sb, s);
+	*sb = init_sandbox(s, &dg);
+	ok = settings_site(*sb, p, s) && settings_i18n(*sb, s);
 	free(p);
 	return ok;
 }
@@ -359,7 +360,7 @@ test_frontmatter(void)
 	load(&s, &sb, d);
 	memset(&p, 0, sizeof(p));
 	cap_begin();
-	ok = data_frontmatter(sb, "content/fr/a.md", 2, fm, strlen(fm), &p);
+	ok = frontmatter_read(sb, "content/fr/a.md", 2, fm, strlen(fm), &p);
 	err = cap_end();
 	OK("fm_ok", ok);
 	STR_EQ("fm_title", p.title, "Établir des partenariats");
@@ -377,7 +378,7 @@ test_frontmatter(void)
 	fm = "title = tostring(pk)\n";
 	memset(&p, 0, sizeof(p));
 	cap_begin();
-	ok = data_frontmatter(sb, "content/fr/b.md", 2, fm, strlen(fm), &p);
+	ok = frontmatter_read(sb, "content/fr/b.md", 2, fm, strlen(fm), &p);
 	err = cap_end();
 	STR_EQ("fm_no_pk", p.title, "nil");
 	free(err);
@@ -386,7 +387,7 @@ test_frontmatter(void)
 	fm = "title = \"x\"\n# a TOML comment\n";
 	memset(&p, 0, sizeof(p));
 	cap_begin();
-	ok = data_frontmatter(sb, "content/fr/d.md", 2, fm, strlen(fm), &p);
+	ok = frontmatter_read(sb, "content/fr/d.md", 2, fm, strlen(fm), &p);
 	err = cap_end();
 	HAS("fm_toml_comment_hint", err, "content/fr/d.md:3: error: "
 	    "unexpected symbol near '#' (this is Lua: comments start with --)");
@@ -396,7 +397,7 @@ test_frontmatter(void)
 	fm = "updated = 2011-12-29\n";
 	memset(&p, 0, sizeof(p));
 	cap_begin();
-	ok = data_frontmatter(sb, "content/fr/c.md", 2, fm, strlen(fm), &p);
+	ok = frontmatter_read(sb, "content/fr/c.md", 2, fm, strlen(fm), &p);
 	err = cap_end();
 	OK("fm_unquoted_date_fails", !ok);
 	HAS("fm_unquoted_date", err, "content/fr/c.md:2: error: updated: "
@@ -566,7 +567,7 @@ test_components(void)
 	free(d);
 }
 
-/* The sandbox escapes, each through sandbox_runfile(). */
+/* The sandbox escapes, each through data_runfile(). */
 static void
 test_escape(struct sandbox *sb, const char *dir, const char *name,
     const char *code, const char *want)
@@ -578,7 +579,7 @@ test_escape(struct sandbox *sb, const char *dir, const char *name,
 	put(dir, "lua/x.lua", code);
 	t0 = now();
 	cap_begin();
-	ok = sandbox_runfile(sb, path, 0);
+	ok = data_runfile(sb, path, 0);
 	err = cap_end();
 	snprintf(tname, sizeof(tname), "sandbox_%s_fails", name);
 	OK(tname, !ok);
@@ -648,7 +649,7 @@ test_sandbox(void)
 	    "#pk.split('a,b,,c', ',') .. ' ' .. math.floor(pk.textwidth("
 	    "'Ab', 10) * 100)\n");
 	cap_begin();
-	ok = sandbox_runfile(sb, path, 1);
+	ok = data_runfile(sb, path, 1);
 	err = cap_end();
 	L = sandbox_state(sb);
 	OK("sandbox_usable_after_errors", ok);
@@ -665,7 +666,7 @@ test_sandbox(void)
 	put(d, "lua/a-rather-long-folder-name/and-another-long-one/"
 	    "yet-another-folder/x.lua", "\nerror('deep')\n");
 	cap_begin();
-	sandbox_runfile(sb, path, 0);
+	data_runfile(sb, path, 0);
 	err = cap_end();
 	HAS("sandbox_long_chunk_name", err, "lua/a-rather-long-folder-name/"
 	    "and-another-long-one/yet-another-folder/x.lua:2: error: deep");
@@ -697,8 +698,8 @@ runcase(const char *dir)
 	memset(&s, 0, sizeof(s));
 	s.dir = xstrdup(".");
 	s.sharedir = xstrdup(share);
-	sb = sandbox_new(&s, &dg);
-	ok = data_site(sb, "./lua/site.lua", &s) && data_i18n(sb, &s);
+	sb = init_sandbox(&s, &dg);
+	ok = settings_site(sb, "./lua/site.lua", &s) && settings_i18n(sb, &s);
 	for (lang = 0; ok && lang < s.nlangs; lang++) {
 		src = xasprintf("content/%s/index.md", s.langs[lang]);
 		path = xasprintf("./%s", src);
@@ -713,7 +714,7 @@ runcase(const char *dir)
 		doc = newdoc(&root);
 		if (strncmp(text, "+++\n", 4) == 0 &&
 		    (e = strstr(text + 4, "\n+++\n")) != NULL) {
-			ok &= data_frontmatter(sb, src, 2, text + 4,
+			ok &= frontmatter_read(sb, src, 2, text + 4,
 			    (size_t)(e + 1 - (text + 4)), &p);
 			for (line = text; line < e + 5; line++)
 				if (*line == '\n')

@@ -1,0 +1,690 @@
+/*
+ * settings.c: the project's settings, read in the sandbox.  In:
+ * lua/site.lua and the interface strings (lua/builtin/i18n/<lang>.lua,
+ * then the project's lua/i18n/<lang>.lua); out: struct site (languages,
+ * titles, paper, documents) and its i18n tables.  Each mistake names the
+ * line of the field at fault; unknown fields are warnings with the
+ * nearest known name.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <lua.h>
+#include <lauxlib.h>
+
+#include "base/pactkit.h"
+#include "lua/internal.h"
+
+struct sitectx {
+	struct sandbox *sb;
+	struct site *site;
+	const char *name;           /* chunk name for messages */
+	const char *text;
+	size_t	 len;
+	int	 ok;
+};
+
+static void
+serr(lua_State *L, struct sitectx *c, enum diag_level lvl, const char *path,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+serr(lua_State *L, struct sitectx *c, enum diag_level lvl, const char *path,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_va(sandbox_get(L)->diag, lvl, c->name, linemap_line(L, c->name, path), 0,
+	    fmt, ap);
+	va_end(ap);
+	if (lvl == DIAG_ERROR)
+		c->ok = 0;
+}
+
+/* Warns about the fields of table t not in known (NULL-terminated). */
+static void
+unknown_fields(lua_State *L, struct sitectx *c, int t, const char *path,
+    const char *const *known, const char *what)
+{
+	char fpath[SB_MAXPATH];
+	const char *near;
+	size_t n = 0;
+	lua_Integer k;
+
+	while (known[n] != NULL)
+		n++;
+	sandbox_sortedkeys(L, t);
+	for (k = 1; lua_rawgeti(L, -1, k) != LUA_TNIL; k++) {
+		if (lua_type(L, -1) == LUA_TSTRING) {
+			const char *key = lua_tostring(L, -1), *const *p;
+
+			for (p = known; *p != NULL && strcmp(*p, key); p++)
+				continue;
+			if (*p == NULL) {
+				snprintf(fpath, sizeof(fpath), "%s.%s", path, key);
+				near = suggest_nearest(key, known, n);
+				if (near != NULL)
+					serr(L, c, DIAG_WARN, fpath, "unknown %s "
+					    "field '%s'; did you mean '%s'?",
+					    what, key, near);
+				else
+					serr(L, c, DIAG_WARN, fpath, "unknown %s "
+					    "field '%s'", what, key);
+			}
+		}
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 2);
+}
+
+/* Reads the loc field key of table t into out. */
+static void
+get_lstr(lua_State *L, struct sitectx *c, int t, const char *key,
+    const char *path, struct lstr *out, int required)
+{
+	const struct site *site = c->site;
+	char fpath[SB_MAXPATH], got[128];
+	size_t i, found;
+	lua_Integer k;
+	int v;
+
+	snprintf(fpath, sizeof(fpath), "%s.%s", path, key);
+	lua_getfield(L, t, key);
+	v = lua_gettop(L);
+	switch (lua_type(L, v)) {
+	case LUA_TNIL:
+		if (required)
+			serr(L, c, DIAG_ERROR, path, "missing field '%s'", key);
+		break;
+	case LUA_TSTRING:
+		for (i = 0; i < site->nlangs; i++) {
+			free(out->s[i]);
+			out->s[i] = xstrdup(lua_tostring(L, v));
+		}
+		break;
+	case LUA_TTABLE:
+		sandbox_sortedkeys(L, v);
+		for (k = 1; lua_rawgeti(L, -1, k) != LUA_TNIL; k++) {
+			found = site->nlangs;
+			if (lua_type(L, -1) == LUA_TSTRING)
+				for (i = 0; i < site->nlangs; i++)
+					if (!strcmp(site->langs[i],
+					    lua_tostring(L, -1)))
+						found = i;
+			lua_pushvalue(L, -1);
+			lua_rawget(L, v);
+			if (found == site->nlangs) {
+				schema_describe(L, -2, got, sizeof(got));
+				serr(L, c, DIAG_ERROR, fpath, "%s: %s is not one "
+				    "of the site's languages", fpath + 1, got);
+			} else if (lua_type(L, -1) != LUA_TSTRING) {
+				schema_describe(L, -1, got, sizeof(got));
+				serr(L, c, DIAG_ERROR, fpath, "%s.%s: expected a "
+				    "string, got %s", fpath + 1,
+				    site->langs[found], got);
+			} else {
+				free(out->s[found]);
+				out->s[found] = xstrdup(lua_tostring(L, -1));
+			}
+			lua_pop(L, 2);
+		}
+		lua_pop(L, 2);
+		for (i = 0; i < site->nlangs; i++)
+			if (out->s[i] == NULL)
+				serr(L, c, DIAG_WARN, fpath, "%s: no '%s' text",
+				    fpath + 1, site->langs[i]);
+		break;
+	default:
+		schema_describe(L, v, got, sizeof(got));
+		serr(L, c, DIAG_ERROR, fpath, "%s: expected a string or a "
+		    "table { fr = \"…\", en = \"…\" }, got %s", fpath + 1, got);
+		break;
+	}
+	lua_settop(L, v - 1);
+}
+
+/* Reads an optional string field; *out replaced when present. */
+static int
+get_str(lua_State *L, struct sitectx *c, int t, const char *key,
+    const char *path, char **out)
+{
+	char fpath[SB_MAXPATH], got[128];
+	int ok = 1;
+
+	snprintf(fpath, sizeof(fpath), "%s.%s", path, key);
+	switch (lua_getfield(L, t, key)) {
+	case LUA_TNIL:
+		break;
+	case LUA_TSTRING:
+		free(*out);
+		*out = xstrdup(lua_tostring(L, -1));
+		break;
+	default:
+		schema_describe(L, -1, got, sizeof(got));
+		serr(L, c, DIAG_ERROR, fpath, "%s: expected a string, got %s",
+		    fpath + 1, got);
+		ok = 0;
+	}
+	lua_pop(L, 1);
+	return ok;
+}
+
+static int
+get_bool(lua_State *L, struct sitectx *c, int t, const char *key,
+    const char *path, int dflt)
+{
+	char fpath[SB_MAXPATH], got[128];
+	int v = dflt;
+
+	snprintf(fpath, sizeof(fpath), "%s.%s", path, key);
+	switch (lua_getfield(L, t, key)) {
+	case LUA_TNIL:
+		break;
+	case LUA_TBOOLEAN:
+		v = lua_toboolean(L, -1);
+		break;
+	default:
+		schema_describe(L, -1, got, sizeof(got));
+		serr(L, c, DIAG_ERROR, fpath, "%s: expected true or false, "
+		    "got %s", fpath + 1, got);
+	}
+	lua_pop(L, 1);
+	return v;
+}
+
+static int
+goodlang(const char *s)
+{
+	size_t n = 0;
+
+	while (islower((unsigned char)s[n]))
+		n++;
+	if (n < 2 || n > 3)
+		return 0;
+	if (s[n] == '\0')
+		return 1;
+	if (s[n] != '-' || s[n + 1] == '\0')
+		return 0;
+	for (n++; s[n] != '\0'; n++)
+		if (!isalnum((unsigned char)s[n]))
+			return 0;
+	return 1;
+}
+
+static void
+site_langs(lua_State *L, struct sitectx *c, int t)
+{
+	struct site *site = c->site;
+	char got[128], path[64];
+	lua_Integer k, n;
+	size_t i;
+
+	switch (lua_getfield(L, t, "languages")) {
+	case LUA_TNIL:
+		site->langs[0] = xstrdup("fr");
+		site->langs[1] = xstrdup("en");
+		site->nlangs = 2;
+		break;
+	case LUA_TTABLE:
+		n = (lua_Integer)lua_rawlen(L, -1);
+		if (n == 0)
+			serr(L, c, DIAG_ERROR, ".languages", "languages: expected "
+			    "a list of language codes such as { \"fr\", \"en\" }");
+		for (k = 1; k <= n; k++) {
+			snprintf(path, sizeof(path), ".languages[%lld]",
+			    (long long)k);
+			lua_rawgeti(L, -1, k);
+			if (lua_type(L, -1) != LUA_TSTRING ||
+			    !goodlang(lua_tostring(L, -1))) {
+				schema_describe(L, -1, got, sizeof(got));
+				serr(L, c, DIAG_ERROR, path, "%s: expected a "
+				    "language code such as \"fr\", got %s",
+				    path + 1, got);
+			} else if (site->nlangs == PK_MAXLANG) {
+				serr(L, c, DIAG_ERROR, path, "languages: at most "
+				    "%d languages", PK_MAXLANG);
+			} else {
+				for (i = 0; i < site->nlangs; i++)
+					if (!strcmp(site->langs[i],
+					    lua_tostring(L, -1)))
+						break;
+				if (i < site->nlangs)
+					serr(L, c, DIAG_ERROR, path, "%s: \"%s\" "
+					    "is listed twice", path + 1,
+					    lua_tostring(L, -1));
+				else
+					site->langs[site->nlangs++] =
+					    xstrdup(lua_tostring(L, -1));
+			}
+			lua_pop(L, 1);
+		}
+		break;
+	default:
+		schema_describe(L, -1, got, sizeof(got));
+		serr(L, c, DIAG_ERROR, ".languages", "languages: expected a "
+		    "list such as { \"fr\", \"en\" }, got %s", got);
+	}
+	lua_pop(L, 1);
+	if (site->nlangs == 0) {        /* keep going with the defaults */
+		site->langs[0] = xstrdup("fr");
+		site->langs[1] = xstrdup("en");
+		site->nlangs = 2;
+	}
+}
+
+static const char *
+paper_name(const char *s)
+{
+	if (strcasecmp(s, "a4") == 0)
+		return "A4";
+	if (strcasecmp(s, "letter") == 0)
+		return "Letter";
+	return NULL;
+}
+
+static void
+site_paper(lua_State *L, struct sitectx *c, int t)
+{
+	struct site *site = c->site;
+	char got[128], path[64];
+	const char *p;
+	size_t i;
+	int v;
+
+	lua_getfield(L, t, "paper");
+	v = lua_gettop(L);
+	for (i = 0; i < site->nlangs; i++) {
+		p = strcmp(site->langs[i], "en") == 0 ? "Letter" : "A4";
+		snprintf(path, sizeof(path), ".paper");
+		if (lua_type(L, v) == LUA_TSTRING)
+			lua_pushvalue(L, v);
+		else if (lua_type(L, v) == LUA_TTABLE) {
+			lua_getfield(L, v, site->langs[i]);
+			snprintf(path, sizeof(path), ".paper.%s",
+			    site->langs[i]);
+		} else
+			lua_pushnil(L);
+		if (lua_type(L, -1) == LUA_TSTRING &&
+		    paper_name(lua_tostring(L, -1)) != NULL)
+			p = paper_name(lua_tostring(L, -1));
+		else if (!lua_isnil(L, -1)) {
+			schema_describe(L, -1, got, sizeof(got));
+			serr(L, c, DIAG_ERROR, path, "%s: expected \"A4\" or "
+			    "\"Letter\", got %s", path + 1, got);
+		}
+		lua_pop(L, 1);
+		site->paper[i] = xstrdup(p);
+	}
+	if (!lua_isnil(L, v) && lua_type(L, v) != LUA_TSTRING &&
+	    lua_type(L, v) != LUA_TTABLE) {
+		schema_describe(L, v, got, sizeof(got));
+		serr(L, c, DIAG_ERROR, ".paper", "paper: expected \"A4\", "
+		    "\"Letter\" or { fr = \"A4\", en = \"Letter\" }, got %s",
+		    got);
+	}
+	lua_pop(L, 1);
+}
+
+static void
+site_docs(lua_State *L, struct sitectx *c, int t)
+{
+	static const char *const known[] = { "id", "title", "subtitle",
+	    "pages", "cover", "toc", "recto", NULL };
+	struct site *site = c->site;
+	struct docspec *d;
+	char path[64], ppath[96], got[128];
+	lua_Integer k, n, j, np;
+	size_t i;
+	int dt;
+
+	if (lua_getfield(L, t, "documents") == LUA_TNIL) {
+		lua_pop(L, 1);
+		return;
+	}
+	if (lua_type(L, -1) != LUA_TTABLE) {
+		schema_describe(L, -1, got, sizeof(got));
+		serr(L, c, DIAG_ERROR, ".documents", "documents: expected a "
+		    "list of { id = …, title = …, pages = { … } }, got %s", got);
+		lua_pop(L, 1);
+		return;
+	}
+	n = (lua_Integer)lua_rawlen(L, -1);
+	site->docs = xcalloc((size_t)n + 1, sizeof(*site->docs));
+	for (k = 1; k <= n; k++) {
+		snprintf(path, sizeof(path), ".documents[%lld]", (long long)k);
+		lua_rawgeti(L, -1, k);
+		dt = lua_gettop(L);
+		if (lua_type(L, dt) != LUA_TTABLE) {
+			schema_describe(L, dt, got, sizeof(got));
+			serr(L, c, DIAG_ERROR, path, "%s: expected a table "
+			    "{ id = …, title = …, pages = { … } }, got %s",
+			    path + 1, got);
+			lua_pop(L, 1);
+			continue;
+		}
+		d = &site->docs[site->ndocs++];
+		d->line = linemap_line(L, c->name, path);
+		d->cover = get_bool(L, c, dt, "cover", path, 1);
+		d->toc = get_bool(L, c, dt, "toc", path, 1);
+		d->recto = get_bool(L, c, dt, "recto", path, 0);
+		unknown_fields(L, c, dt, path, known, "document");
+		get_str(L, c, dt, "id", path, &d->id);
+		if (d->id == NULL) {
+			serr(L, c, DIAG_ERROR, path, "%s: missing field 'id' "
+			    "(the PDF's file name)", path + 1);
+			d->id = xasprintf("document-%lld", (long long)k);
+		} else if (!data_goodname(d->id))
+			serr(L, c, DIAG_ERROR, path, "%s.id: \"%s\" cannot be "
+			    "a file name (use a-z, 0-9, '-' and '_')", path + 1,
+			    d->id);
+		for (i = 0; i + 1 < site->ndocs; i++)
+			if (strcmp(site->docs[i].id, d->id) == 0)
+				serr(L, c, DIAG_ERROR, path, "%s.id: \"%s\" is "
+				    "used twice", path + 1, d->id);
+		get_lstr(L, c, dt, "title", path, &d->title, 0);
+		if (d->title.s[0] == NULL)
+			for (i = 0; i < site->nlangs; i++)
+				if (site->title.s[i] != NULL)
+					d->title.s[i] =
+					    xstrdup(site->title.s[i]);
+		get_lstr(L, c, dt, "subtitle", path, &d->subtitle, 0);
+		snprintf(ppath, sizeof(ppath), "%s.pages", path);
+		if (lua_getfield(L, dt, "pages") != LUA_TTABLE ||
+		    lua_rawlen(L, -1) == 0) {
+			schema_describe(L, -1, got, sizeof(got));
+			serr(L, c, DIAG_ERROR, lua_isnil(L, -1) ? path : ppath,
+			    "%s.pages: expected a list of pages such as "
+			    "{ \"guide/*\" }, got %s", path + 1, got);
+		} else {
+			np = (lua_Integer)lua_rawlen(L, -1);
+			d->pages = xcalloc((size_t)np, sizeof(char *));
+			for (j = 1; j <= np; j++) {
+				lua_rawgeti(L, -1, j);
+				if (lua_type(L, -1) == LUA_TSTRING)
+					d->pages[d->npages++] =
+					    xstrdup(lua_tostring(L, -1));
+				else {
+					schema_describe(L, -1, got, sizeof(got));
+					serr(L, c, DIAG_ERROR, ppath, "%s[%lld]: "
+					    "expected a page path, got %s",
+					    ppath + 1, (long long)j, got);
+				}
+				lua_pop(L, 1);
+			}
+		}
+		lua_settop(L, dt - 1);
+	}
+	lua_pop(L, 1);
+}
+
+/* Protected: runs lua/site.lua and reads it (light userdata 1). */
+static int
+site_k(lua_State *L)
+{
+	static const char *const known[] = { "title", "description",
+	    "author", "languages", "base_url", "theme", "paper", "raw_html",
+	    "index_links",
+	    "documents", NULL };
+	struct sitectx *c = lua_touserdata(L, 1);
+	struct site *site = c->site;
+	char got[128];
+	size_t n;
+	int t;
+
+	sandbox_load(c->sb, c->name, c->text, c->len, 1, 1);
+	lua_call(L, 0, 1);
+	linemap_read(L, c->name, c->text, c->len);
+	t = lua_gettop(L);
+	if (lua_type(L, t) != LUA_TTABLE) {
+		schema_describe(L, t, got, sizeof(got));
+		serr(L, c, DIAG_ERROR, "", "the settings file must return a "
+		    "table: return { title = \"…\", … }; it returns %s", got);
+		site->langs[0] = xstrdup("fr");
+		site->langs[1] = xstrdup("en");
+		site->nlangs = 2;
+		return 0;
+	}
+	linemap_register(L, t, c->name, "");
+	unknown_fields(L, c, t, "", known, "settings");
+	site_langs(L, c, t);
+	get_lstr(L, c, t, "title", "", &site->title, 1);
+	get_lstr(L, c, t, "description", "", &site->description, 0);
+	get_lstr(L, c, t, "author", "", &site->author, 0);
+	if (get_str(L, c, t, "base_url", "", &site->base_url) &&
+	    site->base_url != NULL) {
+		if (strncmp(site->base_url, "https://", 8) != 0 &&
+		    strncmp(site->base_url, "http://", 7) != 0)
+			serr(L, c, DIAG_ERROR, ".base_url", "base_url: expected "
+			    "an absolute URL such as \"https://example.org/"
+			    "guide/\", got \"%s\"", site->base_url);
+		n = strlen(site->base_url);
+		if (n > 0 && site->base_url[n - 1] != '/') {
+			char *u = xasprintf("%s/", site->base_url);
+
+			free(site->base_url);
+			site->base_url = u;
+		}
+	}
+	get_str(L, c, t, "theme", "", &site->theme);
+	if (site->theme == NULL)
+		site->theme = xstrdup("default");
+	else if (!data_goodname(site->theme))
+		serr(L, c, DIAG_ERROR, ".theme", "theme: \"%s\" is not a theme "
+		    "name (use a-z, 0-9, '-' and '_': themes/NAME/)",
+		    site->theme);
+	site_paper(L, c, t);
+	site->raw_html = get_bool(L, c, t, "raw_html", "", 0);
+	site->index_links = get_bool(L, c, t, "index_links", "", 0);
+	site_docs(L, c, t);
+	return 0;
+}
+
+int
+settings_site(struct sandbox *sb, const char *path, struct site *site)
+{
+	struct sitectx c;
+	char *text;
+	size_t len;
+	int ok;
+
+	memset(&c, 0, sizeof(c));
+	c.sb = sb;
+	c.site = site;
+	c.name = sandbox_relpath(site, path);
+	c.ok = 1;
+	if (site->file == NULL)
+		site->file = xstrdup(c.name);
+	if ((text = file_read(path, &len)) == NULL) {
+		diag_sys(sb->diag, path);
+		return 0;
+	}
+	c.text = text;
+	c.len = len;
+	lua_pushcfunction(sb->L, site_k);
+	lua_pushlightuserdata(sb->L, &c);
+	ok = sandbox_call(sb, 1, 0, NULL, 0);
+	free(text);
+	if (site->nlangs == 0) {        /* the chunk failed: defaults */
+		site->langs[0] = xstrdup("fr");
+		site->langs[1] = xstrdup("en");
+		site->nlangs = 2;
+	}
+	return ok && c.ok;
+}
+
+struct i18nctx {
+	struct sandbox *sb;
+	struct site *site;
+	size_t	 lang;
+	int	 ok;
+};
+
+/* Runs the strings file path (chunk name) and copies its pairs into the
+ * table at m; with known, warns about keys not in it. */
+static void
+i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
+    int known)
+{
+	struct sitectx sc;
+	const char *name = sandbox_relpath(c->site, path), *src, *key;
+	const char *cands[512], *near;
+	char *text, got[128], kpath[SB_MAXPATH];
+	size_t len, nc = 0;
+	lua_Integer k;
+	int t;
+
+	if ((text = file_read(path, &len)) == NULL)
+		return;
+	lua_pushlstring(L, text, len);
+	free(text);
+	src = lua_tolstring(L, -1, &len);
+	sandbox_load(c->sb, name, src, len, 1, 1);
+	lua_call(L, 0, 1);
+	linemap_read(L, name, src, len);
+	t = lua_gettop(L);
+	memset(&sc, 0, sizeof(sc));
+	sc.name = name;
+	sc.site = c->site;
+	sc.ok = 1;
+	if (lua_type(L, t) != LUA_TTABLE) {
+		schema_describe(L, t, got, sizeof(got));
+		serr(L, &sc, DIAG_ERROR, "", "an interface strings file must "
+		    "return a table { key = \"text\", … }; it returns %s", got);
+		c->ok = 0;
+		lua_settop(L, t - 2);
+		return;
+	}
+	if (known) {
+		sandbox_sortedkeys(L, m);
+		for (k = 1; nc < 512 && lua_rawgeti(L, -1, k) != LUA_TNIL;
+		    k++) {
+			cands[nc++] = lua_tostring(L, -1);
+			lua_pop(L, 1);
+		}
+		lua_pop(L, 1);
+	}
+	sandbox_sortedkeys(L, t);
+	for (k = 1; lua_rawgeti(L, -1, k) != LUA_TNIL; k++) {
+		kpath[0] = '\0';
+		linemap_addkey(L, -1, kpath, 0);
+		lua_pushvalue(L, -1);
+		lua_rawget(L, t);
+		if (lua_type(L, -2) != LUA_TSTRING ||
+		    lua_type(L, -1) != LUA_TSTRING) {
+			schema_describe(L, lua_type(L, -2) != LUA_TSTRING ? -2 : -1,
+			    got, sizeof(got));
+			serr(L, &sc, DIAG_ERROR, kpath, "expected key = "
+			    "\"text\" pairs, got %s", got);
+			c->ok = 0;
+		} else {
+			key = lua_tostring(L, -2);
+			lua_pushvalue(L, -2);
+			if (known && lua_rawget(L, m) == LUA_TNIL) {
+				near = suggest_nearest(key, cands, nc);
+				if (near != NULL)
+					serr(L, &sc, DIAG_WARN, kpath, "unknown "
+					    "interface string '%s'; did you "
+					    "mean '%s'?", key, near);
+				else
+					serr(L, &sc, DIAG_WARN, kpath, "unknown "
+					    "interface string '%s'", key);
+			}
+			lua_pop(L, 1);
+			lua_pushvalue(L, -2);
+			lua_pushvalue(L, -2);
+			lua_rawset(L, m);
+		}
+		lua_pop(L, 2);
+	}
+	lua_settop(L, t - 2);           /* keys list, value, source text */
+}
+
+static int
+i18n_k(lua_State *L)
+{
+	struct i18nctx *c = lua_touserdata(L, 1);
+	struct site *site = c->site;
+	const char *code = site->langs[c->lang];
+	char *builtin = NULL, *own;
+	lua_Integer k, n;
+	struct kv *kv;
+	int m, known = 0;
+
+	lua_newtable(L);
+	m = lua_gettop(L);
+	if (site->sharedir != NULL) {
+		builtin = xasprintf("%s/lua/builtin/i18n/%s.lua",
+		    site->sharedir, code);
+		if (!file_isfile(builtin)) {
+			free(builtin);
+			builtin = xasprintf("%s/lua/builtin/i18n/en.lua",
+			    site->sharedir);
+		}
+		if (file_isfile(builtin))
+			known = 1;
+	}
+	own = xasprintf("%s/lua/i18n/%s.lua",
+	    site->dir != NULL ? site->dir : ".", code);
+	if (known && !file_isfile(own) && strcmp(code, "en") != 0 &&
+	    strstr(builtin, "/en.lua") != NULL)
+		diag(c->sb->diag, DIAG_WARN, site->file, 0, 0, "no built-in interface "
+		    "strings for '%s': English ones are used (write "
+		    "lua/i18n/%s.lua)", code, code);
+	lua_pushstring(L, builtin != NULL ? builtin : "");
+	lua_pushstring(L, own);
+	free(builtin);
+	free(own);
+	if (known)
+		i18n_file(L, c, lua_tostring(L, m + 1), m, 0);
+	i18n_file(L, c, lua_tostring(L, m + 2), m, known);
+
+	sandbox_sortedkeys(L, m);
+	n = (lua_Integer)lua_rawlen(L, -1);
+	kv = xcalloc((size_t)n + 1, sizeof(*kv));
+	site->i18n[c->lang] = kv;       /* the site owns it at once */
+	for (k = 1; k <= n; k++) {
+		lua_rawgeti(L, -1, k);
+		lua_pushvalue(L, -1);
+		lua_rawget(L, m);
+		kv[site->ni18n[c->lang]].k = xstrdup(lua_tostring(L, -2));
+		kv[site->ni18n[c->lang]].v = xstrdup(lua_tostring(L, -1));
+		site->ni18n[c->lang]++;
+		lua_pop(L, 2);
+	}
+	/* sorted by the same byte order bsearch uses */
+	lstr_ui_sort(kv, site->ni18n[c->lang]);
+	return 0;
+}
+
+int
+settings_i18n(struct sandbox *sb, struct site *site)
+{
+	struct i18nctx c;
+	size_t i, j;
+	int ok = 1;
+
+	for (i = 0; i < site->nlangs; i++) {
+		for (j = 0; j < site->ni18n[i]; j++) {
+			free(site->i18n[i][j].k);
+			free(site->i18n[i][j].v);
+		}
+		free(site->i18n[i]);
+		site->i18n[i] = NULL;
+		site->ni18n[i] = 0;
+		memset(&c, 0, sizeof(c));
+		c.sb = sb;
+		c.site = site;
+		c.lang = i;
+		c.ok = 1;
+		lua_pushcfunction(sb->L, i18n_k);
+		lua_pushlightuserdata(sb->L, &c);
+		if (!sandbox_call(sb, 1, 0, NULL, 0) || !c.ok)
+			ok = 0;
+	}
+	return ok;
+}
