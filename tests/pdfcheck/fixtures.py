@@ -11,6 +11,7 @@ must name for it) and "NAME !RULE --only FAMILY" for a family that must
 stay silent.
 """
 
+import io
 import logging
 import os
 import re
@@ -48,24 +49,49 @@ class Font:
         with open(path, "rb") as f:
             self.data = f.read()
         os.unlink(path)
-        tt = TTFont(FONT)
+        tt = TTFont(io.BytesIO(self.data))
         self.cmap = tt.getBestCmap()
         self.gid = {c: tt.getGlyphID(self.cmap[ord(c)]) for c in CHARS}
         upem = tt["head"].unitsPerEm
-        self.width = {g: round(tt["hmtx"][tt.getGlyphName(g)][0] * 1000 / upem)
-                      for g in self.gid.values()}
-        self.upem = upem
+        self.adv = lambda g: round(tt["hmtx"][tt.getGlyphName(g)][0] * 1000 / upem)
+        self.width = {g: self.adv(g) for g in self.gid.values()}
+        # the simple font's widths, code by code through WinAnsiEncoding
+        self.ansi = []
+        for code in range(32, 256):
+            try:
+                ch = bytes([code]).decode("cp1252")
+            except UnicodeDecodeError:
+                ch = None
+            g = tt.getGlyphID(self.cmap[ord(ch)]) if ch and ord(ch) in self.cmap else 0
+            self.ansi.append(self.adv(g) if g else 0)
 
     def enc(self, s):
         return "<" + "".join("%04X" % self.gid[c] for c in s) + ">"
 
-    def dict(self, pdf):
-        ff = pdf.make_stream(self.data)
-        ff.Length1 = len(self.data)
-        desc = pdf.make_indirect(Dictionary(
+    def descriptor(self, pdf):
+        if getattr(self, "ff", None) is None or self.ff_pdf is not pdf:
+            self.ff = pdf.make_stream(self.data)
+            self.ff.Length1 = len(self.data)
+            self.ff_pdf = pdf
+        return pdf.make_indirect(Dictionary(
             Type=Name.FontDescriptor, FontName=Name("/LiberationSans"), Flags=32,
             FontBBox=[-544, -303, 1302, 980], ItalicAngle=0, Ascent=905,
-            Descent=-212, CapHeight=688, StemV=80, FontFile2=ff))
+            Descent=-212, CapHeight=688, StemV=80, FontFile2=self.ff))
+
+    def simple(self, pdf):
+        """The same program as a simple TrueType font in WinAnsiEncoding:
+        the form fields' font (/DA, /DR and appearance streams), one that
+        viewers can also write a typed value with."""
+        return pdf.make_indirect(Dictionary(
+            Type=Name.Font, Subtype=Name.TrueType, BaseFont=Name("/LiberationSans"),
+            Encoding=Name.WinAnsiEncoding, FirstChar=32, LastChar=255,
+            Widths=Array(self.ansi), FontDescriptor=self.descriptor(pdf)))
+
+    def ansi_enc(self, s):
+        return "(" + "".join("\\%03o" % b for b in s.encode("cp1252")) + ")"
+
+    def dict(self, pdf):
+        desc = self.descriptor(pdf)
         w = Array()
         for g in sorted(self.width):
             w.append(g)
@@ -197,12 +223,13 @@ class Good:
                 "Name of the organisation:")
         c1.append("/Artifact BMC 0.6 G 0.5 w 56 505 m 300 505 l S EMC")
         self.form1 = self.elem("Form", self.doc)
-        tx = self.appearance(244, 20, "/Tx BMC q BT /F1 11 Tf 0 g 2 6 Td %s Tj ET Q EMC"
-                             % font.enc("Élan — cœur"), fonts=True)
+        self.f2 = font.simple(pdf)
+        tx = self.appearance(244, 20, "/Tx BMC q 1 1 242 18 re W n BT /F2 11 Tf 0 g 2 6 Td "
+                             "%s Tj ET Q EMC" % font.ansi_enc("Élan — cœur"), fonts=True)
         self.text = self.annot(self.p1, Dictionary(
             Type=Name.Annot, Subtype=Name.Widget, FT=Name.Tx, T=String("org"),
             TU=String("Party 1: name of the organisation"), V=String("Élan — cœur"),
-            DA=String("/F1 11 Tf 0 g"), F=4, Rect=[56, 506, 300, 526],
+            DA=String("/F2 11 Tf 0 g"), F=4, Rect=[56, 506, 300, 526],
             AP=Dictionary(N=tx)), self.form1, 3)
         self.form2 = self.elem("Form", self.doc)
         yes = self.appearance(12, 12, "q 0 G 1 w 2 6 m 5 3 l 10 10 l S Q")
@@ -251,8 +278,8 @@ class Good:
         root.Lang = String("en-GB")
         root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
         root.AcroForm = Dictionary(Fields=[self.text, self.box],
-                                   DR=Dictionary(Font=Dictionary(F1=f)),
-                                   DA=String("/F1 0 Tf 0 g"))
+                                   DR=Dictionary(Font=Dictionary(F2=self.f2)),
+                                   DA=String("/F2 0 Tf 0 g"))
         with open(ICC, "rb") as fh:
             icc = pdf.make_stream(fh.read(), N=3)
         root.OutputIntents = [Dictionary(
@@ -299,7 +326,7 @@ class Good:
         return a
 
     def appearance(self, w, h, ops, fonts=False):
-        res = Dictionary(Font=Dictionary(F1=self.f)) if fonts else Dictionary()
+        res = Dictionary(Font=Dictionary(F2=self.f2)) if fonts else Dictionary()
         return self.pdf.make_stream(ops.encode(), Type=Name.XObject, Subtype=Name.Form,
                                     BBox=[0, 0, w, h], Resources=res)
 
@@ -609,6 +636,24 @@ def _(g):
     for i in range(0, len(w), 2):
         if int(w[i]) == gid:
             w[i + 1] = Array([int(w[i + 1][0]) + 200])
+
+
+@brk("simple-widths-zero", "UA1 7.21.5-1", "PDFA2 6.2.11.5-1")
+def _(g):
+    g.f2.Widths = Array([0] * 224)
+
+
+@brk("glyph-missing", "UA1 7.21.4.1-2", "PDFA2 6.2.11.4.1-2")
+def _(g):
+    # U+0416, kept out of the subset: its glyph id has no outline
+    tt = TTFont(FONT)
+    gid = tt.getGlyphID(tt.getBestCmap()[0x416])
+    g.c1.append("/P <</MCID %d>> BDC 0 g BT /F1 11 Tf 56 420 Td <%04X> Tj ET EMC"
+                % (len(g.pt1), gid))
+    e = g.elem("P", g.doc)
+    e.Pg = g.p1.obj
+    e.K.append(len(g.pt1))
+    g.pt1.append(e)
 
 
 @brk("xmp-no-pdfaid", "PDFA2 6.6.4-1")

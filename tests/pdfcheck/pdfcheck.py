@@ -71,7 +71,7 @@ UA1 7.18.8-1      PrinterMark annotations not in the structure
 UA1 7.20-1, 7.20-2 no reference XObject; a tagged form XObject painted once
 UA1 7.21.3.1-1 .. 7.21.3.3-1  CIDSystemInfo, CIDToGIDMap, CMaps embedded
 UA1 7.21.4.1-1, -2 fonts embedded, glyphs present in the font program
-UA1 7.21.5-1      glyph widths: the PDF's /W agrees with the TrueType font program
+UA1 7.21.5-1      glyph widths: /W or /Widths agree with the TrueType font program
 UA1 7.21.7-1, -2  ToUnicode maps every code used; no U+0000, U+FEFF, U+FFFE
 UA1 7.21.8-1      no .notdef glyph drawn
 ISO32000 14.6     BMC/BDC and EMC balanced in each content stream
@@ -113,7 +113,7 @@ PDFA2 6.7.2.2-1, 6.7.3.3-1, 6.7.3.4-1..3, 6.7.4-1 (level A) Marked, StructTreeRo
 PDFA2 6.9-1..4, 6.10-1, 6.10-2, 6.11-1  optional content names; no alternate
                   presentations, PresSteps, Requirements
 PDFA1 6.7.3-1..8  Info entries equal to their XMP properties
-Not checked: width consistency of simple (non-CID) fonts, CharSet/CIDSet, JPEG2000,
+Not checked: Type 1 and CFF font programs (glyphs, widths), CharSet/CIDSet, JPEG2000,
 halftones, embedded files, digital signatures, the human checks of the Matterhorn
 Protocol (reading order, alt text quality, colour contrast)."""
 
@@ -298,23 +298,76 @@ def xmp_date(s):
         return None
 
 
-def truetype_metrics(data):
-    """unitsPerEm, numGlyphs and an advance(gid) function of a TrueType
-    font program (its head, maxp, hhea and hmtx tables)."""
-    ntables = struct.unpack(">H", data[4:6])[0]
-    tables = {}
-    for i in range(ntables):
-        tag, _, off, length = struct.unpack(">4sIII", data[12 + 16 * i:28 + 16 * i])
-        tables[tag] = (off, length)
-    head, maxp, hhea, hmtx = (tables[t][0] for t in (b"head", b"maxp", b"hhea", b"hmtx"))
-    upem = struct.unpack(">H", data[head + 18:head + 20])[0]
-    nglyphs = struct.unpack(">H", data[maxp + 4:maxp + 6])[0]
-    nmetrics = struct.unpack(">H", data[hhea + 34:hhea + 36])[0]
+class TrueType:
+    """What pdfcheck reads of a TrueType font program: unitsPerEm, the glyph
+    count, advances, which glyphs have outlines, and the (3,1) and (3,0)
+    cmaps."""
 
-    def advance(g):
-        i = min(g, nmetrics - 1)
-        return struct.unpack(">H", data[hmtx + 4 * i:hmtx + 4 * i + 2])[0]
-    return upem, nglyphs, advance
+    def __init__(self, data):
+        self.data = data
+        ntables = struct.unpack(">H", data[4:6])[0]
+        t = {}
+        for i in range(ntables):
+            tag, _, off, length = struct.unpack(">4sIII", data[12 + 16 * i:28 + 16 * i])
+            t[tag] = (off, length)
+        self.t = t
+        head, maxp, hhea = (t[x][0] for x in (b"head", b"maxp", b"hhea"))
+        self.upem = struct.unpack(">H", data[head + 18:head + 20])[0]
+        self.longloca = struct.unpack(">h", data[head + 50:head + 52])[0] == 1
+        self.nglyphs = struct.unpack(">H", data[maxp + 4:maxp + 6])[0]
+        self.nmetrics = struct.unpack(">H", data[hhea + 34:hhea + 36])[0]
+        self.hmtx = t[b"hmtx"][0]
+        self._cmaps = None
+
+    def advance(self, g):
+        i = min(g, self.nmetrics - 1)
+        return struct.unpack(">H", self.data[self.hmtx + 4 * i:self.hmtx + 4 * i + 2])[0]
+
+    def has_outline(self, g):
+        """False when glyph g has no data (a subset that left it out)."""
+        if b"loca" not in self.t or b"glyf" not in self.t or g >= self.nglyphs:
+            return g < self.nglyphs
+        loca = self.t[b"loca"][0]
+        if self.longloca:
+            a, b = struct.unpack(">II", self.data[loca + 4 * g:loca + 4 * g + 8])
+        else:
+            a, b = (2 * x for x in struct.unpack(">HH", self.data[loca + 2 * g:loca + 2 * g + 4]))
+        return b > a
+
+    def cmap(self, platform, encoding):
+        """{code: gid} of a format 4 subtable, or None."""
+        if self._cmaps is None:
+            self._cmaps = {}
+            if b"cmap" in self.t:
+                base = self.t[b"cmap"][0]
+                d = self.data
+                n = struct.unpack(">H", d[base + 2:base + 4])[0]
+                for i in range(n):
+                    pid, eid, off = struct.unpack(">HHI", d[base + 4 + 8 * i:base + 12 + 8 * i])
+                    sub = base + off
+                    if struct.unpack(">H", d[sub:sub + 2])[0] != 4:
+                        continue
+                    segx2 = struct.unpack(">H", d[sub + 6:sub + 8])[0]
+                    ends = struct.unpack(">%dH" % (segx2 // 2), d[sub + 14:sub + 14 + segx2])
+                    p = sub + 16 + segx2
+                    starts = struct.unpack(">%dH" % (segx2 // 2), d[p:p + segx2])
+                    deltas = struct.unpack(">%dh" % (segx2 // 2), d[p + segx2:p + 2 * segx2])
+                    roff_at = p + 2 * segx2
+                    roffs = struct.unpack(">%dH" % (segx2 // 2), d[roff_at:roff_at + segx2])
+                    m = {}
+                    for k in range(segx2 // 2):
+                        for c in range(starts[k], min(ends[k], 0xFFFE) + 1):
+                            if roffs[k] == 0:
+                                g = (c + deltas[k]) & 0xFFFF
+                            else:
+                                at = roff_at + 2 * k + roffs[k] + 2 * (c - starts[k])
+                                g = struct.unpack(">H", d[at:at + 2])[0]
+                                if g:
+                                    g = (g + deltas[k]) & 0xFFFF
+                            if g:
+                                m[c] = g
+                    self._cmaps[(pid, eid)] = m
+        return self._cmaps.get((platform, encoding))
 
 
 # ---- XMP ------------------------------------------------------------------
@@ -2006,10 +2059,12 @@ class Checker:
             if pua:
                 self.a_levela("6.2.11.7.3-1", n, "Private Use Area characters without "
                               "ActualText", "%s: %d codes" % (label, pua))
-        # glyphs: .notdef, presence, widths (CIDFontType2 with a TrueType program)
+        # glyphs: .notdef, presence, widths (TrueType programs)
         if cid is not None and not font.bad:
             self.cid_glyphs(font, cid, c2g, ff, label, n)
-        elif sub in ("Type1", "TrueType") and isdict(d.get("/Encoding")):
+        elif sub == "TrueType" and not font.bad:
+            self.simple_glyphs(font, d, fd, ff, label, n)
+        if cid is None and sub in ("Type1", "TrueType") and isdict(d.get("/Encoding")):
             diffs = as_list(d.Encoding.get("/Differences"))
             code = None
             notdef = set()
@@ -2045,12 +2100,6 @@ class Checker:
                    "%s: %d codes" % (label, len(notdef)))
         if ff is None or ff[0] != "/FontFile2" or not font.codes:
             return
-        try:
-            upem, nglyphs, advance = truetype_metrics(ff[1].read_bytes())
-        except Exception as e:
-            self.r.add("PDF", n, "an embedded TrueType font cannot be read",
-                       "%s: %s" % (label, text(e, 60)))
-            return
         widths = {}
         w = as_list(cid.get("/W"))
         i = 0
@@ -2067,31 +2116,117 @@ class Checker:
             else:
                 break
         dw = number(cid.get("/DW"), 1000)
+        self.glyphs(font, ff[1], label, n, gid, lambda c: widths.get(c, dw), None, 4)
+
+    def simple_glyphs(self, font, d, fd, ff, label, n):
+        """A simple TrueType font: its codes through its encoding and the
+        font's cmap to glyphs, their /Widths against the program."""
+        if ff is None or ff[0] != "/FontFile2" or not font.codes:
+            return
+        enc = d.get("/Encoding")
+        base = name(enc) if name(enc) else (name(enc.get("/BaseEncoding"))
+                                            if isdict(enc) else None)
+        diffs = set()
+        if isdict(enc):
+            code = None
+            for x in as_list(enc.get("/Differences")):
+                if isinstance(x, Name):
+                    if code is not None:
+                        diffs.add(code)
+                        code += 1
+                else:
+                    code = int(x)
+        try:
+            tt = self.truetype(ff[1])
+        except Exception:
+            return
+        flags = int(number(fd.get("/Flags"), 0) or 0) if isdict(fd) else 0
+        uni = tt.cmap(3, 1)
+        sym = tt.cmap(3, 0)
+        codec = {"WinAnsiEncoding": "cp1252", "MacRomanEncoding": "mac_roman"}.get(base)
+
+        def gid(c):
+            if c in diffs:
+                return None
+            if not (flags & 4) and uni is not None and codec is not None:
+                try:
+                    return uni.get(ord(bytes([c]).decode(codec)), 0)
+                except UnicodeDecodeError:
+                    return None
+            if sym is not None:
+                return sym.get(0xF000 + c, sym.get(c, 0))
+            return None
+        fc = int(number(d.get("/FirstChar"), 0) or 0)
+        ws = as_list(d.get("/Widths"))
+        mw = number(fd.get("/MissingWidth"), 0) if isdict(fd) else 0
+
+        def width(c):
+            i = c - fc
+            return number(ws[i], 0) if 0 <= i < len(ws) else mw
+        def char(c):
+            try:
+                return bytes([c]).decode(codec) if codec else None
+            except UnicodeDecodeError:
+                return None
+        self.glyphs(font, ff[1], label, n, gid, width, char, 2)
+
+    def truetype(self, stream):
+        k = key(stream)
+        cache = self.__dict__.setdefault("_tt", {})
+        if k is not None and k in cache:
+            return cache[k]
+        tt = TrueType(stream.read_bytes())
+        if k is not None:
+            cache[k] = tt
+        return tt
+
+    def glyphs(self, font, stream, label, n, gid, width, char, digits):
+        """Glyphs drawn: present in the program (with an outline unless
+        the code is a space), widths equal to the program's."""
+        try:
+            tt = self.truetype(stream)
+        except Exception as e:
+            self.r.add("PDF", n, "an embedded TrueType font cannot be read",
+                       "%s: %s" % (label, text(e, 60)))
+            return
+        cmap = font.tounicode()
         absent = wrong = 0
-        first_wrong = None
-        for c in font.codes:
+        first_absent = first_wrong = None
+        for c in sorted(font.codes):
             g = gid(c)
-            if g == 0:
+            if g is None or g == 0:
                 continue
-            if g >= nglyphs:
+            u = cmap.lookup(c) if cmap is not None else None
+            if u is None and char is not None:
+                u = char(c)
+            # a glyph without outline is missing unless it is a space (or,
+            # its character unknown, it has an advance as spaces do)
+            if u is not None:
+                blank = u.strip() == "" or not u.isprintable()
+            else:
+                blank = g < tt.nglyphs and tt.advance(g) > 0
+            if g >= tt.nglyphs or (not blank and not tt.has_outline(g)):
                 absent += 1
+                first_absent = first_absent if first_absent is not None else c
                 continue
-            adv = advance(g) * 1000.0 / upem
-            have = widths.get(c, dw)
+            adv = tt.advance(g) * 1000.0 / tt.upem
+            have = width(c)
             if abs(adv - have) > 1:
                 wrong += 1
                 if first_wrong is None:
                     first_wrong = (c, have, adv)
         if absent:
-            self.u("7.21.4.1-2", n, "text draws glyphs the embedded font lacks",
-                   "%s: %d codes" % (label, absent))
-            self.a("6.2.11.4.1-2", n, "text draws glyphs the embedded font lacks",
-                   "%s: %d codes" % (label, absent))
+            detail = "%s: %d codes, first <%0*X>" % (label, absent, digits, first_absent)
+            self.u("7.21.4.1-2", n, "text draws glyphs the embedded font lacks", detail)
+            self.a("6.2.11.4.1-2", n, "text draws glyphs the embedded font lacks", detail)
         if wrong:
             c, have, adv = first_wrong
-            detail = "%s: %d codes, first <%04X> /W %g, font %g" % (label, wrong, c, have, adv)
-            self.u("7.21.5-1", n, "glyph widths in /W differ from the font program", detail)
-            self.a("6.2.11.5-1", n, "glyph widths in /W differ from the font program", detail)
+            detail = "%s: %d codes, first <%0*X> width %g, font %g" % (
+                label, wrong, digits, c, have, adv)
+            self.u("7.21.5-1", n, "glyph widths in the font dictionary differ from the "
+                   "font program", detail)
+            self.a("6.2.11.5-1", n, "glyph widths in the font dictionary differ from the "
+                   "font program", detail)
 
     # -- actions -------------------------------------------------------------
     def actions(self):
