@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
 #include <limits.h>
@@ -26,9 +27,11 @@
 #define PK_SHAREDIR "/usr/local/share/pactkit"
 #endif
 
-static char *tmp_out;           /* temporary output folder, removed on SIGINT */
-
-static pid_t kids[PK_MAXLANG];  /* forked writers, ended with the parent */
+/* what the signal handlers may touch: set before they are installed */
+static volatile sig_atomic_t tmp_live; /* tmp_path exists and is ours */
+static char tmp_path[PATH_MAX];         /* the temporary output folder */
+static char stale_path[PATH_MAX];       /* a name remove_stale removes */
+static volatile pid_t kids[PK_MAXLANG]; /* forked writers */
 
 int build_once;                 /* set by main: one build, then exit */
 struct project build_kept;      /* what such a build leaves to exit() */
@@ -37,20 +40,55 @@ static struct timespec build_mark; /* files older than this are stale */
 
 static void prune(const char *, const struct project *, int);
 
+/*
+ * The handlers do only what is async-signal-safe.  SIGINT or SIGTERM
+ * sets util_stop, which the long loops poll: the build then fails
+ * through its usual path (the temporary folder removed, output/ as it
+ * was) and build_run raises the signal again.  The forked writers are
+ * killed at once (the main flow reaps them), and an alarm stands by:
+ * if the main flow has not stopped 3 s later (stuck where nothing
+ * polls), on_alarm renames the temporary folder to a name the next
+ * build removes and ends the process by the signal.  A second signal
+ * does the same at once.
+ */
+static void
+give_up(void)
+{
+	int sig = util_stop;
+	sigset_t set;
+
+	if (tmp_live)
+		rename(tmp_path, stale_path);
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);   /* blocked while its own handler runs */
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
+static void
+on_alarm(int unused)
+{
+	(void)unused;
+	give_up();
+}
+
 static void
 on_signal(int sig)
 {
+	int e = errno;
 	size_t i;
 
+	if (util_stop != 0)
+		give_up();
+	util_stop = sig;
 	for (i = 0; i < PK_MAXLANG; i++)
-		if (kids[i] > 0) {
+		if (kids[i] > 0)
 			kill(kids[i], SIGKILL);
-			waitpid(kids[i], NULL, 0);
-		}
-	if (tmp_out != NULL)
-		util_rmtree(tmp_out);
-	signal(sig, SIG_DFL);
-	raise(sig);
+	signal(SIGALRM, on_alarm);
+	alarm(3);
+	errno = e;
 }
 
 /* The folder with lua/builtin and themes/: beside the binary when run
@@ -117,6 +155,10 @@ process(struct project *p, struct site_out *so, int verbose, int quiet)
 
 		if (!mine(p, pg))
 			continue;
+		if (util_stop != 0) {
+			ok = 0;         /* interrupted */
+			break;
+		}
 		n++;
 		if (verbose)
 			diag(DIAG_NOTE, pg->src, 0, 0, "reading");
@@ -221,7 +263,7 @@ write_all(struct project *p, const char *tmp, int verbose, int quiet,
 			prctl(PR_SET_PDEATHSIG, SIGKILL);
 			if (getppid() != parent)
 				_exit(1);
-			tmp_out = NULL;
+			tmp_live = 0;
 			signal(SIGINT, SIG_DFL);
 			signal(SIGTERM, SIG_DFL);
 			close(fd[0]);
@@ -245,6 +287,8 @@ write_all(struct project *p, const char *tmp, int verbose, int quiet,
 	for (l = 1; l < n; l++) {
 		int st;
 
+		if (util_stop != 0)
+			kill(pids[l], SIGKILL); /* interrupted: no need to finish */
 		if (!diag_relay_receive(fds[l]))
 			ok = 0;
 		close(fds[l]);
@@ -435,7 +479,7 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 	struct project p;
 	char *share = build_share(), *out, *tmp = NULL;
 	struct stat mst;
-	int forked = 0;
+	int forked = 0, made = 0;
 	void (*old_int)(int) = SIG_DFL, (*old_term)(int) = SIG_DFL;
 	struct timespec t0, t1;
 	size_t i, l;
@@ -493,15 +537,27 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 			free(parent);
 		}
 	}
-	/* from here an interruption removes the temporary folder */
+	/* from here an interruption fails the build */
+	util_stop = 0;
+	tmp_live = 0;
+	if (snprintf(stale_path, sizeof(stale_path), "%s.old-%ld", out,
+	    (long)getpid()) >= (int)sizeof(stale_path) ||
+	    snprintf(tmp_path, sizeof(tmp_path), "%s", tmp) >=
+	    (int)sizeof(tmp_path))
+		stale_path[0] = tmp_path[0] = '\0';
 	old_int = signal(SIGINT, on_signal);
 	old_term = signal(SIGTERM, on_signal);
 	if (ok && mkdtemp(tmp) == NULL) {
 		diag_sys(out);
 		ok = 0;
 	}
-	if (ok)
-		tmp_out = tmp;
+	if (ok) {
+		made = 1;
+		if (stale_path[0] != '\0') {
+			memcpy(tmp_path, tmp, strlen(tmp));  /* the XXXXXX */
+			tmp_live = 1;
+		}
+	}
 	if (ok) {
 		/* reuse the previous generation's files, then drop the stale */
 		char *prev = xasprintf("%s.prev", out);
@@ -554,16 +610,37 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		}
 		outfiles_end();
 		phase("prune", &t0);
-		if (ok)
-			ok = swap_output(tmp, out);
-		else
+	}
+	if (ok && util_stop == 0) {
+		/* no signal handler in the middle of the swap: a signal
+		 * now waits, and the build is done */
+		sigset_t set, old;
+
+		sigemptyset(&set);
+		sigaddset(&set, SIGINT);
+		sigaddset(&set, SIGTERM);
+		sigaddset(&set, SIGALRM);
+		sigprocmask(SIG_BLOCK, &set, &old);
+		ok = swap_output(tmp, out);
+		tmp_live = 0;
+		sigprocmask(SIG_SETMASK, &old, NULL);
+	} else {
+		ok = 0;
+		if (made)
 			util_rmtree(tmp);
-	} else if (tmp_out != NULL)
-		util_rmtree(tmp);       /* made, but the build could not start */
-	tmp_out = NULL;
-	/* serve keeps its own handlers between builds */
-	signal(SIGINT, old_int == SIG_ERR ? SIG_DFL : old_int);
-	signal(SIGTERM, old_term == SIG_ERR ? SIG_DFL : old_term);
+	}
+	tmp_live = 0;
+	/* serve keeps its own handlers between builds; otherwise the
+	 * signal that stopped the build ends the process (exit 130 for
+	 * SIGINT in a shell), even where a shell had it ignored */
+	if (old_int == SIG_ERR || old_int == SIG_IGN)
+		old_int = SIG_DFL;
+	if (old_term == SIG_ERR || old_term == SIG_IGN)
+		old_term = SIG_DFL;
+	signal(SIGINT, old_int);
+	signal(SIGTERM, old_term);
+	alarm(0);
+	signal(SIGALRM, SIG_DFL);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (ok && !quiet) {
 		fprintf(stderr, "pactkit: built %s in %.2f s:", out,
@@ -578,7 +655,10 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 			    l ? ";" : "", p.site.langs[l], np, p.site.ndocs);
 		}
 		fprintf(stderr, "; %zu warnings\n", diag_warnings());
-	} else if (!ok)
+	} else if (!ok && util_stop != 0)
+		fprintf(stderr, "pactkit: interrupted; %s left as it was\n",
+		    out);
+	else if (!ok)
 		fprintf(stderr, "pactkit: build failed; %s left as it was\n",
 		    out);
 	free(tmp);
@@ -590,6 +670,8 @@ build_run(const char *dir, const char *outdir, int check, int verbose,
 		build_kept = p;
 	else
 		project_free(&p);
+	if (util_stop != 0)
+		raise(util_stop);       /* the handler restored above acts */
 	return ok ? 0 : 1;
 }
 

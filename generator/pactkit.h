@@ -7,6 +7,7 @@
 #ifndef PACTKIT_H
 #define PACTKIT_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdarg.h>
 #include <libxml/tree.h>
@@ -49,6 +50,10 @@ int	 util_writefile(const char *, const void *, size_t);
 int	 util_mkdirs(const char *);         /* mkdir -p; 1 ok, 0 (printed) */
 int	 util_rmtree(const char *);         /* rm -rf; 1 ok, 0 failed */
 int	 util_isdir(const char *);
+/* the signal that asked the running build to stop, 0 when none: set by
+ * build.c's handler, polled by the long loops (pages, documents, the Lua
+ * count hook), which then fail the build */
+extern volatile sig_atomic_t util_stop;
 int	 util_isfile(const char *);
 int	 util_copyfile(const char *from, const char *to);
 int	 util_copytree(const char *, const char *); /* cp -r; 1 ok, 0 (printed) */

@@ -418,9 +418,12 @@ render(const struct job *j)
 		goto out;
 	/* the pages themselves */
 	fc = layout_new(d, j->st, j->lang, pw, ph);
-	for (i = 0; i < j->npages; i++)
+	for (i = 0; i < j->npages; i++) {
+		if (util_stop != 0)
+			goto out;       /* interrupted */
 		layout_article(fc, j->pages[i].root, (int)i, j->pages[i].file,
 		    j->pages[i].title, j->recto);
+	}
 	stage("layout");
 	/* the contents' length does not depend on the numbers in it */
 	off = front;
@@ -496,6 +499,8 @@ render(const struct job *j)
 		free(s);
 	}
 	stage("paginate");
+	if (util_stop != 0)
+		goto out;
 	draw_pages(d, total, pw, ph);
 	off = front + ntoc;
 	if (j->cover)
@@ -616,6 +621,10 @@ pdf_write_all(struct project *p, const char *outdir)
 		for (di = 0; di < s->ndocs; di++) {
 			if (p->lang_only >= 0 && li != (size_t)p->lang_only)
 				continue;       /* another process writes it */
+			if (util_stop != 0) {
+				ok = 0;         /* interrupted */
+				break;
+			}
 			const struct docspec *ds = &s->docs[di];
 			struct page **pages;
 			struct dpage *dp;

@@ -1236,6 +1236,8 @@ write_some(struct site_out *c, size_t k, size_t n)
 	for (i = k; i < c->p->npages && ok; i += n) {
 		struct page *pg = c->p->pages[i];
 
+		if (util_stop != 0)
+			return 0;       /* interrupted */
 		if (c->p->lang_only >= 0 && pg->lang != (size_t)c->p->lang_only)
 			continue;
 		ok = write_page(c, pg, 0);
@@ -1269,6 +1271,8 @@ write_pages(struct site_out *c)
 		    0 : 1);
 	}
 	ok = write_some(c, 0, 2);
+	if (util_stop != 0)
+		kill(pid, SIGKILL);     /* interrupted: no need to finish */
 	if (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st) ||
 	    WEXITSTATUS(st) != 0)
 		ok = 0;

@@ -17,6 +17,8 @@
 
 #include "pactkit.h"
 
+volatile sig_atomic_t util_stop;
+
 static void
 oom(void)
 {
