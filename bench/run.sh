@@ -3,7 +3,10 @@
 # these machines are noisy).  Not a test: `make bench`.
 #   site: pactkit vs Hugo on the synthetic corpus (2x1000, 2x5000 pages),
 #         and the cmark CLI on the same Markdown concatenated;
-#   pdf:  pactkit vs WeasyPrint (on pandoc's HTML) on the 30-page book.
+#   pdf:  pactkit vs WeasyPrint (on pandoc's HTML; untagged and with
+#         --pdf-variant pdf/ua-1) and vs Typst 0.14.2 (npm
+#         @myriaddreamin/typst-ts-node-compiler, bench/typst.mjs: the book
+#         converted to Typst markup; Typst tags by default) on the 30-page book.
 # usage: bench/run.sh [site|pdf] (default both); SIZES="1000 5000"
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -124,4 +127,18 @@ LUA
 	pk_size=$(stat -c %s "$d/output/pdf/fr/book.pdf" 2>/dev/null)
 	wp_size=$(stat -c %s "$WORK/book.pdf" 2>/dev/null)
 	echo "book: pactkit ${pk_t}s ${pk_m}MiB ${pk_pages} pages ${pk_size} B; weasyprint ${wp_t}s ${wp_m}MiB ${wp_pages} pages ${wp_size} B; weasyprint/pactkit = $(ratio "$wp_t" "$pk_t")"
+	# WeasyPrint's tagged output (PDF/UA-1, "experimental" in its docs)
+	set -- $(measure sh -c "pandoc '$d/book.md' -s --metadata title=Livre -o '$WORK/book.html' && weasyprint --pdf-variant pdf/ua-1 '$WORK/book.html' '$WORK/book-ua.pdf'"); wu_t=$1
+	echo "book: weasyprint --pdf-variant pdf/ua-1 ${wu_t}s; weasyprint-ua/pactkit = $(ratio "$wu_t" "$pk_t")"
+	# Typst, in node: the npm package under bench/ (node_modules not kept in git)
+	command -v node >/dev/null && command -v npm >/dev/null || need nodejs npm
+	if [ ! -d "$ROOT/bench/node_modules/@myriaddreamin/typst-ts-node-compiler" ]; then
+		(cd "$ROOT/bench" && npm ci --no-audit --no-fund >/dev/null 2>&1) ||
+		    { echo "bench: npm ci in bench/ failed"; exit 1; }
+	fi
+	# whole process (node start, fonts, compile, PDF) like the other tools
+	set -- $(measure node "$ROOT/bench/typst.mjs" "$d/book.md" "$WORK/book-typst.pdf" --runs 1); ty_t=$1; ty_m=$2
+	ty_in=$(node "$ROOT/bench/typst.mjs" "$d/book.md" "$WORK/book-typst.pdf" --runs "$RUNS")
+	ty_pages=$(pdfinfo "$WORK/book-typst.pdf" 2>/dev/null | awk '/^Pages/{print $2}')
+	echo "book: typst ${ty_t}s ${ty_m}MiB ${ty_pages} pages (tagged; in-process: ${ty_in#typst: }); typst/pactkit = $(ratio "$ty_t" "$pk_t")"
 fi

@@ -111,6 +111,12 @@ void	 json_run(struct buf *, const char *, size_t, int flags);
 /* s as a JSON string, quoted. */
 void	 json_str(struct buf *, const char *, int flags);
 
+/* ---- stop.c: an interrupted build ------------------------------------- */
+
+void	 stop_ask(int sig);                 /* the handler: async-signal-safe */
+int	 stop_asked(void);                  /* the signal, or 0: go on */
+void	 stop_clear(void);
+
 /* ---- diag.c: the only code that prints diagnostics ------------------- */
 
 enum diag_level {

@@ -1199,6 +1199,8 @@ write_some(struct site_out *c, size_t k, size_t n)
 	for (i = k; i < c->p->npages && ok; i += n) {
 		struct page *pg = c->p->pages[i];
 
+		if (stop_asked() != 0)
+			return 0;       /* interrupted */
 		if (c->p->lang_only >= 0 && pg->lang != (size_t)c->p->lang_only)
 			continue;
 		ok = write_page(c, pg, 0);

@@ -26,6 +26,7 @@ enum sb_abort {
 	SB_OK = 0,
 	SB_ABORT_STEPS,             /* instruction budget exceeded */
 	SB_ABORT_MEM,               /* memory budget exceeded */
+	SB_ABORT_STOP,              /* the build was interrupted (stop.c) */
 };
 
 struct sandbox {

@@ -89,6 +89,8 @@ raise_abort(lua_State *L)
 	if (sb->aborted == SB_ABORT_MEM)
 		lua_pushfstring(L, "%s:%d: memory limit exceeded",
 		    sb->memfile, sb->memline);
+	else if (sb->aborted == SB_ABORT_STOP)
+		lua_pushstring(L, "interrupted");
 	else
 		lua_pushfstring(L, "%s:%d: instruction limit exceeded",
 		    sb->abortfile, sb->abortline);
@@ -108,14 +110,19 @@ abort_steps(lua_State *L)
 	raise_abort(L);
 }
 
-/* The count hook: the instruction budget, and no code runs after an
- * abort (a script's own pcall cannot swallow it). */
+/* The count hook: the instruction budget, an interrupted build (a
+ * running script stops), and no code runs after an abort (a script's
+ * own pcall cannot swallow it). */
 static void
 hook(lua_State *L, lua_Debug *ar)
 {
 	struct sandbox *sb = sandbox_get(L);
 
 	(void)ar;
+	if (stop_asked() != 0 && sb->aborted == SB_OK) {
+		sb->aborted = SB_ABORT_STOP;
+		raise_abort(L);
+	}
 	sb->steps += SB_HOOKCOUNT;
 	if (sb->steps > sb->budget || sb->aborted != SB_OK)
 		abort_steps(L);
@@ -452,6 +459,13 @@ sandbox_call(struct sandbox *sb, int nargs, int nres,
 		return 1;
 	}
 	sb->lastfile[0] = '\0';
+	if (sb->aborted == SB_ABORT_STOP) {
+		/* build.c says "interrupted" once */
+		lua_settop(L, base - 1);
+		if (sb->depth == 0)
+			sb->aborted = SB_OK;
+		return 0;
+	}
 	if (sb->aborted == SB_ABORT_MEM)
 		diag(sb->diag, DIAG_ERROR, sb->memfile[0] != '\0' ? sb->memfile : NULL,
 		    sb->memline, 0, "memory limit exceeded (%zu MiB)",

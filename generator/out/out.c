@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -219,28 +220,61 @@ out_copytree(struct out *o, const char *from, const char *to)
 /* ---- the transaction: a temporary folder swapped in ------------------- */
 
 /*
- * The transaction an interruption must undo (its forked writers ended,
- * its temporary folder removed).  The signal handler can only reach it
- * through a static: one build runs at a time in a process.
+ * What the signal handlers may touch, set before they are installed:
+ * flags and fixed buffers only (one build runs at a time in a process).
+ * The handlers do only what is async-signal-safe.  SIGINT or SIGTERM
+ * sets stop_ask(), which the long loops poll: the build then fails
+ * through its usual path (the temporary folder removed, output/ as it
+ * was) and build_run raises the signal again.  The forked writers are
+ * killed at once (out_wait reaps them), and an alarm stands by: if the
+ * main flow has not stopped 3 s later (stuck where nothing polls),
+ * on_alarm renames the temporary folder to a name the next build removes
+ * and ends the process by the signal.  A second signal does the same at
+ * once.
  */
-static struct out *live;
+static volatile sig_atomic_t tmp_live;  /* tmp_path exists and is ours */
+static char tmp_path[PATH_MAX];         /* the temporary output folder */
+static char stale_path[PATH_MAX];       /* a name leftovers() removes */
+static volatile pid_t kids[OUT_MAXKIDS]; /* forked writers (0: none) */
+
+static void
+give_up(void)
+{
+	int sig = stop_asked();
+	sigset_t set;
+
+	if (tmp_live)
+		rename(tmp_path, stale_path);
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);   /* blocked while its own handler runs */
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
+static void
+on_alarm(int unused)
+{
+	(void)unused;
+	give_up();
+}
 
 static void
 on_signal(int sig)
 {
+	int e = errno;
 	size_t i;
 
-	if (live != NULL) {
-		for (i = 0; i < OUT_MAXKIDS; i++)
-			if (live->kid[i] > 0) {
-				kill(live->kid[i], SIGKILL);
-				waitpid(live->kid[i], NULL, 0);
-			}
-		if (live->tmp != NULL)
-			file_rmtree(live->tmp);
-	}
-	signal(sig, SIG_DFL);
-	raise(sig);
+	if (stop_asked() != 0)
+		give_up();
+	stop_ask(sig);
+	for (i = 0; i < OUT_MAXKIDS; i++)
+		if (kids[i] > 0)
+			kill(kids[i], SIGKILL);
+	signal(SIGALRM, on_alarm);
+	alarm(3);
+	errno = e;
 }
 
 /* Whether path may become or be replaced by an output folder: nothing
@@ -443,14 +477,25 @@ out_begin(struct out *o, const char *dir)
 			ok = 0;
 		free(parent);
 	}
-	/* from here an interruption removes the temporary folder */
+	/* from here an interruption fails the build */
+	stop_clear();
+	tmp_live = 0;
+	if (snprintf(stale_path, sizeof(stale_path), "%s.old-%ld", dir,
+	    (long)getpid()) >= (int)sizeof(stale_path) ||
+	    snprintf(tmp_path, sizeof(tmp_path), "%s", tmp) >=
+	    (int)sizeof(tmp_path))
+		stale_path[0] = tmp_path[0] = '\0';
 	o->oldint = signal(SIGINT, on_signal);
 	o->oldterm = signal(SIGTERM, on_signal);
-	live = o;
+	o->handlers = 1;
 	if (ok && mkdtemp(tmp) == NULL) {
 		diag_sys(o->diag, dir);
 		ok = 0;
 	} else if (ok) {
+		if (stale_path[0] != '\0') {
+			memcpy(tmp_path, tmp, strlen(tmp));  /* the XXXXXX */
+			tmp_live = 1;
+		}
 		o->tmp = xstrdup(tmp);
 		ok = adopt(o, tmp);
 	}
@@ -479,17 +524,39 @@ int
 out_end(struct out *o, int ok)
 {
 	outfiles_end(o);
-	if (o->tmp != NULL && ok)
+	if (ok && o->tmp != NULL && stop_asked() == 0) {
+		/* no signal handler in the middle of the swap: a signal
+		 * now waits, and the build is done */
+		sigset_t set, old;
+
+		sigemptyset(&set);
+		sigaddset(&set, SIGINT);
+		sigaddset(&set, SIGTERM);
+		sigaddset(&set, SIGALRM);
+		sigprocmask(SIG_BLOCK, &set, &old);
 		ok = swap(o->diag, o->tmp, o->dir);
-	else if (o->tmp != NULL)
-		file_rmtree(o->tmp);    /* made, but the build failed */
-	live = NULL;
-	/* serve keeps its own handlers between builds */
-	if (o->oldint != NULL || o->oldterm != NULL) {
-		signal(SIGINT, o->oldint == SIG_ERR ? SIG_DFL : o->oldint);
-		signal(SIGTERM, o->oldterm == SIG_ERR ? SIG_DFL : o->oldterm);
+		tmp_live = 0;
+		sigprocmask(SIG_SETMASK, &old, NULL);
+	} else {
+		ok = 0;
+		if (o->tmp != NULL)
+			file_rmtree(o->tmp);    /* made, but the build failed */
 	}
-	o->oldint = o->oldterm = NULL;
+	tmp_live = 0;
+	if (o->handlers) {
+		/* serve keeps its own handlers between builds; otherwise the
+		 * signal that stopped the build ends the process (exit 130
+		 * for SIGINT in a shell), even where a shell had it ignored */
+		if (o->oldint == SIG_ERR || o->oldint == SIG_IGN)
+			o->oldint = SIG_DFL;
+		if (o->oldterm == SIG_ERR || o->oldterm == SIG_IGN)
+			o->oldterm = SIG_DFL;
+		signal(SIGINT, o->oldint);
+		signal(SIGTERM, o->oldterm);
+		alarm(0);
+		signal(SIGALRM, SIG_DFL);
+		o->handlers = 0;
+	}
 	free(o->tmp);
 	free(o->dir);
 	o->tmp = o->dir = NULL;
@@ -523,7 +590,7 @@ out_fork(struct out *o, const char *list, int (*work)(void *), void *arg,
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
 		if (getppid() != parent)
 			_exit(1);
-		live = NULL;
+		tmp_live = 0;
 		signal(SIGINT, SIG_DFL);
 		signal(SIGTERM, SIG_DFL);
 		close(fd[0]);
@@ -539,41 +606,44 @@ out_fork(struct out *o, const char *list, int (*work)(void *), void *arg,
 	close(fd[1]);
 	kid->fd = fd[0];
 	for (i = 0; i < OUT_MAXKIDS; i++)
-		if (o->kid[i] <= 0) {
-			o->kid[i] = kid->pid;
+		if (kids[i] <= 0) {
+			kids[i] = kid->pid;
 			break;
 		}
 	return 1;
 }
 
 static void
-forget_kid(struct out *o, const struct out_kid *kid)
+forget_kid(const struct out_kid *kid)
 {
 	size_t i;
 
 	for (i = 0; i < OUT_MAXKIDS; i++)
-		if (o->kid[i] == kid->pid)
-			o->kid[i] = 0;
+		if (kids[i] == kid->pid)
+			kids[i] = 0;
 }
 
 int
 out_wait(struct out *o, struct out_kid *kid)
 {
-	int st, ok = diag_relay_receive(o->diag, kid->fd);
+	int st, ok;
 
+	if (stop_asked() != 0)
+		kill(kid->pid, SIGKILL);        /* interrupted: no need to finish */
+	ok = diag_relay_receive(o->diag, kid->fd);
 	close(kid->fd);
 	if (waitpid(kid->pid, &st, 0) == -1 || !WIFEXITED(st) ||
 	    WEXITSTATUS(st) != 0)
 		ok = 0;
-	forget_kid(o, kid);
+	forget_kid(kid);
 	return ok;
 }
 
 void
-out_kill(struct out *o, struct out_kid *kid)
+out_kill(struct out_kid *kid)
 {
 	kill(kid->pid, SIGKILL);
 	waitpid(kid->pid, NULL, 0);
 	close(kid->fd);
-	forget_kid(o, kid);
+	forget_kid(kid);
 }

@@ -22,7 +22,7 @@ struct out {
 	char		*dir;       /* the output folder (out_begin's) */
 	char		*tmp;       /* the temporary folder, swapped in at the end */
 	struct timespec	 mark;      /* files older than this are stale */
-	pid_t		 kid[OUT_MAXKIDS]; /* forked writers (0: none) */
+	int		 handlers;  /* out_begin installed its own */
 	void		(*oldint)(int);  /* the handlers before out_begin */
 	void		(*oldterm)(int);
 	char		*root;      /* the lists' folder (tmp), or NULL */
@@ -43,17 +43,17 @@ int	 out_copytree(struct out *, const char *, const char *); /* cp -r */
  * must be absent, empty or pactkit's own output (else an error naming
  * them); what a killed build left beside dir is removed; the files go
  * into a new temporary folder (dir.prev's, reused) until out_end.  From
- * here to out_end, SIGINT and SIGTERM remove it.  1 ok, 0 (printed;
- * nothing changed). */
+ * here to out_end, SIGINT and SIGTERM ask the build to stop (stop.c),
+ * and out_end removes the folder.  1 ok, 0 (printed; nothing changed). */
 int	 out_begin(struct out *, const char *dir);
 /* Removes the files an earlier build wrote and this one did not, by
  * time (the folder had no file lists): under sub ("" for all), but in
  * the folders named in skip (depth 1). */
 void	 out_prune(struct out *, const char *sub, char *const *skip,
 	    size_t nskip);
-/* Ends the transaction: with ok, swaps the folder in place of dir (the
- * old one kept as dir.prev); else removes it.  Returns ok and whether the
- * swap worked. */
+/* Ends the transaction: with ok (and no stop asked), swaps the folder in
+ * place of dir (the old one kept as dir.prev); else removes it.  Restores
+ * the signal handlers.  Returns whether the new output is in place. */
 int	 out_end(struct out *, int ok);
 
 /* A writer forked off this process into the same folder: it runs
@@ -71,7 +71,7 @@ int	 out_fork(struct out *, const char *list, int (*work)(void *),
  * (counts, serve's capture, JSON).  1 when it succeeded. */
 int	 out_wait(struct out *, struct out_kid *);
 /* Ends the writer at once (its siblings could not start). */
-void	 out_kill(struct out *, struct out_kid *);
+void	 out_kill(struct out_kid *);
 
 /* outfiles.c: the lists of the files each build wrote (in
  * OUT/.pactkit/).  begin: fresh when the folder was empty at the start

@@ -567,9 +567,12 @@ render(const struct job *j)
 		goto out;
 	r.img = image_new(j->diag, r.d);
 	r.fc = layout_new(j->diag, r.d, r.img, j->st, j->lang, r.pw, r.ph);
-	for (i = 0; i < j->npages; i++)
+	for (i = 0; i < j->npages; i++) {
+		if (stop_asked() != 0)
+			goto out;       /* interrupted */
 		layout_article(r.fc, j->pages[i].root, (int)i, j->pages[i].file,
 		    j->pages[i].title, j->recto);
+	}
 	stage("layout");
 	contents(j, &r);
 	r.total = r.front + r.ntoc + r.cl.npages;
@@ -577,6 +580,8 @@ render(const struct job *j)
 		cover(j, &r);
 	headers(j, &r);
 	stage("paginate");
+	if (stop_asked() != 0)
+		goto out;
 	draw_pages(r.d, r.total, r.pw, r.ph);
 	off = r.front + r.ntoc;
 	if (j->cover)
@@ -729,10 +734,15 @@ pdf_write_all(struct project *p, const char *outdir)
 		return 0;
 	}
 	for (li = 0; li < s->nlangs; li++)
-		for (di = 0; di < s->ndocs; di++)
+		for (di = 0; di < s->ndocs; di++) {
+			if (stop_asked() != 0) {
+				ok = 0;         /* interrupted */
+				break;
+			}
 			/* a forked writer has its language's */
 			if (p->lang_only < 0 || li == (size_t)p->lang_only)
 				ok &= document(p, &st, li, di, outdir);
+		}
 	layout_cleanup();
 	pdfstyle_free(&st);
 	return ok && diag_errors(p->build->diag) == 0;

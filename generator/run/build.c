@@ -93,6 +93,10 @@ process(struct project *p, struct site_out *so)
 
 		if (!mine(p, pg))
 			continue;
+		if (stop_asked() != 0) {
+			ok = 0;         /* interrupted */
+			break;
+		}
 		n++;
 		if (verbose)
 			diag(dg, DIAG_NOTE, pg->src, 0, 0, "reading");
@@ -199,7 +203,7 @@ write_all(struct project *p, const char *tmp, int *forked)
 			/* the writers already started must not write on
 			 * into a folder about to be removed */
 			for (k = 1; k < l; k++)
-				out_kill(o, &kids[k]);
+				out_kill(&kids[k]);
 			return 0;
 		}
 	}
@@ -352,10 +356,15 @@ build_run(struct diag *dg, const struct build_opts *opt)
 	}
 	if (ok && !opt->quiet)
 		summary(&p, out, &clk);
+	else if (!ok && stop_asked() != 0)
+		fprintf(stderr, "pactkit: interrupted; %s left as it was\n",
+		    out);
 	else if (!ok)
 		fprintf(stderr, "pactkit: build failed; %s left as it was\n",
 		    out);
 	free(out);
 	done(&p, opt->keep);
+	if (stop_asked() != 0)
+		raise(stop_asked());    /* the handler restored by out_end acts */
 	return ok ? 0 : 1;
 }
