@@ -378,24 +378,6 @@ xmlDocPtr markdown_fragment(struct diag *, struct project *, const char *file,
 	    const char *text, size_t len, int fm_lines, size_t lang,
 	    int raw_html);
 
-/* tree.c: constructors and walks over the document tree. */
-xmlNodePtr tree_el(xmlNodePtr parent, const char *name);
-xmlNodePtr tree_el_text(xmlNodePtr parent, const char *name, const char *text);
-void	 tree_text(xmlNodePtr parent, const char *text);
-void	 tree_attr(xmlNodePtr, const char *name, const char *value);
-const char *tree_get_attr(xmlNodePtr, const char *name); /* borrowed */
-/* Source position kept on a node as data-pk-pos="line:col". */
-void	 tree_set_pos(xmlNodePtr, int line, int col);
-int	 tree_is_inline(xmlNodePtr);
-int	 tree_pos(xmlNodePtr, int *line, int *col);
-/* All text below node, concatenated; caller frees. */
-char	*tree_text_content(xmlNodePtr);
-/* A slug for heading ids: lowercase ASCII, accents folded, '-' between. */
-char	*tree_slug(const char *);
-/* Gives every heading a unique id (slug of its text); with ids, leaves
- * there every id of the tree (caller frees). */
-void	 tree_ids(xmlNodePtr root, struct strset *ids);
-int	 tree_is_safe_url(const char *url); /* no javascript:, vbscript:, data: */
 
 /* typo.c: French / English typography on text nodes, outside code. */
 void	 typo_pass(xmlNodePtr root, const char *lang);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/pactkit.h"
+#include "tree/tree.h"
 
 /* The same characters as page file names (project.c): nothing that
  * needs escaping in a URL or could leave the folder. */

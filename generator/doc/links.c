@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/pactkit.h"
+#include "tree/tree.h"
 
 static struct page *
 by_url(const struct project *p, const char *url)

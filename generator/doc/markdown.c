@@ -12,6 +12,7 @@
 #include <cmark.h>
 
 #include "base/pactkit.h"
+#include "tree/tree.h"
 #include "lua/sandbox.h"
 
 struct conv {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/pactkit.h"
+#include "tree/tree.h"
 
 #define NBSP  0xA0
 #define NNBSP 0x202F
@@ -328,61 +329,6 @@ typo_text(struct buf *out, const char *text, const char *lang)
 	run(out, text, strlen(text), &t);
 }
 
-enum {
-	EL_SKIP = 1,            /* code and the like: left as written */
-	EL_BLOCK = 2,           /* a new text block: quotes start afresh */
-};
-
-static int
-is(const char *n, const char *want)
-{
-	return strcmp(n, want) == 0;
-}
-
-/* The class of an element, by a switch on its first letter: this runs
- * for every element of every page. */
-static int
-el_class(const xmlChar *xname)
-{
-	const char *n = (const char *)xname;
-
-	switch (n[0]) {
-	case 'b':
-		return is(n, "blockquote") || is(n, "button") ? EL_BLOCK : 0;
-	case 'c':
-		return is(n, "code") ? EL_SKIP : is(n, "caption") ? EL_BLOCK : 0;
-	case 'd':
-		return is(n, "dt") || is(n, "dd") || is(n, "div") ||
-		    is(n, "desc") ? EL_BLOCK : 0;
-	case 'f':
-		return is(n, "figcaption") ? EL_BLOCK : 0;
-	case 'h':
-		return n[1] >= '1' && n[1] <= '6' && n[2] == '\0' ? EL_BLOCK : 0;
-	case 'k':
-		return is(n, "kbd") ? EL_SKIP : 0;
-	case 'l':
-		return is(n, "li") || is(n, "label") || is(n, "legend") ?
-		    EL_BLOCK : 0;
-	case 'o':
-		return is(n, "option") ? EL_BLOCK : 0;
-	case 'p':
-		return is(n, "p") ? EL_BLOCK : is(n, "pre") || is(n, "pk-raw") ?
-		    EL_SKIP : 0;
-	case 's':
-		return is(n, "samp") || is(n, "script") || is(n, "style") ?
-		    EL_SKIP : is(n, "section") ? EL_BLOCK : 0;
-	case 't':
-		return is(n, "td") || is(n, "th") || is(n, "title") ||
-		    is(n, "text") ? EL_BLOCK : is(n, "textarea") ? EL_SKIP : 0;
-	case 'v':
-		return is(n, "var") ? EL_SKIP : 0;
-	case 'a':
-		return is(n, "aside") ? EL_BLOCK : 0;
-	default:
-		return 0;
-	}
-}
-
 /* Whether run() may change s: else it is left as it is. */
 static int
 quiet_text(const char *s, size_t len, const struct typo *t)
@@ -426,8 +372,8 @@ walk(xmlNodePtr n, struct typo *t, const char *lang, struct buf *b)
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		cls = el_class(c->name);
-		if (cls & EL_SKIP) {
+		cls = elem_flags((const char *)c->name);
+		if (cls & ELEM_TYPO_SKIP) {
 			t->prev = 'x';
 			continue;
 		}
@@ -435,12 +381,12 @@ walk(xmlNodePtr n, struct typo *t, const char *lang, struct buf *b)
 			const char *l = tree_get_attr(c, "lang");
 			struct typo inner = *t;
 
-			if (cls & EL_BLOCK)
+			if (cls & ELEM_TYPO_BLOCK)
 				inner.prev = inner.prev2 = 0, inner.dq = 0;
 			if (l != NULL)
 				inner.fr = strncmp(l, "fr", 2) == 0;
 			walk(c, &inner, l != NULL ? l : lang, b);
-			if (!(cls & EL_BLOCK)) {
+			if (!(cls & ELEM_TYPO_BLOCK)) {
 				t->prev = inner.prev;
 				t->prev2 = inner.prev2;
 				t->dq = inner.dq;

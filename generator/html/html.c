@@ -11,79 +11,7 @@
 #include <string.h>
 
 #include "base/pactkit.h"
-
-enum {
-	EL_VOID = 1,            /* no end tag */
-	EL_BLOCK = 2,           /* a newline after the end tag */
-	EL_NLSTART = 4,         /* a newline after the start tag (cmark's way) */
-};
-
-/* Element classes, sorted by name for bsearch. */
-static const struct elclass {
-	const char	*name;
-	int		 flags;
-} classes[] = {
-	{ "address", EL_BLOCK }, { "area", EL_VOID },
-	{ "article", EL_BLOCK }, { "aside", EL_BLOCK }, { "base", EL_VOID },
-	{ "blockquote", EL_BLOCK | EL_NLSTART },
-	{ "body", EL_BLOCK | EL_NLSTART }, { "br", EL_VOID },
-	{ "caption", EL_BLOCK }, { "col", EL_VOID }, { "dd", EL_BLOCK },
-	{ "details", EL_BLOCK }, { "div", EL_BLOCK },
-	{ "dl", EL_BLOCK | EL_NLSTART }, { "dt", EL_BLOCK },
-	{ "embed", EL_VOID }, { "fieldset", EL_BLOCK | EL_NLSTART },
-	{ "figcaption", EL_BLOCK }, { "figure", EL_BLOCK | EL_NLSTART },
-	{ "footer", EL_BLOCK | EL_NLSTART }, { "form", EL_BLOCK | EL_NLSTART },
-	{ "h1", EL_BLOCK }, { "h2", EL_BLOCK }, { "h3", EL_BLOCK },
-	{ "h4", EL_BLOCK }, { "h5", EL_BLOCK }, { "h6", EL_BLOCK },
-	{ "head", EL_BLOCK | EL_NLSTART },
-	{ "header", EL_BLOCK | EL_NLSTART }, { "hr", EL_VOID | EL_BLOCK },
-	{ "html", EL_BLOCK | EL_NLSTART }, { "img", EL_VOID },
-	{ "input", EL_VOID }, { "legend", EL_BLOCK }, { "li", EL_BLOCK },
-	{ "link", EL_VOID | EL_BLOCK }, { "main", EL_BLOCK | EL_NLSTART },
-	{ "meta", EL_VOID | EL_BLOCK }, { "nav", EL_BLOCK | EL_NLSTART },
-	{ "ol", EL_BLOCK | EL_NLSTART }, { "p", EL_BLOCK },
-	{ "pre", EL_BLOCK }, { "script", EL_BLOCK },
-	{ "section", EL_BLOCK | EL_NLSTART }, { "source", EL_VOID },
-	{ "summary", EL_BLOCK }, { "svg", EL_BLOCK | EL_NLSTART },
-	{ "table", EL_BLOCK | EL_NLSTART },
-	{ "tbody", EL_BLOCK | EL_NLSTART }, { "td", EL_BLOCK },
-	{ "tfoot", EL_BLOCK | EL_NLSTART }, { "th", EL_BLOCK },
-	{ "thead", EL_BLOCK | EL_NLSTART }, { "title", EL_BLOCK },
-	{ "tr", EL_BLOCK | EL_NLSTART }, { "track", EL_VOID },
-	{ "ul", EL_BLOCK | EL_NLSTART }, { "wbr", EL_VOID },
-};
-
-static int
-cmp_class(const void *k, const void *e)
-{
-	return strcmp(k, ((const struct elclass *)e)->name);
-}
-
-static int
-el_flags(const char *name)
-{
-	/* names are mostly interned (one pointer per name): remembered
-	 * by pointer in a small table, looked up by name otherwise */
-	static struct {
-		const char	*name;
-		char		 copy[12];      /* a freed name's slot may be reused */
-		int		 flags;
-	} seen[1024];
-	size_t h = (size_t)(((uint64_t)(uintptr_t)name *
-	    0x9E3779B97F4A7C15ULL) >> 54);
-	const struct elclass *c;
-
-	if (seen[h].name == name && strcmp(seen[h].copy, name) == 0)
-		return seen[h].flags;
-	c = bsearch(name, classes, sizeof(classes) / sizeof(classes[0]),
-	    sizeof(classes[0]), cmp_class);
-	if (strlen(name) < sizeof(seen[h].copy)) {
-		seen[h].name = name;
-		memcpy(seen[h].copy, name, strlen(name) + 1);
-		seen[h].flags = c != NULL ? c->flags : 0;
-	}
-	return c != NULL ? c->flags : 0;
-}
+#include "tree/tree.h"
 
 /* A slot whose content is written from another tree, not copied. */
 struct slot {
@@ -161,13 +89,6 @@ keep_attr(const char *name)
 	    strcmp(name, "data-pk-index") == 0 ||
 	    strcmp(name, "data-pk-blank") == 0 ||
 	    strcmp(name, "data-pk-clear") == 0;
-}
-
-static int
-is_svg(xmlNodePtr n)
-{
-	return n->ns != NULL && xmlStrcmp(n->ns->href,
-	    (const xmlChar *)SVG_NS) == 0;
 }
 
 /* A reused template marks its elements through _private: left out of
@@ -252,7 +173,7 @@ node(struct buf *b, xmlNodePtr n, const struct slot *slot)
 		xmlFree(t);
 		return;
 	}
-	svg = is_svg(n);
+	svg = tree_is_svg(n);
 	buf_putc(b, '<');
 	buf_puts(b, name);
 	for (a = n->properties; a != NULL; a = a->next) {
@@ -283,10 +204,10 @@ node(struct buf *b, xmlNodePtr n, const struct slot *slot)
 		xmlFree(own);
 	}
 	flags = svg ? (strcmp(name, "svg") == 0 ?
-	    EL_BLOCK | EL_NLSTART : 0) : el_flags(name);
-	if (flags & EL_VOID) {
+	    ELEM_H_BLOCK | ELEM_H_NLSTART : 0) : elem_flags(name);
+	if (flags & ELEM_H_VOID) {
 		buf_putc(b, '>');
-		if (flags & EL_BLOCK)
+		if (flags & ELEM_H_BLOCK)
 			buf_putc(b, '\n');
 		return;
 	}
@@ -295,19 +216,19 @@ node(struct buf *b, xmlNodePtr n, const struct slot *slot)
 		return;
 	}
 	buf_putc(b, '>');
-	if (flags & EL_NLSTART)
+	if (flags & ELEM_H_NLSTART)
 		buf_putc(b, '\n');
 	if (slot != NULL && n == slot->el && slot->src != NULL)
 		for (c = slot->src->children; c != NULL; c = c->next)
 			node(b, c, slot);
 	for (c = n->children; c != NULL; c = c->next)
 		node(b, c, slot);
-	if ((flags & EL_NLSTART) && b->len > 0 && b->data[b->len - 1] != '\n')
+	if ((flags & ELEM_H_NLSTART) && b->len > 0 && b->data[b->len - 1] != '\n')
 		buf_putc(b, '\n');
 	buf_puts(b, "</");
 	buf_puts(b, name);
 	buf_putc(b, '>');
-	if ((flags & EL_BLOCK) && !svg)
+	if ((flags & ELEM_H_BLOCK) && !svg)
 		buf_putc(b, '\n');
 }
 

@@ -14,6 +14,7 @@
 #include <libxml/parser.h>
 
 #include "base/pactkit.h"
+#include "tree/tree.h"
 #include "out/out.h"
 
 struct site_out {

@@ -15,6 +15,7 @@
 #include <lauxlib.h>
 
 #include "base/pactkit.h"
+#include "tree/tree.h"
 #include "lua/internal.h"
 
 #define REG_COMPONENTS "pk.components"  /* path -> function */

@@ -1,5 +1,5 @@
 /*
- * lua_tree.c: document nodes for Lua.  In: pk.h(tag, attrs, ...) calls
+ * ltree.c: document nodes for Lua.  In: pk.h(tag, attrs, ...) calls
  * from components.  Out: "pk.node" userdata (one metatable, liolib.c
  * shape), checked when built (known element, safe attributes, SVG only
  * inside svg), then turned into libxml2 nodes by ltree_append().  Text
@@ -17,87 +17,30 @@
 #include <lauxlib.h>
 
 #include "base/pactkit.h"
+#include "tree/tree.h"
 #include "lua/internal.h"
 
 #define NODE_MT "pk.node"
-#define TAG_TEXT (-1)           /* a text node (pk.text) */
 #define LTREE_MAXNODES 200000   /* nodes one component call may make */
 
-enum tagkind {
-	K_HTML,                     /* HTML element */
-	K_VOID,                     /* HTML element without children */
-	K_TEXTONLY,                 /* HTML element holding text only */
-	K_SVGROOT,                  /* svg: SVG inside HTML */
-	K_SVG,                      /* an SVG element */
-	K_SVGTEXT,                  /* an SVG element holding text */
-};
-
-struct tagdef {
-	const char *name;
-	enum tagkind kind;
-};
-
-/* The elements of docs/contract.md §1, sorted by name. */
-static const struct tagdef tags[] = {
-	{ "a", K_HTML }, { "abbr", K_HTML }, { "aside", K_HTML },
-	{ "b", K_HTML }, { "blockquote", K_HTML }, { "br", K_VOID },
-	{ "button", K_HTML }, { "caption", K_HTML }, { "circle", K_SVG },
-	{ "cite", K_HTML }, { "code", K_HTML }, { "col", K_VOID },
-	{ "colgroup", K_HTML }, { "dd", K_HTML }, { "del", K_HTML },
-	{ "desc", K_SVGTEXT }, { "details", K_HTML }, { "dfn", K_HTML },
-	{ "div", K_HTML }, { "dl", K_HTML }, { "dt", K_HTML },
-	{ "em", K_HTML }, { "fieldset", K_HTML }, { "figcaption", K_HTML },
-	{ "figure", K_HTML }, { "footer", K_HTML }, { "form", K_HTML },
-	{ "g", K_SVG }, { "h1", K_HTML }, { "h2", K_HTML }, { "h3", K_HTML },
-	{ "h4", K_HTML }, { "h5", K_HTML }, { "h6", K_HTML },
-	{ "header", K_HTML }, { "hr", K_VOID }, { "i", K_HTML },
-	{ "img", K_VOID }, { "input", K_VOID }, { "ins", K_HTML },
-	{ "kbd", K_HTML }, { "label", K_HTML }, { "legend", K_HTML },
-	{ "li", K_HTML }, { "line", K_SVG }, { "mark", K_HTML },
-	{ "meter", K_HTML }, { "nav", K_HTML }, { "ol", K_HTML },
-	{ "optgroup", K_HTML }, { "option", K_TEXTONLY },
-	{ "output", K_HTML }, { "p", K_HTML }, { "path", K_SVG },
-	{ "polyline", K_SVG }, { "pre", K_HTML }, { "progress", K_HTML },
-	{ "q", K_HTML }, { "rect", K_SVG }, { "s", K_HTML },
-	{ "samp", K_HTML }, { "section", K_HTML }, { "select", K_HTML },
-	{ "small", K_HTML }, { "span", K_HTML }, { "strong", K_HTML },
-	{ "sub", K_HTML }, { "summary", K_HTML }, { "sup", K_HTML },
-	{ "svg", K_SVGROOT }, { "table", K_HTML }, { "tbody", K_HTML },
-	{ "td", K_HTML }, { "text", K_SVGTEXT }, { "textarea", K_TEXTONLY },
-	{ "tfoot", K_HTML }, { "th", K_HTML }, { "thead", K_HTML },
-	{ "time", K_HTML }, { "title", K_SVGTEXT }, { "tr", K_HTML },
-	{ "u", K_HTML }, { "ul", K_HTML }, { "var", K_HTML },
-};
-#define NTAGS (sizeof(tags) / sizeof(tags[0]))
-
+/* A node: an element of tree/elem.c that pk.h may build, or a text. */
 struct lnode {
-	int	 tag;               /* index into tags[], or TAG_TEXT */
+	const struct elem *el;      /* its element; NULL: a text node */
 };
 
 static int
-issvg(int tag)
+issvg(const struct elem *el)
 {
-	return tag >= 0 && (tags[tag].kind == K_SVG ||
-	    tags[tag].kind == K_SVGTEXT);
+	return el != NULL && (el->lua == ELEM_SVG || el->lua == ELEM_SVGTEXT);
 }
 
-static int
+/* The element pk.h may build, or NULL. */
+static const struct elem *
 findtag(const char *name)
 {
-	size_t lo = 0, hi = NTAGS, mid;
-	int c;
+	const struct elem *e = elem_get(name);
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		c = strcmp(name, tags[mid].name);
-		if (c == 0)
-			return (int)mid;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return -1;
+	return e != NULL && e->lua != ELEM_NOLUA ? e : NULL;
 }
 
 static struct lnode *
@@ -216,10 +159,11 @@ good_path(const char *s)
 	return 1;
 }
 
-/* Checks attribute name (key at -2) = value (at -1) for tag, and sets
+/* Checks attribute name (key at -2) = value (at -1) for element el, and
+ * sets
  * it in the attribute table at a (false removes it). */
 static void
-setattr(lua_State *L, int tag, int a)
+setattr(lua_State *L, const struct elem *el, int a)
 {
 	static const char *const banned[] = { "style", "srcdoc", "srcset",
 	    "formaction", "action", "xmlns", "http-equiv", NULL };
@@ -293,12 +237,12 @@ setattr(lua_State *L, int tag, int a)
 				    "(only http, https, mailto, tel and "
 				    "relative links)", name, v);
 		if (strcmp(name, "transform") == 0 &&
-		    (tag < 0 || strcmp(tags[tag].name, "g") != 0 ||
+		    (el == NULL || strcmp(el->name, "g") != 0 ||
 		    !good_transform(v)))
 			luaL_error(L, "pk.h: transform: only "
 			    "transform=\"translate(x,y)\" on g is supported");
-		if (strcmp(name, "d") == 0 && tag >= 0 &&
-		    strcmp(tags[tag].name, "path") == 0 && !good_path(v))
+		if (strcmp(name, "d") == 0 && el != NULL &&
+		    strcmp(el->name, "path") == 0 && !good_path(v))
 			luaL_error(L, "pk.h: path d: only the M, L, H, V and Z "
 			    "commands are supported");
 	}
@@ -309,16 +253,17 @@ setattr(lua_State *L, int tag, int a)
 
 /* ---- nodes -------------------------------------------------------------- */
 
-/* Pushes a new node for tag with its uservalue table. */
+/* Pushes a new node for element el (NULL: text) with its uservalue
+ * table. */
 static struct lnode *
-newnode(lua_State *L, int tag)
+newnode(lua_State *L, const struct elem *el)
 {
 	struct lnode *n = lua_newuserdatauv(L, sizeof(*n), 1);
 
-	n->tag = tag;
+	n->el = el;
 	luaL_setmetatable(L, NODE_MT);
 	lua_createtable(L, 2, 1);
-	if (tag != TAG_TEXT) {
+	if (el != NULL) {
 		lua_newtable(L);
 		lua_setfield(L, -2, "a");
 	}
@@ -363,7 +308,7 @@ pushtext(lua_State *L, int idx)
 	size_t used;
 	const char *s = pklib_loc(L, idx, sb->lang, &used);
 
-	newnode(L, TAG_TEXT);
+	newnode(L, NULL);
 	lua_getiuservalue(L, -1, 1);
 	lua_pushstring(L, s != NULL ? s : "");
 	lua_rawseti(L, -2, 1);
@@ -376,23 +321,23 @@ pushtext(lua_State *L, int idx)
 }
 
 static const char *
-tagname(int tag)
+tagname(const struct elem *el)
 {
-	return tag == TAG_TEXT ? "text" : tags[tag].name;
+	return el == NULL ? "text" : el->name;
 }
 
 /* Appends the value at idx (string, node, loc, list of these) to the
- * children table c of a node of kind tag. */
+ * children table c of a node of element el. */
 static void
-addchild(lua_State *L, int tag, int c, int idx, int depth)
+addchild(lua_State *L, const struct elem *el, int c, int idx, int depth)
 {
 	struct lnode *n;
 	lua_Integer i;
-	int kind = tags[tag].kind, textonly;
+	int kind = el->lua, textonly;
 
 	luaL_checkstack(L, 10, "nested too deeply");
 	idx = lua_absindex(L, idx);
-	textonly = kind == K_TEXTONLY || kind == K_SVGTEXT;
+	textonly = kind == ELEM_TEXTONLY || kind == ELEM_SVGTEXT;
 	if (depth > SB_MAXDEPTH)
 		luaL_error(L, "pk.h: lists nested too deeply");
 	switch (lua_type(L, idx)) {
@@ -406,25 +351,25 @@ addchild(lua_State *L, int tag, int c, int idx, int depth)
 		break;
 	}
 	case LUA_TSTRING:
-		if (kind == K_VOID)
+		if (kind == ELEM_VOID)
 			luaL_error(L, "pk.h: '%s' cannot hold text",
-			    tags[tag].name);
-		if ((kind == K_SVG || kind == K_SVGROOT) &&
+			    el->name);
+		if ((kind == ELEM_SVG || kind == ELEM_SVGROOT) &&
 		    lua_rawlen(L, idx) > 0)
 			luaL_error(L, "pk.h: text inside '%s' must be in a "
-			    "'text' element", tags[tag].name);
+			    "'text' element", el->name);
 		lua_pushvalue(L, idx);
 		break;
 	case LUA_TTABLE:
 		if (isloc(L, idx)) {
 			pushtext(L, idx);
-			addchild(L, tag, c, -1, depth);
+			addchild(L, el, c, -1, depth);
 			lua_pop(L, 1);
 			return;
 		}
 		for (i = 1; lua_rawgeti(L, idx, i) != LUA_TNIL; i++) {
 			sandbox_charge(L, 1);
-			addchild(L, tag, c, -1, depth + 1);
+			addchild(L, el, c, -1, depth + 1);
 			lua_pop(L, 1);
 		}
 		lua_pop(L, 1);
@@ -432,26 +377,26 @@ addchild(lua_State *L, int tag, int c, int idx, int depth)
 	case LUA_TUSERDATA:
 		if ((n = tonode(L, idx)) == NULL)
 			luaL_error(L, "pk.h: not a document node");
-		if (n->tag == TAG_TEXT) {
-			if ((kind == K_SVG || kind == K_SVGROOT))
+		if (n->el == NULL) {
+			if ((kind == ELEM_SVG || kind == ELEM_SVGROOT))
 				luaL_error(L, "pk.h: text inside '%s' must be in "
-				    "a 'text' element", tags[tag].name);
-			if (kind == K_VOID)
+				    "a 'text' element", el->name);
+			if (kind == ELEM_VOID)
 				luaL_error(L, "pk.h: '%s' cannot hold text",
-				    tags[tag].name);
-		} else if (kind == K_VOID)
+				    el->name);
+		} else if (kind == ELEM_VOID)
 			luaL_error(L, "pk.h: '%s' cannot have children",
-			    tags[tag].name);
+			    el->name);
 		else if (textonly)
 			luaL_error(L, "pk.h: '%s' can hold only text, not '%s'",
-			    tags[tag].name, tagname(n->tag));
-		else if ((kind == K_SVG || kind == K_SVGROOT) &&
-		    !issvg(n->tag))
+			    el->name, tagname(n->el));
+		else if ((kind == ELEM_SVG || kind == ELEM_SVGROOT) &&
+		    !issvg(n->el))
 			luaL_error(L, "pk.h: '%s' cannot go inside an SVG "
-			    "drawing ('%s')", tagname(n->tag), tags[tag].name);
-		else if (kind == K_HTML && issvg(n->tag))
+			    "drawing ('%s')", tagname(n->el), el->name);
+		else if (kind == ELEM_HTML && issvg(n->el))
 			luaL_error(L, "pk.h: '%s' must be inside 'svg'",
-			    tagname(n->tag));
+			    tagname(n->el));
 		lua_pushvalue(L, idx);
 		break;
 	default:
@@ -471,7 +416,7 @@ addargs(lua_State *L, int node, int first)
 	lua_getiuservalue(L, node, 1);
 	c = lua_gettop(L);
 	for (i = first; i <= top; i++)
-		addchild(L, n->tag, c, i, 0);
+		addchild(L, n->el, c, i, 0);
 	lua_pop(L, 1);
 }
 
@@ -489,7 +434,7 @@ setattrs(lua_State *L, int node, int attrs)
 	for (k = 1; lua_rawgeti(L, -1, k) != LUA_TNIL; k++) {
 		lua_pushvalue(L, -1);
 		lua_rawget(L, attrs);
-		setattr(L, n->tag, a);
+		setattr(L, n->el, a);
 		lua_pop(L, 2);
 	}
 	lua_pop(L, 4);
@@ -504,18 +449,16 @@ pk_h(lua_State *L)
 	    "template", "noscript", "html", "head", "body", "foreignObject",
 	    "image", "use", NULL };
 	const char *name = luaL_checkstring(L, 1), *near, *const *p;
-	const char *names[NTAGS];
-	size_t i;
-	int tag, first = 4, node;
+	const char *names[128];
+	const struct elem *el;
+	int first = 4, node;
 
-	if ((tag = findtag(name)) < 0) {
+	if ((el = findtag(name)) == NULL) {
 		for (p = refused; *p != NULL; p++)
 			if (strcasecmp(*p, name) == 0)
 				return luaL_error(L, "pk.h: element '%s' is not "
 				    "allowed in a document", name);
-		for (i = 0; i < NTAGS; i++)
-			names[i] = tags[i].name;
-		near = suggest_nearest(name, names, NTAGS);
+		near = suggest_nearest(name, names, elem_lua_names(names, 128));
 		if (near != NULL)
 			return luaL_error(L, "pk.h: unknown element '%s'; did "
 			    "you mean '%s'?", name, near);
@@ -523,7 +466,7 @@ pk_h(lua_State *L)
 	}
 	if (lua_gettop(L) < 2)
 		lua_settop(L, 2);
-	newnode(L, tag);
+	newnode(L, el);
 	lua_insert(L, 2);               /* name, node, attrs, children... */
 	node = 2;
 	if (lua_type(L, 3) == LUA_TTABLE && lua_rawlen(L, 3) == 0 &&
@@ -640,7 +583,7 @@ node_append(lua_State *L)
 {
 	struct lnode *n = luaL_checkudata(L, 1, NODE_MT);
 
-	if (n->tag == TAG_TEXT)
+	if (n->el == NULL)
 		return luaL_error(L, "a text node has no children");
 	addargs(L, 1, 2);
 	lua_settop(L, 1);
@@ -652,7 +595,7 @@ node_attr(lua_State *L)
 {
 	struct lnode *n = luaL_checkudata(L, 1, NODE_MT);
 
-	if (n->tag == TAG_TEXT)
+	if (n->el == NULL)
 		return luaL_error(L, "a text node has no attributes");
 	luaL_checkstring(L, 2);
 	lua_settop(L, 3);
@@ -660,7 +603,7 @@ node_attr(lua_State *L)
 	lua_getfield(L, -1, "a");
 	lua_pushvalue(L, 2);
 	lua_pushvalue(L, 3);
-	setattr(L, n->tag, 5);
+	setattr(L, n->el, 5);
 	lua_settop(L, 1);
 	return 1;
 }
@@ -672,7 +615,7 @@ node_index(lua_State *L)
 	const char *k = luaL_checkstring(L, 2);
 
 	if (strcmp(k, "tag") == 0)
-		lua_pushstring(L, tagname(n->tag));
+		lua_pushstring(L, tagname(n->el));
 	else if (strcmp(k, "append") == 0)
 		lua_pushcfunction(L, node_append);
 	else if (strcmp(k, "attr") == 0)
@@ -687,7 +630,7 @@ node_tostring(lua_State *L)
 {
 	struct lnode *n = luaL_checkudata(L, 1, NODE_MT);
 
-	lua_pushfstring(L, "<%s>", tagname(n->tag));
+	lua_pushfstring(L, "<%s>", tagname(n->el));
 	return 1;
 }
 
@@ -807,7 +750,7 @@ toxml(lua_State *L, int idx, xmlNodePtr parent, xmlNsPtr ns, int insvg,
 	}
 	lua_getiuservalue(L, idx, 1);
 	uv = lua_gettop(L);
-	if (n->tag == TAG_TEXT) {
+	if (n->el == NULL) {
 		lua_rawgeti(L, uv, 1);
 		s = lua_tolstring(L, -1, &len);
 		if (lua_getfield(L, uv, "lang") == LUA_TSTRING && !insvg) {
@@ -822,13 +765,13 @@ toxml(lua_State *L, int idx, xmlNodePtr parent, xmlNsPtr ns, int insvg,
 		lua_settop(L, uv - 1);
 		return;
 	}
-	if (!insvg && issvg(n->tag))
+	if (!insvg && issvg(n->el))
 		convfail(L, lua_pushfstring(L, "'%s' must be inside 'svg'",
-		    tags[n->tag].name));
-	el = xmlNewDocNode(parent->doc, NULL, BAD_CAST tags[n->tag].name,
+		    n->el->name));
+	el = xmlNewDocNode(parent->doc, NULL, BAD_CAST n->el->name,
 	    NULL);
 	xmlAddChild(parent, el);        /* linked at once: the doc owns it */
-	if (tags[n->tag].kind == K_SVGROOT) {
+	if (n->el->lua == ELEM_SVGROOT) {
 		ns = xmlNewNs(el, BAD_CAST SVG_NS, NULL);
 		insvg = 1;
 	}

@@ -20,6 +20,7 @@
 #include <png.h>
 
 #include "pdf/internal.h"
+#include "tree/tree.h"
 
 #define MAXPIXELS (64L * 1024 * 1024) /* decoded size bound: 256 MB RGBA */
 #define PX        0.75                 /* points per CSS pixel (96 dpi) */

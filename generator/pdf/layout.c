@@ -16,6 +16,7 @@
 #include <hyphen.h>
 
 #include "pdf/internal.h"
+#include "tree/tree.h"
 
 #define INF_PEN    10000        /* penalty meaning "never break here" */
 #define FORCE_PEN  (-10000)     /* penalty meaning "always break here" */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pdf/internal.h"
+#include "tree/tree.h"
 
 /* Paint inherited down the tree. */
 struct paint {

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "base/pactkit.h"
+#include "tree/tree.h"
 #include "out/out.h"
 
 #ifndef PK_SHAREDIR

@@ -15,6 +15,7 @@
 #include <libxml/parser.h>
 
 #include "base/pactkit.h"
+#include "tree/tree.h"
 #include "out/out.h"
 
 static const char usage_text[] =

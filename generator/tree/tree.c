@@ -1,5 +1,5 @@
 /*
- * tree.c: the document tree shared by both writers.  Constructors for
+ * tree.c: the document tree shared by every stage.  Constructors for
  * XHTML elements (libxml2 nodes, linked at once into their parent),
  * source positions, heading ids and the URL safety rule.
  */
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/pactkit.h"
+#include "tree/tree.h"
 
 xmlNodePtr
 tree_el(xmlNodePtr parent, const char *name)
@@ -275,20 +276,35 @@ tree_is_safe_url(const char *url)
 	    strcmp(scheme, "mailto") == 0 || strcmp(scheme, "tel") == 0;
 }
 
-/* Whether element n runs inside a line of text (HTML's phrasing
- * elements), as opposed to a block that stands apart. */
 int
 tree_is_inline(xmlNodePtr n)
 {
-	static const char *const names[] = { "a", "abbr", "b", "bdi", "bdo",
-	    "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
-	    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
-	    "time", "u", "var", NULL };
-	const char *name = (const char *)n->name;
-	size_t i;
+	return (elem_flags((const char *)n->name) & ELEM_PHRASING) != 0;
+}
 
-	for (i = 0; names[i] != NULL; i++)
-		if (name[0] == names[i][0] && strcmp(name, names[i]) == 0)
+int
+tree_is(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    xmlStrcmp(n->name, (const xmlChar *)name) == 0;
+}
+
+int
+tree_has_class(xmlNodePtr n, const char *cls)
+{
+	const char *a = tree_get_attr(n, "class"), *p;
+	size_t len = strlen(cls);
+
+	for (p = a; p != NULL && (p = strstr(p, cls)) != NULL; p += len)
+		if ((p == a || p[-1] == ' ') && (p[len] == '\0' ||
+		    p[len] == ' '))
 			return 1;
 	return 0;
+}
+
+int
+tree_is_svg(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    xmlStrcmp(n->ns->href, (const xmlChar *)SVG_NS) == 0;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "base/pactkit.h"
+#include "tree/tree.h"
 #include "out/out.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -23,6 +23,7 @@
 #include <libxml/tree.h>
 
 #include "base/pactkit.h"
+#include "tree/tree.h"
 #include "lua/internal.h"
 #include "out/out.h"
 
