@@ -1,12 +1,12 @@
 /*
- * pdf.h: private to the PDF writer (pdf.c, pdf_layout.c, pdf_draw.c,
- * pdf_svg.c, pdf_image.c) and to lua_pdfstyle.c.  Layout works in points
+ * pdf/internal.h: what the files of pdf/ share.  Layout works in points
  * with the origin at the top left of the page, y growing down; only
- * pdf_draw.c knows libharu and turns that into PDF coordinates (and
- * pdf_image.c, which loads image files into its document).
+ * draw.c (and drawform.c) knows libharu and turns that into PDF
+ * coordinates; only hyph.c knows libhyphen.  The rest of pactkit sees
+ * pdf/pdf.h.
  */
-#ifndef PDF_H
-#define PDF_H
+#ifndef PDF_INTERNAL_H
+#define PDF_INTERNAL_H
 
 #include "base/pactkit.h"
 #include "lua/sandbox.h"
@@ -197,29 +197,247 @@ int	 image_size(const struct pdf_image *, double *w, double *h);
 void	 image_draw(struct images *, const char *path, double x, double y,
 	    double w, double h);
 
-/* ---- pdf_layout.c: blocks into lines into pages ----------------------- */
+/* ---- hyph.c: hyphenation, the only code that knows libhyphen ---------- */
 
-struct flow;
+struct hyph;
 
-struct flow *layout_new(struct diag *, struct drawer *, struct images *,
-	    const struct pdf_style *, const char *lang, double pagew,
-	    double pageh);
+struct hyph *hyph_new(struct diag *);
+void	 hyph_free(struct hyph *);
+/* The slot of lang's dictionary, loaded the first time (two at a time);
+ * -1 when there are no patterns for it (said once as a note). */
+int	 hyph_dict(struct hyph *, const char *lang);
+/* Where word (n bytes, lowercased) may break, by dictionary slot dict:
+ * libhyphen's vector into hy (n + 1 bytes, zeroed), odd where a hyphen
+ * may go; 1 when usable. */
+int	 hyph_word(struct hyph *, int dict, const char *word, size_t n,
+	    char *hy);
+
+/* ---- the typesetter: blocks into lines into pages ---------------------- */
+
+#define INF_PEN    10000        /* penalty meaning "never break here" */
+#define FORCE_PEN  (-10000)     /* penalty meaning "always break here" */
+#define ASC        0.905        /* ascent, as a fraction of the size */
+#define DESC       0.212        /* descent */
+#define EPS        0.01
+
+/* What an item is, for keep_intros(): a heading's line, a line of a
+ * plain paragraph, or the first item of a drawing, figure, image or
+ * table. */
+enum { R_NONE, R_HEAD, R_PARA, R_VISUAL };
+
+struct vitem {
+	double	 h;                 /* height */
+	double	 before;            /* space above, dropped at a page top */
+	double	 base;              /* first baseline, from the item top */
+	int	 keep;              /* 1: no page break after this item */
+	int	 brk;               /* 1: new page before; 2: right-hand page */
+	int	 table;             /* table number, 0: none */
+	int	 thead;             /* 1: the header row of its table */
+	int	 role;              /* R_*: what the keeps of intros read */
+	struct pdf_box *box;        /* y relative to the item top */
+	size_t	 nbox, capbox;
+	int	*anc;               /* anchors placed at this item's top */
+	size_t	 nanc;
+};
+
+struct deco {
+	double	 x;                 /* a vertical bar left of a quote */
+	unsigned color;
+	double	 lw;
+};
+
+/* A group of radio buttons: one field, a widget per button. */
+struct radiogrp {
+	int	 src;               /* the page it is in (trees come and go) */
+	xmlNodePtr form;            /* the form it belongs to (or NULL) */
+	char	*html;              /* its name in the page */
+	char	*name;              /* its field name in the PDF */
+	char	**states;           /* its buttons' on states */
+	size_t	 nstates;
+};
+
+struct ctx;
+
+struct flow {
+	struct diag *diag;          /* where warnings go */
+	struct drawer *d;
+	struct images *img;         /* the document's image files */
+	struct hyph *hyph;          /* hyphenation of the writer's run */
+	/* lays out the blocks of n (block.c's walk, for a table's cells) */
+	void	(*blocks)(struct flow *, const struct ctx *, xmlNodePtr);
+	const struct pdf_style *st;
+	const char *lang;
+	double	 pw, ph;            /* page size */
+	double	 bx, by, bw, bh;    /* body area */
+	struct vitem *v;
+	size_t	 nv, capv;
+	struct pdf_layout anchors;  /* only the anchor half is used */
+	int	*pend;              /* anchors waiting for the next item */
+	size_t	 npend;
+	struct deco deco[16];
+	int	 ndeco;
+	double	 forcebefore;       /* >= 0: the next item's space above */
+	int	 src;               /* page of the article being laid out */
+	const char *file;           /* its source, for messages */
+	xmlNodePtr article;
+	long	 warned[32];        /* code points warned about (per page) */
+	int	 nwarned;
+	int	 ntable;
+	char	**fieldnames;       /* per document, to keep them unique */
+	size_t	 nfieldnames;
+	struct radiogrp *radio;     /* radio groups met, per document */
+	size_t	 nradio;
+	int	 labelend;          /* nv just after a label paragraph */
+	int	 labelstart;        /* and its first item */
+	int	 compactfirst;      /* the first item of a pk-compact block */
+	int	 nextbrk;           /* brk for the next item */
+	int	 quiet;             /* 1: no warnings (said once already) */
+	int	 npara;             /* paragraphs numbered for the dump */
+	int	 nest;              /* block nesting, bounded */
+};
+
+/* The inline style in force. */
+struct ctx {
+	double	 x, w;              /* measure */
+	int	 family;            /* PF_SERIF, PF_SANS, PF_MONO */
+	int	 bold, italic;
+	double	 size;
+	unsigned color;
+	int	 justify;           /* 1: justified, 0: ragged right */
+	int	 center;            /* 1: centred lines */
+	int	 depth;             /* list nesting */
+	int	 nohyph;
+	double	 leading;
+	int	 compact;           /* fields: label on the line's left */
+};
+
+struct frag {
+	int	 font;
+	double	 size;
+	unsigned color;
+	char	*text;              /* owned; NULL: a forced line break */
+	size_t	 len;
+	const char *href;           /* borrowed from the tree */
+	int	 nohyph;
+	char	*field;             /* a checkbox's field name (owned) */
+	char	*label;             /* and its label text (owned) */
+	int	 checked;
+	char	*state;             /* a radio button's on state (owned) */
+};
+
+struct inl {
+	struct frag *fr;
+	size_t	 n, cap;
+};
+
+/* Knuth-Plass items (break.c, lines.c). */
+enum { IT_BOX, IT_GLUE, IT_PEN };
+
+struct kp {
+	int	 type;
+	double	 w, st, sh;         /* width, stretch, shrink */
+	int	 pen, flag;         /* penalty; 1: a hyphen break */
+	int	 fr;                /* fragment of a box or hyphen penalty */
+	size_t	 off, len;          /* box text inside the fragment */
+};
+
+struct kplist {
+	struct kp *it;
+	size_t	 n, cap;
+};
+
+
+/* What the layouts of one PDF share (pdf.c makes it). */
+struct pdf_env {
+	struct diag	*diag;      /* where warnings go */
+	struct drawer	*d;         /* the PDF: fonts and widths */
+	struct images	*img;       /* its image files */
+	struct hyph	*hyph;      /* hyphenation */
+	const struct pdf_style *st;
+	const char	*lang;      /* the document's language */
+	double		 pw, ph;    /* the paper, points */
+};
+
+static inline double
+parskip(const struct flow *f)
+{
+	return f->st->parskip;
+}
+
+static inline int
+is_space(unsigned char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+/* layout.c: the flow of one document; free with layout_flow_free. */
+struct flow *layout_new(const struct pdf_env *);
 void	 layout_flow_free(struct flow *);
-/* Appends a page's article (src: its index in the document, file: for
- * messages, title: used when it has no h1); starts on a new page (on a
- * right-hand one when recto). */
-void	 layout_article(struct flow *, xmlNodePtr article, int src,
+/* A new box of kind k at the end of item it (boxes may move). */
+struct pdf_box *layout_ibox(struct vitem *, enum box_kind);
+/* Appends it (copied) to the flow, with quote bars and waiting anchors;
+ * returns its index. */
+size_t	 layout_push(struct flow *, struct vitem *);
+/* A new anchor for the next item: an element id and/or a heading. */
+void	 layout_anchor(struct flow *, const char *id, int level,
+	    const char *title);
+void	 layout_release(struct vitem *);
+/* The body text's style at the flow's full measure. */
+void	 layout_ctx(const struct flow *, struct ctx *);
+/* White space runs to one space, none at the ends (in place). */
+char	*layout_squash(char *);
+
+/* inline.c: the runs of a paragraph. */
+void	 inline_free(struct inl *);
+struct frag *inline_frag(struct inl *);
+/* Adds text in the style of c, split into runs the fonts can draw. */
+void	 inline_text(struct flow *, struct inl *, const struct ctx *,
+	    const char *s, size_t len, const char *href);
+/* Whether n runs inside a line of text in print. */
+int	 inline_is(xmlNodePtr);
+void	 inline_node(struct flow *, struct inl *, const struct ctx *,
+	    xmlNodePtr, const char *href);
+void	 inline_walk(struct flow *, struct inl *, const struct ctx *,
+	    xmlNodePtr parent, const char *href);
+
+/* break.c: fragments into items for measure w, and the optimal breaks
+ * (the items where lines end, in *out). */
+void	 break_items(struct flow *, struct kplist *, const struct inl *,
+	    double w, int justify);
+size_t	 break_lines(const struct kplist *, double w, int justify, int **out);
+
+/* lines.c: fragments as lines of measure (c->x, c->w), one item each;
+ * keepall: no page break inside (headings); widows: two lines at least on
+ * each side of a break.  Returns how many lines were made. */
+size_t	 lines_set(struct flow *, struct inl *, const struct ctx *,
+	    double before, int keepall, int widows);
+/* A paragraph of the inline nodes first..stop (not included). */
+void	 lines_para(struct flow *, const struct ctx *, xmlNodePtr first,
+	    xmlNodePtr stop, double before);
+
+/* form.c: fields to fill in. */
+char	*form_name(struct flow *, xmlNodePtr);
+char	*form_label(xmlNodePtr root, const char *id);
+int	 form_radio(struct flow *, xmlNodePtr, struct frag *);
+void	 form_field(struct flow *, const struct ctx *, xmlNodePtr);
+
+/* table.c */
+void	 table_layout(struct flow *, const struct ctx *, xmlNodePtr table);
+
+/* block.c: appends a page's article (src: its index in the document,
+ * file: for messages, title: used when it has no h1); starts on a new
+ * page (on a right-hand one when recto). */
+void	 block_article(struct flow *, xmlNodePtr article, int src,
 	    const char *file, const char *title, int recto);
-/* The cover: title, subtitle, site title, author, date. */
-void	 layout_cover(struct flow *, const char *title, const char *subtitle,
+
+/* pages.c: the cover: title, subtitle, site title, author, date. */
+void	 pages_cover(struct flow *, const char *title, const char *subtitle,
 	    const char *site, const char *author, const char *date);
 /* A table of contents: heading text + page number (pageoff added), each
  * line a link to its anchor (index into toc's anchors, pdf.c resolves). */
-void	 layout_toc(struct flow *, const char *heading,
+void	 pages_toc(struct flow *, const char *heading,
 	    const struct pdf_layout *content, int maxlevel, int pageoff);
 /* Cuts the flow into pages; out gets the boxes and anchors. */
-void	 layout_paginate(struct flow *, int pageoff, struct pdf_layout *out);
-/* Frees the hyphenation dictionaries. */
-void	 layout_cleanup(void);
+void	 pages_paginate(struct flow *, int pageoff, struct pdf_layout *out);
 
-#endif /* !PDF_H */
+#endif /* !PDF_INTERNAL_H */

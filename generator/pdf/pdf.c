@@ -24,6 +24,7 @@ struct dpage {
 struct job {
 	struct diag *diag;          /* where errors go */
 	struct out *out;            /* where the file goes */
+	struct hyph *hyph;          /* hyphenation of the writer's run */
 	const struct pdf_style *st;
 	const char *lang;
 	const char *paper;
@@ -404,6 +405,7 @@ stage(const char *name)
 
 /* One PDF being made: its drawer and images, and its four layouts. */
 struct pdfdoc {
+	struct pdf_env	 env;       /* what its layouts share */
 	struct drawer	*d;
 	struct images	*img;       /* its image files, loaded once */
 	struct flow	*fc;        /* the pages */
@@ -431,15 +433,14 @@ contents(const struct job *j, struct pdfdoc *r)
 		 * starts depend on the offset */
 		if (tries == 0 || j->recto) {
 			layout_free(&r->cl);
-			layout_paginate(r->fc, off + r->ntoc, &r->cl);
+			pages_paginate(r->fc, off + r->ntoc, &r->cl);
 		}
 		if (!j->toc)
 			break;
 		layout_flow_free(r->ft);
-		r->ft = layout_new(j->diag, r->d, r->img, j->st, j->lang, r->pw,
-		    r->ph);
-		layout_toc(r->ft, j->tocname, &r->cl, 2, off + r->ntoc);
-		layout_paginate(r->ft, off, &probe);
+		r->ft = layout_new(&r->env);
+		pages_toc(r->ft, j->tocname, &r->cl, 2, off + r->ntoc);
+		pages_paginate(r->ft, off, &probe);
 		if (probe.npages == r->ntoc) {
 			r->tl = probe;
 			break;
@@ -464,10 +465,10 @@ cover(const struct job *j, struct pdfdoc *r)
 	iso_today(iso, sizeof(iso));
 	if (!format_date(&date, j->lang, iso))
 		buf_puts(&date, iso);
-	r->fv = layout_new(j->diag, r->d, r->img, j->st, j->lang, r->pw, r->ph);
-	layout_cover(r->fv, j->title, j->subtitle, j->site, j->author,
+	r->fv = layout_new(&r->env);
+	pages_cover(r->fv, j->title, j->subtitle, j->site, j->author,
 	    date.data);
-	layout_paginate(r->fv, 0, &r->vl);
+	pages_paginate(r->fv, 0, &r->vl);
 	buf_free(&date);
 }
 
@@ -566,11 +567,19 @@ render(const struct job *j)
 	if ((r.d = draw_new(j->diag, j->st)) == NULL)
 		goto out;
 	r.img = image_new(j->diag, r.d);
-	r.fc = layout_new(j->diag, r.d, r.img, j->st, j->lang, r.pw, r.ph);
+	r.env.diag = j->diag;
+	r.env.d = r.d;
+	r.env.img = r.img;
+	r.env.hyph = j->hyph;
+	r.env.st = j->st;
+	r.env.lang = j->lang;
+	r.env.pw = r.pw;
+	r.env.ph = r.ph;
+	r.fc = layout_new(&r.env);
 	for (i = 0; i < j->npages; i++) {
 		if (stop_asked() != 0)
 			goto out;       /* interrupted */
-		layout_article(r.fc, j->pages[i].root, (int)i, j->pages[i].file,
+		block_article(r.fc, j->pages[i].root, (int)i, j->pages[i].file,
 		    j->pages[i].title, j->recto);
 	}
 	stage("layout");
@@ -653,16 +662,17 @@ pdf_render_tree(struct build *b, xmlNodePtr article, const char *lang,
 	j.npages = 1;
 	j.path = outpath;
 	j.dump = dump;
+	j.hyph = hyph_new(b->diag);
 	ok = render(&j);
-	layout_cleanup();
+	hyph_free(j.hyph);
 	pdfstyle_free(&st);
 	return ok;
 }
 
 /* Document di of site.lua in language li: its pages, through render(). */
 static int
-document(struct project *p, const struct pdf_style *st, size_t li,
-    size_t di, const char *outdir)
+document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
+    size_t li, size_t di, const char *outdir)
 {
 	const struct site *s = &p->site;
 	const struct docspec *ds = &s->docs[di];
@@ -692,6 +702,7 @@ document(struct project *p, const struct pdf_style *st, size_t li,
 	memset(&j, 0, sizeof(j));
 	j.diag = p->build->diag;
 	j.out = p->build->out;
+	j.hyph = hyph;
 	j.st = st;
 	j.lang = s->langs[li];
 	j.paper = s->paper[li];
@@ -723,6 +734,7 @@ pdf_write_all(struct project *p, const char *outdir)
 {
 	struct site *s = &p->site;
 	struct pdf_style st;
+	struct hyph *hyph;
 	size_t li, di;
 	int ok = 1;
 
@@ -733,6 +745,7 @@ pdf_write_all(struct project *p, const char *outdir)
 		pdfstyle_free(&st);
 		return 0;
 	}
+	hyph = hyph_new(p->build->diag);
 	for (li = 0; li < s->nlangs; li++)
 		for (di = 0; di < s->ndocs; di++) {
 			if (stop_asked() != 0) {
@@ -741,9 +754,9 @@ pdf_write_all(struct project *p, const char *outdir)
 			}
 			/* a forked writer has its language's */
 			if (p->lang_only < 0 || li == (size_t)p->lang_only)
-				ok &= document(p, &st, li, di, outdir);
+				ok &= document(p, &st, hyph, li, di, outdir);
 		}
-	layout_cleanup();
+	hyph_free(hyph);
 	pdfstyle_free(&st);
 	return ok && diag_errors(p->build->diag) == 0;
 }

@@ -1,0 +1,773 @@
+/*
+ * block.c: the block walk, the PDF writer's typesetter for a page.  In: a
+ * page's <article>; out: its blocks in the flow: paragraphs, headings
+ * (anchored for the outline), lists, quotes, code, drawings and images,
+ * definition lists, fields (form.c) and tables (table.c), with the keeps
+ * that hold a heading to what follows.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/pactkit.h"
+#include "tree/tree.h"
+#include "pdf/internal.h"
+
+static void container(struct flow *, const struct ctx *, xmlNodePtr);
+static void block(struct flow *, const struct ctx *, xmlNodePtr);
+static void block_inner(struct flow *, const struct ctx *, struct ctx *,
+    xmlNodePtr);
+static void block_plain(struct flow *, const struct ctx *, struct ctx *,
+    xmlNodePtr);
+
+static void
+para(struct flow *f, const struct ctx *c, xmlNodePtr n)
+{
+	struct ctx k = *c;
+	const char *cls = tree_get_attr(n, "class");
+
+	if (cls != NULL && strstr(cls, "pk-meta") != NULL) {
+		k.size = f->st->smallsize;
+		k.color = f->st->muted;
+		k.justify = 0;
+	}
+	/* a p may hold fields, which are blocks in print */
+	container(f, &k, n);
+}
+
+static void
+heading(struct flow *f, const struct ctx *c, xmlNodePtr n, int level)
+{
+	struct ctx k = *c;
+	struct inl in = { 0 };
+	/* the outline wants one line of plain text */
+	char *title = layout_squash(tree_text_content(n));
+	size_t nl, i;
+
+	layout_anchor(f, tree_get_attr(n, "id"), level, title);
+	free(title);
+	k.family = PF_SANS;
+	k.bold = level <= 4;
+	k.italic = level == 6;
+	k.size = f->st->hsize[level - 1];
+	k.color = f->st->heading;
+	k.justify = 0;
+	k.leading = 1.2;
+	k.nohyph = 1;
+	inline_walk(f, &in, &k, n, NULL);
+	nl = lines_set(f, &in, &k, level <= 2 ? k.size * 1.0 : k.size * 0.9,
+	    1, 0);
+	inline_free(&in);
+	if (nl > 0) {
+		/* room below, and kept with what follows */
+		f->v[f->nv - 1].h += k.size * 0.35;
+		for (i = f->nv - nl; i < f->nv; i++) {
+			f->v[i].keep = 1;
+			f->v[i].role = R_HEAD;
+		}
+		f->forcebefore = 0;
+	}
+}
+
+static void
+hrule(struct flow *f, const struct ctx *c)
+{
+	struct vitem it;
+	struct pdf_box *b;
+
+	memset(&it, 0, sizeof(it));
+	it.h = f->st->size;
+	it.before = parskip(f);
+	b = layout_ibox(&it, BOX_RULE);
+	b->x = c->x + c->w * 0.25;
+	b->y = it.h / 2;
+	b->w = c->w * 0.5;
+	b->h = 0;
+	b->lw = 0.6;
+	b->color = f->st->rule;
+	layout_push(f, &it);
+}
+
+static void
+list(struct flow *f, const struct ctx *c, xmlNodePtr n, int ordered)
+{
+	static const char *const bullets[] = {
+		"\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x97\xa6",
+	};
+	struct ctx k = *c;
+	xmlNodePtr li;
+	const char *a;
+	long num = 1;
+	int firstli = 1;
+	size_t lastfirst = 0;           /* the first item of the last li */
+
+	if (ordered && (a = tree_get_attr(n, "start")) != NULL)
+		num = strtol(a, NULL, 10);
+	k.x = c->x + f->st->indent;
+	k.w = c->w - f->st->indent;
+	k.depth = c->depth + 1;
+	if (k.w < f->bw * 0.4 && c->depth == 0 && c->w > c->size * 6) {
+		/* a list in a narrow place (a table cell): a small indent,
+		 * room for the marker all the same */
+		k.x = c->x + c->size * 1.1;
+		k.w = c->w - c->size * 1.1;
+	} else if (k.w < f->bw * 0.4) {
+		/* deep nesting: stop indenting rather than squeeze */
+		k.x = c->x;
+		k.w = c->w;
+	}
+	for (li = n->children; li != NULL; li = li->next) {
+		struct run *r;
+		size_t first, nr, i;
+		char mark[32];
+		double mw = 0, mx;
+
+		if (!tree_is(li, "li"))
+			continue;
+		if (ordered && (a = tree_get_attr(li, "value")) != NULL)
+			num = strtol(a, NULL, 10);
+		if (ordered)
+			snprintf(mark, sizeof(mark), "%ld.", num++);
+		else
+			snprintf(mark, sizeof(mark), "%s",
+			    bullets[c->depth % 3]);
+		f->forcebefore = firstli ? parskip(f) : parskip(f) * 0.4;
+		first = f->nv;
+		if (!firstli)
+			lastfirst = first;
+		firstli = 0;
+		container(f, &k, li);
+		f->forcebefore = -1;
+		if (f->nv == first) {
+			struct vitem it;
+
+			memset(&it, 0, sizeof(it));
+			it.h = k.size * f->st->leading;
+			it.base = it.h * 0.75;
+			layout_push(f, &it);
+		}
+		/* the marker at the first line's baseline */
+		nr = draw_split(f->d, PF_SERIF, mark, strlen(mark), &r, NULL,
+		    NULL);
+		for (i = 0; i < nr; i++)
+			mw += draw_width(f->d, r[i].font, k.size, r[i].text,
+			    r[i].len);
+		mx = k.x - mw - k.size * 0.45;
+		if (mx < c->x)
+			mx = c->x;
+		for (i = 0; i < nr; i++) {
+			struct pdf_box *b = layout_ibox(&f->v[first], BOX_WORD);
+
+			b->font = r[i].font;
+			b->size = k.size;
+			b->color = c->color;
+			b->text = r[i].text;
+			r[i].text = NULL;
+			b->w = draw_width(f->d, b->font, k.size, b->text,
+			    strlen(b->text));
+			b->x = mx;
+			b->base = f->v[first].base > 0 ? f->v[first].base :
+			    k.size;
+			b->y = b->base - ASC * k.size;
+			b->h = (ASC + DESC) * k.size;
+			mx += b->w;
+		}
+		draw_runs_free(r, nr);
+	}
+	/* a last item of one line does not go alone to the next page */
+	if (lastfirst > 0 && f->nv == lastfirst + 1)
+		f->v[lastfirst - 1].keep = 1;
+}
+
+static void
+quote(struct flow *f, const struct ctx *c, xmlNodePtr n, unsigned color,
+    double lw)
+{
+	struct ctx k = *c;
+
+	k.x = c->x + f->st->indent;
+	k.w = c->w - f->st->indent;
+	if (k.w < f->bw * 0.4) {
+		k.x = c->x;
+		k.w = c->w;
+	}
+	if (f->ndeco < 16) {
+		f->deco[f->ndeco].x = k.x - f->st->indent * 0.55;
+		f->deco[f->ndeco].color = color;
+		f->deco[f->ndeco].lw = lw;
+		f->ndeco++;
+	}
+	container(f, &k, n);
+	if (f->ndeco > 0)
+		f->ndeco--;
+}
+
+/* A code block: mono, unjustified, long lines wrapped by character. */
+static void
+code(struct flow *f, const struct ctx *c, xmlNodePtr n)
+{
+	char *text = tree_text_content(n);
+	double size = f->st->codesize, lh = size * 1.3, pad = size * 0.5;
+	double w = c->w - 2 * pad;
+	size_t first = f->nv, len, i, ls, col;
+	struct buf line = { 0 };
+	const char *p, *e;
+
+	len = strlen(text);
+	while (len > 0 && text[len - 1] == '\n')
+		text[--len] = '\0';
+	p = text;
+	for (;;) {
+		e = memchr(p, '\n', (size_t)(text + len - p));
+		if (e == NULL)
+			e = text + len;
+		/* tabs to spaces (tab stops every 4 columns) */
+		buf_reset(&line);
+		for (i = 0, col = 0; p + i < e; i++)
+			if (p[i] == '\t')
+				do
+					buf_putc(&line, ' ');
+				while (++col % 4);
+			else {
+				buf_putc(&line, p[i]);
+				if (((unsigned char)p[i] & 0xC0) != 0x80)
+					col++;
+			}
+		if (line.data == NULL)
+			buf_puts(&line, "");
+		ls = 0;
+		do {
+			struct ctx k = *c;
+			struct inl in = { 0 };
+			struct vitem it;
+			struct pdf_box *b;
+			size_t j = ls, cut = line.len, save;
+			double x = c->x + pad;
+
+			/* the longest piece that fits */
+			while (j < line.len) {
+				save = j;
+				utf8_next(line.data, line.len, &j);
+				if (draw_width(f->d, PF_MONO, size,
+				    line.data + ls, j - ls) > w && save > ls) {
+					cut = save;
+					break;
+				}
+			}
+			k.family = PF_MONO;
+			k.bold = k.italic = 0;
+			k.size = size;
+			inline_text(f, &in, &k, line.data + ls, cut - ls, NULL);
+			memset(&it, 0, sizeof(it));
+			it.h = lh;
+			it.base = (lh - (ASC + DESC) * size) / 2 + ASC * size;
+			it.before = f->nv == first ? parskip(f) : 0;
+			b = layout_ibox(&it, BOX_RECT);
+			b->x = c->x;
+			b->w = c->w;
+			b->h = lh;
+			b->hasfill = 1;
+			b->fill = f->st->shade;
+			for (i = 0; i < in.n; i++) {
+				b = layout_ibox(&it, BOX_WORD);
+				b->font = in.fr[i].font;
+				b->size = size;
+				b->color = c->color;
+				b->text = in.fr[i].text;
+				in.fr[i].text = NULL;
+				b->w = draw_width(f->d, b->font, size, b->text,
+				    in.fr[i].len);
+				b->x = x;
+				b->base = it.base;
+				b->y = it.base - ASC * size;
+				b->h = (ASC + DESC) * size;
+				x += b->w;
+			}
+			b = layout_ibox(&it, BOX_LINE);
+			b->x = c->x + pad;
+			b->w = x - (c->x + pad);
+			b->h = lh;
+			b->measure = w;
+			b->text = xstrndup(line.data + ls, cut - ls);
+			inline_free(&in);
+			layout_push(f, &it);
+			ls = cut;
+		} while (ls < line.len);
+		if (e >= text + len)
+			break;
+		p = e + 1;
+	}
+	/* padding above and below, inside the shade */
+	if (f->nv > first) {
+		struct vitem *a = &f->v[first], *z = &f->v[f->nv - 1];
+
+		for (i = 0; i < a->nbox; i++)
+			if (a->box[i].kind != BOX_RULE) {
+				a->box[i].y += pad;
+				a->box[i].base += pad;
+			}
+		for (i = 0; i < a->nbox; i++)
+			if (a->box[i].kind == BOX_RECT)
+				a->box[i].y = 0, a->box[i].h += pad;
+		a->h += pad;
+		a->base += pad;
+		for (i = 0; i < z->nbox; i++)
+			if (z->box[i].kind == BOX_RECT)
+				z->box[i].h += pad;
+		z->h += pad;
+		if (f->nv - first >= 2) {
+			f->v[first].keep = 1;
+			f->v[f->nv - 2].keep = 1;
+		}
+	}
+	buf_free(&line);
+	free(text);
+}
+
+/* ---- drawings --------------------------------------------------------- */
+
+static void
+drawing(struct flow *f, const struct ctx *c, xmlNodePtr n)
+{
+	struct vitem it;
+	struct pdf_box *b;
+	double vw, vh, w, h;
+
+	if (!svg_size(f->diag, n, f->file, &vw, &vh))
+		return;
+	w = c->w;
+	h = vh * w / vw;
+	if (h > f->bh * 0.8) {
+		h = f->bh * 0.8;
+		w = vw * h / vh;
+	}
+	memset(&it, 0, sizeof(it));
+	it.before = parskip(f);
+	it.h = h;
+	it.role = R_VISUAL;
+	b = layout_ibox(&it, BOX_SVG);
+	b->x = c->x + (c->w - w) / 2;
+	b->w = w;
+	b->h = h;
+	b->node = n;
+	layout_push(f, &it);
+}
+
+/* ---- images ----------------------------------------------------------- */
+
+/* The alt text of image n, in brackets, as a centred paragraph. */
+static void
+alt_para(struct flow *f, const struct ctx *c, xmlNodePtr n)
+{
+	struct ctx k = *c;
+	struct inl in = { 0 };
+	const char *a = tree_get_attr(n, "alt");
+
+	k.italic = 1;
+	k.justify = 0;
+	k.center = 1;
+	inline_text(f, &in, &k, "[", 1, NULL);
+	if (a != NULL)
+		inline_text(f, &in, &k, a, strlen(a), NULL);
+	inline_text(f, &in, &k, "]", 1, NULL);
+	lines_set(f, &in, &k, parskip(f), 0, 1);
+	inline_free(&in);
+}
+
+/*
+ * An image file as a block, centred: at its natural size (a bitmap at
+ * 96 pixels per inch, as a browser shows it; never enlarged, so a small
+ * picture stays sharp), scaled down to the measure and to the page's
+ * text area, keeping its proportions; caption is 1 when a figcaption
+ * follows, which keeps it with the picture (and room for it).
+ */
+static void
+picture(struct flow *f, const struct ctx *c, xmlNodePtr n, int caption)
+{
+	const struct pdf_image *pi = NULL;
+	const char *path = tree_get_attr(n, DATA_PK_FILE);
+	const char *src = tree_get_attr(n, "src");
+	struct vitem it;
+	struct pdf_box *b;
+	double w, h, s, maxh;
+	int line, col;
+
+	tree_pos(n, &line, &col);
+	if (path != NULL)
+		pi = image_get(f->img, path, f->file, line, col);
+	else if (!f->quiet)
+		diag(f->diag, DIAG_WARN, f->file, line, col, "image '%s' is not a file "
+		    "of the project (a remote image is not fetched): the PDF "
+		    "prints its alt text", src != NULL ? src : "");
+	if (pi == NULL) {
+		alt_para(f, c, n);
+		return;
+	}
+	if (!image_size(pi, &w, &h))
+		h = h * c->w / w, w = c->w;
+	maxh = f->bh - (caption ? 3 * f->st->smallsize * f->st->leading : 0);
+	s = 1;
+	if (w * s > c->w)
+		s = c->w / w;
+	if (h * s > maxh)
+		s = maxh / h;
+	w *= s;
+	h *= s;
+	memset(&it, 0, sizeof(it));
+	it.before = parskip(f);
+	it.h = h;
+	it.keep = caption;
+	it.role = R_VISUAL;
+	b = layout_ibox(&it, BOX_IMAGE);
+	b->x = c->x + (c->w - w) / 2;
+	b->w = w;
+	b->h = h;
+	b->text = xstrdup(path);
+	layout_push(f, &it);
+}
+
+/* A run of inline content: a paragraph, or, when it holds images alone
+ * (spaces and line breaks between them), those images as pictures. */
+static void
+inline_run(struct flow *f, const struct ctx *c, xmlNodePtr first,
+    xmlNodePtr stop)
+{
+	xmlNodePtr m, next;
+	int n = 0;
+
+	for (m = first; m != stop; m = m->next) {
+		const char *p;
+
+		if (tree_is(m, "img")) {
+			n++;
+			continue;
+		}
+		if (tree_is(m, "br"))
+			continue;
+		if (m->type != XML_TEXT_NODE)
+			break;
+		for (p = (const char *)m->content; p != NULL && *p != '\0' &&
+		    is_space((unsigned char)*p); p++)
+			;
+		if (p != NULL && *p != '\0')
+			break;
+	}
+	if (m != stop || n == 0) {
+		lines_para(f, c, first, stop, parskip(f));
+		return;
+	}
+	/* the element after the run: a figure's caption? */
+	for (next = stop; next != NULL && next->type != XML_ELEMENT_NODE;
+	    next = next->next)
+		;
+	for (m = first; m != stop; m = m->next)
+		if (tree_is(m, "img"))
+			picture(f, c, m, --n == 0 && tree_is(next, "figcaption"));
+}
+
+
+static void
+deflist(struct flow *f, const struct ctx *c, xmlNodePtr n)
+{
+	xmlNodePtr m;
+
+	for (m = n->children; m != NULL; m = m->next) {
+		if (tree_is(m, "dt")) {
+			struct ctx k = *c;
+			struct inl in = { 0 };
+
+			k.bold = 1;
+			k.justify = 0;
+			inline_walk(f, &in, &k, m, NULL);
+			lines_set(f, &in, &k, parskip(f), 1, 0);
+			inline_free(&in);
+			f->forcebefore = 1;
+		} else if (tree_is(m, "dd") && tree_has_class(m, "pk-sign-line") &&
+		    m->children == NULL) {
+			/* room to sign on: a ruled line about 10 mm below
+			 * its label, or a box for a seal */
+			struct vitem it;
+			struct pdf_box *b;
+			double w = c->w - f->st->indent;
+			int seal = tree_has_class(m, "pk-sign-seal");
+
+			memset(&it, 0, sizeof(it));
+			it.before = 1;
+			it.h = seal ? 72 : 30;          /* 25 mm, 10.5 mm */
+			b = layout_ibox(&it, seal ? BOX_RECT : BOX_RULE);
+			b->x = c->x + f->st->indent;
+			b->w = seal ? (w < 144 ? w : 144) : (w < 250 ? w : 250);
+			b->y = seal ? 2 : it.h - 2;
+			b->h = seal ? it.h - 4 : 0;
+			b->lw = 0.6;
+			b->color = f->st->rule;
+			layout_push(f, &it);
+			f->forcebefore = -1;
+		} else if (tree_is(m, "dd")) {
+			struct ctx k = *c;
+
+			k.x += f->st->indent;
+			k.w -= f->st->indent;
+			container(f, &k, m);
+			f->forcebefore = -1;
+		}
+	}
+}
+
+static void
+block(struct flow *f, const struct ctx *c, xmlNodePtr n)
+{
+	struct ctx k = *c;
+
+	if (n->type != XML_ELEMENT_NODE || tree_has_class(n, "pk-visually-hidden"))
+		return;
+	if (f->nest >= 48) {
+		/* absurdly deep nesting: the text, as one paragraph */
+		char *t = tree_text_content(n);
+		struct inl in = { 0 };
+
+		if (f->nest++ == 48)
+			diag(f->diag, DIAG_WARN, f->file, 0, 0, "blocks nested more "
+			    "than 48 deep: the rest printed as plain text");
+		inline_text(f, &in, c, t, strlen(t), NULL);
+		lines_set(f, &in, c, parskip(f), 0, 1);
+		inline_free(&in);
+		free(t);
+		f->nest--;
+		return;
+	}
+	f->nest++;
+	block_inner(f, c, &k, n);
+	f->nest--;
+}
+
+/* The items first.. of a paragraph: R_PARA when they are lines of text
+ * and nothing else (no field, no picture). */
+static void
+mark_para(struct flow *f, size_t first)
+{
+	size_t i, b;
+
+	for (i = first; i < f->nv; i++) {
+		if (f->v[i].role != R_NONE || f->v[i].table)
+			return;
+		for (b = 0; b < f->v[i].nbox; b++) {
+			enum box_kind k = f->v[i].box[b].kind;
+
+			if (k != BOX_WORD && k != BOX_LINE && k != BOX_LINK &&
+			    k != BOX_RULE)
+				return;
+		}
+	}
+	for (i = first; i < f->nv; i++)
+		f->v[i].role = R_PARA;
+}
+
+/* The block n itself, by its kind. */
+static void
+block_plain(struct flow *f, const struct ctx *c, struct ctx *kp,
+    xmlNodePtr n)
+{
+	struct ctx k = *kp;
+	size_t first = f->nv;
+
+	if (tree_is(n, "p")) {
+		para(f, c, n);
+		mark_para(f, first);
+	} else if (tree_is(n, "ul") || tree_is(n, "ol"))
+		list(f, c, n, tree_is(n, "ol"));
+	else if (tree_is(n, "blockquote"))
+		quote(f, c, n, f->st->rule, 1.5);
+	else if (tree_is(n, "aside")) {
+		k.size = f->st->smallsize + 0.5;
+		k.family = PF_SANS;
+		k.justify = 0;
+		quote(f, &k, n, f->st->link, 2.5);
+	} else if (tree_is(n, "pre"))
+		code(f, c, n);
+	else if (tree_is(n, "hr"))
+		hrule(f, c);
+	else if (tree_is(n, "table")) {
+		table_layout(f, c, n);
+		if (f->nv > first)
+			f->v[first].role = R_VISUAL;
+	}
+	else if (tree_is(n, "dl"))
+		deflist(f, c, n);
+	else if (tree_is(n, "input") || tree_is(n, "textarea") || tree_is(n, "select"))
+		form_field(f, c, n);
+	else if (tree_is(n, "figcaption") || tree_is(n, "legend") || tree_is(n, "caption") ||
+	    tree_is(n, "summary")) {
+		k.family = PF_SANS;
+		k.bold = !tree_is(n, "figcaption");
+		k.size = f->st->smallsize + 0.5;
+		k.justify = 0;
+		lines_para(f, &k, n->children, NULL, parskip(f));
+		/* with what follows, but a figcaption only when something
+		 * of its figure follows it */
+		if (f->nv > 0 && !tree_is(n, "figcaption"))
+			f->v[f->nv - 1].keep = 1;
+		else if (f->nv > 0) {
+			xmlNodePtr m;
+
+			for (m = n->next; m != NULL; m = m->next)
+				if (m->type == XML_ELEMENT_NODE)
+					break;
+			if (m != NULL)
+				f->v[f->nv - 1].keep = 1;
+		}
+	} else if (tree_is(n, "script") || tree_is(n, "style") || tree_is(n, "template") ||
+	    tree_is(n, "button") || tree_is(n, "nav"))
+		return;
+	else {
+		container(f, c, n);
+		if (tree_is(n, "figure") && f->nv > first)
+			f->v[first].role = R_VISUAL;
+	}
+}
+
+static void
+block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
+    xmlNodePtr n)
+{
+	struct ctx k = *kp, cc;
+	const char *id;
+
+	if (tree_has_class(n, "pk-compact")) {
+		/* its fields with their labels at the left (label_left) */
+		cc = *c;
+		cc.compact = 1;
+		c = &cc;
+		k.compact = 1;
+		/* a little more room above a block of fields */
+		if (f->forcebefore < 0 && f->nv > 0)
+			f->forcebefore = 2 * parskip(f);
+		f->compactfirst = (int)f->nv;
+	}
+	if (tree_is_svg(n)) {
+		if (tree_is(n, "svg"))
+			drawing(f, c, n);
+		return;
+	}
+	if (n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' &&
+	    n->name[2] == '\0') {
+		heading(f, c, n, n->name[1] - '0');
+		return;
+	}
+	if ((id = tree_get_attr(n, "id")) != NULL)
+		layout_anchor(f, id, 0, NULL);
+	if (tree_has_class(n, "pk-form-title") || tree_has_class(n, "pk-plan-title") ||
+	    tree_has_class(n, "pk-note")) {
+		/* a worksheet's title, a note under it: with what follows
+		 * in their block */
+		size_t first = f->nv, i;
+		xmlNodePtr m;
+
+		block_plain(f, c, &k, n);
+		for (m = n->next; m != NULL; m = m->next)
+			if (m->type == XML_ELEMENT_NODE)
+				break;
+		if (m != NULL && f->nv > first && f->nv - first < 8)
+			for (i = first; i < f->nv; i++)
+				f->v[i].keep = 1;
+		return;
+	}
+	if (tree_has_class(n, "pk-keep") || tree_has_class(n, "pk-signature")) {
+		/* a small block kept on one page (a signature, a candidate) */
+		size_t first = f->nv, i;
+		double h = 0;
+
+		container(f, c, n);
+		for (i = first; i < f->nv; i++)
+			h += (i > first ? f->v[i].before : 0) + f->v[i].h;
+		if (h <= f->bh)
+			for (i = first; i + 1 < f->nv; i++)
+				f->v[i].keep = 1;
+		return;
+	}
+	block_plain(f, c, &k, n);
+}
+
+/* Children of n: runs of inline content become paragraphs. */
+static void
+container(struct flow *f, const struct ctx *c, xmlNodePtr n)
+{
+	xmlNodePtr m, run = NULL;
+
+	for (m = n->children; m != NULL; m = m->next) {
+		if (inline_is(m)) {
+			if (run == NULL) {
+				/* whitespace alone does not start a paragraph */
+				if (m->type == XML_TEXT_NODE) {
+					const char *p = (const char *)m->content;
+
+					while (p != NULL && is_space((unsigned char)*p))
+						p++;
+					if (p == NULL || *p == '\0')
+						continue;
+				}
+				run = m;
+			}
+			continue;
+		}
+		if (run != NULL) {
+			inline_run(f, c, run, m);
+			run = NULL;
+		}
+		block(f, c, m);
+	}
+	if (run != NULL)
+		inline_run(f, c, run, NULL);
+}
+
+static int
+has_h1(xmlNodePtr n)
+{
+	xmlNodePtr m;
+
+	for (m = n->children; m != NULL; m = m->next)
+		if (tree_is(m, "h1") || (m->type == XML_ELEMENT_NODE &&
+		    !tree_is_svg(m) && has_h1(m)))
+			return 1;
+	return 0;
+}
+
+void
+block_article(struct flow *f, xmlNodePtr article, int src,
+    const char *file, const char *title, int recto)
+{
+	struct ctx c;
+	size_t first = f->nv;
+
+	f->src = src;
+	f->file = file;
+	f->article = article;
+	f->blocks = container;  /* a table cell's blocks */
+	f->nest = 0;
+	f->nwarned = 0;
+	f->labelend = -1;
+	layout_ctx(f, &c);
+	/* where links to the page itself land */
+	layout_anchor(f, NULL, 0, NULL);
+	f->nextbrk = recto ? 2 : 1;
+	if ((article == NULL || !has_h1(article)) && title != NULL &&
+	    *title != '\0') {
+		xmlNodePtr h = xmlNewNode(NULL, (const xmlChar *)"h1");
+
+		xmlNodeAddContent(h, (const xmlChar *)title);
+		heading(f, &c, h, 1);
+		xmlFreeNode(h);
+	}
+	f->forcebefore = 0;
+	if (article != NULL)
+		container(f, &c, article);
+	f->forcebefore = -1;
+	if (f->nv > first)
+		f->v[first].before = 0;
+	else {
+		struct vitem it;
+
+		memset(&it, 0, sizeof(it));
+		layout_push(f, &it);
+	}
+}

@@ -1,0 +1,227 @@
+/*
+ * inline.c: the runs of a paragraph.  In: the inline nodes of a block
+ * (text, em, strong, code, a, br, an image's alt text, a box to tick);
+ * out: fragments, each a piece of text in one face, size, colour and link
+ * that the fonts can draw (draw_split), for lines.c to break into lines.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/pactkit.h"
+#include "tree/tree.h"
+#include "pdf/internal.h"
+
+void
+inline_free(struct inl *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->n; i++) {
+		free(in->fr[i].text);
+		free(in->fr[i].field);
+		free(in->fr[i].label);
+		free(in->fr[i].state);
+	}
+	free(in->fr);
+	memset(in, 0, sizeof(*in));
+}
+
+struct frag *
+inline_frag(struct inl *in)
+{
+	if (in->n == in->cap) {
+		in->cap = in->cap ? in->cap * 2 : 16;
+		in->fr = xrealloc(in->fr, in->cap * sizeof(*in->fr));
+	}
+	memset(&in->fr[in->n], 0, sizeof(in->fr[0]));
+	return &in->fr[in->n++];
+}
+
+static int
+ctxfont(const struct ctx *c)
+{
+	return c->family + (c->bold ? PF_BOLD : 0) +
+	    (c->italic ? PF_ITALIC : 0);
+}
+
+static void
+warn_char(void *arg, long cp, int fellback, int font)
+{
+	struct flow *f = arg;
+	int i;
+
+	if (f->quiet)
+		return;
+	for (i = 0; i < f->nwarned; i++)
+		if (f->warned[i] == cp)
+			return;
+	if (f->nwarned < 32)
+		f->warned[f->nwarned++] = cp;
+	if (cp < 0)
+		diag(f->diag, DIAG_WARN, f->file, 0, 0,
+		    "invalid UTF-8 in the text: printed as '?'");
+	else if (fellback)
+		diag(f->diag, DIAG_WARN, f->file, 0, 0, "character U+%04lX is not in "
+		    "the font %s: printed with the fallback font", cp,
+		    f->st->font[font] ? f->st->font[font] : "");
+	else
+		diag(f->diag, DIAG_WARN, f->file, 0, 0, "character U+%04lX is in no "
+		    "PDF font: printed as '?'", cp);
+}
+
+/* Adds text in the style of c, split into runs the fonts can draw. */
+void
+inline_text(struct flow *f, struct inl *in, const struct ctx *c,
+    const char *s, size_t len, const char *href)
+{
+	struct run *r;
+	struct frag *fr;
+	size_t n, i;
+	int font = ctxfont(c);
+
+	if (len == 0)
+		return;
+	n = draw_split(f->d, font, s, len, &r, warn_char, f);
+	for (i = 0; i < n; i++) {
+		fr = inline_frag(in);
+		fr->font = r[i].font;
+		fr->size = c->size;
+		fr->color = href != NULL ? f->st->link : c->color;
+		fr->text = r[i].text;
+		fr->len = r[i].len;
+		fr->href = href;
+		fr->nohyph = c->nohyph || c->family == PF_MONO;
+		r[i].text = NULL;
+	}
+	draw_runs_free(r, n);
+}
+
+int
+inline_is(xmlNodePtr n)
+{
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE ||
+	    n->type == XML_ENTITY_REF_NODE)
+		return 1;
+	if (n->type != XML_ELEMENT_NODE || tree_is_svg(n))
+		return 0;
+	if (elem_flags((const char *)n->name) & ELEM_PDF_INLINE)
+		return 1;
+	if (tree_is(n, "input")) {
+		const char *t = tree_get_attr(n, "type");
+
+		return t != NULL && (strcmp(t, "checkbox") == 0 ||
+		    strcmp(t, "radio") == 0);
+	}
+	return 0;
+}
+
+void
+inline_node(struct flow *f, struct inl *in, const struct ctx *c,
+    xmlNodePtr n, const char *href)
+{
+	struct ctx k = *c;
+	const char *a;
+
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->content != NULL)
+			inline_text(f, in, c, (const char *)n->content,
+			    strlen((const char *)n->content), href);
+		return;
+	}
+	if (n->type != XML_ELEMENT_NODE)
+		return;
+	/* a label for screen readers only (the column header says it in
+	 * print); its field still carries it as its tooltip */
+	if (tree_has_class(n, "pk-visually-hidden"))
+		return;
+	if ((a = tree_get_attr(n, "id")) != NULL)
+		layout_anchor(f, a, 0, NULL);
+	if (tree_is(n, "em") || tree_is(n, "i") || tree_is(n, "cite") || tree_is(n, "dfn") ||
+	    tree_is(n, "var"))
+		k.italic = !k.italic;
+	else if (tree_is(n, "strong") || tree_is(n, "b"))
+		k.bold = 1;
+	else if (tree_is(n, "code") || tree_is(n, "kbd") || tree_is(n, "samp")) {
+		k.family = PF_MONO;
+		k.size = c->size * 0.9;
+		k.nohyph = 1;
+	} else if (tree_is(n, "a")) {
+		a = tree_get_attr(n, "href");
+		if (a != NULL && *a != '\0')
+			href = a;
+	} else if (tree_is(n, "br")) {
+		inline_frag(in)->text = NULL;
+		return;
+	} else if (tree_is(n, "img")) {
+		int line, col;
+
+		/* in a line of text: its alt text (an image alone in its
+		 * paragraph is printed, see picture()) */
+		a = tree_get_attr(n, "alt");
+		tree_pos(n, &line, &col);
+		if (!f->quiet)
+			diag(f->diag, DIAG_WARN, f->file, line, col, "image '%s' inside "
+			    "a line of text: the PDF prints its alt text (an "
+			    "image alone in its paragraph is printed)",
+			    tree_get_attr(n, "src") ? tree_get_attr(n, "src") :
+			    "");
+		k.italic = 1;
+		inline_text(f, in, &k, "[", 1, href);
+		if (a != NULL)
+			inline_text(f, in, &k, a, strlen(a), href);
+		inline_text(f, in, &k, "]", 1, href);
+		return;
+	} else if (tree_is(n, "input") && inline_is(n)) {
+		/* a box to tick, drawn as a glyph (fallback font), with a
+		 * check box field over it */
+		struct frag *fr;
+		char *lab;
+
+		/* a clear gap from the text before (a choice's label) */
+		if (in->n > 0 && in->fr[in->n - 1].text != NULL &&
+		    in->fr[in->n - 1].len > 0 && !is_space((unsigned char)
+		    in->fr[in->n - 1].text[in->fr[in->n - 1].len - 1]))
+			inline_text(f, in, &k, " \xc2\xa0\xc2\xa0", 5, NULL);
+		if (!draw_has(f->d, PF_FALLBACK, 0x2610)) {
+			inline_text(f, in, &k, "[ ]\xc2\xa0", 5, NULL);
+			return;
+		}
+		fr = inline_frag(in);
+		fr->font = PF_FALLBACK;
+		fr->size = c->size;
+		fr->color = c->color;
+		fr->text = xstrdup("\xe2\x98\x90");
+		fr->len = strlen(fr->text);
+		fr->nohyph = 1;
+		fr->checked = tree_get_attr(n, "checked") != NULL;
+		if (form_radio(f, n, fr))
+			;
+		else {
+			fr->field = form_name(f, n);
+			lab = form_label(f->article,
+			    tree_get_attr(n, "id"));
+			if (lab == NULL && n->parent != NULL &&
+			    tree_is(n->parent, "label"))
+				lab = tree_text_content(n->parent);
+			fr->label = layout_squash(lab);
+		}
+		/* and a small one to its own label, on the same line */
+		inline_text(f, in, &k, "\xc2\xa0", 2, NULL);
+		return;
+	} else if (tree_is(n, "q")) {
+		inline_walk(f, in, &k, n, href);
+		return;
+	}
+	inline_walk(f, in, &k, n, href);
+}
+
+void
+inline_walk(struct flow *f, struct inl *in, const struct ctx *c,
+    xmlNodePtr parent, const char *href)
+{
+	xmlNodePtr n;
+
+	for (n = parent->children; n != NULL; n = n->next)
+		inline_node(f, in, c, n, href);
+}

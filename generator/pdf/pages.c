@@ -1,0 +1,351 @@
+/*
+ * pages.c: pages and contents.  The cover and the table of contents as
+ * flows of their own, and any flow cut into pages: at the last allowed
+ * break before an item that does not fit, a heading kept with its intro
+ * and the visual it introduces, a table's header repeated.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/pactkit.h"
+#include "tree/tree.h"
+#include "pdf/internal.h"
+
+static void
+cover_text(struct flow *f, const char *s, int font, double size,
+    unsigned color, double before)
+{
+	struct ctx c;
+	struct inl in = { 0 };
+
+	if (s == NULL || *s == '\0')
+		return;
+	layout_ctx(f, &c);
+	c.family = font & ~(PF_BOLD | PF_ITALIC);
+	c.bold = (font & PF_BOLD) != 0;
+	c.italic = (font & PF_ITALIC) != 0;
+	c.size = size;
+	c.color = color;
+	c.justify = 0;
+	c.center = 1;
+	c.leading = 1.25;
+	c.nohyph = 1;
+	inline_text(f, &in, &c, s, strlen(s), NULL);
+	lines_set(f, &in, &c, before, 1, 0);
+	inline_free(&in);
+}
+
+void
+pages_cover(struct flow *f, const char *title, const char *subtitle,
+    const char *site, const char *author, const char *date)
+{
+	struct vitem it;
+	struct pdf_box *b;
+
+	f->file = NULL;
+	memset(&it, 0, sizeof(it));
+	it.h = f->bh * 0.28;
+	it.keep = 1;
+	layout_push(f, &it);
+	cover_text(f, title, PF_SANS_B, 26, f->st->heading, 0);
+	memset(&it, 0, sizeof(it));
+	it.h = 14;
+	it.keep = 1;
+	b = layout_ibox(&it, BOX_RULE);
+	b->x = f->bx + f->bw * 0.35;
+	b->w = f->bw * 0.3;
+	b->y = 7;
+	b->lw = 1.2;
+	b->color = f->st->link;
+	layout_push(f, &it);
+	cover_text(f, subtitle, PF_SANS, 15, f->st->muted, 6);
+	memset(&it, 0, sizeof(it));
+	it.h = f->bh * 0.2;
+	it.keep = 1;
+	layout_push(f, &it);
+	cover_text(f, site, PF_SANS_B, 13, f->st->text, 0);
+	cover_text(f, author, PF_SANS, 11, f->st->text, 4);
+	cover_text(f, date, PF_SANS, 11, f->st->muted, 4);
+	if (f->nv > 0)
+		f->v[f->nv - 1].keep = 0;
+}
+
+void
+pages_toc(struct flow *f, const char *heading_text,
+    const struct pdf_layout *content, int maxlevel, int pageoff)
+{
+	struct ctx c;
+	struct inl in = { 0 };
+	size_t i, first, j;
+	double numw;
+
+	f->file = NULL;
+	f->quiet = 1;
+	layout_ctx(f, &c);
+	c.family = PF_SANS;
+	c.bold = 1;
+	c.size = f->st->hsize[0];
+	c.color = f->st->heading;
+	c.justify = 0;
+	c.leading = 1.2;
+	inline_text(f, &in, &c, heading_text, strlen(heading_text), NULL);
+	lines_set(f, &in, &c, 0, 1, 0);
+	inline_free(&in);
+	if (f->nv > 0)
+		f->v[f->nv - 1].h += 10;
+	numw = draw_width(f->d, PF_SERIF, f->st->size, "0000", 4);
+	for (i = 0; i < content->nanchor; i++) {
+		const struct pdf_anchor *a = &content->anchor[i];
+		struct pdf_box *b;
+		char num[16];
+		struct vitem *last;
+
+		if (a->level < 1 || a->level > maxlevel || a->title == NULL)
+			continue;
+		layout_ctx(f, &c);
+		c.justify = 0;
+		c.nohyph = 1;
+		c.x = f->bx + (a->level - 1) * f->st->indent;
+		c.w = f->bw - (a->level - 1) * f->st->indent - numw - 12;
+		if (a->level == 1) {
+			c.family = PF_SANS;
+			c.bold = 1;
+		}
+		inline_text(f, &in, &c, a->title, strlen(a->title), NULL);
+		first = f->nv;
+		lines_set(f, &in, &c, a->level == 1 ? 6 : 1.5, 1, 0);
+		inline_free(&in);
+		if (f->nv == first)
+			continue;
+		f->v[f->nv - 1].keep = 0;
+		/* the page number, right-aligned on the last line */
+		last = &f->v[f->nv - 1];
+		snprintf(num, sizeof(num), "%d", a->page + pageoff + 1);
+		b = layout_ibox(last, BOX_WORD);
+		b->font = c.family + (c.bold ? PF_BOLD : 0);
+		b->size = c.size;
+		b->color = c.color;
+		b->text = xstrdup(num);
+		b->w = draw_width(f->d, b->font, c.size, num, strlen(num));
+		b->x = f->bx + f->bw - b->w;
+		b->base = last->base;
+		b->y = b->base - ASC * c.size;
+		b->h = (ASC + DESC) * c.size;
+		b = layout_ibox(last, BOX_LINE);
+		b->x = f->bx + f->bw - numw;
+		b->w = numw;
+		b->h = last->h;
+		b->measure = numw;
+		b->text = xstrdup(num);
+		/* each line is a link to the heading */
+		for (j = first; j < f->nv; j++) {
+			b = layout_ibox(&f->v[j], BOX_LINK);
+			b->x = c.x;
+			b->w = f->bx + f->bw - c.x;
+			b->h = f->v[j].h;
+			b->src = -1;
+			b->text = xasprintf("#pk-anchor-%zu", i);
+		}
+	}
+}
+
+/* ---- pagination ------------------------------------------------------- */
+
+struct place {
+	int	 page;
+	double	 y;                 /* item top, from the body top */
+	int	 item;              /* index into the flow's items */
+};
+
+static void
+emit(struct flow *f, struct pdf_layout *out, const struct vitem *it,
+    int page, double y, int attop, int copy)
+{
+	size_t i;
+
+	for (i = 0; i < it->nbox; i++) {
+		struct pdf_box *b = layout_addbox(out, it->box[i].kind);
+
+		*b = it->box[i];
+		b->text = it->box[i].text ? xstrdup(it->box[i].text) : NULL;
+		b->value = it->box[i].value ? xstrdup(it->box[i].value) :
+		    NULL;
+		b->label = it->box[i].label ? xstrdup(it->box[i].label) :
+		    NULL;
+		b->page = page;
+		b->y += f->by + y;
+		b->base += f->by + y;
+		if (b->stretch && !attop) {
+			b->y -= it->before;
+			b->h += it->before;
+		}
+		/* a repeated header row is not its paragraphs again */
+		if (copy)
+			b->para = 0;
+	}
+}
+
+/*
+ * A heading, its intro (up to two short paragraphs) and the drawing,
+ * figure, image or table they introduce go on one page: the intro's
+ * lines are kept with what follows, but only when the whole chain (the
+ * heading through the visual's own keeps) fits on an empty page, so a
+ * visual too tall for that still breaks where it did.
+ */
+#define INTRO_LINES 6
+static void
+keep_intros(struct flow *f)
+{
+	size_t i, j, k, hs, e, nl;
+	int np, para;
+	double h;
+
+	for (i = 0; i + 1 < f->nv; i++) {
+		if (f->v[i].role != R_HEAD || f->v[i + 1].role == R_HEAD)
+			continue;
+		nl = 0;
+		np = 0;
+		para = -1;
+		for (j = i + 1; j < f->nv && f->v[j].role == R_PARA &&
+		    !f->v[j].brk && nl <= INTRO_LINES; j++) {
+			int p = 0;
+
+			for (k = 0; k < f->v[j].nbox; k++)
+				if (f->v[j].box[k].kind == BOX_LINE)
+					p = f->v[j].box[k].para;
+			if (p != para)
+				np++;
+			para = p;
+			nl++;
+		}
+		if (j == i + 1 || nl > INTRO_LINES || np > 2 || j == f->nv ||
+		    f->v[j].role != R_VISUAL || f->v[j].brk)
+			continue;
+		/* the chain: the heading's lines to the end of the
+		 * visual's keeps */
+		for (hs = i; hs > 0 && f->v[hs - 1].role == R_HEAD &&
+		    f->v[hs - 1].keep && !f->v[hs].brk; hs--)
+			;
+		for (e = j; e + 1 < f->nv && f->v[e].keep && !f->v[e + 1].brk;
+		    e++)
+			;
+		h = 0;
+		for (k = hs; k <= e; k++)
+			h += (k > hs ? f->v[k].before : 0) + f->v[k].h;
+		if (h > f->bh + EPS)
+			continue;
+		for (k = i + 1; k < j; k++)
+			f->v[k].keep = 1;
+	}
+}
+
+void
+pages_paginate(struct flow *f, int pageoff, struct pdf_layout *out)
+{
+	struct place *pl = xcalloc(f->nv + 1, sizeof(*pl));
+	struct place *rep = NULL;       /* repeated table headers */
+	size_t nrep = 0, i, s = 0, j, k;
+	int page = 0, *lasthead;
+	double y = 0;
+	int empty = 1, afterhead = 0;
+
+	/* the header row of each table, by table number */
+	keep_intros(f);
+	lasthead = xcalloc((size_t)f->ntable + 2, sizeof(int));
+	for (i = 0; i < f->nv; i++)
+		if (f->v[i].thead)
+			lasthead[f->v[i].table] = (int)i + 1;
+	i = 0;
+	while (i < f->nv) {
+		struct vitem *it = &f->v[i];
+		double sp = empty ? 0 : it->before;
+
+		if (it->brk && !empty) {
+			page++;
+			y = 0;
+			empty = 1;
+			s = i;
+			continue;
+		}
+		if (it->brk == 2 && empty && (page + pageoff) % 2 == 1) {
+			/* recto: leave a blank left-hand page */
+			page++;
+		}
+		/* after a repeated header the row goes in whatever its size,
+		 * or the header would be repeated for ever */
+		if (empty || afterhead || y + sp + it->h <= f->bh + EPS) {
+			pl[i].page = page;
+			pl[i].y = y + sp;
+			pl[i].item = (int)i;
+			y += sp + it->h;
+			empty = 0;
+			afterhead = 0;
+			i++;
+			continue;
+		}
+		/* it does not fit: break at the last allowed point */
+		j = i;
+		while (j > s && f->v[j - 1].keep)
+			j--;
+		if (j == s)
+			j = i;          /* a chain of keeps longer than a page */
+		/* drop repeated headers that are now alone on the page */
+		page++;
+		y = 0;
+		empty = 1;
+		s = j;
+		i = j;
+		it = &f->v[i];
+		if (it->table && !it->thead && lasthead[it->table] > 0 &&
+		    (size_t)lasthead[it->table] - 1 < i) {
+			const struct vitem *hd =
+			    &f->v[lasthead[it->table] - 1];
+
+			rep = xrealloc(rep, (nrep + 1) * sizeof(*rep));
+			rep[nrep].page = page;
+			rep[nrep].y = 0;
+			rep[nrep].item = lasthead[it->table] - 1;
+			nrep++;
+			y = hd->h;
+			empty = 0;
+			afterhead = 1;
+		}
+	}
+	out->npages = page + 1;
+	for (i = 0; i < f->nv; i++) {
+		const struct vitem *it = &f->v[i];
+
+		emit(f, out, it, pl[i].page, pl[i].y, pl[i].y <= 0, 0);
+		for (k = 0; k < it->nanc; k++) {
+			struct pdf_anchor *a =
+			    &f->anchors.anchor[it->anc[k]];
+
+			a->page = pl[i].page;
+			a->y = f->by + pl[i].y;
+		}
+	}
+	for (i = 0; i < nrep; i++) {
+		const struct vitem *hd = &f->v[rep[i].item];
+		size_t b0 = out->nbox;
+
+		emit(f, out, hd, rep[i].page, rep[i].y, 1, 1);
+		/* a repeated header carries no form field or anchor */
+		for (k = b0; k < out->nbox; k++)
+			if (out->box[k].kind == BOX_FIELD)
+				out->box[k].kind = BOX_RECT;
+	}
+	/* a copy of the anchors: a flow may be paginated again */
+	out->nanchor = out->capanchor = f->anchors.nanchor;
+	out->anchor = xcalloc(out->nanchor + 1, sizeof(*out->anchor));
+	for (i = 0; i < out->nanchor; i++) {
+		out->anchor[i] = f->anchors.anchor[i];
+		if (out->anchor[i].id != NULL)
+			out->anchor[i].id = xstrdup(out->anchor[i].id);
+		if (out->anchor[i].title != NULL)
+			out->anchor[i].title = xstrdup(out->anchor[i].title);
+	}
+	free(pl);
+	free(rep);
+	free(lasthead);
+}
