@@ -1,0 +1,67 @@
+/*
+ * pdf/drawer.h: the drawing layer's own state, shared by draw.c and
+ * drawdoc.c, the only files that know libharu (hpdf.h).
+ */
+#ifndef PDF_DRAWER_H
+#define PDF_DRAWER_H
+
+#include <hpdf.h>
+
+#include "pdf/internal.h"
+
+#define NGS 16                  /* opacity graphics states kept */
+#define PAGE_ZLEVEL 4           /* page contents: zlib level (libharu: 6) */
+
+/* A radio group's field: its widgets are its /Kids. */
+struct radiofield {
+	char	*name;
+	HPDF_Dict field;
+	HPDF_Array kids;
+};
+
+struct drawer {
+	struct diag *diag;         /* where errors go */
+	HPDF_Doc pdf;
+	const struct pdf_style *st;
+	const char *fontname[PF__MAX]; /* after LoadTTFontFromFile */
+	HPDF_FontDef def[PF__MAX];
+	HPDF_Font font[PF__MAX];    /* after GetFont: embedded */
+	int	 broken[PF__MAX];   /* 1: failed to load, not retried */
+	HPDF_Page *pages;
+	int	 npages;
+	HPDF_Page page;             /* current page */
+	double	 pageh;             /* its height, for y flips */
+	int	 intext;            /* inside BT..ET */
+	int	 tfont;             /* face and size set in this BT */
+	double	 tsize;
+	unsigned tcolor;
+	struct buf tj;              /* the open TJ array (empty: none) */
+	double	 pen;               /* where its next glyph goes, PDF space */
+	float	 hx, hy;            /* libharu's text position, single */
+	long long ox, oy;           /* where its TextOut put the last piece */
+	long long qx, qy;           /* our line origin (ox, oy: 1e-5 pt) */
+	HPDF_Dict acroform;         /* catalog /AcroForm, made on first field */
+	HPDF_Array fields;
+	struct radiofield *radio;   /* radio groups, by name */
+	size_t	 nradio;
+	HPDF_ExtGState gs[NGS];     /* cached by opacity (fill, stroke) */
+	double	 gsf[NGS], gss[NGS];
+	int	 ngs;
+	int	 errors;            /* libharu errors seen */
+	int	 inpath;            /* between draw_style and draw_paint */
+	int	 pathops;           /* path operators since draw_style */
+	int	 pfill, pstroke;    /* what draw_paint will do */
+	short	*wcache[PF__MAX];   /* advance per BMP code point, or WNONE */
+	unsigned char *drawn[PF__MAX]; /* code points drawn in the face's
+				     * own font, one bit each */
+	signed char *hcache[PF__MAX]; /* glyph in the face: -1 not asked yet */
+};
+
+#define WNONE (-32768)          /* width not asked yet */
+
+/* Ends the text object in progress (BT..ET), if any. */
+void	 draw_endtext(struct drawer *);
+/* 0xRRGGBB as libharu's three fractions. */
+void	 draw_rgb(unsigned, double *r, double *g, double *b);
+
+#endif /* !PDF_DRAWER_H */
