@@ -26,13 +26,13 @@ cat > "$T/libs" <<'EOF'
 lua.h lua/*
 lauxlib.h lua/*
 lualib.h lua/*
-hpdf.h pdf/draw*.c
-hpdf_utils.h pdf/draw*.c
+hpdf.h pdf/draw*
+hpdf_utils.h pdf/draw*
 cmark.h doc/markdown.c
 hyphen.h pdf/hyph.c
 png.h pdf/image.c
 jpeglib.h pdf/image.c
-zlib.h pdf/draw*.c
+zlib.h pdf/draw*
 microhttpd.h run/serve.c
 EOF
 
