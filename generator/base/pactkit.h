@@ -276,24 +276,6 @@ const char *lstr_ui(const struct site *, size_t lang, const char *key);
 /* Sorts a language's interface strings for lstr_ui. */
 void	 lstr_ui_sort(struct kv *, size_t);
 
-/* project.c: reads lua/site.lua and walks content/<lang>/; pairs pages. */
-/* Loads the project in dir for build b (which it keeps, borrowed); share
- * is the built-in lua/ and themes/.  1 ok, 0 (printed). */
-int	 project_load(struct project *, struct build *, const char *dir,
-	    const char *share);
-void	 project_free(struct project *);
-struct page *project_find(const struct project *, size_t lang,
-	    const char *rel_or_key);
-/* The pages of document d in lang, in document order (patterns: a key,
- * a path under content/<lang>/ without .md, or "dir/\*"); free the array. */
-struct page **project_doc_pages(const struct project *,
-	    const struct docspec *, size_t lang, size_t *np);
-
-/* lint.c: warns on e-mail addresses, phone numbers, ID-like numbers and
- * survivor-named fields in content/ and lua/data/ (errors with --strict). */
-void	 lint_page(const struct project *, const struct page *);
-void	 lint_data(const struct project *);
-
 /* ---- the PDF style ---------------------------------------------------- */
 
 /* The faces a document may use; fonts load on first use. */
@@ -348,98 +330,5 @@ long long format_epoch(void);
 int	 format_date(struct buf *, const char *lang, const char *iso);
 /* 1 when iso is a valid "YYYY-MM-DD" date; fills y, m, d (may be NULL). */
 int	 format_isodate(const char *iso, int *y, int *m, int *d);
-
-/* build.c: a whole build or check of the project in dir, into outdir
- * (NULL: dir/output).  Returns the exit status, 0 or 1. */
-struct build_opts {
-	const char	*dir;       /* the project */
-	const char	*outdir;    /* -o, or NULL */
-	int		 check;     /* 1: check, write nothing */
-	int		 verbose;   /* -v */
-	int		 quiet;     /* -q */
-	struct project	*keep;      /* the process ends after it: the project
-				     * is left here, reachable; NULL: freed */
-};
-int	 build_run(struct diag *, const struct build_opts *);
-/* The folder of the built-in lua/ and themes/ (PACTKIT_SHARE, beside the
- * binary, or the installed one); caller frees. */
-char	*build_share(void);
-/* serve.c: builds dir, serves it on 127.0.0.1:port, rebuilds on change. */
-int	 serve_run(struct diag *, const char *dir, int port);
-
-/* ---- the document tree ------------------------------------------------ */
-
-/* markdown.c: the front matter of page->text (title, key, weight...). */
-int	 markdown_frontmatter(struct project *, struct page *);
-/* The body (after markdown_frontmatter) into page->doc. */
-int	 markdown_body(struct project *, struct page *);
-/* One Markdown text into a new doc (pactkit render). */
-xmlDocPtr markdown_fragment(struct diag *, struct project *, const char *file,
-	    const char *text, size_t len, int fm_lines, size_t lang,
-	    int raw_html);
-
-
-/* typo.c: French / English typography on text nodes, outside code. */
-void	 typo_pass(xmlNodePtr root, const char *lang);
-void	 typo_text(struct buf *out, const char *text, const char *lang);
-
-/* links.c: .md links and site paths resolved to URLs; 1 ok, 0 (printed). */
-int	 links_resolve(struct project *, struct page *);
-/* The links to an id of a page built after theirs, checked now that all
- * are built; 1 ok, 0 (printed). */
-int	 links_finish(struct project *);
-/* url.c: the URL of site path `to` relative to the page at site path
- * `from`; with index_html, a folder's URL names its index.html.  Caller
- * frees. */
-char	*url_relative(const char *from, const char *to, int index_html);
-/* Normalises "a/b/../c/./d" in place; 0 if it climbs above the root. */
-int	 url_normalise(char *path);
-/* Whether URL u starts with a scheme ("https:", "mailto:"). */
-int	 url_has_scheme(const char *u);
-
-/* assets.c: files beside pages (images, downloads) under content/<lang>/.
- * Resolves attribute attr ("src" of an img, "href" of an a) of el in pg:
- * a relative path from the page's source folder, or "/<lang>/...";
- * checks the file, rewrites attr to its relative URL in the site and
- * notes the file on el as data-pk-file.  -1: not a file (a URL with a
- * scheme, a link with no extension), 1 ok, 0 an error (printed). */
-int	 assets_resolve(struct project *, struct page *, xmlNodePtr el,
-	    const char *attr);
-/* Drops a data-pk-file that el carries (only assets.c may set it). */
-void	 assets_forget(xmlNodePtr el);
-/* pactkit render: notes on each img its file, src taken from dir. */
-void	 assets_fragment(xmlNodePtr root, const char *dir);
-
-/* ---- writers ---------------------------------------------------------- */
-
-/* html.c + site.c: the whole site into outdir/site/.  site_open loads the
- * theme (NULL: printed); site_page takes each page once built (written
- * then, or by site_close with the rest of the site). */
-struct site_out;
-struct site_out *site_open(struct project *, const char *outdir);
-int	 site_page(struct site_out *, struct page *);
-/* With ok, writes what is left; frees o either way.  1 ok, 0 (printed). */
-int	 site_close(struct site_out *, int ok);
-/* The HTML of one node's children (pactkit render); caller frees. */
-char	*html_fragment(xmlNodePtr parent);
-/* Serialises n and its descendants as HTML5 into b. */
-void	 html_node(struct buf *, xmlNodePtr);
-void	 html_skip(xmlNodePtr);
-void	 html_unskip(xmlNodePtr);
-void	 html_freeze(xmlNodePtr);
-void	 html_unfreeze(xmlNodePtr);
-/* The same, writing the children of src at the start of element slot
- * (a page's content in its template) without copying them. */
-void	 html_node_slot(struct buf *, xmlNodePtr, xmlNodePtr slot,
-	    xmlNodePtr src);
-
-/* pdf.c: the documents of site.lua into outdir/pdf/<lang>/<id>.pdf. */
-int	 pdf_write_all(struct project *, const char *outdir);
-/* One document tree (root <article>) into a PDF at outpath, with cover
- * and contents, in lang on paper ("A4"/"Letter"); when dump is not NULL,
- * the layout (one line per box) goes there.  1 ok, 0 (printed). */
-int	 pdf_render_tree(struct build *, xmlNodePtr article,
-	    const char *lang, const char *paper, const char *title,
-	    const char *outpath, const char *dump);
 
 #endif /* !PACTKIT_H */

@@ -12,6 +12,7 @@
 
 #include "base/pactkit.h"
 #include "tree/tree.h"
+#include "doc/doc.h"
 
 /* The same characters as page file names (project.c): nothing that
  * needs escaping in a URL or could leave the folder. */

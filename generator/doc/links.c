@@ -9,6 +9,7 @@
 
 #include "base/pactkit.h"
 #include "tree/tree.h"
+#include "doc/doc.h"
 
 static struct page *
 by_url(const struct project *p, const char *url)

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "base/pactkit.h"
+#include "tree/tree.h"
+#include "doc/doc.h"
 
 static int
 email_at(const char *s, size_t i, size_t len, size_t *end)

@@ -14,6 +14,7 @@
 #include "base/pactkit.h"
 #include "tree/tree.h"
 #include "lua/sandbox.h"
+#include "doc/doc.h"
 
 struct conv {
 	struct diag	*diag;      /* where errors go */

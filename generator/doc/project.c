@@ -13,6 +13,8 @@
 
 #include "base/pactkit.h"
 #include "lua/sandbox.h"
+#include "tree/tree.h"
+#include "doc/doc.h"
 
 static int
 cmp_names(const void *a, const void *b)

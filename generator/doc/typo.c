@@ -11,6 +11,7 @@
 
 #include "base/pactkit.h"
 #include "tree/tree.h"
+#include "doc/doc.h"
 
 #define NBSP  0xA0
 #define NNBSP 0x202F

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "base/pactkit.h"
+#include "tree/tree.h"
+#include "doc/doc.h"
 
 /* Whether URL u starts with a scheme ("https:", "mailto:"). */
 int

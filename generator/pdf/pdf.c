@@ -11,6 +11,8 @@
 
 #include "pdf/internal.h"
 #include "out/out.h"
+#include "doc/doc.h"
+#include "pdf/pdf.h"
 
 /* One page of a document. */
 struct dpage {

@@ -23,6 +23,10 @@
 #include "base/pactkit.h"
 #include "tree/tree.h"
 #include "out/out.h"
+#include "doc/doc.h"
+#include "html/html.h"
+#include "pdf/pdf.h"
+#include "run/run.h"
 
 #ifndef PK_SHAREDIR
 #define PK_SHAREDIR "/usr/local/share/pactkit"

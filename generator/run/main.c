@@ -17,6 +17,10 @@
 #include "base/pactkit.h"
 #include "tree/tree.h"
 #include "out/out.h"
+#include "doc/doc.h"
+#include "html/html.h"
+#include "pdf/pdf.h"
+#include "run/run.h"
 
 static const char usage_text[] =
 "usage: pactkit build [-q|-v] [-o OUTDIR] [DIR]\n"

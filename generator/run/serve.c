@@ -24,6 +24,11 @@
 #include <microhttpd.h>
 
 #include "base/pactkit.h"
+#include "tree/tree.h"
+#include "doc/doc.h"
+#include "html/html.h"
+#include "pdf/pdf.h"
+#include "run/run.h"
 
 struct serve {
 	const char	*dir;       /* the project */

@@ -7,6 +7,8 @@
 
 #include "base/pactkit.h"
 #include "tree/tree.h"
+#include "doc/doc.h"
+#include "html/html.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -8,6 +8,8 @@
 #include "base/pactkit.h"
 #include "tree/tree.h"
 #include "out/out.h"
+#include "doc/doc.h"
+#include "pdf/pdf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -10,6 +10,7 @@
 
 #include "base/pactkit.h"
 #include "out/out.h"
+#include "pdf/pdf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,0 +1,71 @@
+/*
+ * doc/doc.h: the project read into document trees: the pages found and
+ * paired (project.c), Markdown into trees (markdown.c), typography,
+ * links and the files beside pages checked, personal data flagged.  What
+ * the writers and the commands call.
+ */
+#ifndef DOC_DOC_H
+#define DOC_DOC_H
+
+#include "base/pactkit.h"
+
+/* project.c: reads lua/site.lua and walks content/<lang>/; pairs pages. */
+/* Loads the project in dir for build b (which it keeps, borrowed); share
+ * is the built-in lua/ and themes/.  1 ok, 0 (printed). */
+int	 project_load(struct project *, struct build *, const char *dir,
+	    const char *share);
+void	 project_free(struct project *);
+struct page *project_find(const struct project *, size_t lang,
+	    const char *rel_or_key);
+/* The pages of document d in lang, in document order (patterns: a key,
+ * a path under content/<lang>/ without .md, or "dir/\*"); free the array. */
+struct page **project_doc_pages(const struct project *,
+	    const struct docspec *, size_t lang, size_t *np);
+
+/* lint.c: warns on e-mail addresses, phone numbers, ID-like numbers and
+ * survivor-named fields in content/ and lua/data/ (errors with --strict). */
+void	 lint_page(const struct project *, const struct page *);
+void	 lint_data(const struct project *);
+
+/* markdown.c: the front matter of page->text (title, key, weight...). */
+int	 markdown_frontmatter(struct project *, struct page *);
+/* The body (after markdown_frontmatter) into page->doc. */
+int	 markdown_body(struct project *, struct page *);
+/* One Markdown text into a new doc (pactkit render). */
+xmlDocPtr markdown_fragment(struct diag *, struct project *, const char *file,
+	    const char *text, size_t len, int fm_lines, size_t lang,
+	    int raw_html);
+
+
+/* typo.c: French / English typography on text nodes, outside code. */
+void	 typo_pass(xmlNodePtr root, const char *lang);
+void	 typo_text(struct buf *out, const char *text, const char *lang);
+
+/* links.c: .md links and site paths resolved to URLs; 1 ok, 0 (printed). */
+int	 links_resolve(struct project *, struct page *);
+/* The links to an id of a page built after theirs, checked now that all
+ * are built; 1 ok, 0 (printed). */
+int	 links_finish(struct project *);
+/* url.c: the URL of site path `to` relative to the page at site path
+ * `from`; with index_html, a folder's URL names its index.html.  Caller
+ * frees. */
+char	*url_relative(const char *from, const char *to, int index_html);
+/* Normalises "a/b/../c/./d" in place; 0 if it climbs above the root. */
+int	 url_normalise(char *path);
+/* Whether URL u starts with a scheme ("https:", "mailto:"). */
+int	 url_has_scheme(const char *u);
+
+/* assets.c: files beside pages (images, downloads) under content/<lang>/.
+ * Resolves attribute attr ("src" of an img, "href" of an a) of el in pg:
+ * a relative path from the page's source folder, or "/<lang>/...";
+ * checks the file, rewrites attr to its relative URL in the site and
+ * notes the file on el as data-pk-file.  -1: not a file (a URL with a
+ * scheme, a link with no extension), 1 ok, 0 an error (printed). */
+int	 assets_resolve(struct project *, struct page *, xmlNodePtr el,
+	    const char *attr);
+/* Drops a data-pk-file that el carries (only assets.c may set it). */
+void	 assets_forget(xmlNodePtr el);
+/* pactkit render: notes on each img its file, src taken from dir. */
+void	 assets_fragment(xmlNodePtr root, const char *dir);
+
+#endif /* !DOC_DOC_H */
