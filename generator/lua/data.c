@@ -17,6 +17,33 @@
 
 #define REG_DATA "pk.data"      /* name -> value of lua/data/NAME.lua */
 
+/*
+ * What REG_DATA holds for a name: nil (not read yet), false (being read:
+ * met again, it needs itself), its value, or one of these marks: it
+ * failed (its error said), and a later call said so too.
+ */
+static const char failed = 0, said = 0;
+
+/* Protected: runs data file (chunk name 1, text 2); leaves its value,
+ * its lines mapped. */
+static int
+run_data(lua_State *L)
+{
+	struct sandbox *sb = sandbox_get(L);
+	const char *chunk = lua_tostring(L, 1), *src;
+	size_t len;
+
+	src = lua_tolstring(L, 2, &len);
+	sandbox_load(sb, chunk, src, len, 1, 1);
+	lua_call(L, 0, 1);
+	if (lua_isnil(L, -1))
+		luaL_error(L, "%s:1: the data file returns nothing; end it "
+		    "with return { … }", chunk);
+	linemap_read(L, chunk, src, len);
+	linemap_register(L, -1, chunk, "");
+	return 1;
+}
+
 int
 data_goodname(const char *s)
 {
@@ -35,9 +62,9 @@ data_load(lua_State *L, const char *name)
 {
 	struct sandbox *sb = sandbox_get(L);
 	char *path, *text, *chunk, **names, msg[512];
-	const char *near, *src;
+	const char *near;
 	size_t len, n, i;
-	int top;
+	int top, status;
 
 	if (!data_goodname(name))
 		luaL_error(L, "pk.data: bad data file name \"%s\" (use a-z, "
@@ -51,6 +78,17 @@ data_load(lua_State *L, const char *name)
 		if (!lua_toboolean(L, -1))
 			luaL_error(L, "pk.data: lua/data/%s.lua needs itself "
 			    "(circular pk.data calls)", name);
+		lua_remove(L, top);
+		return;
+	case LUA_TLIGHTUSERDATA:
+		/* it failed, its error said: the first call after says so,
+		 * the others fail without a word (no cascade) */
+		if (lua_touserdata(L, -1) == &said)
+			sandbox_silent(L);
+		lua_pushlightuserdata(L, (void *)&said);
+		lua_setfield(L, top, name);
+		luaL_error(L, "pk.data: lua/data/%s.lua could not be read "
+		    "(its error is above)", name);
 		/* FALLTHROUGH */
 	default:
 		lua_remove(L, top);
@@ -78,20 +116,25 @@ data_load(lua_State *L, const char *name)
 	}
 	lua_pushlstring(L, text, len);  /* Lua owns the text from here */
 	free(text);
-	src = lua_tolstring(L, -1, &len);
 	lua_pushboolean(L, 0);
 	lua_setfield(L, top, name);     /* loading: catches cycles */
 	chunk = xasprintf("lua/data/%s.lua", name);
+	lua_pushcfunction(L, sandbox_msgh);
+	lua_pushcfunction(L, run_data);
 	lua_pushstring(L, chunk);
+	lua_pushvalue(L, top + 1);      /* the text */
 	free(chunk);
-	chunk = (char *)lua_tostring(L, -1);
-	sandbox_load(sb, chunk, src, len, 1, 1);
-	lua_call(L, 0, 1);
-	if (lua_isnil(L, -1))
-		luaL_error(L, "%s:1: the data file returns nothing; end it "
-		    "with return { … }", chunk);
-	linemap_read(L, chunk, src, len);
-	linemap_register(L, -1, chunk, "");
+	status = lua_pcall(L, 2, 1, top + 2);
+	if (status != LUA_OK) {
+		/* an exceeded budget is the call's: the file may be read
+		 * another time; its own error is said now, and remembered */
+		lua_pushnil(L);
+		lua_setfield(L, top, name);
+		sandbox_after_pcall(L, status);
+		lua_pushlightuserdata(L, (void *)&failed);
+		lua_setfield(L, top, name);
+		lua_error(L);
+	}
 	lua_pushvalue(L, -1);
 	lua_setfield(L, top, name);
 	lua_replace(L, top);

@@ -79,6 +79,12 @@ void	 sandbox_env(lua_State *, int withpk);
  * note naming the call site when callfile is given). */
 int	 sandbox_call(struct sandbox *, int nargs, int nres,
 	    const char *callfile, int callline);
+/* The message handler of sandbox_call: a position for a message that
+ * has none (error(msg, 0), error({})). */
+int	 sandbox_msgh(lua_State *);
+/* Raises an error that sandbox_call does not report: its cause was said
+ * already (a data file that failed, said once). */
+void	 sandbox_silent(lua_State *);
 /* Charges cost instructions to the run; raises once over budget. */
 void	 sandbox_charge(lua_State *, long long cost);
 /* After a script's own protected call: a budget exceeded inside raises

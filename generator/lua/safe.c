@@ -118,16 +118,35 @@ sb_pairs(lua_State *L)
 	return 3;
 }
 
-/* string.find, always plain, in linear time (glibc memmem). */
+/*
+ * string.find, plain, in linear time (glibc memmem).  Patterns are not
+ * available (as string.match is not): a pattern character ^$*+?.([%- in
+ * what is sought is refused, else "^foo" would be sought as text and not
+ * found without a word.  With plain = true (the 4th argument, as in
+ * Lua's own find) they are text.
+ */
 static int
 s_find(lua_State *L)
 {
-	size_t ls, lp;
+	static const char specials[] = "^$*+?.([%-";
+	size_t ls, lp, i;
 	const char *s = luaL_checklstring(L, 1, &ls);
 	const char *p = luaL_checklstring(L, 2, &lp);
 	lua_Integer init = luaL_optinteger(L, 3, 1);
 	const char *hit;
 
+	for (i = 0; i < lp && !lua_toboolean(L, 4); i++)
+		if (p[i] != '\0' && strchr(specials, p[i]) != NULL) {
+			char shown[64];
+
+			snprintf(shown, sizeof(shown), "%.*s%s",
+			    (int)(lp < 40 ? lp : 40), p, lp > 40 ? "…" : "");
+			return luaL_error(L, "string.find: \"%s\" holds the "
+			    "pattern character '%c', and string patterns are "
+			    "not available in the sandbox: to find the text as "
+			    "written, pass plain = true (s:find(text, 1, true))",
+			    shown, p[i]);
+		}
 	if (init < 0)
 		init = (lua_Integer)ls + init + 1 < 1 ? 1 :
 		    (lua_Integer)ls + init + 1;

@@ -395,6 +395,16 @@ sandbox_load(struct sandbox *sb, const char *name, const char *text,
 	return 1;
 }
 
+/* The error value of sandbox_silent. */
+static const char silent = 0;
+
+void
+sandbox_silent(lua_State *L)
+{
+	lua_pushlightuserdata(L, (void *)&silent);
+	lua_error(L);
+}
+
 /* 1 when msg starts "chunk:LINE: ". */
 static int
 has_position(const char *msg)
@@ -412,12 +422,14 @@ has_position(const char *msg)
 
 /* Message handler: gives a position to messages that have none
  * (error(msg, 0), error({})): the innermost Lua line running. */
-static int
-msgh(lua_State *L)
+int
+sandbox_msgh(lua_State *L)
 {
 	char file[256];
 	int line;
 
+	if (lua_touserdata(L, 1) == &silent)
+		return 1;               /* said already (sandbox_silent) */
 	if (lua_type(L, 1) == LUA_TSTRING &&
 	    has_position(lua_tostring(L, 1)))
 		return 1;
@@ -447,7 +459,7 @@ sandbox_call(struct sandbox *sb, int nargs, int nres,
 		sb->memline = 0;
 		sb->memfailed = 0;
 	}
-	lua_pushcfunction(L, msgh);
+	lua_pushcfunction(L, sandbox_msgh);
 	lua_insert(L, base);
 	sb->depth++;
 	status = lua_pcall(L, nargs, nres, base);
@@ -459,8 +471,10 @@ sandbox_call(struct sandbox *sb, int nargs, int nres,
 		return 1;
 	}
 	sb->lastfile[0] = '\0';
-	if (sb->aborted == SB_ABORT_STOP) {
-		/* build.c says "interrupted" once */
+	if (sb->aborted == SB_ABORT_STOP ||
+	    lua_touserdata(L, -1) == &silent) {
+		/* build.c says "interrupted" once; a silent error's cause
+		 * was said where it happened */
 		lua_settop(L, base - 1);
 		if (sb->depth == 0)
 			sb->aborted = SB_OK;
@@ -517,8 +531,8 @@ hint(const char *msg)
 		snprintf(q, sizeof(q), "'%s')", *p);
 		if (strstr(msg, q) != NULL)
 			return " (string patterns are not available in the "
-			    "sandbox: use string.find, which is plain, or "
-			    "pk.split)";
+			    "sandbox: use string.find with plain = true, "
+			    "s:find(text, 1, true), or pk.split)";
 	}
 	if (strstr(msg, "near '#'") != NULL)
 		return " (this is Lua: comments start with --)";
