@@ -315,10 +315,12 @@ component_call(struct sandbox *sb, const struct site *site, size_t lang,
 	c.parent = parent;
 	sandbox_set_page(sb, file, lang);
 	sb->callline = fence;
+	sb->component = name;
 	lua_pushcfunction(sb->L, component_k);
 	lua_pushlightuserdata(sb->L, &c);
 	ok = sandbox_call(sb, 1, 0, file, fence);
 	sb->callline = 0;
+	sb->component = NULL;
 	free(path);
 	free(chunk);
 

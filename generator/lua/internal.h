@@ -51,6 +51,7 @@ struct sandbox {
 	char	*page;              /* source file of the page being built */
 	size_t	 lang;              /* its language index */
 	int	 callline;          /* line of the current component call */
+	const char *component;      /* its name, or NULL */
 	unsigned idseq;             /* pk.id counter within the page */
 	size_t	 nconv;             /* nodes converted for this call */
 };

@@ -98,6 +98,10 @@ ckfail(lua_State *L, struct ck *ck, size_t show, const char *fmt, ...)
 		sandbox_callsite(L, &file, &line, where, sizeof(where));
 	if (file == NULL)
 		luaL_error(L, "%s: %s", label, msg);
+	if (line == 0 && sandbox_get(L)->page != NULL &&
+	    sandbox_get(L)->callline > 0 &&
+	    strcmp(file, sandbox_get(L)->page) == 0)
+		line = sandbox_get(L)->callline;  /* a call's own arguments */
 	if (label[0] == '\0')
 		lua_pushfstring(L, "%s:%d: %s", file, line, msg);
 	else
@@ -528,6 +532,74 @@ check(lua_State *L, struct ck *ck, int v, int s, int depth)
 	lua_settop(L, top);
 }
 
+/*
+ * PACTKIT_SCHEMAS=FILE: each schema pk.check is given is written to FILE
+ * as the fields it asks for, one line each: component, what (the data
+ * file, "args" for a call's arguments), path, required or optional, type.
+ * tests/t_docs.sh holds docs/components.md to the built-in components'
+ * schemas with it.
+ */
+static void
+dump(lua_State *L, FILE *fp, const char *comp, const char *what, int s,
+    const char *path, int depth)
+{
+	int fields, req = 0, top = lua_gettop(L);
+	const char *type;
+	lua_Integer k;
+
+	if (depth > SB_MAXDEPTH || lua_type(L, s) != LUA_TTABLE ||
+	    lua_getfield(L, s, "type") != LUA_TSTRING)
+		goto out;
+	type = lua_tostring(L, -1);
+	if (strcmp(type, "list") == 0) {
+		char *sub = xasprintf("%s[]", path);
+
+		if (lua_getfield(L, s, "of") == LUA_TTABLE)
+			dump(L, fp, comp, what, lua_gettop(L), sub, depth + 1);
+		free(sub);
+		goto out;
+	}
+	if (strcmp(type, "record") != 0 ||
+	    lua_getfield(L, s, "fields") != LUA_TTABLE)
+		goto out;
+	fields = lua_gettop(L);
+	if (lua_getfield(L, s, "required") == LUA_TTABLE)
+		req = lua_gettop(L);
+	sandbox_sortedkeys(L, fields);
+	for (k = 1; lua_rawgeti(L, -1, k) == LUA_TSTRING; k++) {
+		const char *name = lua_tostring(L, -1);
+		char *sub = xasprintf("%s%s%s", path, *path ? "." : "", name);
+		int fs, isreq = 0;
+		lua_Integer r;
+
+		lua_getfield(L, fields, name);
+		fs = lua_gettop(L);
+		/* as check_record reads it */
+		if (req) {
+			for (r = 1; lua_rawgeti(L, req, r) != LUA_TNIL; r++) {
+				isreq |= lua_type(L, -1) == LUA_TSTRING &&
+				    strcmp(lua_tostring(L, -1), name) == 0;
+				lua_pop(L, 1);
+			}
+			lua_pop(L, 1);
+		} else if (lua_type(L, fs) == LUA_TTABLE) {
+			isreq = lua_getfield(L, fs, "optional") == LUA_TNIL ||
+			    !lua_toboolean(L, -1);
+			lua_pop(L, 1);
+		}
+		lua_getfield(L, fs, "type");
+		fprintf(fp, "%s\t%s\t%s\t%s\t%s\n", comp, what, sub,
+		    isreq ? "required" : "optional", lua_type(L, -1) ==
+		    LUA_TSTRING ? lua_tostring(L, -1) : "?");
+		lua_pop(L, 1);
+		dump(L, fp, comp, what, fs, sub, depth + 1);
+		free(sub);
+		lua_pop(L, 2);
+	}
+out:
+	lua_settop(L, top);
+}
+
 /* pk.check(value, schema, what): raises at the offending line. */
 static int
 pk_check(lua_State *L)
@@ -544,6 +616,16 @@ pk_check(lua_State *L)
 		ck.base = path;
 	} else
 		ck.base = "";
+	if (getenv("PACTKIT_SCHEMAS") != NULL) {
+		FILE *fp = fopen(getenv("PACTKIT_SCHEMAS"), "a");
+		struct sandbox *sb = sandbox_get(L);
+
+		if (fp != NULL) {
+			dump(L, fp, sb->component != NULL ? sb->component : "",
+			    *ck.what != '\0' ? ck.what : "args", 2, "", 0);
+			fclose(fp);
+		}
+	}
 	check(L, &ck, 1, 2, 0);
 	lua_pushvalue(L, 1);
 	return 1;

@@ -12,7 +12,7 @@
 -- values (sector, level, kind, decision, answer) with their label.
 
 local ARGS = { type = "record", fields = {
-  source = { type = "string", nonempty = true, optional = true },
+  source = { type = "string", nonempty = true },
   columns = { type = "list", min = 1, of = { type = "string", nonempty = true }, optional = true },
   headers = { type = "record", fields = {}, optional = true },   -- checked below
   title = { type = "loc", optional = true },
@@ -99,7 +99,6 @@ return function(args)
     for k in pairs(h) do fields[k] = { type = "loc" } end
     pk.check(h, { type = "record", fields = fields }, "headers")
   end
-  if not args.source then error("data-table: missing field 'source' (the data file to show)", 0) end
 
   local cols = args.columns
   local list
