@@ -3,6 +3,11 @@
 # page exists in both languages, check --strict is clean (no personal
 # data, no missing translation), the documents of lua/site.lua are all
 # there, and two builds (other folders, other times) are byte-identical.
+# Then its guidance (tests/toolkit_content.lua): both languages in step and
+# in their own words, the sources' facts, a glossary paired across
+# languages, the workshop's timings, the checklists, the information-sharing
+# protocol in the MoU documents, and public pages free of editorial notes
+# and implementation file names.
 . "$ROOT/tests/lib.sh"
 A=$(tmpdir toolkit-a)
 B=$(tmpdir toolkit-b)

@@ -1,5 +1,5 @@
 -- glossary: the terms of lua/data/glossary.lua in the page's language, in
--- alphabetical order (accents ignored), each with the other language's
+-- alphabetical order (accents ignored) under their initial letter, each with the other language's
 -- term beside it, marked with its language for screen readers, and its
 -- definition.  One data file feeds both pages, so they always list the
 -- same entries.
@@ -60,9 +60,16 @@ return function(args)
   table.sort(entries, function(a, b)
     return sortkey(a[pk.lang].term) < sortkey(b[pk.lang].term)
   end)
-  local out = {}
+  -- under one heading per initial letter: the page's table of contents
+  -- then reads as an index (A, C, D, …) with the terms beneath
+  local out, letter = {}, nil
   for _, e in ipairs(entries) do
     local here, there = e[pk.lang], e[other]
+    local first = string.upper(sortkey(here.term):sub(1, 1))
+    if first ~= letter then
+      letter = first
+      out[#out + 1] = pk.h("h2", nil, first)
+    end
     out[#out + 1] = pk.h("section", { class = "pk-gloss-entry" },
       pk.h("h3", nil, here.term),
       pk.h("p", { class = "pk-gloss-other" },
