@@ -55,7 +55,7 @@ export TZ = UTC
 export LC_ALL = C.UTF-8
 
 .PHONY: all deps deps-test deps-npm toolkit test asan debug clean install \
-	uninstall golden bench valgrind fuzz FORCE
+	uninstall golden counts bench valgrind fuzz mutants FORCE
 
 all: deps pactkit toolkit
 
@@ -141,6 +141,32 @@ valgrind: deps-test pactkit
 
 bench: deps-test pactkit
 	sh bench/run.sh
+
+# rewrites the component goldens (tests/golden/components/expected/) from
+# this build: the only way they change; review with git diff
+golden: pactkit
+	@cd tests/golden/components && for lang in fr en; do \
+	  for f in content/$$lang/*.md; do n=$$(basename $$f .md); \
+	    SOURCE_DATE_EPOCH=1795000000 ../../../pactkit render --project . $$f \
+	      > expected/$$lang-$$n.html 2>/dev/null || { echo "render $$f failed"; exit 1; }; \
+	  done; done; git diff --stat -- expected 2>/dev/null || true
+
+# tests/counts: how many checks each group ran in the last full run
+# (tests/run.sh fails a group that runs fewer); after `make test` passed
+counts:
+	@n=$$(ls tests/t_*.sh | wc -l); \
+	if [ ! -f tests/out/counts ] || [ $$(wc -l < tests/out/counts) -ne $$n ] || \
+	   grep -q '^FAIL ' tests/out/results.txt; then \
+	  echo "make counts: run the whole \`make test\` first, with no FAIL"; exit 1; fi
+	cp tests/out/counts tests/counts
+	@git diff --stat tests/counts 2>/dev/null || true
+
+# each mutation of tests/mutants/list applied alone to a copy of the tree
+# (build/mutants/), built and run against its test groups; prints the
+# score (not part of CI: about half an hour).  MUTANTS=name runs one.
+MUTANTS ?=
+mutants: deps-npm
+	python3 tests/mutants/mutants.py $(MUTANTS)
 
 install: pactkit
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR) $(DESTDIR)$(MANDIR)/man1
