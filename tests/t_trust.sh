@@ -216,7 +216,7 @@ check trust/pii-strict-exit-1 test $? -eq 1
 # two-letter top-level domains, a one-letter one (not an address), and
 # fields named after survivors or victims in the data (not in a string)
 d=$(base pii-edges)
-printf '+++\ntitle = "P"\n+++\n\nWrite to jane@example.org.\nOr amina@gouv.sn, or paul@exemple.fr- or x@y.c or @team.\n' > "$d/content/en/page.md"
+printf '+++\ntitle = "P"\n+++\n\nWrite to jane@example.org.\nOr amina@gouv.sn, or paul@exemple.fr- or x@y.c or @team.\nCall +12 345 678 or +12 345 67, 01 23 45 67 8 or 01 23 45 67; file 12345678 or 123456789.\n' > "$d/content/en/page.md"
 printf 'return {\n  { id = "a", survivor_name = "x" },\n  { id = "b", note = "victim_name = y", victim_age = 3 },\n}\n' > "$d/lua/data/cases.lua"
 "$PACTKIT" check "$d" >/dev/null 2>"$OUT/trust-pii-edges.err"
 e=$OUT/trust-pii-edges.err
@@ -224,6 +224,12 @@ check trust/pii-email-ends-sentence grep -q "content/en/page.md:5:10: warning: a
 check trust/pii-email-tld-sn grep -q "content/en/page.md:6:4: warning: an e-mail address 'amina@gouv.sn':" "$e"
 check trust/pii-email-tld-fr grep -q "content/en/page.md:6:22: warning: an e-mail address 'paul@exemple.fr':" "$e"
 check trust/pii-email-one-letter-tld-not-flagged test "$(grep -c 'an e-mail address' "$e")" -eq 3
+# phone numbers and ID-like numbers at their smallest: "+" and 8 digits,
+# 0 and 9 digits in groups, 9 digits in a row; one digit fewer is none
+check trust/pii-phone-plus-8-digits grep -q "content/en/page.md:7:6: warning: a phone number '+12 345 678'" "$e"
+check trust/pii-phone-0-9-digits grep -q "content/en/page.md:7:33: warning: a phone number '01 23 45 67 8'" "$e"
+check trust/pii-id-9-digits grep -q "content/en/page.md:7:80: warning: an ID-like number '123456789'" "$e"
+check trust/pii-numbers-one-digit-short-not-flagged test "$(grep -c 'content/en/page.md:7:' "$e")" -eq 3
 check trust/pii-field-survivor grep -q "lua/data/cases.lua:2:15: warning: a field named after survivors or victims" "$e"
 check trust/pii-field-victim grep -q "lua/data/cases.lua:3:41: warning: a field named after survivors or victims" "$e"
 check trust/pii-field-in-string-not-flagged test "$(grep -c 'a field named after' "$e")" -eq 2
