@@ -680,6 +680,27 @@ test_sandbox(void)
 	    "'x', 100 << 20)\nreturn 'after ' .. tostring(ok)\n",
 	    "error: memory limit exceeded (64 MiB)");
 
+	/* pk.check at its edges: a list of exactly min or max items and
+	 * numbers equal to min or max pass; one item or one unit beyond
+	 * fails; an integer field refuses a fraction */
+	test_runs(sb, d, "check_list_at_bounds", "local s = { type = 'list', of = "
+	    "{ type = 'integer', min = -2, max = 2 }, min = 3, max = 3 }\n"
+	    "pk.check({ -2, 0, 2 }, s, 'x')\nreturn 'ok'\n", "ok");
+	test_escape(sb, d, "check_list_over_max", "local s = { type = 'list', "
+	    "max = 3 }\npk.check({ 1, 2, 3, 4 }, s, 'x')\n",
+	    "x: expected at most 3 items, got 4");
+	test_escape(sb, d, "check_list_under_min", "local s = { type = 'list', "
+	    "min = 3 }\npk.check({ 1, 2 }, s, 'x')\n",
+	    "x: expected at least 3 items, got 2");
+	test_escape(sb, d, "check_below_min", "pk.check(-3, { type = 'integer', "
+	    "min = -2, max = 2 }, 'x')\n", "x: expected an integer from -2 to "
+	    "2, got number -3");
+	test_escape(sb, d, "check_above_max", "pk.check(3, { type = 'integer', "
+	    "min = -2, max = 2 }, 'x')\n", "x: expected an integer from -2 to "
+	    "2, got number 3");
+	test_escape(sb, d, "check_fraction", "pk.check(2.5, { type = 'integer' "
+	    "}, 'x')\n", "x: expected an integer, got number 2.5");
+
 	/* after all that the state still works, and values come back */
 	path = xasprintf("%s/lua/ok.lua", d);
 	put(d, "lua/ok.lua", "local t = {}\nfor k, v in pairs({ b = 2, a = 1 }) "
