@@ -65,8 +65,11 @@ def copy_tree(src, dst):
         if os.path.isdir(nm):
             os.symlink(nm, os.path.join(dst, sub, "node_modules"))
     shared = os.path.join(os.path.dirname(src), "shared")
+    link = os.path.join(os.path.dirname(dst), "shared")
+    if os.path.lexists(link):
+        os.remove(link)
     if os.path.isdir(shared):   # the CommonMark spec beside the clone
-        os.symlink(shared, os.path.join(os.path.dirname(dst), "shared"))
+        os.symlink(shared, link)
 
 
 def run(cmd, cwd, timeout, log, env=None):
