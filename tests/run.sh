@@ -1,7 +1,8 @@
 #!/bin/sh
 # The test runner: every group (tests/t_*.sh) prints "PASS name", "FAIL
 # name: why" or "SKIP name: why" lines; this script runs each under a
-# timeout and ends with "N passed, N failed, N skipped".  A group fails
+# timeout and ends with "N passed, N failed" (the skipped, if any,
+# on the line before).  A group fails
 # (a FAIL line of its own) when it exits non-zero (a crash, a harness
 # that died), times out, prints no check at all, or runs fewer checks
 # than tests/counts says it did in the last full run: a check that
@@ -70,5 +71,6 @@ failed=$(grep -c '^FAIL ' "$log")
 skipped=$(grep -c '^SKIP ' "$log")
 [ -n "$notes" ] && echo "$notes"
 echo
-echo "$passed passed, $failed failed, $skipped skipped"
+[ "$skipped" -gt 0 ] && echo "$skipped skipped (each SKIP line above says why)"
+echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
