@@ -86,6 +86,7 @@ struct out {
 	int	 nnums;
 	int	 articles;          /* the numId of the MoU being written */
 	int	 keep;              /* inside a table kept on one page */
+	unsigned lines;             /* writing lines so far (alternate) */
 };
 
 static xmlNodePtr
@@ -325,17 +326,25 @@ styles_xml(const struct odoc *d)
 	wa(e, ns, "left", "425");
 	pst(st, ns, OS_LABEL, "Normal", &ppr, &rpr);
 	w(ppr, ns, "keepNext");
-	spacing(ppr, ns, 120, 0);
+	spacing(ppr, ns, 160, 0);
 	fonts(rpr, ns, "Liberation Sans");
 	wv(rpr, ns, "sz", "20");
 	wv(rpr, ns, "szCs", "20");
 	pst(st, ns, OS_FILL, "Normal", &ppr, &rpr);
 	b = w(ppr, ns, "pBdr");
-	border(b, ns, "between", 4, "808080");
 	border(b, ns, "bottom", 4, "808080");
 	spacing(ppr, ns, 160, 0);
 	pst(st, ns, OS_SIGN, pstyle[OS_FILL].id, &ppr, &rpr);
 	spacing(ppr, ns, 680, 0);
+	/* Word and LibreOffice draw one border round paragraphs whose
+	 * borders are the same: consecutive lines alternate with a twin
+	 * whose rule differs by a shade, so that each keeps its own */
+	s = style(st, ns, "paragraph", "WritingLineAlt", "Writing line (2)",
+	    pstyle[OS_FILL].id, 0);
+	border(w(w(s, ns, "pPr"), ns, "pBdr"), ns, "bottom", 4, "7F7F7F");
+	s = style(st, ns, "paragraph", "SignatureLineAlt",
+	    "Signature line (2)", pstyle[OS_SIGN].id, 0);
+	border(w(w(s, ns, "pPr"), ns, "pBdr"), ns, "bottom", 4, "7F7F7F");
 	pst(st, ns, OS_LEGEND, pstyle[OS_BODY].id, &ppr, &rpr);
 	w(ppr, ns, "keepNext");
 	spacing(ppr, ns, 160, 60);
@@ -739,7 +748,12 @@ paragraph(struct out *o, xmlNodePtr parent, const struct oblock *b,
 	xmlNodePtr p = w(parent, o->w, "p"), ppr, e;
 
 	ppr = w(p, o->w, "pPr");
-	wv(ppr, o->w, "pStyle", pstyle[b->style].id);
+	if (b->style == OS_FILL || b->style == OS_SIGN)
+		wv(ppr, o->w, "pStyle", o->lines++ % 2 == 0 ?
+		    pstyle[b->style].id : b->style == OS_FILL ?
+		    "WritingLineAlt" : "SignatureLineAlt");
+	else
+		wv(ppr, o->w, "pStyle", pstyle[b->style].id);
 	if (o->keep)
 		w(ppr, o->w, "keepNext");
 	if (b->pagebreak)
@@ -856,7 +870,8 @@ table(struct out *o, xmlNodePtr parent, const struct oblock *b)
 				wa(e, o->w, "fill", "E6E6E6");
 			}
 			if (form)
-				wv(tcpr, o->w, "vAlign", "bottom");
+				wv(tcpr, o->w, "vAlign", ce->top ? "top" :
+				    "bottom");
 			blocks(o, tc, &ce->body, 0);
 			if (tc->last == tcpr)
 				w(tc, o->w, "p");

@@ -408,7 +408,7 @@ styles_xml(const struct odoc *d)
 	s = style(st, &n, pstyle[OS_LABEL].name, pstyle[OS_LABEL].display,
 	    "paragraph", "Standard");
 	pp = pprops(s, &n);
-	at(pp, n.fo, "margin-top", "0.2cm");
+	at(pp, n.fo, "margin-top", "0.3cm");
 	at(pp, n.fo, "keep-with-next", "always");
 	tp = tprops(s, &n);
 	at(tp, n.style, "font-name", "Liberation Sans");
@@ -760,7 +760,7 @@ cell_style(struct out *o, const char *name, int header, int form)
 		at(cp, o->n.fo, "border", "0.5pt solid #808080");
 	if (header)
 		at(cp, o->n.fo, "background-color", "#e6e6e6");
-	at(cp, o->n.style, "vertical-align", form ? "bottom" : "top");
+	at(cp, o->n.style, "vertical-align", form == 1 ? "bottom" : "top");
 }
 
 static void
@@ -798,6 +798,7 @@ table(struct out *o, xmlNodePtr parent, const struct oblock *b)
 	cell_style(o, "CellHead", 1, 0);
 	cell_style(o, "Cell", 0, 0);
 	cell_style(o, "CellForm", 0, 1);
+	cell_style(o, "CellFormTop", 0, 2);
 	tab = el(parent, o->n.table, "table");
 	at(tab, o->n.table, "name", name);
 	at(tab, o->n.table, "style-name", name);
@@ -823,8 +824,9 @@ table(struct out *o, xmlNodePtr parent, const struct oblock *b)
 				continue;
 			}
 			cell = el(row, o->n.table, "table-cell");
-			at(cell, o->n.table, "style-name", form ? "CellForm" :
-			    ce->header ? "CellHead" : "Cell");
+			at(cell, o->n.table, "style-name", form ? (ce->top ?
+			    "CellFormTop" : "CellForm") : ce->header ?
+			    "CellHead" : "Cell");
 			at(cell, o->n.office, "value-type", "string");
 			if (ce->colspan > 1) {
 				snprintf(num, sizeof(num), "%d", ce->colspan);

@@ -888,8 +888,7 @@ field_block(struct conv *c, struct oblocks *out, xmlNodePtr n,
 	if (nm != NULL && (strstr(nm, "signature") != NULL ||
 	    strstr(nm, "seal") != NULL) && fill == OS_FILL) {
 		/* a place to sign or stamp: ruled room, no text to type */
-		b = newblock(out, OB_PARA, OS_SIGN);
-		field_run(c, b, n);
+		newblock(out, OB_PARA, OS_SIGN);
 		return;
 	}
 	b = newblock(out, OB_PARA, fill);
@@ -931,15 +930,15 @@ rows_of(xmlNodePtr t, xmlNodePtr *rows, size_t *n, size_t max, int *head,
 	}
 }
 
-/* The rough width a cell's content asks for, in characters. */
-static double
-cell_want(xmlNodePtr cell)
+/* The width a cell's content needs without breaking a word (*min; a
+ * short text is kept whole) and on one line (*max), in characters. */
+static void
+cell_want(xmlNodePtr cell, double *min, double *max)
 {
 	char *t = tree_text_content(cell);
 	size_t chars = 0, word = 0, longest = 0;
 	const unsigned char *s;
 	xmlNodePtr k;
-	double w;
 
 	for (s = (const unsigned char *)t; *s != '\0'; s++) {
 		if ((*s & 0xC0) == 0x80)
@@ -953,21 +952,54 @@ cell_want(xmlNodePtr cell)
 			longest = word;
 	}
 	free(t);
-	w = (double)chars;
-	if (w > 40)
-		w = 40;
-	if (w < (double)longest)
-		w = (double)longest;
+	*min = chars <= 16 ? (double)chars : (double)longest;
+	*max = chars > 60 ? 60 : (double)chars;    /* a column's measure */
 	for (k = cell->children; k != NULL; k = k->next)
 		if (is(k, "input") || is(k, "textarea")) {
 			const char *v = tree_get_attr(k, is(k, "input") ?
 			    "size" : "cols");
+			double want = v != NULL && atof(v) > 0 ? atof(v) : 12;
 
-			w = w > 12 ? w : 12;
-			if (v != NULL && atof(v) > w)
-				w = atof(v);
+			if (want > *max)
+				*max = want;
 		}
-	return w < 3 ? 3 : w;
+	if (*min < 2)
+		*min = 2;
+	if (*max < *min)
+		*max = *min;
+}
+
+/* Column shares: each its minimum, the room left shared in proportion
+ * to what each would take more on one line. */
+static void
+widths(double *width, const double *min, const double *max, size_t n,
+    double avail)
+{
+	double smin = 0, smax = 0, extra;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		smin += min[i];
+		smax += max[i];
+	}
+	if (smax <= avail) {
+		for (i = 0; i < n; i++)
+			width[i] = max[i] / smax;
+		return;
+	}
+	if (smin >= avail) {
+		/* too narrow anyway: long texts get more than short ones */
+		double sum = 0;
+
+		for (i = 0; i < n; i++)
+			sum += min[i] + (max[i] - min[i]) / 2;
+		for (i = 0; i < n; i++)
+			width[i] = (min[i] + (max[i] - min[i]) / 2) / sum;
+		return;
+	}
+	extra = (avail - smin) / (smax - smin);
+	for (i = 0; i < n; i++)
+		width[i] = (min[i] + (max[i] - min[i]) * extra) / avail;
 }
 
 static void
@@ -978,7 +1010,7 @@ table(struct conv *c, struct oblocks *out, xmlNodePtr t)
 	int head = 0;
 	struct otable *tb;
 	struct oblock *b;
-	double *want, sum = 0;
+	double *want;
 
 	for (k = t->children; k != NULL; k = k->next)
 		if (is(k, "caption"))
@@ -1031,14 +1063,14 @@ table(struct conv *c, struct oblocks *out, xmlNodePtr t)
 	tb->headrows = nhead;
 	tb->cell = xcalloc(nrows * ncols, sizeof(*tb->cell));
 	tb->width = xcalloc(ncols, sizeof(double));
-	want = xcalloc(ncols, sizeof(double));
+	want = xcalloc(2 * ncols, sizeof(double));
 	for (r = 0; r < nrows; r++) {
 		col = 0;
 		for (k = rows[r]->children; k != NULL; k = k->next) {
 			struct ocell *ce;
 			size_t cs, rs, rr, cc;
 			enum ostyle st;
-			double wa;
+			double wa, wb;
 
 			if (!is(k, "td") && !is(k, "th"))
 				continue;
@@ -1065,17 +1097,19 @@ table(struct conv *c, struct oblocks *out, xmlNodePtr t)
 			blocks(c, k, &ce->body, st);
 			if (ce->body.n == 0)
 				newblock(&ce->body, OB_PARA, st);
-			wa = cell_want(k) / (double)cs;
-			for (cc = col; cc < col + cs; cc++)
-				if (wa > want[cc])
-					want[cc] = wa;
+			cell_want(k, &wa, &wb);
+			for (cc = col; cc < col + cs; cc++) {
+				if (wa / (double)cs > want[cc])
+					want[cc] = wa / (double)cs;
+				if (wb / (double)cs > want[ncols + cc])
+					want[ncols + cc] = wb / (double)cs;
+			}
 			col += cs;
 		}
 	}
-	for (i = 0; i < ncols; i++)
-		sum += want[i] > 0 ? want[i] : 3;
-	for (i = 0; i < ncols; i++)
-		tb->width[i] = (want[i] > 0 ? want[i] : 3) / sum;
+	/* about 5 characters of 10 pt text a centimetre, less padding */
+	widths(tb->width, want, want + ncols, ncols,
+	    office_textwidth(c->d) * 5.2 - 1.2 * (double)ncols);
 	free(want);
 }
 
@@ -1150,6 +1184,8 @@ form_table(struct conv *c, struct oblocks *out, xmlNodePtr n)
 				newblock(&fc->body, OB_PARA, OS_FILL);
 		} else
 			field_block(c, &fc->body, ctl, OS_FILL);
+		/* a label sits on its one line, or on the first of many */
+		lc->top = fc->top = fc->body.n > 1;
 		k = ctl;
 	}
 }

@@ -83,6 +83,7 @@ struct ocell {
 	int	 header;            /* a th */
 	int	 colspan, rowspan;  /* 1 unless spanning */
 	int	 covered;           /* a slot under another cell's span */
+	int	 top;               /* a form cell: aligned at the top */
 	struct oblocks body;        /* its paragraphs */
 };
 
