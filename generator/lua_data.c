@@ -1847,7 +1847,11 @@ doc_formats(lua_State *L, struct sitectx *c, int dt, const char *path)
 		if (i < sizeof(names) / sizeof(names[0]))
 			mask |= 1u << i;
 		else {
-			describe(L, -1, got, sizeof(got));
+			if (lua_type(L, -1) == LUA_TSTRING)
+				snprintf(got, sizeof(got), "\"%s\"",
+				    lua_tostring(L, -1));
+			else
+				describe(L, -1, got, sizeof(got));
 			serr(L, c, DIAG_ERROR, fpath, "%s[%lld]: unknown format "
 			    "%s (expected \"pdf\", \"odt\" or \"docx\")",
 			    fpath + 1, (long long)j, got);
