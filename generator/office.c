@@ -1662,6 +1662,8 @@ office_write_all(struct project *p, const char *outdir)
 
 			if (p->lang_only >= 0 && li != (size_t)p->lang_only)
 				continue;       /* another process writes it */
+			if (util_stop != 0)
+				return 0;       /* interrupted */
 			if (!(ds->formats & (DOC_ODT | DOC_DOCX)))
 				continue;
 			memset(&c, 0, sizeof(c));
