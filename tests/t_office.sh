@@ -94,3 +94,40 @@ for d in $DOCS; do
 	    "$x/META-INF/manifest.xml" 2>"$T/xmllint.err" || { ok=0; bad=$d; }
 done
 [ $ok = 1 ] && pass office-odt-xmllint-well-formed || fail office-odt-xmllint-well-formed "$bad: $(head -2 "$T/xmllint.err")"
+
+# ---- the worksheets: the map as a drawing, boxes, a photo beside a page
+W=$T/w
+mkdir -p "$W" && cp -R "$ROOT/content" "$ROOT/lua" "$ROOT/themes" "$W/"
+sed -i 's/pages = { "tool-map", "tool-screening", "tool-plan", "tool-log" } }/pages = { "tool-map", "tool-screening", "tool-plan", "tool-log" }, formats = { "odt", "docx" } }/' "$W/lua/site.lua"
+cp "$ROOT/tests/images/photo.jpg" "$W/content/en/tools/photo.jpg"
+printf '\n![A workshop photo](photo.jpg)\n' >> "$W/content/en/tools/map.md"
+if (cd "$W" && "$PACTKIT" build -q . >"$T/w.log" 2>&1); then
+	$PY - "$W/output/pdf/en/worksheets" <<'PY'
+import sys, zipfile
+import docx
+from docx.oxml.ns import qn
+base = sys.argv[1]
+def res(n, ok, why=""):
+    print("PASS %s" % n if ok else "FAIL %s: %s" % (n, why))
+o = zipfile.ZipFile(base + ".odt").namelist()
+d = zipfile.ZipFile(base + ".docx").namelist()
+res("office-odt-map-is-svg", any(n.startswith("Pictures/") and n.endswith(".svg") for n in o), o)
+res("office-odt-photo-embedded", any(n.endswith(".jpg") for n in o), o)
+res("office-docx-map-is-emf-and-svg", any(n.endswith(".emf") for n in d) and any(n.endswith(".svg") for n in d), d)
+res("office-docx-photo-embedded", any(n.endswith(".jpg") for n in d), d)
+doc = docx.Document(base + ".docx")
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}checkbox"
+boxes = [s for s in doc.element.body.iter(qn("w:sdt")) if s.find(qn("w:sdtPr") + "/" + W14) is not None]
+res("office-docx-boxes-are-checkbox-controls", len(boxes) >= 20, "%d" % len(boxes))
+res("office-docx-map-drawing-inline", len(doc.inline_shapes) >= 3, "%d" % len(doc.inline_shapes))
+notices = sum(1 for p in doc.paragraphs if p.style.name == "Note" and "survivor" in p.text)
+res("office-confidentiality-notice-on-every-worksheet", notices >= 4, "%d notices" % notices)
+PY
+	mkdir -p "$W/lo"
+	timeout 300 soffice -env:UserInstallation=file://$L/profile --headless --norestore \
+	    --convert-to pdf --outdir "$W/lo" "$W/output/pdf/en/worksheets.odt" >"$W/lo.log" 2>&1
+	n=$(pdfinfo "$W/lo/worksheets.pdf" 2>/dev/null | awk '/^Pages/ { print $2 }')
+	[ "${n:-0}" -ge 10 ] && pass office-worksheets-convert || fail office-worksheets-convert "$n pages; $(head -2 "$W/lo.log")"
+else
+	fail office-worksheets-build "$(head -3 "$T/w.log")"
+fi
