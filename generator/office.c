@@ -23,6 +23,7 @@ struct conv {
 	struct strmap marks;        /* "page#id" -> bookmark name (owned) */
 	struct strmap labels;       /* a control id -> its label text (owned) */
 	struct strmap controls;     /* a control id -> its type ("checkbox"...) */
+	struct strset hidden;       /* controls whose label only screen readers get */
 	int	 nmarks;            /* bookmarks named */
 	int	 ok;                /* 0 once an error is printed */
 };
@@ -877,8 +878,12 @@ field_block(struct conv *c, struct oblocks *out, xmlNodePtr n,
 	const char *nm = tree_get_attr(n, "name");
 
 	if (is_box(n)) {
+		const char *id = tree_get_attr(n, "id");
+
 		b = newblock(out, OB_PARA, st);
 		field_run(c, b, n);
+		if (id != NULL && strset_has(&c->hidden, id))
+			return;         /* the column header says it */
 		b = &out->v[out->n - 1];
 		addtext(b, " ", 1, &(struct ictx){ 0, NULL, NULL, 0 });
 		addtext(b, label_of(c, n), strlen(label_of(c, n)),
@@ -1482,6 +1487,9 @@ scan(struct conv *c, xmlNodePtr n)
 	if (n->type != XML_ELEMENT_NODE)
 		return;
 	if (is(n, "label") && (v = tree_get_attr(n, "for")) != NULL &&
+	    hasclass(n, "pk-visually-hidden"))
+		strset_add(&c->hidden, v);
+	if (is(n, "label") && (v = tree_get_attr(n, "for")) != NULL &&
 	    strmap_get(&c->labels, v) == NULL) {
 		char *t = tree_text_content(n);
 		struct oblock tmp;
@@ -1721,6 +1729,7 @@ office_write_all(struct project *p, const char *outdir)
 			strmap_free_vals(&c.marks);
 			strmap_free_vals(&c.labels);
 			strmap_free(&c.controls);
+			strset_free(&c.hidden);
 			free(c.pages);
 			office_free(&d);
 		}
