@@ -22,11 +22,13 @@ endif
 # Debian 12 packages.  `make` installs what pactkit builds and runs with;
 # `make test` (and asan, fuzz, valgrind, bench) also what the tests use.
 DEB_BUILD = gcc make pkg-config libcmark-dev libxml2-dev liblua5.4-dev \
-	    libhpdf-dev libhyphen-dev libmicrohttpd-dev libpng-dev libjpeg-dev
+	    libhpdf-dev libhyphen-dev libmicrohttpd-dev libpng-dev libjpeg-dev \
+	    libzip-dev
 DEB_RUN   = hyphen-fr hyphen-en-us fonts-liberation2 fonts-dejavu-core
 DEB_TEST  = cmark poppler-utils qpdf libxml2-utils lua5.4 curl iproute2 mupdf-tools \
 	    python3-pikepdf python3-fonttools icc-profiles-free \
-	    clang libclang-rt-14-dev valgrind chromium default-jre-headless
+	    clang libclang-rt-14-dev valgrind chromium default-jre-headless \
+	    libreoffice-writer-nogui python3-docx pandoc
 # what the deps steps run: overridden only by tests/t_make.sh
 APT_GET   ?= apt-get
 DPKG_QUERY ?= dpkg-query
@@ -35,7 +37,7 @@ PK_UID    ?= $(shell id -u)
 # pkg-config is asked once, when a recipe first needs the flags, never while
 # make reads this file: on a fresh machine the -dev packages are installed
 # by `deps` after that (every compile waits for deps: see build/ below).
-PKGS      = libcmark libxml-2.0 $(LUA_PC) libmicrohttpd
+PKGS      = libcmark libxml-2.0 $(LUA_PC) libmicrohttpd libzip
 pkgconf   = $(if $(filter __failed__,$(1)),$(error $(PKG_CONFIG) $(2) $(PKGS) failed: \
 	    are the -dev packages installed? `make deps` installs them as root),$(1))
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(call pkgconf,$$(shell $$(PKG_CONFIG) --cflags \

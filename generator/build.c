@@ -204,7 +204,8 @@ write_share(struct project *p, const char *tmp, int verbose, int quiet)
 	int ok = process(p, so, verbose, quiet) && so != NULL;
 
 	ok = (so == NULL || site_close(so, ok)) && ok &&
-	    pdf_write_all(p, tmp) && diag_errors() == 0;
+	    pdf_write_all(p, tmp) && office_write_all(p, tmp) &&
+	    diag_errors() == 0;
 
 	if (ok && p->lang_only >= 0 && !outfiles_have_lists() &&
 	    !outfiles_fresh()) {

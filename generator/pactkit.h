@@ -155,6 +155,11 @@ struct kv {
 	char	*v;                 /* value */
 };
 
+/* The files a document is written as (site.lua formats = { ... }). */
+#define DOC_PDF  1u             /* output/pdf/<lang>/<id>.pdf */
+#define DOC_ODT  2u             /* output/pdf/<lang>/<id>.odt */
+#define DOC_DOCX 4u             /* output/pdf/<lang>/<id>.docx */
+
 /* One PDF named in site.lua documents = { ... }. */
 struct docspec {
 	char	*id;                /* file name: output/pdf/<lang>/<id>.pdf */
@@ -165,6 +170,7 @@ struct docspec {
 	int	 cover;             /* 1: draw a cover page (default) */
 	int	 toc;               /* 1: table of contents (default) */
 	int	 recto;             /* 1: each part starts on a right-hand page (default 0) */
+	unsigned formats;           /* DOC_PDF | DOC_ODT | DOC_DOCX (default DOC_PDF) */
 	int	 line;              /* line of this entry in site.lua */
 };
 
@@ -400,5 +406,9 @@ int	 pdf_write_all(struct project *, const char *outdir);
 int	 pdf_render_tree(xmlNodePtr article, const char *lang,
 	    const char *paper, const char *title, const char *outpath,
 	    const char *dump);
+
+/* office.c: the documents of site.lua whose formats hold "odt" or
+ * "docx" into outdir/pdf/<lang>/<id>.odt and .docx.  1 ok, 0 (printed). */
+int	 office_write_all(struct project *, const char *outdir);
 
 #endif /* !PACTKIT_H */

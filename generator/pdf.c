@@ -632,6 +632,8 @@ pdf_write_all(struct project *p, const char *outdir)
 			const char *v;
 			char *out;
 
+			if (!(ds->formats & DOC_PDF))
+				continue;       /* ODT or DOCX only: office.c */
 			pages = project_doc_pages(p, ds, li, &np);
 			if (np == 0) {
 				diag(DIAG_WARN, s->file, ds->line, 0,
