@@ -22,11 +22,13 @@ endif
 # Debian 12 packages.  `make` installs what pactkit builds and runs with;
 # `make test` (and asan, fuzz, valgrind, bench) also what the tests use.
 DEB_BUILD = gcc make pkg-config libcmark-dev libxml2-dev liblua5.4-dev \
-	    libhpdf-dev libhyphen-dev libmicrohttpd-dev libpng-dev libjpeg-dev
+	    libhpdf-dev libhyphen-dev libmicrohttpd-dev libpng-dev libjpeg-dev \
+	    libzip-dev
 DEB_RUN   = hyphen-fr hyphen-en-us fonts-liberation2 fonts-dejavu-core
 DEB_TEST  = cmark poppler-utils qpdf libxml2-utils lua5.4 curl iproute2 mupdf-tools \
 	    python3-pikepdf python3-fonttools icc-profiles-free \
-	    clang libclang-rt-14-dev valgrind chromium default-jre-headless
+	    clang libclang-rt-14-dev valgrind chromium default-jre-headless \
+	    libreoffice-writer-nogui python3-docx pandoc
 # what the deps steps run: overridden only by tests/t_make.sh
 APT_GET   ?= apt-get
 DPKG_QUERY ?= dpkg-query
@@ -35,7 +37,7 @@ PK_UID    ?= $(shell id -u)
 # pkg-config is asked once, when a recipe first needs the flags, never while
 # make reads this file: on a fresh machine the -dev packages are installed
 # by `deps` after that (every compile waits for deps: see build/ below).
-PKGS      = libcmark libxml-2.0 $(LUA_PC) libmicrohttpd
+PKGS      = libcmark libxml-2.0 $(LUA_PC) libmicrohttpd libzip
 pkgconf   = $(if $(filter __failed__,$(1)),$(error $(PKG_CONFIG) $(2) $(PKGS) failed: \
 	    are the -dev packages installed? `make deps` installs them as root),$(1))
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(call pkgconf,$$(shell $$(PKG_CONFIG) --cflags \
@@ -56,7 +58,7 @@ export TZ = UTC
 export LC_ALL = C.UTF-8
 
 .PHONY: all deps deps-test deps-npm toolkit test asan debug clean install \
-	uninstall golden bench valgrind fuzz FORCE
+	uninstall golden counts bench valgrind fuzz mutants FORCE
 
 all: deps pactkit toolkit
 
@@ -144,6 +146,32 @@ valgrind: deps-test pactkit
 
 bench: deps-test pactkit
 	sh bench/run.sh
+
+# rewrites the component goldens (tests/golden/components/expected/) from
+# this build: the only way they change; review with git diff
+golden: pactkit
+	@cd tests/golden/components && for lang in fr en; do \
+	  for f in content/$$lang/*.md; do n=$$(basename $$f .md); \
+	    SOURCE_DATE_EPOCH=1795000000 ../../../pactkit render --project . $$f \
+	      > expected/$$lang-$$n.html 2>/dev/null || { echo "render $$f failed"; exit 1; }; \
+	  done; done; git diff --stat -- expected 2>/dev/null || true
+
+# tests/counts: how many checks each group ran in the last full run
+# (tests/run.sh fails a group that runs fewer); after `make test` passed
+counts:
+	@n=$$(ls tests/t_*.sh | wc -l); \
+	if [ ! -f tests/out/counts ] || [ $$(wc -l < tests/out/counts) -ne $$n ] || \
+	   grep -q '^FAIL ' tests/out/results.txt; then \
+	  echo "make counts: run the whole \`make test\` first, with no FAIL"; exit 1; fi
+	cp tests/out/counts tests/counts
+	@git diff --stat tests/counts 2>/dev/null || true
+
+# each mutation of tests/mutants/list applied alone to a copy of the tree
+# (build/mutants/), built and run against its test groups; prints the
+# score (not part of CI: about half an hour).  MUTANTS=name runs one.
+MUTANTS ?=
+mutants: deps-npm
+	python3 tests/mutants/mutants.py $(MUTANTS)
 
 install: pactkit
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR) $(DESTDIR)$(MANDIR)/man1

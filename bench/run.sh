@@ -6,8 +6,10 @@
 #   pdf:  pactkit vs WeasyPrint (on pandoc's HTML; untagged and with
 #         --pdf-variant pdf/ua-1) and vs Typst 0.14.2 (npm
 #         @myriaddreamin/typst-ts-node-compiler, bench/typst.mjs: the book
-#         converted to Typst markup; Typst tags by default) on the 30-page book.
-# usage: bench/run.sh [site|pdf] (default both); SIZES="1000 5000"
+#         converted to Typst markup; Typst tags by default) on the 30-page book;
+#   office: pactkit vs pandoc (Markdown -> DOCX / ODT) on the toolkit's MoU
+#         and workshop pack (English).
+# usage: bench/run.sh [site|pdf|office] (default all); SIZES="1000 5000"
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PACTKIT=${PACTKIT:-$ROOT/pactkit}
@@ -141,4 +143,42 @@ LUA
 	ty_in=$(node "$ROOT/bench/typst.mjs" "$d/book.md" "$WORK/book-typst.pdf" --runs "$RUNS")
 	ty_pages=$(pdfinfo "$WORK/book-typst.pdf" 2>/dev/null | awk '/^Pages/{print $2}')
 	echo "book: typst ${ty_t}s ${ty_m}MiB ${ty_pages} pages (tagged; in-process: ${ty_in#typst: }); typst/pactkit = $(ratio "$ty_t" "$pk_t")"
+fi
+
+if [ "$what" = all ] || [ "$what" = office ]; then
+	need pandoc
+	# the toolkit with two documents, written as DOCX (then ODT) only: the
+	# whole build (Markdown, components, the site, the document) against
+	# pandoc on the same pages' Markdown (components stay code blocks)
+	for doc in mou workshop-pack; do
+		case $doc in
+		mou) pages='"tool-mou"'; md="tools/mou.md" ;;
+		workshop-pack) pages='"agenda", "guide/*", "tool-map", "tool-screening", "tool-mou-blank", "tool-plan", "tool-log"'
+		    md="workshop.md guide/index.md guide/why.md guide/choosing-partners.md guide/risks.md guide/mou.md guide/action-plan.md guide/consultations.md guide/examples.md guide/resources.md tools/map.md tools/screening.md tools/mou-template.md tools/action-plan.md tools/log.md" ;;
+		esac
+		for fmt in docx odt; do
+			d=$WORK/office-$doc-$fmt
+			rm -rf "$d"; mkdir -p "$d"
+			cp -R "$ROOT/content" "$ROOT/lua" "$ROOT/themes" "$d/"
+			cat > "$d/lua/site.lua" <<LUA
+return {
+  title = { fr = "Partenariats", en = "Partnerships" }, languages = { "fr", "en" },
+  paper = { fr = "A4", en = "Letter" },
+  documents = { { id = "$doc", title = { fr = "Document", en = "Document" },
+                  pages = { $pages }, formats = { "$fmt" } } },
+}
+LUA
+			: > "$d/all.md"
+			for f in $md; do
+				awk 'NR == 1 && /^\+\+\+$/ { fm = 1; next } fm && /^\+\+\+$/ { fm = 0; next } !fm' \
+				    "$ROOT/content/en/$f" >> "$d/all.md"
+				echo >> "$d/all.md"
+			done
+			set -- $(measure "$PACTKIT" build -q "$d"); pk_t=$1; pk_m=$2
+			set -- $(measure pandoc "$d/all.md" -o "$WORK/pandoc-$doc.$fmt"); pd_t=$1; pd_m=$2
+			pk_size=$(stat -c %s "$d/output/pdf/en/$doc.$fmt" 2>/dev/null)
+			pd_size=$(stat -c %s "$WORK/pandoc-$doc.$fmt" 2>/dev/null)
+			echo "$doc.$fmt: pactkit ${pk_t}s ${pk_m}MiB ${pk_size} B (whole build, 2 languages); pandoc ${pd_t}s ${pd_m}MiB ${pd_size} B (one language); pandoc/pactkit = $(ratio "$pd_t" "$pk_t")"
+		done
+	done
 fi

@@ -16,17 +16,17 @@ return {
       pages = { "guide/*" } },
     { id = "mou",
       title = { fr = "Protocole d’accord : exemple rempli", en = "Memorandum of understanding: filled example" },
-      pages = { "tool-mou" } },
+      pages = { "tool-mou", "tool-sharing" }, formats = { "pdf", "odt", "docx" } },
     { id = "mou-template",
-      title = { fr = "Protocole d’accord : modèle à remplir", en = "Memorandum of understanding: blank template" },
-      pages = { "tool-mou-blank" } },
+      title = { fr = "Protocole d’accord : modèle à remplir", en = "Memorandum of understanding: blank template" },
+      pages = { "tool-mou-blank", "tool-sharing-blank" }, formats = { "pdf", "odt", "docx" } },
     { id = "worksheets",
       title = { fr = "Fiches de travail", en = "Worksheets" },
       pages = { "tool-map", "tool-screening", "tool-plan", "tool-log" } },
     { id = "workshop-pack",
       title = { fr = "Dossier d’atelier", en = "Workshop pack" },
       pages = { "agenda", "guide/*", "tool-map", "tool-screening", "tool-mou-blank",
-                "tool-plan", "tool-log" },  -- "guide/*" already holds the examples
+                "tool-sharing-blank", "tool-plan", "tool-log" },  -- "guide/*" already holds the examples
       recto = true },
   },
 }

@@ -23,29 +23,34 @@ check cli/new-site-en test -f "$N/output/site/en/index.html"
 check cli/new-check-clean "$PACTKIT" check --strict -q "$N"
 "$PACTKIT" new "$N" >/dev/null 2>&1; check cli/new-refuses-existing test $? -eq 1
 
+# `make install` from a copy of the source tree (with the objects already
+# built, so that only what the prefix changes is compiled again): the
+# binary under test is never rebuilt mid-suite
 D=$OUT/cli-install
-rm -rf "$D"
-if make -s -C "$ROOT" install DESTDIR="$D" PREFIX=/usr >"$OUT/install.log" 2>&1; then
+S=$OUT/cli-src
+rm -rf "$D" "$S"; mkdir -p "$S/build"
+cp -pR "$ROOT/Makefile" "$ROOT/generator" "$ROOT/lua" "$ROOT/themes" "$ROOT/docs" "$S/"
+cp -p "$ROOT"/build/*.o "$ROOT"/build/*.d "$S/build/" 2>/dev/null
+if timeout -k 5 600 make -s -C "$S" install DESTDIR="$D" PREFIX=/usr >"$OUT/install.log" 2>&1; then
 	pass cli/make-install
 	check cli/installed-man-page test -f "$D/usr/share/man/man1/pactkit.1"
 	# the installed binary, run from elsewhere, with its share folder moved
 	# under DESTDIR: PACTKIT_SHARE says where it went
 	I=$OUT/cli-installed-proj
 	rm -rf "$I"
-	(cd /tmp && PACTKIT_SHARE="$D/usr/share/pactkit" "$D/usr/bin/pactkit" new "$I" >/dev/null 2>&1 &&
-	 PACTKIT_SHARE="$D/usr/share/pactkit" "$D/usr/bin/pactkit" build -q "$I" 2>"$OUT/installed.err")
+	(cd /tmp && PACTKIT_SHARE="$D/usr/share/pactkit" timeout 60 "$D/usr/bin/pactkit" new "$I" >/dev/null 2>&1 &&
+	 PACTKIT_SHARE="$D/usr/share/pactkit" timeout 120 "$D/usr/bin/pactkit" build -q "$I" 2>"$OUT/installed.err")
 	check cli/installed-binary-builds test -f "$I/output/site/fr/index.html"
 	# installed for real under a prefix, it finds its files with no help
 	X=$OUT/cli-prefix
 	rm -rf "$X"
-	if make -s -C "$ROOT" install PREFIX="$X" >>"$OUT/install.log" 2>&1; then
-		(cd /tmp && env -u PACTKIT_SHARE "$X/bin/pactkit" new "$X/proj" >/dev/null 2>&1 &&
-		 env -u PACTKIT_SHARE "$X/bin/pactkit" build -q "$X/proj" 2>>"$OUT/installed.err")
+	if timeout -k 5 600 make -s -C "$S" install PREFIX="$X" >>"$OUT/install.log" 2>&1; then
+		(cd /tmp && env -u PACTKIT_SHARE timeout 60 "$X/bin/pactkit" new "$X/proj" >/dev/null 2>&1 &&
+		 env -u PACTKIT_SHARE timeout 120 "$X/bin/pactkit" build -q "$X/proj" 2>>"$OUT/installed.err")
 		check cli/installed-prefix-finds-share test -f "$X/proj/output/site/en/index.html"
 	else
 		fail cli/installed-prefix "$(tail -3 "$OUT/install.log")"
 	fi
-	make -s -C "$ROOT" pactkit >/dev/null 2>&1    # back to the default prefix
 else
 	fail cli/make-install "$(tail -3 "$OUT/install.log")"
 fi
@@ -56,20 +61,25 @@ if command -v curl >/dev/null 2>&1; then
 	rm -rf "$V"; "$PACTKIT" new "$V" >/dev/null 2>&1
 	port=$((20000 + $$ % 20000))
 	"$PACTKIT" serve --port $port "$V" >"$OUT/serve.log" 2>&1 & spid=$!
-	i=0; while [ $i -lt 50 ] && ! curl -sf "http://127.0.0.1:$port/fr/" >/dev/null; do sleep 0.2; i=$((i+1)); done
-	check cli/serve-page sh -c "curl -sf http://127.0.0.1:$port/fr/ | grep -q '<html lang=\"fr\"'"
-	check cli/serve-reload-script sh -c "curl -sf http://127.0.0.1:$port/fr/ | grep -q '__pactkit/version'"
-	v1=$(curl -sf "http://127.0.0.1:$port/__pactkit/version")
+	i=0; while [ $i -lt 50 ] && ! curl -sf -m 5 "http://127.0.0.1:$port/fr/" >/dev/null; do sleep 0.2; i=$((i+1)); done
+	check cli/serve-page sh -c "curl -sf -m 5 http://127.0.0.1:$port/fr/ | grep -q '<html lang=\"fr\"'"
+	check cli/serve-reload-script sh -c "curl -sf -m 5 http://127.0.0.1:$port/fr/ | grep -q '__pactkit/version'"
+	v1=$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")
 	sed -i 's/Ne consignez jamais/NOUVEAU TEXTE. Ne consignez jamais/' "$V/content/fr/index.md"
-	i=0; while [ $i -lt 50 ] && [ "$(curl -sf "http://127.0.0.1:$port/__pactkit/version")" = "$v1" ]; do sleep 0.2; i=$((i+1)); done
-	check cli/serve-rebuilds sh -c "curl -sf http://127.0.0.1:$port/fr/ | grep -q 'NOUVEAU TEXTE'"
+	i=0; while [ $i -lt 50 ] && [ "$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")" = "$v1" ]; do sleep 0.2; i=$((i+1)); done
+	check cli/serve-rebuilds sh -c "curl -sf -m 5 http://127.0.0.1:$port/fr/ | grep -q 'NOUVEAU TEXTE'"
 	printf '\n[cassé](absent.md)\n' >> "$V/content/fr/index.md"
-	v2=$(curl -sf "http://127.0.0.1:$port/__pactkit/version")
-	i=0; while [ $i -lt 50 ] && [ "$(curl -sf "http://127.0.0.1:$port/__pactkit/version")" = "$v2" ]; do sleep 0.2; i=$((i+1)); done
-	check cli/serve-error-in-page sh -c "curl -sf http://127.0.0.1:$port/fr/ | grep -q \"link target 'absent.md' not found\""
+	v2=$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")
+	i=0; while [ $i -lt 50 ] && [ "$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")" = "$v2" ]; do sleep 0.2; i=$((i+1)); done
+	check cli/serve-error-in-page sh -c "curl -sf -m 5 http://127.0.0.1:$port/fr/ | grep -q \"link target 'absent.md' not found\""
 	check cli/serve-error-in-terminal grep -q "link target 'absent.md' not found" "$OUT/serve.log"
-	check cli/serve-loopback-only sh -c "! ss -ltn 2>/dev/null | grep ':$port ' | grep -qv '127.0.0.1'"
-	kill $spid 2>/dev/null; wait $spid 2>/dev/null
+	# listening on 127.0.0.1:PORT, and on no other address
+	if command -v ss >/dev/null 2>&1; then
+		check cli/serve-loopback-only sh -c "ss -ltn | grep -q ' 127.0.0.1:$port ' && ! ss -ltn | grep ':$port ' | grep -qv ' 127.0.0.1:$port '"
+	else
+		fail cli/serve-loopback-only "ss is missing (iproute2, in the Makefile's DEB_TEST)"
+	fi
+	check cli/serve-stops-on-sigterm stop $spid 10
 	# a large bilingual site is built by one writer per language: what
 	# the English writer says reaches the page too
 	for l in fr en; do
@@ -81,9 +91,9 @@ if command -v curl >/dev/null 2>&1; then
 	printf '\n[broken](missing-en.md)\n' >> "$V/content/en/index.md"
 	port=$((port + 1))
 	"$PACTKIT" serve --port $port "$V" >"$OUT/serve2.log" 2>&1 & spid=$!
-	i=0; while [ $i -lt 50 ] && ! curl -sf "http://127.0.0.1:$port/en/" >/dev/null; do sleep 0.2; i=$((i+1)); done
-	check cli/serve-second-writer-error-in-page sh -c "curl -sf http://127.0.0.1:$port/en/ | grep -q \"link target 'missing-en.md' not found\""
-	kill $spid 2>/dev/null; wait $spid 2>/dev/null
+	i=0; while [ $i -lt 50 ] && ! curl -sf -m 5 "http://127.0.0.1:$port/en/" >/dev/null; do sleep 0.2; i=$((i+1)); done
+	check cli/serve-second-writer-error-in-page sh -c "curl -sf -m 5 http://127.0.0.1:$port/en/ | grep -q \"link target 'missing-en.md' not found\""
+	check cli/serve-second-stops-on-sigterm stop $spid 10
 else
 	fail cli/serve "curl is missing (Makefile DEB_TEST should install it)"
 fi

@@ -3,7 +3,7 @@
 # `pactkit render --project tests/golden/components`:
 #  - golden: each component, filled and blank, in French and English,
 #    compared with tests/golden/components/expected/<lang>-<name>.html
-#    (PK_GOLDEN=1 sh tests/t_components.sh rewrites them; review with git diff);
+#    (`make golden` rewrites them, never a test run; review with git diff);
 #  - what a user would notice: one marker per stakeholder, no two texts of
 #    the map on top of each other, answers in words, every MoU section in
 #    both languages, budget totals, every form field labelled, room to
@@ -28,11 +28,8 @@ for lang in fr en; do
 			fail $t "render failed: $(head -c 400 "$W/$lang-$name.err")"
 			continue
 		fi
-		if [ -n "${PK_GOLDEN:-}" ]; then
-			cp "$W/$lang-$name.html" "$G/expected/$lang-$name.html"
-		fi
 		if [ ! -f "$G/expected/$lang-$name.html" ]; then
-			fail $t "no expected/$lang-$name.html (PK_GOLDEN=1 writes it)"
+			fail $t "no expected/$lang-$name.html (\`make golden\` writes it)"
 		elif diff -u "$G/expected/$lang-$name.html" "$W/$lang-$name.html" >"$W/$lang-$name.diff"; then
 			pass $t
 		else

@@ -14,9 +14,13 @@ if ! PACTKIT_SCHEMAS=$T/schemas "$PACTKIT" check -q "$ROOT" >/dev/null 2>"$T/che
 	exit 0
 fi
 pass docs/schemas-dumped
-# component, file (the data file's name, or args), field, required|optional
-awk -F'\t' '{ w = $2; sub(/\..*/, "", w); f = $3; sub(/^\[\]\./, "", f)
-    print $1 "\t" w "\t" f "\t" $4 }' "$T/schemas" | sort -u > "$T/schema"
+# component, file (the data file's name, or args), field, required|optional;
+# the built-in components only (the toolkit's own, in lua/components/,
+# are documented where they are used)
+ls "$ROOT"/lua/builtin/components/*.lua | sed 's#.*/##; s#\.lua$##' > "$T/builtin"
+awk -F'\t' 'NR == FNR { b[$1] = 1; next }
+    $1 in b { w = $2; sub(/\..*/, "", w); f = $3; sub(/^\[\]\./, "", f)
+    print $1 "\t" w "\t" f "\t" $4 }' "$T/builtin" "$T/schemas" | sort -u > "$T/schema"
 
 # docs_rows FILE: the same four columns, from the tables of FILE: the
 # "| fields of `NAME.lua` | |" table of each component's section, and

@@ -4,4 +4,4 @@
 . "$ROOT/tests/lib.sh"
 . "$ROOT/tests/unit/lua_driver.sh"
 lua_driver_build || exit 0
-"$TEST_LUA" "$ROOT" "$OUT/unit-format" format
+lua_driver_units format 60

@@ -10,7 +10,7 @@ if ! command -v clang >/dev/null 2>&1; then
 	fail fuzz/clang "clang is missing (the Makefile's DEB_TEST installs it)"
 	exit 0
 fi
-if ! make -s -C "$ROOT" $(cd "$ROOT" && ls tests/fuzz/fuzz_*.c | sed 's|tests/fuzz/|build/fuzz/|; s|\.c$||') \
+if ! timeout -k 5 900 make -s -C "$ROOT" $(cd "$ROOT" && ls tests/fuzz/fuzz_*.c | sed 's|tests/fuzz/|build/fuzz/|; s|\.c$||') \
     >"$OUT/fuzz-build.log" 2>&1; then
 	fail fuzz/build "$(tail -5 "$OUT/fuzz-build.log")"
 	exit 0
@@ -22,7 +22,7 @@ for h in "$ROOT"/tests/fuzz/fuzz_*.c; do
 	work=$OUT/fuzz/$n
 	rm -rf "$work"; mkdir -p "$work/corpus"
 	(cd "$ROOT" && PACTKIT_SHARE=$ROOT ASAN_OPTIONS=detect_leaks=1 \
-	    "build/fuzz/fuzz_$n" -max_total_time="$secs" -timeout=10 \
+	    timeout -k 5 $((secs + 120)) "build/fuzz/fuzz_$n" -max_total_time="$secs" -timeout=10 \
 	    -rss_limit_mb=2048 -artifact_prefix="$work/" "$work/corpus" \
 	    "tests/fuzz/corpus/$n" $(extra_seeds "$n") >"$work/log" 2>&1)
 	if [ $? -eq 0 ] && grep -q '^Done' "$work/log"; then

@@ -19,7 +19,8 @@ lua base tree
 doc base tree lua
 html base tree out doc
 pdf base tree out lua doc
-run base tree out lua doc html pdf
+office base tree out doc
+run base tree out lua doc html pdf office
 EOF
 # library headers: the files that may include them (shell patterns)
 cat > "$T/libs" <<'EOF'
@@ -34,6 +35,7 @@ png.h pdf/image.c
 jpeglib.h pdf/image.c
 zlib.h pdf/draw*
 microhttpd.h run/serve.c
+zip.h office/package.c
 EOF
 
 # ---- the objects: folder/file, what each defines and uses ----------------

@@ -7,14 +7,18 @@
 T=$(tmpdir pdf)
 FX=$ROOT/tests/pdf
 
+need pdf-tools pdftotext pdfinfo pdffonts pdftoppm qpdf mutool python3
+
 # ---- the driver -----------------------------------------------------------
-# every object of a source that is there (not one a removed file left)
+# linked against the objects of the binary under test (the sanitized
+# ones, build/asan/, under `make asan`): every object of a source that
+# is there (not one a removed file left)
 objs=$(cd "$ROOT/generator" && for c in */*.c; do
-	[ "$c" = run/main.c ] || echo "$ROOT/build/${c%.c}.o"; done)
-if [ -z "$objs" ] || ! cc -std=c11 -D_DEFAULT_SOURCE \
+	[ "$c" = run/main.c ] || echo "$ROOT/build/${ASAN:+asan/}${c%.c}.o"; done)
+if [ -z "$objs" ] || ! cc -std=c11 -D_DEFAULT_SOURCE ${ASAN:+$ASAN_CFLAGS} \
     $(pkg-config --cflags libxml-2.0) -I"$ROOT/generator" \
     -o "$T/driver" "$FX/driver.c" $objs \
-    $(pkg-config --libs libcmark libxml-2.0 lua5.4 libmicrohttpd 2>/dev/null) \
+    $(pkg-config --libs libcmark libxml-2.0 lua5.4 libmicrohttpd libzip 2>/dev/null) \
     -lhpdf -lpng -ljpeg -lhyphen -lz -lm 2>"$T/cc.err"; then
 	fail pdf-driver-builds "$(head -3 "$T/cc.err")"
 	exit 0
@@ -305,7 +309,7 @@ JS
 		fail pdf-form-filled-by-mupdf "mutool could not fill field org"
 	fi
 else
-	echo "SKIP pdf-form-filled-by-mupdf: mutool not installed (mupdf-tools)"
+	fail pdf-form-filled-by-mupdf "mutool is missing (mupdf-tools, in the Makefile's DEB_TEST)"
 fi
 
 # Radio buttons: one answer per question is one field, a radio group
@@ -362,7 +366,20 @@ assert f["/V"] == want, (f["/V"], want)
 assert on == ([] if want == "/Off" else [want]), on
 ' "$2" "$3" "$4"
 }
+# every widget (text field, box, radio button) prints: flag Print (4) set,
+# Invisible (1), Hidden (2) and NoView (32) clear; at least MIN widgets
+widgetflags() {  # widgetflags PDF MIN
+	qpdf --json=2 --json-key=qpdf "$1" 2>/dev/null | python3 -c '
+import json, sys
+o = json.load(sys.stdin)["qpdf"][1].values()
+w = [v.get("value") for v in o if isinstance(v.get("value"), dict) and v["value"].get("/Subtype") == "/Widget"]
+bad = [x.get("/F") for x in w if not isinstance(x.get("/F"), int) or x["/F"] & 4 == 0 or x["/F"] & 35]
+assert len(w) >= int(sys.argv[1]) and not bad, (len(w), bad)
+' "$2"
+}
+check pdf-form-widgets-print widgetflags "$G" 3
 if "$T/driver" "$T/radio.xhtml" "$T/radio.pdf" fr A4 2>"$T/radio.err"; then
+	check pdf-radio-widgets-print widgetflags "$T/radio.pdf" 5
 	check pdf-radio-group-one-field radiocheck "$T/radio.pdf" q1 3 /en_partie
 	check pdf-radio-same-name-other-form radiocheck "$T/radio.pdf" q1_2 2 /Off
 	check pdf-radio-qpdf-check qpdf --check "$T/radio.pdf"
@@ -389,7 +406,7 @@ JS
 	mutool run "$T/radio.js" "$T/radio.pdf" "$T/radio-filled.pdf" >/dev/null 2>&1
 	check pdf-radio-filled-by-mupdf radiocheck "$T/radio-filled.pdf" q1 3 /non
 else
-	echo "SKIP pdf-radio-filled-by-mupdf: mutool not installed (mupdf-tools)"
+	fail pdf-radio-filled-by-mupdf "mutool is missing (mupdf-tools, in the Makefile's DEB_TEST)"
 fi
 
 # Links between pages of one PDF become GoTo links (page and heading).

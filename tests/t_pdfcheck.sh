@@ -8,7 +8,7 @@
 . "$ROOT/tests/lib.sh"
 T=$(tmpdir pdfcheck)
 PY=/usr/bin/python3             # Debian's, with python3-pikepdf
-CHK="$PY $ROOT/tests/pdfcheck/pdfcheck.py"
+CHK="timeout -k 5 300 $PY $ROOT/tests/pdfcheck/pdfcheck.py"   # a hang is a FAIL
 
 if ! $PY "$ROOT/tests/pdfcheck/fixtures.py" "$T/fx" >"$T/fixtures.log" 2>&1; then
 	fail pdfcheck/fixtures-build "$(tail -3 "$T/fixtures.log")"

@@ -7,5 +7,5 @@
 . "$ROOT/tests/lib.sh"
 . "$ROOT/tests/unit/lua_driver.sh"
 lua_driver_build || exit 0
-"$TEST_LUA" "$ROOT" "$OUT/unit-lua" lua
+lua_driver_units lua 120
 lua_driver_cases sandbox

@@ -65,6 +65,29 @@ import json, sys
 d = json.load(open('$B/out.json'))
 files = sorted(x['file'] for x in d['diagnostics'])
 sys.exit(0 if d['warnings'] == 2 and files == ['content/en/only-en.md', 'content/fr/seul-fr.md'] else 1)"
+# the second language's writer fails (a broken link on an English page
+# only): the build fails, exit 1, and output/ stays as it was
+"$PACTKIT" build -q "$B" 2>/dev/null
+before=$(cd "$B/output" && find . -type f | sort | xargs cat | md5sum)
+printf '\n[broken](nowhere-en.md)\n' >> "$B/content/en/p7.md"
+"$PACTKIT" build -q "$B" 2>"$B/en-fails.err"
+check site/second-writer-fails-build test $? -eq 1
+check site/second-writer-error-named grep -q "content/en/p7.md:.*link target 'nowhere-en.md' not found" "$B/en-fails.err"
+check site/second-writer-fails-output-kept test "$before" = "$(cd "$B/output" && find . -type f | sort | xargs cat | md5sum)"
+sed -i '$d' "$B/content/en/p7.md"
+
+# the generation before last is reused (output.prev): a page that did not
+# change is not written again by the third build (its file is older than
+# a mark set after the first build); a fresh build would write it anew
+"$PACTKIT" build -q "$B" 2>/dev/null
+sleep 0.05; : > "$B/mark"; sleep 0.05
+"$PACTKIT" build -q "$B" 2>/dev/null
+check site/prev-kept test -d "$B/output.prev/.pactkit"
+"$PACTKIT" build -q "$B" 2>/dev/null
+check site/prev-reused-unchanged-page-not-rewritten test ! "$B/output/site/fr/p3/index.html" -nt "$B/mark"
+printf '\nChanged.\n' >> "$B/content/fr/p3.md"
+"$PACTKIT" build -q "$B" 2>/dev/null; "$PACTKIT" build -q "$B" 2>/dev/null
+check site/prev-reused-changed-page-rewritten sh -c "test '$B/output/site/fr/p3/index.html' -nt '$B/mark' && grep -q Changed '$B/output/site/fr/p3/index.html'"
 
 # reproducible: a second build elsewhere, later, is byte-identical
 Q=$(tmpdir site-basic-2)
@@ -104,7 +127,7 @@ wait_writing() {
 }
 "$PACTKIT" build -q "$R" 2>/dev/null & pid=$!
 wait_writing $pid; seen=$?
-kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null
+kill -KILL $pid 2>/dev/null; waitfor $pid 20
 after=$(cd "$R/output" && find . -type f | sort | xargs cat | md5sum)
 check site/sigkill-lands-mid-write test $seen -eq 0
 check site/sigkill-leaves-partial-temp sh -c "ls -d '$R'/output.tmp-* >/dev/null 2>&1"
@@ -112,8 +135,9 @@ check site/sigkill-keeps-output test "$before" = "$after"
 check site/sigkill-no-new-page-in-output test ! -e "$R/output/site/fr/guide/p0"
 "$PACTKIT" build -q "$R" 2>/dev/null & pid=$!
 wait_writing $pid; seen=$?
-kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null
+kill -INT $pid 2>/dev/null; waitfor $pid $((${ASAN:+5*}20)); rc=$?
 check site/sigint-lands-mid-write test $seen -eq 0
+check site/sigint-ends-build test $rc -ne 124
 check site/sigint-removes-temp sh -c "! ls -d '$R'/output.tmp-* 2>/dev/null"
 after=$(cd "$R/output" && find . -type f | sort | xargs cat | md5sum)
 check site/sigint-keeps-output test "$before" = "$after"

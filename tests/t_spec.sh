@@ -13,8 +13,21 @@ if [ ! -f "$spec" ]; then
 	[ -f "$spec" ] || (cd "$ROOT/tests/spec" && { npm ci --no-audit --no-fund \
 	    --loglevel=error || npm install --no-audit --no-fund --loglevel=error; }) >&2
 fi
+# spec NAME FILE OPTIONS...: the examples of FILE, under a timeout; a
+# runner that crashed, hung or failed without a FAIL line is a FAIL
+spec() {
+	n=$1; shift
+	timeout -k 5 $((${ASAN:+5*}300)) "$OUT/runspec" "$PACTKIT" "$@" >"$OUT/spec-$n.out" 2>"$OUT/spec-$n.err"
+	rc=$?
+	cat "$OUT/spec-$n.out"
+	if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+		fail "$n/runner" "timed out (a hang): last $(tail -n 1 "$OUT/spec-$n.out")"
+	elif [ $rc -ne 0 ] && ! grep -q '^FAIL ' "$OUT/spec-$n.out"; then
+		fail "$n/runner" "exit $rc with no FAIL line: $(tail -c 300 "$OUT/spec-$n.err")"
+	fi
+}
 if [ -f "$spec" ] && grep -q '^version: 0\.30$' "$spec"; then
-	"$OUT/runspec" "$PACTKIT" "$spec" commonmark --raw-html
+	spec commonmark "$spec" commonmark --raw-html
 else
 	fail commonmark/spec-0.30 "no spec text: expected ../shared/commonmark/spec-0.30.txt or npm's commonmark-spec@0.30.0 (npm ci in tests/spec)"
 fi
@@ -22,5 +35,5 @@ for f in "$ROOT"/tests/spec/*.txt; do
 	name=$(basename "$f" .txt)
 	# the file's first line says which options to render with
 	opts=$(sed -n '1s/^options: *//p' "$f")
-	"$OUT/runspec" "$PACTKIT" "$f" "$name" $opts
+	spec "$name" "$f" "$name" $opts
 done

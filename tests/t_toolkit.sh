@@ -3,6 +3,11 @@
 # page exists in both languages, check --strict is clean (no personal
 # data, no missing translation), the documents of lua/site.lua are all
 # there, and two builds (other folders, other times) are byte-identical.
+# Then its guidance (tests/toolkit_content.lua): both languages in step and
+# in their own words, the sources' facts, a glossary paired across
+# languages, the workshop's timings, the checklists, the information-sharing
+# protocol in the MoU documents, and public pages free of editorial notes
+# and implementation file names.
 . "$ROOT/tests/lib.sh"
 A=$(tmpdir toolkit-a)
 B=$(tmpdir toolkit-b)
@@ -30,7 +35,18 @@ for id in guide mou mou-template worksheets workshop-pack; do
 		check toolkit/pdf-$l-$id test -s "$A/output/pdf/$l/$id.pdf"
 	done
 done
-check toolkit/no-survivor-fields sh -c "! grep -rniE '(victim|survivor|survivant|victime)[a-z_]* *=' '$ROOT/lua/data'"
+# the personal-data lint (pactkit check) finds no field named after
+# survivors in the toolkit's data; the same data with one such field
+# added is warned about, at its line (the lint reads these files)
+"$PACTKIT" check "$A" >/dev/null 2>"$OUT/toolkit-lint.err"
+rc=$?
+check toolkit/no-survivor-fields sh -c "test $rc -eq 0 && ! grep -q 'a field named after survivors' '$OUT/toolkit-lint.err'"
+C=$(tmpdir toolkit-lint)
+cp -R "$A/lua" "$A/content" "$C/"
+f=$(ls "$C"/lua/data/*.lua | head -n 1)
+{ echo 'local survivor_name = "x"'; cat "$f"; } > "$C/first.lua" && mv "$C/first.lua" "$f"
+"$PACTKIT" check "$C" >/dev/null 2>"$OUT/toolkit-lint2.err"
+check toolkit/lint-reads-toolkit-data grep -q "lua/data/$(basename "$f"):1:7: warning: a field named after survivors" "$OUT/toolkit-lint2.err"
 
 # The blank MoU: each party's block compact and whole on a page, three
 # to a page, its labels beside the writing lines, each field with real
@@ -87,7 +103,7 @@ pages() {
 		i=$((i + 1))
 	done
 }
-if command -v pdftotext >/dev/null 2>&1; then
+if need toolkit/pdf-tools pdftotext pdfinfo; then
 	for l in fr en; do
 		P=$A/output/pdf/$l
 		pages "$P/mou.pdf" > "$OUT/toolkit-$l-mou.txt"
@@ -128,3 +144,82 @@ if command -v pdftotext >/dev/null 2>&1; then
 	    index($2, "Four meetings from the first months") && !index($2, "Participating") { bad = 1 }
 	    END { exit bad }' "$OUT/toolkit-en-pack.txt"
 fi
+
+# ---- The guidance itself (tests/toolkit_content.lua) ----------------------
+# Both languages say the same things in their own words, with the facts of
+# the sources; the public pages are written for readers, not for editors.
+C=$ROOT/tests/toolkit_content.lua
+content() {	# content NAME CHECK ARGS...: PASS, or FAIL with the checker's reason
+	n=$1; shift
+	if r=$(lua5.4 "$C" "$@" 2>&1); then pass "$n"; else fail "$n" "$(printf '%s' "$r" | head -c 600)"; fi
+}
+S=$A/output/site
+# pages paired by key: same headings, components and links, similar length
+content toolkit/content-parity parity $(find "$ROOT/content" -name '*.md' | sort)
+# own words: under 3 % of the French pages' 8-word runs are the source's
+content toolkit/content-own-words ownwords "$ROOT/tests/toolkit-source-runs.txt" \
+    $(find "$ROOT/content/fr" -name '*.md' | sort)
+# the workshop programmes: times that follow on and add up, and for each
+# working session its materials and a note for the facilitators
+content toolkit/agenda-timings-en agenda "$ROOT/content/en/workshop.md"
+content toolkit/agenda-timings-fr agenda "$ROOT/content/fr/atelier.md"
+# the glossary: the same entries in both languages, each beside the other
+# language's term (marked with its language), and linked from the guide
+content toolkit/glossary-pairs glossary "$S/fr/guide/glossaire/index.html" "$S/en/guide/glossary/index.html"
+for l in fr en; do
+	g=glossary; [ $l = fr ] && g=glossaire
+	n=$(cat "$ROOT"/content/$l/guide/*.md | grep -o "$g\.md#[a-z0-9-]*" | sort -u | wc -l)
+	check toolkit/glossary-linked-$l test "$n" -ge 30
+done
+# practical checklists in the chapters on why partnerships matter and on risks
+content toolkit/checklist-first-meeting-en checklist "$ROOT/content/en/guide/why.md" "Checklist: preparing a first meeting" 8
+content toolkit/checklist-first-meeting-fr checklist "$ROOT/content/fr/guide/pourquoi.md" "Liste de contrôle : préparer une première réunion" 8
+content toolkit/checklist-warning-signs-en checklist "$ROOT/content/en/guide/risks.md" "Warning signs in a prospective partner" 8
+content toolkit/checklist-warning-signs-fr checklist "$ROOT/content/fr/guide/risques.md" "Signaux d’alerte chez un partenaire pressenti" 8
+content toolkit/checklist-leak-en checklist "$ROOT/content/en/guide/risks.md" "When a partner leaks information" 6
+content toolkit/checklist-leak-fr checklist "$ROOT/content/fr/guide/risques.md" "Quand un partenaire laisse fuir des informations" 6
+
+# Every public page as a reader gets it: the site's HTML and the PDFs' text.
+for l in fr en; do
+	for f in "$A"/output/pdf/$l/*.pdf; do
+		pdftotext -enc UTF-8 "$f" "$OUT/toolkit-text-$l-$(basename "$f" .pdf).txt" 2>/dev/null
+	done
+done
+pub() {	# pub LANG: the files of a language's public pages and documents
+	find "$S/$1" -name index.html ! -path '*/adapting/*' ! -path '*/adapter/*'
+	ls "$OUT"/toolkit-text-$1-*.txt
+}
+# implementation files are named on one page only, written for adapters
+# (tools/data printed lua/data/stakeholders.lua; "fichiers de données")
+check toolkit/no-implementation-files sh -c "! grep -ilE 'lua/|\\.lua\\b|fichiers? de donn|data files?\\b' \$( (find '$S' -name index.html ! -path '*/adapting/*' ! -path '*/adapter/*'; ls '$OUT'/toolkit-text-*.txt) )"
+check toolkit/adapters-page-names-files sh -c "grep -q 'lua/data/stakeholders.lua' '$S/en/adapting/index.html' && grep -q 'lua/data/stakeholders.lua' '$S/fr/adapter/index.html'"
+# editorial notes stay with the editors (comments in lua/data/examples.lua)
+check toolkit/no-editorial-notes sh -c "! grep -ilE 'not confirmed by another public source|non confirm[ée]+s? par une autre source|pas pu .tre confirm' \$( (find '$S' -name index.html; ls '$OUT'/toolkit-text-*.txt) )"
+# French: no anglicism "champion" outside the one place that explains the
+# French term (the chapter on choosing partners) and the glossary
+# (the pages' text, not their markup: form fields keep the data's names)
+for f in $(find "$S/fr" -name index.html ! -path '*/choisir-partenaires/*' ! -path '*/glossaire/*'); do
+	sed 's/<[^>]*>/ /g' "$f"
+done >"$OUT/toolkit-text-fr-pages.txt"
+check toolkit/fr-no-champion sh -c "! grep -il 'champion' '$OUT/toolkit-text-fr-pages.txt' '$OUT/toolkit-text-fr-worksheets.txt' '$OUT/toolkit-text-fr-mou.txt' '$OUT/toolkit-text-fr-mou-template.txt'"
+# the information-sharing protocol the MoU annexes: filled in the MoU,
+# blank (fillable, with the confidentiality notice) in the template
+for l in fr en; do
+	if [ $l = fr ]; then isp='Protocole d’échange d’informations'; conf='Confidentiel'; never='jamais partagé'; breach='fuite ou de violation'
+	else isp='Information-sharing protocol'; conf='Confidential'; never='never shared'; breach='leak or breach'; fi
+	check toolkit/isp-in-mou-$l sh -c "grep -q '$isp' '$OUT/toolkit-text-$l-mou.txt' && grep -q '$never' '$OUT/toolkit-text-$l-mou.txt' && grep -q '$breach' '$OUT/toolkit-text-$l-mou.txt'"
+	check toolkit/isp-in-template-$l sh -c "grep -q '$isp' '$OUT/toolkit-text-$l-mou-template.txt' && grep -q '$conf' '$OUT/toolkit-text-$l-mou-template.txt' && grep -q '$breach' '$OUT/toolkit-text-$l-mou-template.txt'"
+done
+qpdf --json --json-key=acroform "$A/output/pdf/fr/mou-template.pdf" >"$OUT/toolkit-mou-template-fr.json" 2>/dev/null
+check toolkit/isp-template-fillable sh -c "grep -q '\"fullname\": \"flow5-form\"' '$OUT/toolkit-mou-template-fr.json' && grep -q '\"fullname\": \"breach-hours\"' '$OUT/toolkit-mou-template-fr.json'"
+# the facts of the sources, in both languages; every case study the guide
+# refers to (the MARAC) is there, each with its "as of" year
+for l in fr en; do
+	if [ $l = fr ]; then e=$S/fr/guide/exemples/index.html; r=$S/fr/guide/ressources/index.html; asof='situation en'
+		dates='11 mai 2011|1er août 2014|26 avril 2010|29 décembre 2011'
+	else e=$S/en/guide/examples/index.html; r=$S/en/guide/resources/index.html; asof='as of'
+		dates='11 May 2011|1 August 2014|26 April 2010|29 December 2011'; fi
+	check toolkit/facts-examples-$l sh -c "for f in 2008 9669 2009 '>41<' 2010 2003 '>288<' '>16<'; do grep -q \"\$f\" '$e' || exit 1; done"
+	check toolkit/facts-references-$l sh -c "tr '\n' ' ' < '$r' | sed 's/[  ]/ /g' > '$OUT/toolkit-ref-$l.txt'; IFS='|'; for f in \$(echo '$dates'); do grep -q \"\$f\" '$OUT/toolkit-ref-$l.txt' || exit 1; done; grep -q '131' '$OUT/toolkit-ref-$l.txt' && grep -q '2015' '$OUT/toolkit-ref-$l.txt'"
+	check toolkit/case-studies-$l sh -c "[ \$(grep -c 'pk-case-study' '$e') -ge 4 ] && [ \$(grep -c '$asof' '$e') -ge 4 ] && grep -qi 'MARAC' '$e'"
+done

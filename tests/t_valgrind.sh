@@ -10,7 +10,7 @@ bin=$PACTKIT
 case $bin in *-asan) bin=$ROOT/pactkit ;; esac   # memcheck and ASan do not mix
 V=$OUT/valgrind
 rm -rf "$V"
-(cd "$ROOT" && PACTKIT_JOBS=1 valgrind --leak-check=full \
+(cd "$ROOT" && PACTKIT_JOBS=1 timeout -k 5 900 valgrind --leak-check=full \
     --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
     --error-exitcode=99 --log-file="$OUT/valgrind.log" \
     "$bin" build -q -o "$V" .)

@@ -172,6 +172,11 @@ struct kv {
 	char	*v;                 /* value */
 };
 
+/* The files a document is written as (site.lua formats = { ... }). */
+#define DOC_PDF  1u             /* output/pdf/<lang>/<id>.pdf */
+#define DOC_ODT  2u             /* output/pdf/<lang>/<id>.odt */
+#define DOC_DOCX 4u             /* output/pdf/<lang>/<id>.docx */
+
 /* One PDF named in site.lua documents = { ... }. */
 struct docspec {
 	char	*id;                /* file name: output/pdf/<lang>/<id>.pdf */
@@ -182,6 +187,7 @@ struct docspec {
 	int	 cover;             /* 1: draw a cover page (default) */
 	int	 toc;               /* 1: table of contents (default) */
 	int	 recto;             /* 1: each part starts on a right-hand page (default 0) */
+	unsigned formats;           /* DOC_PDF | DOC_ODT | DOC_DOCX (default DOC_PDF) */
 	int	 line;              /* line of this entry in site.lua */
 };
 

@@ -227,7 +227,7 @@ fill_downloads(struct site_out *c, const struct view *v, xmlNodePtr slot)
 		char *u, *label;
 		xmlNodePtr li, a;
 
-		if (!(mask & (1ULL << i)))
+		if (!(mask & (1ULL << i)) || !(s->docs[i].formats & DOC_PDF))
 			continue;
 		if (ul == NULL) {
 			ul = tree_el(slot, "ul");

@@ -330,11 +330,64 @@ site_paper(lua_State *L, struct sitectx *c, int t)
 	lua_pop(L, 1);
 }
 
+/* A document's formats = { "pdf", "odt", "docx" }: a DOC_* mask
+ * (default pdf only). */
+static unsigned
+doc_formats(lua_State *L, struct sitectx *c, int dt, const char *path)
+{
+	static const char *const names[] = { "pdf", "odt", "docx" };
+	char fpath[96], got[128];
+	unsigned mask = 0;
+	lua_Integer j, n;
+	size_t i;
+
+	snprintf(fpath, sizeof(fpath), "%s.formats", path);
+	switch (lua_getfield(L, dt, "formats")) {
+	case LUA_TNIL:
+		lua_pop(L, 1);
+		return DOC_PDF;
+	case LUA_TTABLE:
+		break;
+	default:
+		schema_describe(L, -1, got, sizeof(got));
+		serr(L, c, DIAG_ERROR, fpath, "%s: expected a list such as "
+		    "{ \"pdf\", \"odt\", \"docx\" }, got %s", fpath + 1, got);
+		lua_pop(L, 1);
+		return DOC_PDF;
+	}
+	n = (lua_Integer)lua_rawlen(L, -1);
+	for (j = 1; j <= n; j++) {
+		lua_rawgeti(L, -1, j);
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (lua_type(L, -1) == LUA_TSTRING &&
+			    strcmp(lua_tostring(L, -1), names[i]) == 0)
+				break;
+		if (i < sizeof(names) / sizeof(names[0]))
+			mask |= 1u << i;
+		else {
+			if (lua_type(L, -1) == LUA_TSTRING)
+				snprintf(got, sizeof(got), "\"%s\"",
+				    lua_tostring(L, -1));
+			else
+				schema_describe(L, -1, got, sizeof(got));
+			serr(L, c, DIAG_ERROR, fpath, "%s[%lld]: unknown format "
+			    "%s (expected \"pdf\", \"odt\" or \"docx\")",
+			    fpath + 1, (long long)j, got);
+		}
+		lua_pop(L, 1);
+	}
+	if (n == 0)
+		serr(L, c, DIAG_ERROR, fpath, "%s: expected at least one of "
+		    "\"pdf\", \"odt\" and \"docx\"", fpath + 1);
+	lua_pop(L, 1);
+	return mask != 0 ? mask : DOC_PDF;
+}
+
 static void
 site_docs(lua_State *L, struct sitectx *c, int t)
 {
 	static const char *const known[] = { "id", "title", "subtitle",
-	    "pages", "cover", "toc", "recto", NULL };
+	    "pages", "cover", "toc", "recto", "formats", NULL };
 	struct site *site = c->site;
 	struct docspec *d;
 	char path[64], ppath[96], got[128];
@@ -393,6 +446,7 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 					d->title.s[i] =
 					    xstrdup(site->title.s[i]);
 		get_lstr(L, c, dt, "subtitle", path, &d->subtitle, 0);
+		d->formats = doc_formats(L, c, dt, path);
 		snprintf(ppath, sizeof(ppath), "%s.pages", path);
 		if (lua_getfield(L, dt, "pages") != LUA_TTABLE ||
 		    lua_rawlen(L, -1) == 0) {

@@ -754,8 +754,10 @@ pdf_write_all(struct project *p, const char *outdir)
 				ok = 0;         /* interrupted */
 				break;
 			}
-			/* a forked writer has its language's */
-			if (p->lang_only < 0 || li == (size_t)p->lang_only)
+			/* a forked writer has its language's; a document
+			 * in ODT or DOCX only is office/'s */
+			if ((p->lang_only < 0 || li == (size_t)p->lang_only) &&
+			    (s->docs[di].formats & DOC_PDF))
 				ok &= document(p, &st, hyph, li, di, outdir);
 		}
 	hyph_free(hyph);

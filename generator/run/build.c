@@ -26,6 +26,7 @@
 #include "doc/doc.h"
 #include "html/html.h"
 #include "pdf/pdf.h"
+#include "office/office.h"
 #include "run/run.h"
 
 #ifndef PK_SHAREDIR
@@ -148,7 +149,8 @@ write_share(struct project *p, const char *tmp)
 	int ok = process(p, so) && so != NULL;
 
 	ok = (so == NULL || site_close(so, ok)) && ok &&
-	    pdf_write_all(p, tmp) && diag_errors(p->build->diag) == 0;
+	    pdf_write_all(p, tmp) && office_write_all(p, tmp) &&
+	    diag_errors(p->build->diag) == 0;
 
 	if (ok && p->lang_only >= 0 && !outfiles_have_lists(o) &&
 	    !outfiles_fresh(o)) {

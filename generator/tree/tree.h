@@ -59,12 +59,13 @@ enum {
 	ELEM_PDF_INLINE = 16,       /* the PDF sets it in a line of text */
 	ELEM_TYPO_SKIP = 32,        /* typography leaves its text alone */
 	ELEM_TYPO_BLOCK = 64,       /* typography: a new block of text */
+	ELEM_OFFICE_INLINE = 128,   /* ODT/DOCX: in a line of text */
 };
 
 struct elem {
 	const char	*name;
 	unsigned char	 lua;       /* enum elem_kind */
-	unsigned char	 flags;     /* ELEM_H_VOID ... ELEM_TYPO_BLOCK */
+	unsigned char	 flags;     /* ELEM_H_VOID ... ELEM_OFFICE_INLINE */
 };
 
 /* The element named name, or NULL (not one of ours). */

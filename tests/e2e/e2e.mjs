@@ -209,7 +209,8 @@ function checkLinks() {
 
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 	"--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+let browser;               // launched in the try block below: a browser that
+                           // cannot start is a FAIL, never a silent exit
 /* playwright-core starts Chromium with a fresh temporary --user-data-dir */
 const foreign = [];        // requests to other hosts: "page -> url"
 const jsErrors = [];
@@ -522,6 +523,7 @@ async function checkPrint() {
 }
 
 try {
+	browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
 	checkVnu();
 	checkLangSwitch();
 	checkLinks();
@@ -535,7 +537,7 @@ try {
 } catch (e) {
 	fail("e2e-run", e.stack || String(e));
 } finally {
-	await browser.close();
+	if (browser) await browser.close();
 	server.close();
 }
 process.exit(failures ? 1 : 0);

@@ -133,6 +133,7 @@ main(int argc, char *argv[])
 		fprintf(stderr, "usage: runspec PACTKIT SPECFILE NAME [opts]\n");
 		return 2;
 	}
+	setvbuf(stdout, NULL, _IOLBF, 0);       /* kept if we are killed */
 	while (fgets(line, sizeof(line), f) != NULL) {
 		lineno++;
 		if (state == 0 && strncmp(line, fence, strlen(fence)) == 0 &&

@@ -1,7 +1,8 @@
 # Sourced by t_sandbox.sh, t_schema.sh, t_format.sh: builds
-# tests/unit/test_lua.c with the Lua-layer sources into $OUT, and runs the
-# tests/errors/PREFIX-*/ projects through it.
-TEST_LUA=$OUT/unit/test_lua
+# tests/unit/test_lua.c with the Lua-layer sources into $OUT (with the
+# sanitizers under `make asan`), runs its unit tests under a timeout
+# (lua_driver_units) and the tests/errors/PREFIX-*/ projects through it.
+TEST_LUA=$OUT/unit/test_lua${ASAN:+-asan}
 
 lua_driver_build() {
 	[ -x "$TEST_LUA" ] && return 0
@@ -10,6 +11,7 @@ lua_driver_build() {
 	# the Lua stage and the folders below it (generator/README.md): it
 	# links without the writers
 	if ! ${CC:-cc} -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -g \
+	    ${ASAN:+$ASAN_CFLAGS} \
 	    -I"$ROOT/generator" -o "$TEST_LUA" "$ROOT/tests/unit/test_lua.c" \
 	    "$ROOT"/generator/base/*.c "$ROOT"/generator/tree/*.c \
 	    "$ROOT"/generator/lua/*.c "$ROOT"/generator/out/*.c \
@@ -18,6 +20,21 @@ lua_driver_build() {
 		return 1
 	fi
 	return 0
+}
+
+# lua_driver_units GROUP SECS: the unit tests of GROUP (lua, format);
+# their PASS/FAIL lines, then a FAIL if the harness crashed, failed
+# without saying so, or took longer than SECS (a hang)
+lua_driver_units() {
+	[ -n "$ASAN" ] && set -- "$1" $(($2 * 4))
+	timeout -k 5 "$2" "$TEST_LUA" "$ROOT" "$OUT/unit-$1" "$1" >"$OUT/unit/$1.out" 2>"$OUT/unit/$1.err"
+	rc=$?
+	cat "$OUT/unit/$1.out"
+	if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+		fail "unit/$1-harness" "timed out after $2 s (a hang): last check $(tail -n 1 "$OUT/unit/$1.out")"
+	elif [ $rc -ne 0 ] && ! grep -q '^FAIL ' "$OUT/unit/$1.out"; then
+		fail "unit/$1-harness" "exit $rc with no FAIL line: $(tail -c 300 "$OUT/unit/$1.err")"
+	fi
 }
 
 # lua_driver_cases PREFIX: each case exits 1 (or expected.code) within
@@ -30,18 +47,18 @@ lua_driver_cases() {
 		rm -rf "$work"; mkdir -p "$work"
 		cp -R "$ROOT/tests/errors-common/." "$dir/." "$work/"
 		start=$(date +%s)
-		(cd "$work" && timeout 20 "$TEST_LUA" "$ROOT" --case . \
+		(cd "$work" && timeout -k 5 $((${ASAN:+4*}20)) "$TEST_LUA" "$ROOT" --case . \
 		    >"$OUT/unit/case.out" 2>"$OUT/unit/case.err")
 		rc=$?
 		took=$(( $(date +%s) - start ))
-		if [ $rc -eq 124 ]; then fail "$name" "timed out (a hang)"; continue; fi
+		if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then fail "$name" "timed out (a hang)"; continue; fi
 		want=1
 		[ -f "$dir/expected.code" ] && want=$(cat "$dir/expected.code")
 		if [ $rc -ne "$want" ]; then
 			fail "$name" "exit $rc, expected $want: $(head -c 400 "$OUT/unit/case.err")"
 			continue
 		fi
-		if [ "$took" -gt 10 ]; then fail "$name" "took ${took}s"; continue; fi
+		if [ "$took" -gt $((${ASAN:+4*}10)) ]; then fail "$name" "took ${took}s"; continue; fi
 		ok=1
 		while IFS= read -r line; do
 			[ -z "$line" ] && continue

@@ -592,6 +592,27 @@ test_escape(struct sandbox *sb, const char *dir, const char *name,
 	free(path);
 }
 
+/* A script that must run: under a budget, just. */
+static void
+test_runs(struct sandbox *sb, const char *dir, const char *name,
+    const char *code, const char *want)
+{
+	char *path = xasprintf("%s/lua/x.lua", dir), *err, tname[96];
+	lua_State *L = sandbox_state(sb);
+	int ok;
+
+	put(dir, "lua/x.lua", code);
+	cap_begin();
+	ok = data_runfile(sb, path, 1);
+	err = cap_end();
+	snprintf(tname, sizeof(tname), "sandbox_%s_runs", name);
+	STR_EQ(tname, ok ? lua_tostring(L, -1) : err, want);
+	if (ok)
+		lua_pop(L, 1);
+	free(err);
+	free(path);
+}
+
 static void
 test_sandbox(void)
 {
@@ -641,6 +662,49 @@ test_sandbox(void)
 	    "\npk.check(t, r, 't')\n", "nested too deeply");
 	test_escape(sb, d, "long_name_kept", "\n\nerror('boom')\n",
 	    "lua/x.lua:3: error: boom");
+
+	/* the documented budgets, at their edges: 50 million instructions
+	 * (a numeric for loop takes one a turn), 64 MiB (string.rep holds
+	 * its result twice for a moment) */
+	test_runs(sb, d, "steps_45M", "for i = 1, 45e6 do end\nreturn 'done'\n",
+	    "done");
+	test_escape(sb, d, "steps_55M", "\nfor i = 1, 55e6 do end\n",
+	    "lua/x.lua:2: error: instruction limit exceeded (50 million "
+	    "instructions)");
+	test_runs(sb, d, "mem_25MiB", "local s = string.rep('x', 25 << 20)\n"
+	    "return tostring(#s)\n", "26214400");
+	test_escape(sb, d, "mem_70MiB", "local s = string.rep('x', 35 << 20)\n"
+	    "local t = string.rep('y', 35 << 20)\nreturn #s + #t\n",
+	    "error: memory limit exceeded (64 MiB)");
+	/* a script's pcall cannot swallow an exceeded budget, even when
+	 * only a few instructions follow it */
+	test_escape(sb, d, "pcall_swallows_steps", "local ok = pcall(function"
+	    "() while true do end end)\nreturn 'after ' .. tostring(ok)\n",
+	    "error: instruction limit exceeded");
+	test_escape(sb, d, "pcall_swallows_mem", "local ok = pcall(string.rep, "
+	    "'x', 100 << 20)\nreturn 'after ' .. tostring(ok)\n",
+	    "error: memory limit exceeded (64 MiB)");
+
+	/* pk.check at its edges: a list of exactly min or max items and
+	 * numbers equal to min or max pass; one item or one unit beyond
+	 * fails; an integer field refuses a fraction */
+	test_runs(sb, d, "check_list_at_bounds", "local s = { type = 'list', of = "
+	    "{ type = 'integer', min = -2, max = 2 }, min = 3, max = 3 }\n"
+	    "pk.check({ -2, 0, 2 }, s, 'x')\nreturn 'ok'\n", "ok");
+	test_escape(sb, d, "check_list_over_max", "local s = { type = 'list', "
+	    "max = 3 }\npk.check({ 1, 2, 3, 4 }, s, 'x')\n",
+	    "x: expected at most 3 items, got 4");
+	test_escape(sb, d, "check_list_under_min", "local s = { type = 'list', "
+	    "min = 3 }\npk.check({ 1, 2 }, s, 'x')\n",
+	    "x: expected at least 3 items, got 2");
+	test_escape(sb, d, "check_below_min", "pk.check(-3, { type = 'integer', "
+	    "min = -2, max = 2 }, 'x')\n", "x: expected an integer from -2 to "
+	    "2, got number -3");
+	test_escape(sb, d, "check_above_max", "pk.check(3, { type = 'integer', "
+	    "min = -2, max = 2 }, 'x')\n", "x: expected an integer from -2 to "
+	    "2, got number 3");
+	test_escape(sb, d, "check_fraction", "pk.check(2.5, { type = 'integer' "
+	    "}, 'x')\n", "x: expected an integer, got number 2.5");
 
 	/* after all that the state still works, and values come back */
 	path = xasprintf("%s/lua/ok.lua", d);
@@ -770,6 +834,8 @@ main(int argc, char *argv[])
 		    "| SHAREDIR --case DIR\n");
 		return 2;
 	}
+	/* each line out at once: a harness that dies keeps what it said */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	share = argv[1];
 	scratch = argv[2];
 	file_mkdirs(&dg, scratch);
