@@ -133,9 +133,8 @@ conv_link(struct conv *c, const char *href)
 		while (pl > 0 && path[pl - 1] == '/')
 			pl--;
 		if (ul == pl && strncmp(u, path, ul) == 0) {
-			m = hash != NULL && hash[1] ? mark_find(c, i,
-			    hash + 1) :
-			    NULL;
+			m = hash != NULL && hash[1] ?
+			    mark_find(c, i, hash + 1) : NULL;
 			if (m == NULL)
 				m = mark_find(c, i, NULL);
 			free(path);

@@ -117,6 +117,106 @@ choices(struct conv *c, struct oblocks *out, xmlNodePtr fs, enum ostyle st)
 	}
 }
 
+/* A p: a paragraph, a source line, a form's title, or a figure (an img
+ * alone in the body). */
+static void
+p_block(struct conv *c, struct oblocks *out, xmlNodePtr k, enum ostyle st)
+{
+	enum ostyle ps = st;
+	xmlNodePtr e, only = NULL;
+	int n = 0, text = 0;
+
+	if (tree_has_class(k, "pk-meta"))
+		ps = OS_META;
+	else if (tree_has_class(k, "pk-form-title"))
+		ps = OS_FORMTITLE;
+	for (e = k->children; e != NULL; e = e->next)
+		if (e->type == XML_ELEMENT_NODE) {
+			n++;
+			only = e;
+		} else if (!text_blank(e))
+			text = 1;
+	if (n == 1 && !text && tree_is(only, "img") && st == OS_BODY)
+		ps = OS_FIGURE;
+	text_para(c, out, k, ps)->keep = ps == OS_FORMTITLE;
+}
+
+/* A dl: terms and definitions, or a form table (pk-compact, in a
+ * signature block). */
+static void
+dl_block(struct conv *c, xmlNodePtr parent, struct oblocks *out,
+    xmlNodePtr k)
+{
+	xmlNodePtr e;
+
+	if (tree_has_class(k, "pk-compact") ||
+	    tree_has_class(parent, "pk-signature")) {
+		grid_form(c, out, k);
+		return;
+	}
+	for (e = k->children; e != NULL; e = e->next) {
+		if (tree_is(e, "dt"))
+			text_para(c, out, e, OS_TERM)->keep = 1;
+		else if (tree_is(e, "dd") &&
+		    tree_has_class(e, "pk-sign-line"))
+			model_block(out, OB_PARA, OS_SIGN);
+		else if (tree_is(e, "dd"))
+			blocks(c, e, out, OS_DEF);
+	}
+}
+
+/* A fieldset: boxes to tick on one line, or its legend and then its
+ * fields (as a form table when compact or a signature block). */
+static void
+fieldset_block(struct conv *c, struct oblocks *out, xmlNodePtr k,
+    enum ostyle st)
+{
+	xmlNodePtr e;
+
+	if (tree_has_class(k, "pk-choices")) {
+		choices(c, out, k, st);
+		return;
+	}
+	for (e = k->children; e != NULL; e = e->next)
+		if (tree_is(e, "legend"))
+			text_para(c, out, e, OS_LEGEND)->keep = 1;
+	if (tree_has_class(k, "pk-compact") ||
+	    tree_has_class(k, "pk-signature"))
+		grid_form(c, out, k);
+	else
+		blocks(c, k, out, st);
+}
+
+/* A label on its own line, unless its control shows it. */
+static void
+label_block(struct conv *c, struct oblocks *out, xmlNodePtr k,
+    enum ostyle st)
+{
+	const char *f = tree_get_attr(k, "for");
+	const char *ty = f ? strmap_get(&c->controls, f) : NULL;
+
+	if (tree_has_class(k, "pk-visually-hidden") ||
+	    (ty != NULL && strcmp(ty, "box") == 0))
+		return;         /* its control shows it */
+	text_para(c, out, k, st == OS_CELL || st == OS_CELLHEAD ||
+	    st == OS_CELLNUM ? st : OS_LABEL)->keep = 1;
+}
+
+/* Whether an element only holds blocks (its own box left out). */
+static int
+container(const char *name)
+{
+	static const char *const names[] = { "section", "div", "form",
+	    "figure", "article", "header", "footer", "nav", "details", "li",
+	    "dd", "dt", "tr", "td", "th", "thead", "tbody", "tfoot" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* One child k of parent into out; *run: the index of the paragraph
  * inline nodes go to (SIZE_MAX: none yet). */
 static void
@@ -124,7 +224,6 @@ node_block(struct conv *c, xmlNodePtr parent, xmlNodePtr k,
     struct oblocks *out, enum ostyle st, size_t *run)
 {
 	struct ictx x = { 0, NULL, NULL, 0 };
-	enum ostyle inner;
 	const char *name;
 	int level;
 
@@ -158,25 +257,9 @@ node_block(struct conv *c, xmlNodePtr parent, xmlNodePtr k,
 	    name[2] == '\0') {
 		level = name[1] - '0';
 		heading(c, out, k, level);
-	} else if (strcmp(name, "p") == 0) {
-		enum ostyle ps = st;
-		xmlNodePtr e, only = NULL;
-		int n = 0, text = 0;
-
-		if (tree_has_class(k, "pk-meta"))
-			ps = OS_META;
-		else if (tree_has_class(k, "pk-form-title"))
-			ps = OS_FORMTITLE;
-		for (e = k->children; e != NULL; e = e->next)
-			if (e->type == XML_ELEMENT_NODE) {
-				n++;
-				only = e;
-			} else if (!text_blank(e))
-				text = 1;
-		if (n == 1 && !text && tree_is(only, "img") && st == OS_BODY)
-			ps = OS_FIGURE;
-		text_para(c, out, k, ps)->keep = ps == OS_FORMTITLE;
-	} else if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0)
+	} else if (strcmp(name, "p") == 0)
+		p_block(c, out, k, st);
+	else if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0)
 		list(c, out, k);
 	else if (strcmp(name, "blockquote") == 0)
 		blocks(c, k, out, OS_QUOTE);
@@ -197,57 +280,21 @@ node_block(struct conv *c, xmlNodePtr parent, xmlNodePtr k,
 	else if (strcmp(name, "caption") == 0 ||
 	    strcmp(name, "figcaption") == 0)
 		text_para(c, out, k, OS_CAPTION)->keep = 1;
-	else if (strcmp(name, "dl") == 0) {
-		xmlNodePtr e;
-
-		if (tree_has_class(k, "pk-compact") ||
-		    tree_has_class(parent, "pk-signature")) {
-			grid_form(c, out, k);
-			return;
-		}
-		for (e = k->children; e != NULL; e = e->next) {
-			if (tree_is(e, "dt"))
-				text_para(c, out, e, OS_TERM)->keep = 1;
-			else if (tree_is(e, "dd") && tree_has_class(e,
-			    "pk-sign-line"))
-				model_block(out, OB_PARA, OS_SIGN);
-			else if (tree_is(e, "dd"))
-				blocks(c, e, out, OS_DEF);
-		}
-	} else if (strcmp(name, "aside") == 0)
+	else if (strcmp(name, "dl") == 0)
+		dl_block(c, parent, out, k);
+	else if (strcmp(name, "aside") == 0)
 		blocks(c, k, out, OS_NOTE);
-	else if (strcmp(name, "fieldset") == 0) {
-		xmlNodePtr e;
-
-		if (tree_has_class(k, "pk-choices")) {
-			choices(c, out, k, st);
-			return;
-		}
-		for (e = k->children; e != NULL; e = e->next)
-			if (tree_is(e, "legend"))
-				text_para(c, out, e, OS_LEGEND)->keep = 1;
-		if (tree_has_class(k, "pk-compact") || tree_has_class(k,
-		    "pk-signature"))
-			grid_form(c, out, k);
-		else
-			blocks(c, k, out, st);
-	} else if (strcmp(name, "legend") == 0)
+	else if (strcmp(name, "fieldset") == 0)
+		fieldset_block(c, out, k, st);
+	else if (strcmp(name, "legend") == 0)
 		return;         /* the fieldset put it first */
-	else if (strcmp(name, "label") == 0) {
-		const char *f = tree_get_attr(k, "for");
-		const char *ty = f ? strmap_get(&c->controls, f) : NULL;
-
-		if (tree_has_class(k, "pk-visually-hidden") ||
-		    (ty != NULL && strcmp(ty, "box") == 0))
-			return;         /* its control shows it */
-		inner = st == OS_CELL || st == OS_CELLHEAD ||
-		    st == OS_CELLNUM ? st : OS_LABEL;
-		text_para(c, out, k, inner)->keep = 1;
-	} else if (strcmp(name, "input") == 0 ||
+	else if (strcmp(name, "label") == 0)
+		label_block(c, out, k, st);
+	else if (strcmp(name, "input") == 0 ||
 	    strcmp(name, "textarea") == 0 || strcmp(name, "select") == 0)
 		text_field_block(c, out, k, st);
-	else if (tree_has_class(k, "pk-compact") || tree_has_class(k,
-	    "pk-signature")) {
+	else if (tree_has_class(k, "pk-compact") ||
+	    tree_has_class(k, "pk-signature")) {
 		xmlNodePtr e;
 
 		/* a signature block: its heading, then label | line */
@@ -255,16 +302,7 @@ node_block(struct conv *c, xmlNodePtr parent, xmlNodePtr k,
 			if (tree_is(e, "p") || tree_is(e, "legend"))
 				text_para(c, out, e, OS_LEGEND)->keep = 1;
 		grid_form(c, out, k);
-	} else if (strcmp(name, "section") == 0 ||
-	    strcmp(name, "div") == 0 || strcmp(name, "form") == 0 ||
-	    strcmp(name, "figure") == 0 || strcmp(name, "article") == 0 ||
-	    strcmp(name, "header") == 0 || strcmp(name, "footer") == 0 ||
-	    strcmp(name, "nav") == 0 || strcmp(name, "details") == 0 ||
-	    strcmp(name, "li") == 0 || strcmp(name, "dd") == 0 ||
-	    strcmp(name, "dt") == 0 || strcmp(name, "tr") == 0 ||
-	    strcmp(name, "td") == 0 || strcmp(name, "th") == 0 ||
-	    strcmp(name, "thead") == 0 || strcmp(name, "tbody") == 0 ||
-	    strcmp(name, "tfoot") == 0)
+	} else if (container(name))
 		blocks(c, k, out, st);
 	else if (strcmp(name, "summary") == 0)
 		text_para(c, out, k, OS_LEGEND);
@@ -327,9 +365,8 @@ scan(struct conv *c, xmlNodePtr n)
 		free(tmp.run);
 		free(t);
 	}
-	if ((tree_is(n, "input") || tree_is(n, "textarea") || tree_is(n,
-	    "select")) &&
-	    (v = tree_get_attr(n, "id")) != NULL)
+	if ((tree_is(n, "input") || tree_is(n, "textarea") ||
+	    tree_is(n, "select")) && (v = tree_get_attr(n, "id")) != NULL)
 		strmap_put(&c->controls, v, (char *)(text_is_box(n) ? "box" :
 		    "field"));
 	if (n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' &&

@@ -250,8 +250,8 @@ grid_form(struct conv *c, struct oblocks *out, xmlNodePtr n)
 		if (text_blank(k) || tree_is(k, "legend"))
 			continue;
 		ctl = NULL;
-		if (tree_is(k, "label") && !tree_has_class(k,
-		    "pk-visually-hidden") &&
+		if (tree_is(k, "label") &&
+		    !tree_has_class(k, "pk-visually-hidden") &&
 		    (id = tree_get_attr(k, "for")) != NULL) {
 			for (ctl = k->next; ctl != NULL &&
 			    ctl->type != XML_ELEMENT_NODE; ctl = ctl->next)
@@ -274,8 +274,8 @@ grid_form(struct conv *c, struct oblocks *out, xmlNodePtr n)
 			tb = NULL;      /* anything else breaks the table */
 			if (tree_is(k, "dl"))
 				grid_form(c, out, k);
-			else if (!(tree_is(k, "p") && tree_has_class(n,
-			    "pk-signature")))
+			else if (!(tree_is(k, "p") &&
+			    tree_has_class(n, "pk-signature")))
 				c->block1(c, n, k, out, OS_BODY);
 			continue;
 		}

@@ -147,8 +147,8 @@ lines_of(xmlNodePtr n)
 
 	if (v != NULL)
 		l = atoi(v);
-	else if (tree_is(n, "textarea") && (v = tree_get_attr(n,
-	    "rows")) != NULL)
+	else if (tree_is(n, "textarea") &&
+	    (v = tree_get_attr(n, "rows")) != NULL)
 		l = atoi(v);
 	if (l < 1)
 		l = 1;
