@@ -394,15 +394,116 @@ check_record(lua_State *L, struct ck *ck, int v, int s, int depth)
 	lua_settop(L, top);
 }
 
+/* An integer or number within the schema's min and max. */
+static void
+check_number(lua_State *L, struct ck *ck, int v, int s, int isint,
+    const char *got)
+{
+	char exp[160];
+	double lo, hi, x;
+	int hasmin, hasmax;
+
+	lo = optnum(L, s, "min", &hasmin);
+	hi = optnum(L, s, "max", &hasmax);
+	range_text(exp, sizeof(exp), isint ? "an integer" :
+	    "a number", lo, hasmin, hi, hasmax);
+	if (lua_type(L, v) != LUA_TNUMBER)
+		ckfail(L, ck, ck->plen, "expected %s, got %s", exp, got);
+	x = lua_tonumber(L, v);
+	if ((isint && (x != floor(x) || isinf(x))) || isnan(x) ||
+	    (hasmin && x < lo) || (hasmax && x > hi))
+		ckfail(L, ck, ck->plen, "expected %s, got %s", exp, got);
+}
+
+/* One of the schema's values, or the nearest one suggested. */
+static void
+check_enum(lua_State *L, struct ck *ck, int v, int s, const char *got)
+{
+	const char *vals[128], *near;
+	char list[512];
+	size_t n, i;
+
+	if (lua_getfield(L, s, "values") != LUA_TTABLE)
+		luaL_error(L, "pk.check: an enum schema needs values "
+		    "= { … }");
+	n = strlist(L, lua_gettop(L), vals, 128);
+	if (lua_type(L, v) == LUA_TSTRING)
+		for (i = 0; i < n; i++)
+			if (strcmp(vals[i], lua_tostring(L, v)) == 0)
+				return;
+	joinlist(list, sizeof(list), vals, n);
+	near = lua_type(L, v) == LUA_TSTRING ?
+	    suggest_nearest(lua_tostring(L, v), vals, n) : NULL;
+	if (near != NULL)
+		ckfail(L, ck, ck->plen, "expected one of %s, got %s; "
+		    "did you mean \"%s\"?", list, got, near);
+	ckfail(L, ck, ck->plen, "expected one of %s, got %s", list,
+	    got);
+}
+
+/* A list without holes, of min to max items, each as the schema's
+ * "of" says. */
+static void
+check_list(lua_State *L, struct ck *ck, int v, int s, int depth,
+    const char *got)
+{
+	size_t save = ck->plen;
+	double lo, hi;
+	int hasmin, hasmax;
+	lua_Integer k, len;
+
+	if (lua_type(L, v) != LUA_TTABLE)
+		ckfail(L, ck, ck->plen, "expected a list { … }, got %s",
+		    got);
+	len = (lua_Integer)lua_rawlen(L, v);
+	sandbox_sortedkeys(L, v);
+	for (k = 1; lua_rawgeti(L, -1, k) != LUA_TNIL; k++) {
+		if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 ||
+		    lua_tointeger(L, -1) > len) {
+			const char *key = lua_type(L, -1) == LUA_TSTRING ?
+			    lua_tostring(L, -1) : NULL;
+
+			linemap_addkey(L, -1, ck->path, save);
+			ck->plen = strlen(ck->path);
+			if (key != NULL)
+				ckfail(L, ck, save, "expected a list "
+				    "{ … }, got a table with a field "
+				    "'%s'", key);
+			ckfail(L, ck, save, "expected a list without "
+			    "holes, got an item at %s", ck->path + save);
+		}
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 2);
+	lo = optnum(L, s, "min", &hasmin);
+	if (hasmin && (double)len < lo)
+		ckfail(L, ck, ck->plen, "expected at least %g item%s, "
+		    "got %lld", lo, lo == 1 ? "" : "s", (long long)len);
+	hi = optnum(L, s, "max", &hasmax);
+	if (hasmax && (double)len > hi)
+		ckfail(L, ck, ck->plen, "expected at most %g item%s, "
+		    "got %lld", hi, hi == 1 ? "" : "s", (long long)len);
+	if (lua_getfield(L, s, "of") == LUA_TTABLE)
+		for (k = 1; k <= len; k++) {
+			sandbox_charge(L, 1);
+			lua_rawgeti(L, v, k);
+			snprintf(ck->path + save, SB_MAXPATH - save,
+			    "[%lld]", (long long)k);
+			ck->plen = strlen(ck->path);
+			check(L, ck, lua_gettop(L), lua_gettop(L) - 1,
+			    depth + 1);
+			ck->path[save] = '\0';
+			ck->plen = save;
+			lua_pop(L, 1);
+		}
+}
+
 static void
 check(lua_State *L, struct ck *ck, int v, int s, int depth)
 {
-	const char *type, *vals[128], *near;
-	char got[128], exp[160], list[512];
-	size_t n, i, save = ck->plen;
-	double lo, hi, x;
-	int hasmin, hasmax, top = lua_gettop(L);
-	lua_Integer k, len;
+	const char *type;
+	char got[128];
+	int top = lua_gettop(L);
 
 	luaL_checkstack(L, 10, "nested too deeply");
 	if (depth > SB_MAXDEPTH)
@@ -432,23 +533,11 @@ check(lua_State *L, struct ck *ck, int v, int s, int depth)
 		    lua_toboolean(L, -1) && lua_rawlen(L, v) == 0)
 			ckfail(L, ck, ck->plen, "expected a non-empty string, "
 			    "got an empty one");
-	} else if (strcmp(type, "loc") == 0) {
+	} else if (strcmp(type, "loc") == 0)
 		check_loc(L, ck, v);
-	} else if (strcmp(type, "integer") == 0 ||
-	    strcmp(type, "number") == 0) {
-		int isint = type[0] == 'i';
-
-		lo = optnum(L, s, "min", &hasmin);
-		hi = optnum(L, s, "max", &hasmax);
-		range_text(exp, sizeof(exp), isint ? "an integer" :
-		    "a number", lo, hasmin, hi, hasmax);
-		if (lua_type(L, v) != LUA_TNUMBER)
-			ckfail(L, ck, ck->plen, "expected %s, got %s", exp, got);
-		x = lua_tonumber(L, v);
-		if ((isint && (x != floor(x) || isinf(x))) || isnan(x) ||
-		    (hasmin && x < lo) || (hasmax && x > hi))
-			ckfail(L, ck, ck->plen, "expected %s, got %s", exp, got);
-	} else if (strcmp(type, "boolean") == 0) {
+	else if (strcmp(type, "integer") == 0 || strcmp(type, "number") == 0)
+		check_number(L, ck, v, s, type[0] == 'i', got);
+	else if (strcmp(type, "boolean") == 0) {
 		if (lua_type(L, v) != LUA_TBOOLEAN)
 			ckfail(L, ck, ck->plen, "expected true or false, got %s",
 			    got);
@@ -457,75 +546,15 @@ check(lua_State *L, struct ck *ck, int v, int s, int depth)
 		    !format_isodate(lua_tostring(L, v), NULL, NULL, NULL))
 			ckfail(L, ck, ck->plen, "expected a date \"YYYY-MM-DD\", "
 			    "got %s", got);
-	} else if (strcmp(type, "enum") == 0) {
-		if (lua_getfield(L, s, "values") != LUA_TTABLE)
-			luaL_error(L, "pk.check: an enum schema needs values "
-			    "= { … }");
-		n = strlist(L, lua_gettop(L), vals, 128);
-		if (lua_type(L, v) == LUA_TSTRING)
-			for (i = 0; i < n; i++)
-				if (strcmp(vals[i], lua_tostring(L, v)) == 0) {
-					lua_settop(L, top);
-					return;
-				}
-		joinlist(list, sizeof(list), vals, n);
-		near = lua_type(L, v) == LUA_TSTRING ?
-		    suggest_nearest(lua_tostring(L, v), vals, n) : NULL;
-		if (near != NULL)
-			ckfail(L, ck, ck->plen, "expected one of %s, got %s; "
-			    "did you mean \"%s\"?", list, got, near);
-		ckfail(L, ck, ck->plen, "expected one of %s, got %s", list,
-		    got);
-	} else if (strcmp(type, "ref") == 0) {
+	} else if (strcmp(type, "enum") == 0)
+		check_enum(L, ck, v, s, got);
+	else if (strcmp(type, "ref") == 0)
 		check_ref(L, ck, v, s);
-	} else if (strcmp(type, "list") == 0) {
-		if (lua_type(L, v) != LUA_TTABLE)
-			ckfail(L, ck, ck->plen, "expected a list { … }, got %s",
-			    got);
-		len = (lua_Integer)lua_rawlen(L, v);
-		sandbox_sortedkeys(L, v);
-		for (k = 1; lua_rawgeti(L, -1, k) != LUA_TNIL; k++) {
-			if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 ||
-			    lua_tointeger(L, -1) > len) {
-				const char *key = lua_type(L, -1) == LUA_TSTRING ?
-				    lua_tostring(L, -1) : NULL;
-
-				linemap_addkey(L, -1, ck->path, save);
-				ck->plen = strlen(ck->path);
-				if (key != NULL)
-					ckfail(L, ck, save, "expected a list "
-					    "{ … }, got a table with a field "
-					    "'%s'", key);
-				ckfail(L, ck, save, "expected a list without "
-				    "holes, got an item at %s", ck->path + save);
-			}
-			lua_pop(L, 1);
-		}
-		lua_pop(L, 2);
-		lo = optnum(L, s, "min", &hasmin);
-		if (hasmin && (double)len < lo)
-			ckfail(L, ck, ck->plen, "expected at least %g item%s, "
-			    "got %lld", lo, lo == 1 ? "" : "s", (long long)len);
-		hi = optnum(L, s, "max", &hasmax);
-		if (hasmax && (double)len > hi)
-			ckfail(L, ck, ck->plen, "expected at most %g item%s, "
-			    "got %lld", hi, hi == 1 ? "" : "s", (long long)len);
-		if (lua_getfield(L, s, "of") == LUA_TTABLE)
-			for (k = 1; k <= len; k++) {
-				sandbox_charge(L, 1);
-				lua_rawgeti(L, v, k);
-				snprintf(ck->path + save, SB_MAXPATH - save,
-				    "[%lld]", (long long)k);
-				ck->plen = strlen(ck->path);
-				check(L, ck, lua_gettop(L), lua_gettop(L) - 1,
-				    depth + 1);
-				ck->path[save] = '\0';
-				ck->plen = save;
-				lua_pop(L, 1);
-			}
-	} else if (strcmp(type, "record") == 0) {
+	else if (strcmp(type, "list") == 0)
+		check_list(L, ck, v, s, depth, got);
+	else if (strcmp(type, "record") == 0)
 		check_record(L, ck, v, s, depth);
-	} else
+	else
 		luaL_error(L, "pk.check: unknown schema type '%s' (string, "
 		    "loc, integer, number, boolean, date, enum, ref, list, "
 		    "record)", type);
