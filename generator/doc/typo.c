@@ -173,6 +173,13 @@ trigger(const char *s, size_t i, size_t len, const struct typo *t)
 	}
 }
 
+/*
+ * The typographic pass over one text node: quotes, dashes, ellipses, the
+ * spaces of French punctuation and of long numbers, URLs and code left
+ * alone.  Long (~150 lines) by reason: one switch over the character
+ * at i, each case reading the bytes around it and the state in t; cut
+ * apart, the cases would pass i, u, start and t back and forth.
+ */
 static void
 run(struct buf *b, const char *s, size_t len, struct typo *t)
 {

@@ -184,6 +184,10 @@ fm_string(lua_State *L, struct fmctx *c, int v, const char *key)
 	return NULL;
 }
 
+/* Run under the sandbox's protection (lua_pcall): the front matter read
+ * (plain lines, or run as Lua), then each of its fields into the page.
+ * Long (~140 lines) by reason: one case per field of docs/contract.md's
+ * front matter (and Hugo's), each a few lines. */
 static int
 fm_k(lua_State *L)
 {

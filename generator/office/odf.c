@@ -267,6 +267,9 @@ list_styles(xmlNodePtr st, const struct ns *n)
 	at(lp, n->fo, "margin-left", "0cm");
 }
 
+/* styles.xml: the fonts, the page, and every named style.  Long (~280
+ * lines) by reason: a declaration, one style after another as the
+ * format spells them, with no logic to cut along. */
 static xmlDocPtr
 styles_xml(const struct odoc *d)
 {

@@ -190,6 +190,8 @@ pst(xmlNodePtr st, xmlNsPtr ns, enum ostyle os, const char *based,
 	*rpr = wml_el(s, ns, "rPr");
 }
 
+/* Long (~230 lines) by reason: a declaration, one named style after
+ * another as WordprocessingML spells them, with no logic to cut along. */
 xmlDocPtr
 wml_styles(const struct odoc *d)
 {

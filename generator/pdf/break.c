@@ -302,7 +302,9 @@ break_items(struct flow *f, struct kplist *l, const struct inl *in,
  * Knuth and Plass (1981), without their active-list pruning (paragraphs
  * here are short).  Ragged lines get a notional stretch so that the cost
  * still favours even lines and rare hyphens.  Returns the break indices
- * (items where lines end) in *out.
+ * (items where lines end) in *out.  Long (~140 lines) by reason: the
+ * dynamic programme's arrays (widths, stretch, shrink, best cost, its
+ * break) are shared by every step; the steps read as the paper's.
  */
 size_t
 break_lines(const struct kplist *l, double w, int justify, int **out)

@@ -372,7 +372,9 @@ table_widths(struct flow *f, const struct grid *g, double size, double pad,
 }
 
 /* One item for rows r0..r1-1 (no span crosses its edges); 0 if it is
- * taller than a page. */
+ * taller than a page.  Long (~140 lines) by reason: the cells' boxes,
+ * the row heights and the rules are built on one item in one pass over
+ * the grid, each step needing the heights the one before computed. */
 static int
 table_group(struct flow *f, const struct ctx *c, const struct grid *g,
     int r0, int r1, const double *cw, double size, double pad, int tid)

@@ -208,6 +208,8 @@ cmd_new(struct diag *dg, const char *dir)
  * so that leak checkers see it reachable. */
 static struct project kept;
 
+/* Long (~125 lines) by reason: getopt's table and one short case per
+ * option, then the command's call. */
 int
 main(int argc, char *argv[])
 {
