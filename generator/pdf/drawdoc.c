@@ -29,7 +29,7 @@ pdfrect(struct drawer *d, double x, double y, double w, double h)
 }
 
 void
-draw_link_uri(struct drawer *d, double x, double y, double w, double h,
+drawdoc_link_uri(struct drawer *d, double x, double y, double w, double h,
     const char *uri)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -83,7 +83,7 @@ dest(struct drawer *d, int page, double y)
 }
 
 void
-draw_link_dest(struct drawer *d, double x, double y, double w, double h,
+drawdoc_link_dest(struct drawer *d, double x, double y, double w, double h,
     int topage, double toy)
 {
 	HPDF_Destination dst;
@@ -101,7 +101,7 @@ draw_link_dest(struct drawer *d, double x, double y, double w, double h,
 }
 
 void *
-draw_outline(struct drawer *d, void *parent, const char *title, int page,
+drawdoc_outline(struct drawer *d, void *parent, const char *title, int page,
     double y)
 {
 	HPDF_Outline o;
@@ -229,7 +229,7 @@ page_annots(struct drawer *d)
 }
 
 void
-draw_field(struct drawer *d, double x, double y, double w, double h,
+drawdoc_field(struct drawer *d, double x, double y, double w, double h,
     const char *name, const char *label, const char *value, int multiline,
     double size)
 {
@@ -288,7 +288,7 @@ widget(struct drawer *d, HPDF_Rect r)
 }
 
 void
-draw_radio(struct drawer *d, double x, double y, double w, double h,
+drawdoc_radio(struct drawer *d, double x, double y, double w, double h,
     const char *group, const char *label, const char *state, int on)
 {
 	HPDF_MMgr mm = d->pdf->mmgr;
@@ -355,7 +355,7 @@ draw_radio(struct drawer *d, double x, double y, double w, double h,
 }
 
 void
-draw_info(struct drawer *d, const char *title, const char *author,
+drawdoc_info(struct drawer *d, const char *title, const char *author,
     const char *subject, const char *lang, long long epoch)
 {
 	HPDF_Date dt;

@@ -133,24 +133,24 @@ void	 draw_paint(struct drawer *);
 /* Drawing inside (x, y, w, h) only, until draw_unclip. */
 void	 draw_clip(struct drawer *, double x, double y, double w, double h);
 void	 draw_unclip(struct drawer *);
-void	 draw_link_uri(struct drawer *, double x, double y, double w,
+void	 drawdoc_link_uri(struct drawer *, double x, double y, double w,
 	    double h, const char *uri);
-void	 draw_link_dest(struct drawer *, double x, double y, double w,
+void	 drawdoc_link_dest(struct drawer *, double x, double y, double w,
 	    double h, int topage, double toy);
 /* A bookmark under parent (NULL: top); returns a handle for children. */
-void	*draw_outline(struct drawer *, void *parent, const char *title,
+void	*drawdoc_outline(struct drawer *, void *parent, const char *title,
 	    int page, double y);
 /* A fillable field over (x,y,w,h) of the current page: text (multiline
  * 0 or 1), or check box (2; on when value is not NULL). */
-void	 draw_field(struct drawer *, double x, double y, double w, double h,
+void	 drawdoc_field(struct drawer *, double x, double y, double w, double h,
 	    const char *name, const char *label, const char *value,
 	    int multiline, double size);
 /* A radio button over (x,y,w,h) of the current page: a widget of the
  * radio group field named group (made at its first button, labelled
  * label), on in state `state`; on: the group's value is that state. */
-void	 draw_radio(struct drawer *, double x, double y, double w, double h,
+void	 drawdoc_radio(struct drawer *, double x, double y, double w, double h,
 	    const char *group, const char *label, const char *state, int on);
-void	 draw_info(struct drawer *, const char *title, const char *author,
+void	 drawdoc_info(struct drawer *, const char *title, const char *author,
 	    const char *subject, const char *lang, long long epoch);
 /* The finished PDF (to be written at path, for messages): a new buffer
  * of *len bytes (free it), or NULL (printed). */

@@ -186,10 +186,12 @@ resolve(const struct job *j, const struct pdf_layout *c, const char *href,
 		if (path[0] == '/')
 			buf_puts(&b, path + 1);
 		else {
-			buf_puts(&b, j->pages[src].url ? j->pages[src].url : "");
+			buf_puts(&b, j->pages[src].url != NULL ?
+			    j->pages[src].url : "");
 			if (b.len > 0 && b.data[b.len - 1] != '/') {
 				q = strrchr(b.data, '/');
-				b.len = q != NULL ? (size_t)(q - b.data) + 1 : 0;
+				b.len = q != NULL ?
+				    (size_t)(q - b.data) + 1 : 0;
 				b.data[b.len] = '\0';
 			}
 			buf_puts(&b, path);
@@ -197,7 +199,8 @@ resolve(const struct job *j, const struct pdf_layout *c, const char *href,
 		free(path);
 		for (tok = strtok_r(b.data, "/", &save); tok != NULL;
 		    tok = strtok_r(NULL, "/", &save)) {
-			if (strcmp(tok, ".") == 0 || strcmp(tok, "index.html") == 0)
+			if (strcmp(tok, ".") == 0 ||
+			    strcmp(tok, "index.html") == 0)
 				continue;
 			if (strcmp(tok, "..") == 0) {
 				if (np > 0)
@@ -224,7 +227,8 @@ resolve(const struct job *j, const struct pdf_layout *c, const char *href,
 			while (ul > 0 && u[ul - 1] == '/')
 				ul--;
 			if (strncmp(u, target, ul) == 0 &&
-			    (target[ul] == '\0' || strcmp(target + ul, "/") == 0)) {
+			    (target[ul] == '\0' ||
+			    strcmp(target + ul, "/") == 0)) {
 				tsrc = (int)i;
 				break;
 			}
@@ -291,8 +295,9 @@ external(const struct job *j, const char *href, int src)
 }
 
 static void
-draw_layout(struct drawer *d, struct images *img, const struct job *j, struct pdf_layout *l,
-    const struct pdf_layout *content, int off, int coff)
+draw_layout(struct drawer *d, struct images *img, const struct job *j,
+    struct pdf_layout *l, const struct pdf_layout *content, int off,
+    int coff)
 {
 	size_t i;
 	int pg;
@@ -323,22 +328,22 @@ draw_layout(struct drawer *d, struct images *img, const struct job *j, struct pd
 			break;
 		case BOX_FIELD:
 			if (b->multiline == 3)
-				draw_radio(d, b->x, b->y, b->w, b->h, b->text,
-				    b->label, b->value, b->checked);
+				drawdoc_radio(d, b->x, b->y, b->w, b->h,
+				    b->text, b->label, b->value, b->checked);
 			else
-				draw_field(d, b->x, b->y, b->w, b->h, b->text,
-				    b->label, b->value, b->multiline,
+				drawdoc_field(d, b->x, b->y, b->w, b->h,
+				    b->text, b->label, b->value, b->multiline,
 				    b->size);
 			break;
 		case BOX_LINK:
 			if (resolve(j, content, b->text, b->src, &pg, &y))
-				draw_link_dest(d, b->x, b->y, b->w, b->h,
+				drawdoc_link_dest(d, b->x, b->y, b->w, b->h,
 				    pg + coff, y);
 			else {
 				char *u = external(j, b->text, b->src);
 
 				if (u != NULL)
-					draw_link_uri(d, b->x, b->y, b->w,
+					drawdoc_link_uri(d, b->x, b->y, b->w,
 					    b->h, u);
 				free(u);
 			}
@@ -359,7 +364,7 @@ outline(struct drawer *d, const struct pdf_layout *c, int off,
 	size_t i;
 
 	if (tocname != NULL)
-		draw_outline(d, NULL, tocname, tocpage, 0);
+		drawdoc_outline(d, NULL, tocname, tocpage, 0);
 	for (i = 0; i < c->nanchor; i++) {
 		const struct pdf_anchor *a = &c->anchor[i];
 		void *o;
@@ -368,8 +373,8 @@ outline(struct drawer *d, const struct pdf_layout *c, int off,
 			continue;
 		while (top > 0 && level[top - 1] >= a->level)
 			top--;
-		o = draw_outline(d, top > 0 ? stack[top - 1] : NULL, a->title,
-		    a->page + off, a->y);
+		o = drawdoc_outline(d, top > 0 ? stack[top - 1] : NULL,
+		    a->title, a->page + off, a->y);
 		if (top < 7 && o != NULL) {
 			stack[top] = o;
 			level[top] = a->level;
@@ -602,7 +607,7 @@ render(const struct job *j)
 	draw_layout(r.d, r.img, j, &r.cl, &r.cl, off, off);
 	draw_layout(r.d, r.img, j, &r.rl, &r.cl, 0, off);
 	outline(r.d, &r.cl, off, j->toc ? j->tocname : NULL, r.front);
-	draw_info(r.d, j->title, j->author, j->subtitle, j->lang,
+	drawdoc_info(r.d, j->title, j->author, j->subtitle, j->lang,
 	    format_epoch());
 	if (j->dump != NULL)
 		dump(j, &r);
@@ -688,8 +693,9 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 
 	pages = project_doc_pages(p, ds, li, &np);
 	if (np == 0) {
-		diag(p->build->diag, DIAG_WARN, s->file, ds->line, 0, "document "
-		    "'%s' has no pages in '%s': no PDF", ds->id, s->langs[li]);
+		diag(p->build->diag, DIAG_WARN, s->file, ds->line, 0,
+		    "document '%s' has no pages in '%s': no PDF", ds->id,
+		    s->langs[li]);
 		free(pages);
 		return 1;
 	}
