@@ -43,7 +43,8 @@ diag_va(struct diag *d, enum diag_level lvl, const char *file, int line,
 		json_str(&d->jbuf, names[lvl], 0);
 		buf_puts(&d->jbuf, ", \"file\": ");
 		json_str(&d->jbuf, file != NULL ? file : "", 0);
-		buf_printf(&d->jbuf, ", \"line\": %d, \"column\": %d, \"message\": ",
+		buf_printf(&d->jbuf,
+		    ", \"line\": %d, \"column\": %d, \"message\": ",
 		    line, col);
 		json_str(&d->jbuf, msg.data != NULL ? msg.data : "", 0);
 		buf_putc(&d->jbuf, '}');

@@ -95,7 +95,8 @@ assets_resolve(struct project *p, struct page *pg, xmlNodePtr el,
 		if (strncmp(path, "/assets/", 8) == 0 ||
 		    strncmp(path, "/pdf/", 5) == 0) {
 			/* the theme's files and the PDFs, as links.c does */
-			url = url_relative(pg->url, path + 1, p->site.index_links);
+			url = url_relative(pg->url, path + 1,
+			    p->site.index_links);
 			rel = xasprintf("%s%s", url, suffix);
 			tree_attr(el, attr, rel);
 			free(url);
@@ -103,10 +104,12 @@ assets_resolve(struct project *p, struct page *pg, xmlNodePtr el,
 			goto out;
 		}
 		if (strncmp(path + 1, lang, n) != 0 || path[n + 1] != '/') {
-			ok = fail(p, pg, el, what, v, "not found: a site path to a "
-			    "file starts with the page's language folder");
-			diag(p->build->diag, DIAG_NOTE, pg->src, 0, 0, "expected '/%s/...', "
-			    "the file being under content/%s/", lang, lang);
+			ok = fail(p, pg, el, what, v,
+			    "not found: a site path to a file starts with the "
+			    "page's language folder");
+			diag(p->build->diag, DIAG_NOTE, pg->src, 0, 0,
+			    "expected '/%s/...', the file being under "
+			    "content/%s/", lang, lang);
 			goto out;
 		}
 		rel = xstrdup(path + n + 2);
@@ -120,8 +123,8 @@ assets_resolve(struct project *p, struct page *pg, xmlNodePtr el,
 	}
 	if (!url_normalise(rel) || *rel == '\0') {
 		ok = fail(p, pg, el, what, v, "leaves the language folder");
-		diag(p->build->diag, DIAG_NOTE, pg->src, 0, 0, "files beside pages must be "
-		    "under content/%s/", lang);
+		diag(p->build->diag, DIAG_NOTE, pg->src, 0, 0,
+		    "files beside pages must be under content/%s/", lang);
 		goto out;
 	}
 	if (!safe_name(rel)) {
@@ -148,7 +151,8 @@ assets_resolve(struct project *p, struct page *pg, xmlNodePtr el,
 	full = xasprintf("%s/%s", dir, rel);
 	if (!file_isfile(full)) {
 		ok = fail(p, pg, el, what, v, "not found");
-		diag(p->build->diag, DIAG_NOTE, pg->src, 0, 0, "expected the file content/%s/%s",
+		diag(p->build->diag, DIAG_NOTE, pg->src, 0, 0,
+		    "expected the file content/%s/%s",
 		    lang, rel);
 		goto out;
 	}
@@ -202,7 +206,8 @@ assets_fragment(xmlNodePtr n, const char *dir)
 		if (xmlStrcmp(c->name, (const xmlChar *)"img") == 0) {
 			assets_forget(c);
 			src = tree_get_attr(c, "src");
-			if (src != NULL && *src != '\0' && !url_has_scheme(src) &&
+			if (src != NULL && *src != '\0' &&
+			    !url_has_scheme(src) &&
 			    src[0] != '/') {
 				char *f = xasprintf("%s/%.*s", dir,
 				    (int)strcspn(src, "?#"), src);

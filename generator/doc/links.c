@@ -66,8 +66,9 @@ resolve(struct project *p, struct page *pg, xmlNodePtr a)
 	if (*path == '\0') {            /* "#id" in this page */
 		if (frag != NULL && *frag != '\0' &&
 		    !strset_has(&pg->ids, frag))
-			ok = fail(p, pg, a, href, "not found: no heading or element "
-			    "with this id on the page");
+			ok = fail(p, pg, a, href,
+			    "not found: no heading or element with this id on "
+			    "the page");
 		free(path);
 		return ok;
 	}
@@ -105,7 +106,8 @@ resolve(struct project *p, struct page *pg, xmlNodePtr a)
 			free(u);
 			if (to == NULL && (strncmp(rel, "assets/", 7) == 0 ||
 			    strncmp(rel, "pdf/", 4) == 0)) {
-				char *r = url_relative(pg->url, rel, p->site.index_links);
+				char *r = url_relative(pg->url, rel,
+				    p->site.index_links);
 
 				tree_attr(a, "href", r);
 				free(r);
@@ -150,8 +152,9 @@ resolve(struct project *p, struct page *pg, xmlNodePtr a)
 				l->frag = xstrdup(frag);
 				tree_pos(a, &l->line, &l->col);
 			} else if (!strset_has(&to->ids, frag))
-				ok = fail(p, pg, a, href, "not found: the page has "
-				    "no heading with this id");
+				ok = fail(p, pg, a, href,
+				    "not found: the page has no heading with "
+				    "this id");
 			full = xasprintf("%s#%s", r, frag);
 			free(r);
 			r = full;

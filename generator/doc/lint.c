@@ -166,7 +166,8 @@ scan(struct diag *dg, const char *file, const char *text, size_t len, int lua)
 }
 
 static void
-scan_dir(struct diag *dg, const char *dir, const char *shown, const char *ext, int lua)
+scan_dir(struct diag *dg, const char *dir, const char *shown, const char *ext,
+    int lua)
 {
 	struct dirent **names;
 	int n, i;

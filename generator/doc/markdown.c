@@ -32,7 +32,8 @@ struct conv {
 
 /* Splits the "+++" front matter off text; sets fm, fmlen and the body. */
 static int
-split_frontmatter(struct diag *dg, const char *file, const char *text, size_t len,
+split_frontmatter(struct diag *dg, const char *file, const char *text,
+    size_t len,
     const char **fm, size_t *fmlen, int *fm_lines, const char **body,
     size_t *bodylen)
 {
@@ -76,8 +77,9 @@ split_frontmatter(struct diag *dg, const char *file, const char *text, size_t le
 		p = eol < end ? eol + 1 : end;
 		line++;
 	}
-	diag(dg, DIAG_ERROR, file, 1, 1, "front matter opened with '+++' is not "
-	    "closed: expected a line with '+++' after the Lua fields");
+	diag(dg, DIAG_ERROR, file, 1, 1,
+	    "front matter opened with '+++' is not closed: expected a line "
+	    "with '+++' after the Lua fields");
 	return 0;
 }
 
@@ -193,8 +195,9 @@ code_block(struct conv *c, xmlNodePtr parent, cmark_node *n)
 	node_pos(c, n, &line, &col);
 	if (component_name(info, name, sizeof(name))) {
 		if (c->proj == NULL || c->proj->lua == NULL) {
-			diag(c->diag, DIAG_ERROR, c->file, line, col, "component '%s' "
-			    "needs a project (pactkit render --project DIR)", name);
+			diag(c->diag, DIAG_ERROR, c->file, line, col,
+			    "component '%s' needs a project (pactkit render "
+			    "--project DIR)", name);
 			c->ok = 0;
 			return;
 		}
@@ -230,9 +233,9 @@ link_attrs(struct conv *c, xmlNodePtr e, cmark_node *n, const char *attr)
 			tree_attr(e, attr, url);
 		else {
 			node_pos(c, n, &line, &col);
-			diag(c->diag, DIAG_WARN, c->file, line, col, "unsafe URL '%s' "
-			    "dropped (only http, https, mailto, tel and "
-			    "relative URLs are kept)", url);
+			diag(c->diag, DIAG_WARN, c->file, line, col,
+			    "unsafe URL '%s' dropped (only http, https, "
+			    "mailto, tel and relative URLs are kept)", url);
 			tree_attr(e, attr, "");
 		}
 	}
@@ -424,7 +427,8 @@ convert(struct conv *c, cmark_node *doc, xmlNodePtr root)
 
 /* Checks text is UTF-8 and has no NUL; prints file:line:col otherwise. */
 static int
-check_utf8(struct diag *dg, const char *file, const char *text, size_t len, int line0)
+check_utf8(struct diag *dg, const char *file, const char *text, size_t len,
+    int line0)
 {
 	size_t bad, i, ls = 0;
 	int line = line0;
@@ -468,7 +472,8 @@ new_doc(xmlNodePtr *root)
 /* Markdown text (len bytes, after fm_lines lines of front matter) into
  * a new document tree; NULL when a component or link failed (printed). */
 static xmlDocPtr
-body_to_doc(struct diag *dg, struct project *p, const char *file, const char *text,
+body_to_doc(struct diag *dg, struct project *p, const char *file,
+    const char *text,
     size_t len, int fm_lines, size_t lang, int raw_html)
 {
 	struct conv c;
@@ -507,7 +512,8 @@ markdown_frontmatter(struct project *p, struct page *pg)
 
 	if (!check_utf8(p->build->diag, pg->src, pg->text, pg->textlen, 1))
 		return 0;
-	if (!split_frontmatter(p->build->diag, pg->src, pg->text, pg->textlen, &fm, &fmlen,
+	if (!split_frontmatter(p->build->diag, pg->src, pg->text, pg->textlen,
+	    &fm, &fmlen,
 	    &pg->fm_lines, &pg->body, &pg->bodylen))
 		return 0;
 	if (fm != NULL && !frontmatter_read(p->lua, pg->src, 2, fm, fmlen, pg))
@@ -519,13 +525,15 @@ markdown_frontmatter(struct project *p, struct page *pg)
 int
 markdown_body(struct project *p, struct page *pg)
 {
-	pg->doc = body_to_doc(p->build->diag, p, pg->src, pg->body, pg->bodylen, pg->fm_lines,
+	pg->doc = body_to_doc(p->build->diag, p, pg->src, pg->body, pg->bodylen,
+	    pg->fm_lines,
 	    pg->lang, p->site.raw_html);
 	return pg->doc != NULL;
 }
 
 xmlDocPtr
-markdown_fragment(struct diag *dg, struct project *p, const char *file, const char *text,
+markdown_fragment(struct diag *dg, struct project *p, const char *file,
+    const char *text,
     size_t len, int fm_lines, size_t lang, int raw_html)
 {
 	const char *fm, *body;

@@ -180,9 +180,10 @@ apply_slug(struct project *p, struct page *pg)
 		    *c == '-' || *c == '_'))
 			break;
 	if (*c != '\0' || *pg->slug == '\0') {
-		diag(p->build->diag, DIAG_ERROR, pg->src, 2, 1, "slug \"%s\": expected lowercase "
-		    "letters, digits, '-' and '_' only (a slug names one page, "
-		    "inside its own folder)", pg->slug);
+		diag(p->build->diag, DIAG_ERROR, pg->src, 2, 1,
+		    "slug \"%s\": expected lowercase letters, digits, '-' and "
+		    "'_' only (a slug names one page, inside its own folder)",
+		    pg->slug);
 		return 0;
 	}
 	if (pg->is_index)
@@ -247,8 +248,9 @@ static int
 load_page(struct project *p, struct page *pg, const char *rel, int err)
 {
 	if (!safe_rel(rel)) {
-		diag(p->build->diag, DIAG_ERROR, pg->src, 0, 0, "file name not usable in "
-		    "a URL: expected letters, digits, '-', '_' and '.'");
+		diag(p->build->diag, DIAG_ERROR, pg->src, 0, 0,
+		    "file name not usable in a URL: expected letters, digits, "
+		    "'-', '_' and '.'");
 		return 0;
 	}
 	if (pg->text == NULL) {
@@ -285,8 +287,9 @@ load_lang(struct project *p, size_t lang)
 	int ok = 1, *err;
 
 	if (!file_isdir(base)) {
-		diag(p->build->diag, DIAG_WARN, NULL, 0, 0, "content/%s/: no pages in language "
-		    "'%s' (expected a folder content/%s/ with index.md)",
+		diag(p->build->diag, DIAG_WARN, NULL, 0, 0,
+		    "content/%s/: no pages in language '%s' (expected a folder "
+		    "content/%s/ with index.md)",
 		    code, code, code);
 		free(base);
 		return 1;
@@ -352,9 +355,9 @@ pair(struct project *p)
 		k = xasprintf("%s/%s", p->site.langs[a->lang], a->key);
 		if (!strmap_put(&p->bykey, k, a)) {
 			b = strmap_get(&p->bykey, k);
-			diag(p->build->diag, DIAG_ERROR, a->src, 1, 1, "duplicate key '%s': %s "
-			    "has it too (expected one page per key and "
-			    "language)", a->key, b->src);
+			diag(p->build->diag, DIAG_ERROR, a->src, 1, 1,
+			    "duplicate key '%s': %s has it too (expected one "
+			    "page per key and language)", a->key, b->src);
 			ok = 0;
 		}
 		free(k);
@@ -470,8 +473,9 @@ project_load(struct project *p, struct build *b, const char *dir,
 	p->lua = init_sandbox(&p->site, b->diag);
 	sitefile = xasprintf("%s/lua/site.lua", dir);
 	if (!file_isfile(sitefile)) {
-		diag(p->build->diag, DIAG_ERROR, "lua/site.lua", 0, 0, "not found in %s "
-		    "(expected a toolkit project: see `pactkit new`)", dir);
+		diag(p->build->diag, DIAG_ERROR, "lua/site.lua", 0, 0,
+		    "not found in %s (expected a toolkit project: see `pactkit "
+		    "new`)", dir);
 		free(sitefile);
 		return 0;
 	}

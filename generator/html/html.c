@@ -225,7 +225,8 @@ node(struct buf *b, xmlNodePtr n, const struct slot *slot)
 			node(b, c, slot);
 	for (c = n->children; c != NULL; c = c->next)
 		node(b, c, slot);
-	if ((flags & ELEM_H_NLSTART) && b->len > 0 && b->data[b->len - 1] != '\n')
+	if ((flags & ELEM_H_NLSTART) && b->len > 0 &&
+	    b->data[b->len - 1] != '\n')
 		buf_putc(b, '\n');
 	buf_puts(b, "</");
 	buf_puts(b, name);

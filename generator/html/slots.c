@@ -273,7 +273,8 @@ fill_prevnext(struct site_out *c, const struct view *v, xmlNodePtr slot)
 			struct buf b = { 0 };
 
 			typo_text(&b, t, c->p->site.langs[v->lang]);
-			view_text(a, strncmp(c->p->site.langs[v->lang], "fr", 2) ?
+			view_text(a,
+			    strncmp(c->p->site.langs[v->lang], "fr", 2) ?
 			    t + 0 : b.data);
 			buf_free(&b);
 		}

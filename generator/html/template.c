@@ -26,8 +26,9 @@ template_load(struct site_out *c)
 	free(c->themedir == local ? shared : local);
 	c->tmplfile = xasprintf("%s/page.xhtml", c->themedir);
 	if (!file_isfile(c->tmplfile)) {
-		diag(c->p->build->diag, DIAG_ERROR, c->tmplfile, 0, 0, "not found: expected the "
-		    "theme's page template (theme '%s' in lua/site.lua)",
+		diag(c->p->build->diag, DIAG_ERROR, c->tmplfile, 0, 0,
+		    "not found: expected the theme's page template (theme '%s' "
+		    "in lua/site.lua)",
 		    s->theme);
 		return 0;
 	}
@@ -35,7 +36,8 @@ template_load(struct site_out *c)
 	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (c->tmpl == NULL) {
 		e = xmlGetLastError();
-		diag(c->p->build->diag, DIAG_ERROR, c->tmplfile, e ? e->line : 0, e ? e->int2 : 0,
+		diag(c->p->build->diag, DIAG_ERROR, c->tmplfile,
+		    e ? e->line : 0, e ? e->int2 : 0,
 		    "template is not well-formed XHTML: %s",
 		    e && e->message ? e->message : "parse error");
 		return 0;
@@ -190,7 +192,8 @@ template_prepare(struct site_out *c, size_t lang)
 			list[nd++] = list[i];
 		if (slot != NULL && c->p->lang_only <= 0 && lang == 0 &&
 		    !slots_known(slot))
-			diag(c->p->build->diag, DIAG_WARN, c->tmplfile, (int)xmlGetLineNo(list[i]),
+			diag(c->p->build->diag, DIAG_WARN, c->tmplfile,
+			    (int)xmlGetLineNo(list[i]),
 			    0, "unknown slot data-pk=\"%s\" left empty", slot);
 	}
 	freeze(root);

@@ -176,8 +176,8 @@ component_k(lua_State *L)
 	lua_pop(L, 1);
 	lua_call(L, 1, 1);
 	if (lua_isnil(L, -1))
-		diag(c->sb->diag, DIAG_WARN, c->file, c->sb->callline, 1, "component '%s' "
-		    "returned nothing", c->name);
+		diag(c->sb->diag, DIAG_WARN, c->file, c->sb->callline, 1,
+		    "component '%s' returned nothing", c->name);
 	else
 		ltree_append(L, -1, c->parent);
 	return 0;
@@ -240,7 +240,8 @@ is_element(xmlNodePtr n, const char *name)
 
 /* Finds the component's file; 0 with the error printed when unknown. */
 static int
-findcomponent(struct diag *dg, const struct site *site, const char *name, const char *file,
+findcomponent(struct diag *dg, const struct site *site, const char *name,
+    const char *file,
     int line, char **path, char **chunk)
 {
 	char *dir[2], **names, **all = NULL;
@@ -277,10 +278,12 @@ findcomponent(struct diag *dg, const struct site *site, const char *name, const 
 		}
 		near = suggest_nearest(name, (const char *const *)all, nall);
 		if (near != NULL)
-			diag(dg, DIAG_ERROR, file, line, 1, "unknown component '%s'; "
-			    "did you mean '%s'?", name, near);
+			diag(dg, DIAG_ERROR, file, line, 1,
+			    "unknown component '%s'; did you mean '%s'?", name,
+			    near);
 		else
-			diag(dg, DIAG_ERROR, file, line, 1, "unknown component '%s'",
+			diag(dg, DIAG_ERROR, file, line, 1,
+			    "unknown component '%s'",
 			    name);
 		for (i = 0; i < nall; i++)
 			free(all[i]);

@@ -94,13 +94,15 @@ getnum(lua_State *L, int idx, const char *key, double *v, double lo,
 		double x = lua_tonumber(L, -1);
 
 		if (x < lo || x > hi) {
-			diag(sandbox_get(L)->diag, DIAG_ERROR, file, 0, 0, "%s%s: %g is out of range "
-			    "(%g to %g)", what, key, x, lo, hi);
+			diag(sandbox_get(L)->diag, DIAG_ERROR, file, 0, 0,
+			    "%s%s: %g is out of range (%g to %g)", what, key, x,
+			    lo, hi);
 			ok = 0;
 		} else
 			*v = x;
 	} else if (t != LUA_TNIL) {
-		diag(sandbox_get(L)->diag, DIAG_ERROR, file, 0, 0, "%s%s: expected a number, got %s",
+		diag(sandbox_get(L)->diag, DIAG_ERROR, file, 0, 0,
+		    "%s%s: expected a number, got %s",
 		    what, key, lua_typename(L, t));
 		ok = 0;
 	}
@@ -117,8 +119,9 @@ getbool(lua_State *L, int idx, const char *key, int *v, const char *file)
 	if (t == LUA_TBOOLEAN)
 		*v = lua_toboolean(L, -1);
 	else if (t != LUA_TNIL) {
-		diag(sandbox_get(L)->diag, DIAG_ERROR, file, 0, 0, "%s: expected true or false, got "
-		    "%s", key, lua_typename(L, t));
+		diag(sandbox_get(L)->diag, DIAG_ERROR, file, 0, 0,
+		    "%s: expected true or false, got %s", key,
+		    lua_typename(L, t));
 		ok = 0;
 	}
 	lua_pop(L, 1);
@@ -139,13 +142,15 @@ getcolour(lua_State *L, int idx, const char *key, unsigned *v,
 		    strspn(s + 1, "0123456789abcdefABCDEF") == 6)
 			*v = (unsigned)strtoul(s + 1, NULL, 16);
 		else {
-			diag(sandbox_get(L)->diag, DIAG_ERROR, file, 0, 0, "colors.%s: expected "
-			    "\"#rrggbb\", got \"%s\"", key, s);
+			diag(sandbox_get(L)->diag, DIAG_ERROR, file, 0, 0,
+			    "colors.%s: expected \"#rrggbb\", got \"%s\"", key,
+			    s);
 			ok = 0;
 		}
 	} else if (t != LUA_TNIL) {
-		diag(sandbox_get(L)->diag, DIAG_ERROR, file, 0, 0, "colors.%s: expected a string, "
-		    "got %s", key, lua_typename(L, t));
+		diag(sandbox_get(L)->diag, DIAG_ERROR, file, 0, 0,
+		    "colors.%s: expected a string, got %s", key,
+		    lua_typename(L, t));
 		ok = 0;
 	}
 	lua_pop(L, 1);
@@ -179,8 +184,8 @@ readfonts(lua_State *L, int idx, struct pdf_style *st, const char *dir)
 
 	if (lua_getfield(L, idx, "fonts") != LUA_TTABLE) {
 		if (!lua_isnil(L, -1)) {
-			diag(sandbox_get(L)->diag, DIAG_ERROR, st->file, 0, 0, "fonts: expected a "
-			    "table");
+			diag(sandbox_get(L)->diag, DIAG_ERROR, st->file, 0, 0,
+			    "fonts: expected a table");
 			ok = 0;
 		}
 		lua_pop(L, 1);
@@ -190,15 +195,18 @@ readfonts(lua_State *L, int idx, struct pdf_style *st, const char *dir)
 		t = lua_getfield(L, -1, facekey[f][0]);
 		if (facekey[f][1] == NULL) {
 			if (t == LUA_TSTRING)
-				ok &= setfont(sandbox_get(L)->diag, st, f, lua_tostring(L, -1), dir);
+				ok &= setfont(sandbox_get(L)->diag, st, f,
+				    lua_tostring(L, -1), dir);
 			lua_pop(L, 1);
 			continue;
 		}
 		if (t == LUA_TTABLE) {
 			if (lua_getfield(L, -1, facekey[f][1]) == LUA_TSTRING)
-				ok &= setfont(sandbox_get(L)->diag, st, f, lua_tostring(L, -1), dir);
+				ok &= setfont(sandbox_get(L)->diag, st, f,
+				    lua_tostring(L, -1), dir);
 			else if (!lua_isnil(L, -1)) {
-				diag(sandbox_get(L)->diag, DIAG_ERROR, st->file, 0, 0, "fonts.%s.%s: "
+				diag(sandbox_get(L)->diag, DIAG_ERROR, st->file,
+				    0, 0, "fonts.%s.%s: "
 				    "expected a file name", facekey[f][0],
 				    facekey[f][1]);
 				ok = 0;
@@ -241,7 +249,8 @@ pdfstyle_load(struct project *p, struct pdf_style *st)
 		goto restore;
 	}
 	if (!lua_istable(L, -1)) {
-		diag(sandbox_get(L)->diag, DIAG_ERROR, path, 0, 0, "pdf.lua must return a table");
+		diag(sandbox_get(L)->diag, DIAG_ERROR, path, 0, 0,
+		    "pdf.lua must return a table");
 		ok = 0;
 		goto restore;
 	}
@@ -269,7 +278,8 @@ pdfstyle_load(struct project *p, struct pdf_style *st)
 				if (v >= 5 && v <= 60)
 					st->hsize[k] = v;
 				else {
-					diag(sandbox_get(L)->diag, DIAG_ERROR, path, 0, 0, "headings[%d]: "
+					diag(sandbox_get(L)->diag, DIAG_ERROR,
+					    path, 0, 0, "headings[%d]: "
 					    "%g is out of range (5 to 60)",
 					    k + 1, v);
 					ok = 0;

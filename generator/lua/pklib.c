@@ -67,8 +67,9 @@ pklib_loc(lua_State *L, int idx, size_t lang, size_t *used)
 		snprintf(key, sizeof(key), "%s:%d:%s:%s", file, line, path,
 		    langcode(site, lang));
 		if (sandbox_once(L, key))
-			diag(sb->diag, DIAG_WARN, file, line, 0, "no '%s' text here; "
-			    "the '%s' text is used", langcode(site, lang),
+			diag(sb->diag, DIAG_WARN, file, line, 0,
+			    "no '%s' text here; the '%s' text is used",
+			    langcode(site, lang),
 			    site->langs[*used]);
 	} else {
 		sandbox_callsite(L, &cf, &line, where, sizeof(where));
@@ -110,8 +111,8 @@ pk_t(lua_State *L)
 		snprintf(wkey, sizeof(wkey), "t:%s:%zu", key, sb->lang);
 		sandbox_callsite(L, &file, &line, where, sizeof(where));
 		if (sandbox_once(L, wkey))
-			diag(sb->diag, DIAG_WARN, file, line, 0, "unknown interface string "
-			    "'%s'", key);
+			diag(sb->diag, DIAG_WARN, file, line, 0,
+			    "unknown interface string '%s'", key);
 	}
 	if (n == 1) {
 		lua_pushstring(L, s);
@@ -198,7 +199,8 @@ pk_warn(lua_State *L)
 	int line;
 
 	sandbox_callsite(L, &file, &line, where, sizeof(where));
-	diag(sb->diag, DIAG_WARN, file, line, sb->page != NULL && file == sb->page ?
+	diag(sb->diag, DIAG_WARN, file, line, sb->page != NULL &&
+	    file == sb->page ?
 	    1 : 0, "%s", msg);
 	return 0;
 }

@@ -144,7 +144,8 @@ s_find(lua_State *L)
 			return luaL_error(L, "string.find: \"%s\" holds the "
 			    "pattern character '%c', and string patterns are "
 			    "not available in the sandbox: to find the text as "
-			    "written, pass plain = true (s:find(text, 1, true))",
+			    "written, pass plain = true (s:find(text, 1, "
+			    "true))",
 			    shown, p[i]);
 		}
 	if (init < 0)

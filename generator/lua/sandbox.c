@@ -481,11 +481,13 @@ sandbox_call(struct sandbox *sb, int nargs, int nres,
 		return 0;
 	}
 	if (sb->aborted == SB_ABORT_MEM)
-		diag(sb->diag, DIAG_ERROR, sb->memfile[0] != '\0' ? sb->memfile : NULL,
+		diag(sb->diag, DIAG_ERROR,
+		    sb->memfile[0] != '\0' ? sb->memfile : NULL,
 		    sb->memline, 0, "memory limit exceeded (%zu MiB)",
 		    sb->memmax >> 20);
 	else if (sb->aborted == SB_ABORT_STEPS)
-		diag(sb->diag, DIAG_ERROR, sb->abortfile[0] != '\0' ? sb->abortfile :
+		diag(sb->diag, DIAG_ERROR,
+		    sb->abortfile[0] != '\0' ? sb->abortfile :
 		    NULL, sb->abortline, 0, "instruction limit exceeded "
 		    "(%lld million instructions): is there an endless loop?",
 		    sb->budget / 1000000);
@@ -498,7 +500,8 @@ sandbox_call(struct sandbox *sb, int nargs, int nres,
 		    sb->abortfile);
 	/* where the call is, unless the message already points there */
 	if (callfile != NULL && strcmp(sb->lastfile, callfile) != 0)
-		diag(sb->diag, DIAG_NOTE, callfile, callline, 1, "called from here");
+		diag(sb->diag, DIAG_NOTE, callfile, callline, 1,
+		    "called from here");
 	lua_settop(L, base - 1);
 	if (sb->depth == 0 && sb->aborted != SB_OK) {
 		sb->aborted = SB_OK;

@@ -78,7 +78,8 @@ ckfail(lua_State *L, struct ck *ck, size_t show, const char *fmt, ...)
 static void
 ckfail(lua_State *L, struct ck *ck, size_t show, const char *fmt, ...)
 {
-	char msg[1024], full[SB_MAXPATH * 2], where[256], label[SB_MAXPATH + 128];
+	char msg[1024], full[SB_MAXPATH * 2], where[256],
+	    label[SB_MAXPATH + 128];
 	const char *file;
 	va_list ap;
 	int line;
@@ -296,8 +297,9 @@ check_loc(lua_State *L, struct ck *ck, int v)
 		snprintf(key, sizeof(key), "%s:%d:%s:%s", ck->file, line, full,
 		    site->langs[i]);
 		if (sandbox_once(L, key))
-			diag(sb->diag, DIAG_WARN, ck->file, line, 0, "%s%s: no '%s' text; "
-			    "the '%s' text will be used", ck->what,
+			diag(sb->diag, DIAG_WARN, ck->file, line, 0,
+			    "%s%s: no '%s' text; the '%s' text will be used",
+			    ck->what,
 			    ck->what[0] == '\0' && ck->path[0] == '.' ?
 			    ck->path + 1 : ck->path, site->langs[i],
 			    site->langs[i == 0 ? 1 : 0]);

@@ -39,7 +39,8 @@ serr(lua_State *L, struct sitectx *c, enum diag_level lvl, const char *path,
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_va(sandbox_get(L)->diag, lvl, c->name, linemap_line(L, c->name, path), 0,
+	diag_va(sandbox_get(L)->diag, lvl, c->name,
+	    linemap_line(L, c->name, path), 0,
 	    fmt, ap);
 	va_end(ap);
 	if (lvl == DIAG_ERROR)
@@ -463,7 +464,8 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 					d->pages[d->npages++] =
 					    xstrdup(lua_tostring(L, -1));
 				else {
-					schema_describe(L, -1, got, sizeof(got));
+					schema_describe(L, -1, got,
+					    sizeof(got));
 					serr(L, c, DIAG_ERROR, ppath, "%s[%lld]: "
 					    "expected a page path, got %s",
 					    ppath + 1, (long long)j, got);
@@ -630,7 +632,8 @@ i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
 		lua_rawget(L, t);
 		if (lua_type(L, -2) != LUA_TSTRING ||
 		    lua_type(L, -1) != LUA_TSTRING) {
-			schema_describe(L, lua_type(L, -2) != LUA_TSTRING ? -2 : -1,
+			schema_describe(L,
+			    lua_type(L, -2) != LUA_TSTRING ? -2 : -1,
 			    got, sizeof(got));
 			serr(L, &sc, DIAG_ERROR, kpath, "expected key = "
 			    "\"text\" pairs, got %s", got);
@@ -686,9 +689,9 @@ i18n_k(lua_State *L)
 	    site->dir != NULL ? site->dir : ".", code);
 	if (known && !file_isfile(own) && strcmp(code, "en") != 0 &&
 	    strstr(builtin, "/en.lua") != NULL)
-		diag(c->sb->diag, DIAG_WARN, site->file, 0, 0, "no built-in interface "
-		    "strings for '%s': English ones are used (write "
-		    "lua/i18n/%s.lua)", code, code);
+		diag(c->sb->diag, DIAG_WARN, site->file, 0, 0,
+		    "no built-in interface strings for '%s': English ones are "
+		    "used (write lua/i18n/%s.lua)", code, code);
 	lua_pushstring(L, builtin != NULL ? builtin : "");
 	lua_pushstring(L, own);
 	free(builtin);

@@ -118,8 +118,9 @@ out_write(struct out *o, const char *path, const void *data, size_t len)
 		if (S_ISLNK(st.st_mode))
 			unlink(path);   /* replaced, never written through */
 		else if (!S_ISREG(st.st_mode)) {
-			diag(o->diag, DIAG_ERROR, path, 0, 0, "exists and is not a "
-			    "regular file: pactkit replaces only files");
+			diag(o->diag, DIAG_ERROR, path, 0, 0,
+			    "exists and is not a regular file: pactkit "
+			    "replaces only files");
 			return 0;
 		} else if ((fd = open(path, O_RDONLY | O_CLOEXEC |
 		    O_NOFOLLOW)) != -1) {
@@ -317,9 +318,10 @@ claimable(struct diag *dg, const char *path)
 		}
 		what = "a folder pactkit did not make (no .pactkit/ inside)";
 	}
-	diag(dg, DIAG_ERROR, path, 0, 0, "is %s: pactkit writes its output only "
-	    "where nothing is, into an empty folder or over its own output; "
-	    "name another folder with -o, or move this one away", what);
+	diag(dg, DIAG_ERROR, path, 0, 0,
+	    "is %s: pactkit writes its output only where nothing is, into an "
+	    "empty folder or over its own output; name another folder with -o, "
+	    "or move this one away", what);
 	return 0;
 }
 

@@ -130,7 +130,8 @@ rel(const struct out *o, const char *path)
 }
 
 static void
-note(struct out *o, const char *r, uint64_t size, uint64_t h, const struct stat *st)
+note(struct out *o, const char *r, uint64_t size, uint64_t h,
+    const struct stat *st)
 {
 	buf_printf(&o->mine, "%" PRIu64 " %lld.%09ld %016" PRIx64 " %s\n",
 	    size, (long long)st->st_mtim.tv_sec, (long)st->st_mtim.tv_nsec,
@@ -138,7 +139,8 @@ note(struct out *o, const char *r, uint64_t size, uint64_t h, const struct stat 
 }
 
 int
-outfiles_unchanged(struct out *o, const char *path, const void *data, size_t len)
+outfiles_unchanged(struct out *o, const char *path, const void *data,
+    size_t len)
 {
 	const char *r = rel(o, path);
 	struct entry *e;
@@ -158,7 +160,8 @@ outfiles_unchanged(struct out *o, const char *path, const void *data, size_t len
 }
 
 void
-outfiles_wrote(struct out *o, const char *path, int fd, const void *data, size_t len)
+outfiles_wrote(struct out *o, const char *path, int fd, const void *data,
+    size_t len)
 {
 	const char *r = rel(o, path);
 	struct stat st;

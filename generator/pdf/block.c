@@ -396,9 +396,10 @@ picture(struct flow *f, const struct ctx *c, xmlNodePtr n, int caption)
 	if (path != NULL)
 		pi = image_get(f->img, path, f->file, line, col);
 	else if (!f->quiet)
-		diag(f->diag, DIAG_WARN, f->file, line, col, "image '%s' is not a file "
-		    "of the project (a remote image is not fetched): the PDF "
-		    "prints its alt text", src != NULL ? src : "");
+		diag(f->diag, DIAG_WARN, f->file, line, col,
+		    "image '%s' is not a file of the project (a remote image "
+		    "is not fetched): the PDF prints its alt text",
+		    src != NULL ? src : "");
 	if (pi == NULL) {
 		alt_para(f, c, n);
 		return;
@@ -462,7 +463,8 @@ inline_run(struct flow *f, const struct ctx *c, xmlNodePtr first,
 		;
 	for (m = first; m != stop; m = m->next)
 		if (tree_is(m, "img"))
-			picture(f, c, m, --n == 0 && tree_is(next, "figcaption"));
+			picture(f, c, m, --n == 0 &&
+			    tree_is(next, "figcaption"));
 }
 
 
@@ -482,7 +484,8 @@ deflist(struct flow *f, const struct ctx *c, xmlNodePtr n)
 			lines_set(f, &in, &k, parskip(f), 1, 0);
 			inline_free(&in);
 			f->forcebefore = 1;
-		} else if (tree_is(m, "dd") && tree_has_class(m, "pk-sign-line") &&
+		} else if (tree_is(m, "dd") &&
+		    tree_has_class(m, "pk-sign-line") &&
 		    m->children == NULL) {
 			/* room to sign on: a ruled line about 10 mm below
 			 * its label, or a box for a seal */
@@ -519,7 +522,8 @@ block(struct flow *f, const struct ctx *c, xmlNodePtr n)
 {
 	struct ctx k = *c;
 
-	if (n->type != XML_ELEMENT_NODE || tree_has_class(n, "pk-visually-hidden"))
+	if (n->type != XML_ELEMENT_NODE ||
+	    tree_has_class(n, "pk-visually-hidden"))
 		return;
 	if (f->nest >= 48) {
 		/* absurdly deep nesting: the text, as one paragraph */
@@ -527,8 +531,9 @@ block(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		struct inl in = { 0 };
 
 		if (f->nest++ == 48)
-			diag(f->diag, DIAG_WARN, f->file, 0, 0, "blocks nested more "
-			    "than 48 deep: the rest printed as plain text");
+			diag(f->diag, DIAG_WARN, f->file, 0, 0,
+			    "blocks nested more than 48 deep: the rest printed "
+			    "as plain text");
 		inline_text(f, &in, c, t, strlen(t), NULL);
 		lines_set(f, &in, c, parskip(f), 0, 1);
 		inline_free(&in);
@@ -594,9 +599,11 @@ block_plain(struct flow *f, const struct ctx *c, struct ctx *kp,
 	}
 	else if (tree_is(n, "dl"))
 		deflist(f, c, n);
-	else if (tree_is(n, "input") || tree_is(n, "textarea") || tree_is(n, "select"))
+	else if (tree_is(n, "input") || tree_is(n, "textarea") ||
+	    tree_is(n, "select"))
 		form_field(f, c, n);
-	else if (tree_is(n, "figcaption") || tree_is(n, "legend") || tree_is(n, "caption") ||
+	else if (tree_is(n, "figcaption") || tree_is(n, "legend") ||
+	    tree_is(n, "caption") ||
 	    tree_is(n, "summary")) {
 		k.family = PF_SANS;
 		k.bold = !tree_is(n, "figcaption");
@@ -616,7 +623,8 @@ block_plain(struct flow *f, const struct ctx *c, struct ctx *kp,
 			if (m != NULL)
 				f->v[f->nv - 1].keep = 1;
 		}
-	} else if (tree_is(n, "script") || tree_is(n, "style") || tree_is(n, "template") ||
+	} else if (tree_is(n, "script") || tree_is(n, "style") ||
+	    tree_is(n, "template") ||
 	    tree_is(n, "button") || tree_is(n, "nav"))
 		return;
 	else {
@@ -656,7 +664,8 @@ block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
 	}
 	if ((id = tree_get_attr(n, "id")) != NULL)
 		layout_anchor(f, id, 0, NULL);
-	if (tree_has_class(n, "pk-form-title") || tree_has_class(n, "pk-plan-title") ||
+	if (tree_has_class(n, "pk-form-title") ||
+	    tree_has_class(n, "pk-plan-title") ||
 	    tree_has_class(n, "pk-note")) {
 		/* a worksheet's title, a note under it: with what follows
 		 * in their block */

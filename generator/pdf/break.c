@@ -200,8 +200,9 @@ chop_long(struct flow *f, struct kplist *l, const struct inl *in, double w)
 		}
 		fr = &in->fr[o->fr];
 		if (!warned++)
-			diag(f->diag, DIAG_NOTE, f->file, 0, 0, "a word is wider than "
-			    "the line and was cut: '%.*s'", (int)o->len,
+			diag(f->diag, DIAG_NOTE, f->file, 0, 0,
+			    "a word is wider than the line and was cut: '%.*s'",
+			    (int)o->len,
 			    fr->text + o->off);
 		start = o->off;
 		j = o->off;

@@ -40,9 +40,9 @@ draw_new(struct diag *dg, const struct pdf_style *st)
 		if (st->font[i] != NULL && file_isfile(st->font[i]))
 			continue;
 		if (i == PF_FALLBACK) {
-			diag(dg, DIAG_WARN, st->file, 0, 0, "fallback font '%s' "
-			    "not found: characters missing from the text "
-			    "fonts print as '?'",
+			diag(dg, DIAG_WARN, st->file, 0, 0,
+			    "fallback font '%s' not found: characters missing "
+			    "from the text fonts print as '?'",
 			    st->font[i] ? st->font[i] : "(none)");
 			continue;
 		}

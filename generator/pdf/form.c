@@ -138,7 +138,8 @@ form_label(xmlNodePtr root, const char *id)
 	if (id == NULL)
 		return NULL;
 	while (n != NULL) {
-		if (tree_is(n, "label") && (a = tree_get_attr(n, "for")) != NULL &&
+		if (tree_is(n, "label") &&
+		    (a = tree_get_attr(n, "for")) != NULL &&
 		    strcmp(a, id) == 0)
 			return layout_squash(tree_text_content(n));
 		if (n->children != NULL && n->type == XML_ELEMENT_NODE)
@@ -215,8 +216,9 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	if (lines * wl + 2 * pad > f->bh * 0.9) {
 		int max = (int)((f->bh * 0.9 - 2 * pad) / wl);
 
-		diag(f->diag, DIAG_WARN, f->file, 0, 0, "a form field asks for %d "
-		    "lines; a page holds %d", lines, max);
+		diag(f->diag, DIAG_WARN, f->file, 0, 0,
+		    "a form field asks for %d lines; a page holds %d", lines,
+		    max);
 		lines = max;
 	}
 	if (multi)

@@ -295,26 +295,27 @@ load(struct images *im, struct pdf_image *pi, const char *file, int line,
 	double pw, ph;
 
 	if ((data = file_read(pi->path, &len)) == NULL) {
-		diag(im->diag, DIAG_ERROR, file, line, col, "image '%s' cannot be "
-		    "read: %s", name, strerror(errno));
+		diag(im->diag, DIAG_ERROR, file, line, col,
+		    "image '%s' cannot be read: %s", name, strerror(errno));
 		return;
 	}
 	u = (const unsigned char *)data;
 	if (len >= 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0) {
 		if ((pi->im = png_load(im->d, data, len, &pw, &ph, why,
 		    sizeof(why))) == NULL)
-			diag(im->diag, DIAG_ERROR, file, line, col, "image '%s' "
-			    "cannot be printed: %s", name, why);
+			diag(im->diag, DIAG_ERROR, file, line, col,
+			    "image '%s' cannot be printed: %s", name, why);
 		else
 			pi->ok = 1;
 	} else if (len >= 3 && memcmp(data, "\xff\xd8\xff", 3) == 0) {
 		if (!jpeg_check(data, len, &pw, &ph, why, sizeof(why)))
-			diag(im->diag, DIAG_ERROR, file, line, col, "image '%s' "
-			    "is a damaged JPEG file: %s", name, why);
+			diag(im->diag, DIAG_ERROR, file, line, col,
+			    "image '%s' is a damaged JPEG file: %s", name, why);
 		else if ((pi->im = draw_image_jpeg(im->d, u, len)) == NULL)
-			diag(im->diag, DIAG_ERROR, file, line, col, "image '%s': "
-			    "the PDF library could not embed this JPEG file (a "
-			    "kind it does not read, such as 12-bit)", name);
+			diag(im->diag, DIAG_ERROR, file, line, col,
+			    "image '%s': the PDF library could not embed this "
+			    "JPEG file (a kind it does not read, such as "
+			    "12-bit)", name);
 		else
 			pi->ok = 1;
 	} else if (has_ext(pi->path, ".svg")) {
@@ -326,13 +327,13 @@ load(struct images *im, struct pdf_image *pi, const char *file, int line,
 		if (root == NULL || root->ns == NULL ||
 		    xmlStrcmp(root->name, (const xmlChar *)"svg") != 0 ||
 		    xmlStrcmp(root->ns->href, (const xmlChar *)SVG_NS) != 0)
-			diag(im->diag, DIAG_WARN, file, line, col, "image '%s' is not a "
-			    "well-formed SVG drawing: its alt text is printed "
-			    "instead", name);
+			diag(im->diag, DIAG_WARN, file, line, col,
+			    "image '%s' is not a well-formed SVG drawing: its "
+			    "alt text is printed instead", name);
 		else if (!svg_subset(root, why, sizeof(why), 0))
-			diag(im->diag, DIAG_WARN, file, line, col, "image '%s' uses %s, "
-			    "which the PDF does not draw: its alt text is "
-			    "printed instead", name, why);
+			diag(im->diag, DIAG_WARN, file, line, col,
+			    "image '%s' uses %s, which the PDF does not draw: "
+			    "its alt text is printed instead", name, why);
 		else if (svg_size(im->diag, root, file, &pw, &ph)) {
 			double lw = length(root, "width");
 			double lh = length(root, "height");
@@ -353,12 +354,12 @@ load(struct images *im, struct pdf_image *pi, const char *file, int line,
 	} else if ((len >= 4 && memcmp(data, "GIF8", 4) == 0) ||
 	    (len >= 12 && memcmp(data, "RIFF", 4) == 0 &&
 	    memcmp(data + 8, "WEBP", 4) == 0))
-		diag(im->diag, DIAG_WARN, file, line, col, "image '%s': GIF and WebP are "
-		    "not printed in the PDF (PNG, JPEG and SVG are): its alt "
-		    "text is printed instead", name);
+		diag(im->diag, DIAG_WARN, file, line, col,
+		    "image '%s': GIF and WebP are not printed in the PDF (PNG, "
+		    "JPEG and SVG are): its alt text is printed instead", name);
 	else
-		diag(im->diag, DIAG_ERROR, file, line, col, "image '%s' is not a PNG, "
-		    "JPEG or SVG file", name);
+		diag(im->diag, DIAG_ERROR, file, line, col,
+		    "image '%s' is not a PNG, JPEG or SVG file", name);
 	if (pi->ok) {
 		/* bitmaps at 96 pixels per inch, as a browser shows them */
 		pi->sized = 1;

@@ -62,12 +62,13 @@ warn_char(void *arg, long cp, int fellback, int font)
 		diag(f->diag, DIAG_WARN, f->file, 0, 0,
 		    "invalid UTF-8 in the text: printed as '?'");
 	else if (fellback)
-		diag(f->diag, DIAG_WARN, f->file, 0, 0, "character U+%04lX is not in "
-		    "the font %s: printed with the fallback font", cp,
+		diag(f->diag, DIAG_WARN, f->file, 0, 0,
+		    "character U+%04lX is not in the font %s: printed with the "
+		    "fallback font", cp,
 		    f->st->font[font] ? f->st->font[font] : "");
 	else
-		diag(f->diag, DIAG_WARN, f->file, 0, 0, "character U+%04lX is in no "
-		    "PDF font: printed as '?'", cp);
+		diag(f->diag, DIAG_WARN, f->file, 0, 0,
+		    "character U+%04lX is in no PDF font: printed as '?'", cp);
 }
 
 /* Adds text in the style of c, split into runs the fonts can draw. */
@@ -137,12 +138,14 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 		return;
 	if ((a = tree_get_attr(n, "id")) != NULL)
 		layout_anchor(f, a, 0, NULL);
-	if (tree_is(n, "em") || tree_is(n, "i") || tree_is(n, "cite") || tree_is(n, "dfn") ||
+	if (tree_is(n, "em") || tree_is(n, "i") || tree_is(n, "cite") ||
+	    tree_is(n, "dfn") ||
 	    tree_is(n, "var"))
 		k.italic = !k.italic;
 	else if (tree_is(n, "strong") || tree_is(n, "b"))
 		k.bold = 1;
-	else if (tree_is(n, "code") || tree_is(n, "kbd") || tree_is(n, "samp")) {
+	else if (tree_is(n, "code") || tree_is(n, "kbd") ||
+	    tree_is(n, "samp")) {
 		k.family = PF_MONO;
 		k.size = c->size * 0.9;
 		k.nohyph = 1;
@@ -161,9 +164,10 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 		a = tree_get_attr(n, "alt");
 		tree_pos(n, &line, &col);
 		if (!f->quiet)
-			diag(f->diag, DIAG_WARN, f->file, line, col, "image '%s' inside "
-			    "a line of text: the PDF prints its alt text (an "
-			    "image alone in its paragraph is printed)",
+			diag(f->diag, DIAG_WARN, f->file, line, col,
+			    "image '%s' inside a line of text: the PDF prints "
+			    "its alt text (an image alone in its paragraph is "
+			    "printed)",
 			    tree_get_attr(n, "src") ? tree_get_attr(n, "src") :
 			    "");
 		k.italic = 1;

@@ -413,7 +413,8 @@ element(struct drawer *d, xmlNodePtr n, const struct paint *up,
 
 /* Warns about elements and path commands outside the subset. */
 static void
-check(struct diag *dg, xmlNodePtr n, const char *file, unsigned *seen, const xmlChar **names,
+check(struct diag *dg, xmlNodePtr n, const char *file, unsigned *seen,
+    const xmlChar **names,
     int *nnames, int depth)
 {
 	xmlNodePtr m;
@@ -432,9 +433,10 @@ check(struct diag *dg, xmlNodePtr n, const char *file, unsigned *seen, const xml
 				if (xmlStrcmp(names[k], m->name) == 0)
 					break;
 			if (k == *nnames) {
-				diag(dg, DIAG_WARN, file, 0, 0, "SVG element <%s> "
-				    "is not drawn in the PDF (outside the "
-				    "supported subset)", (const char *)m->name);
+				diag(dg, DIAG_WARN, file, 0, 0,
+				    "SVG element <%s> is not drawn in the PDF "
+				    "(outside the supported subset)",
+				    (const char *)m->name);
 				if (*nnames < 16)
 					names[(*nnames)++] = m->name;
 			}
@@ -442,14 +444,16 @@ check(struct diag *dg, xmlNodePtr n, const char *file, unsigned *seen, const xml
 		}
 		if (svg_is(m, "path") && (a = tree_get_attr(m, "d")) != NULL &&
 		    strpbrk(a, "CcSsQqTtAa") != NULL && !(*seen & 2)) {
-			diag(dg, DIAG_WARN, file, 0, 0, "SVG path curves and arcs "
-			    "are not drawn in the PDF: the path stops there");
+			diag(dg, DIAG_WARN, file, 0, 0,
+			    "SVG path curves and arcs are not drawn in the "
+			    "PDF: the path stops there");
 			*seen |= 2;
 		}
 		if ((a = tree_get_attr(m, "transform")) != NULL &&
 		    strncmp(a, "translate(", 10) != 0 && !(*seen & 4)) {
-			diag(dg, DIAG_WARN, file, 0, 0, "SVG transform '%s' is not "
-			    "supported in the PDF: ignored", a);
+			diag(dg, DIAG_WARN, file, 0, 0,
+			    "SVG transform '%s' is not supported in the PDF: "
+			    "ignored", a);
 			*seen |= 4;
 		}
 		if (depth < 32)
@@ -488,8 +492,8 @@ svg_size(struct diag *dg, xmlNodePtr svg, const char *file, double *w,
 
 	viewbox(svg, vb);
 	if (!(vb[2] > 0 && vb[3] > 0 && vb[2] < 1e6 && vb[3] < 1e6)) {
-		diag(dg, DIAG_WARN, file, 0, 0, "an SVG drawing has no usable size: "
-		    "not printed");
+		diag(dg, DIAG_WARN, file, 0, 0,
+		    "an SVG drawing has no usable size: not printed");
 		return 0;
 	}
 	check(dg, svg, file, &seen, names, &nnames, 0);

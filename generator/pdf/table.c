@@ -50,7 +50,8 @@ grid_build(xmlNodePtr t, struct grid *g)
 	for (n = t->children; n != NULL; n = n->next)
 		if (tree_is(n, "tr"))
 			ntr++;
-		else if (tree_is(n, "thead") || tree_is(n, "tbody") || tree_is(n, "tfoot"))
+		else if (tree_is(n, "thead") || tree_is(n, "tbody") ||
+		    tree_is(n, "tfoot"))
 			for (tr = n->children; tr != NULL; tr = tr->next)
 				ntr += tree_is(tr, "tr");
 	if (ntr == 0)
@@ -59,7 +60,8 @@ grid_build(xmlNodePtr t, struct grid *g)
 	for (n = t->children; n != NULL; n = n->next) {
 		int head = tree_is(n, "thead");
 
-		if (!tree_is(n, "tr") && !tree_is(n, "thead") && !tree_is(n, "tbody") &&
+		if (!tree_is(n, "tr") && !tree_is(n, "thead") &&
+		    !tree_is(n, "tbody") &&
 		    !tree_is(n, "tfoot"))
 			continue;
 		for (tr = tree_is(n, "tr") ? n : n->children; tr != NULL;
@@ -180,7 +182,8 @@ absorb(struct vitem *it, struct vitem *items, size_t n, double y0,
 		if (i > 0)
 			y += items[i].before;
 		for (j = 0; j < items[i].nbox; j++) {
-			struct pdf_box *b = layout_ibox(it, items[i].box[j].kind);
+			struct pdf_box *b = layout_ibox(it,
+			    items[i].box[j].kind);
 
 			*b = items[i].box[j];
 			b->y += y;
@@ -267,10 +270,12 @@ field_wish(xmlNodePtr n, double size)
 		if (tree_is(m, "textarea") || (tree_is(m, "input") && ((t =
 		    tree_get_attr(m, "type")) == NULL ||
 		    strcmp(t, "text") == 0 || strcmp(t, "date") == 0))) {
-			a = tree_get_attr(m, tree_is(m, "textarea") ? "cols" : "size");
+			a = tree_get_attr(m,
+			    tree_is(m, "textarea") ? "cols" : "size");
 			if (a == NULL)
 				a = tree_get_attr(m, "size");
-			v = a != NULL ? strtod(a, NULL) : tree_is(m, "textarea") ? 40 :
+			v = a != NULL ? strtod(a, NULL) : tree_is(m,
+			    "textarea") ? 40 :
 			    14;
 			if (v > 80)
 				v = 80;
@@ -544,9 +549,9 @@ table_layout(struct flow *f, const struct ctx *c, xmlNodePtr t)
 		/* too wide: a smaller size first, down to 7 pt */
 		size = size * 0.8 < 7 ? 7 : size * 0.8;
 		if (!table_widths(f, &g, size, pad, c->w, cw)) {
-			diag(f->diag, DIAG_WARN, f->file, 0, 0, "a table of %d columns "
-			    "is too wide for the page: printed as one record "
-			    "per row", g.ncols);
+			diag(f->diag, DIAG_WARN, f->file, 0, 0,
+			    "a table of %d columns is too wide for the page: "
+			    "printed as one record per row", g.ncols);
 			table_stacked(f, c, &g, 0, g.nrows);
 			goto out;
 		}
@@ -562,8 +567,9 @@ table_layout(struct flow *f, const struct ctx *c, xmlNodePtr t)
 				i = -1;         /* again, with the new end */
 			}
 		if (!table_group(f, c, &g, r0, r1, cw, size, pad, tid)) {
-			diag(f->diag, DIAG_WARN, f->file, 0, 0, "a table row is taller "
-			    "than a page: printed as a record");
+			diag(f->diag, DIAG_WARN, f->file, 0, 0,
+			    "a table row is taller than a page: printed as a "
+			    "record");
 			table_stacked(f, c, &g, r0, r1);
 		}
 	}

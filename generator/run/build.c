@@ -346,7 +346,8 @@ build_run(struct diag *dg, const struct build_opts *opt)
 		phase("pages", &clk);
 		if (ok && diag_errors(dg) == 0 && !opt->quiet)
 			fprintf(stderr, "pactkit: %zu pages checked, %zu "
-			    "warnings, no errors\n", p.npages, diag_warnings(dg));
+			    "warnings, no errors\n", p.npages,
+			    diag_warnings(dg));
 		done(&p, opt->keep);
 		return ok && diag_errors(dg) == 0 ? 0 : 1;
 	}

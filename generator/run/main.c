@@ -88,7 +88,8 @@ usage(void)
 }
 
 static int
-cmd_render(struct diag *dg, const char *file, const char *projdir, const char *lang,
+cmd_render(struct diag *dg, const char *file, const char *projdir,
+    const char *lang,
     int raw_html, int dump, const char *pdf_out, const char *layout_out)
 {
 	struct out o = { 0 };
@@ -134,8 +135,8 @@ cmd_render(struct diag *dg, const char *file, const char *projdir, const char *l
 			if (strcmp(p.site.langs[li], lang) == 0)
 				break;
 		if (li == p.site.nlangs) {
-			diag(dg, DIAG_ERROR, NULL, 0, 0, "language '%s' is not one "
-			    "of the project's", lang);
+			diag(dg, DIAG_ERROR, NULL, 0, 0,
+			    "language '%s' is not one of the project's", lang);
 			free(text);
 			project_free(&p);
 			return 1;
@@ -161,7 +162,8 @@ cmd_render(struct diag *dg, const char *file, const char *projdir, const char *l
 			assets_fragment(root, dir);
 			free(dir);
 			tree_ids(root, NULL);
-			ok = pdf_render_tree(&b, root, code != NULL ? code : "en",
+			ok = pdf_render_tree(&b, root,
+			    code != NULL ? code : "en",
 			    have && p.site.paper[li] ? p.site.paper[li] : "A4",
 			    base != NULL ? base + 1 : file, pdf_out, layout_out);
 		} else if (dump)
@@ -189,8 +191,8 @@ cmd_new(struct diag *dg, const char *dir)
 
 	o.diag = dg;
 	if (file_isdir(dir) || file_isfile(dir)) {
-		diag(dg, DIAG_ERROR, dir, 0, 0, "already exists (expected a new "
-		    "folder name)");
+		diag(dg, DIAG_ERROR, dir, 0, 0,
+		    "already exists (expected a new folder name)");
 		ok = 0;
 	} else if (!file_isdir(skel)) {
 		diag(dg, DIAG_ERROR, skel, 0, 0, "project skeleton not found "

@@ -257,8 +257,9 @@ serve_run(struct diag *dg, const char *dir, int port)
 		    MHD_OPTION_END);
 	}
 	if (d == NULL) {
-		diag(dg, DIAG_ERROR, NULL, 0, 0, "cannot listen on 127.0.0.1:%d "
-		    "(is the port in use? try --port)", port);
+		diag(dg, DIAG_ERROR, NULL, 0, 0,
+		    "cannot listen on 127.0.0.1:%d (is the port in use? try "
+		    "--port)", port);
 		free(s.site);
 		return 1;
 	}
