@@ -14,13 +14,13 @@ G=$ROOT/generator
 cat > "$T/rules" <<'EOF'
 base
 tree base
-out base
+output base
 lua base tree
 doc base tree lua
-html base tree out doc
-pdf base tree out lua doc
-office base tree out doc
-run base tree out lua doc html pdf office
+html base tree output doc
+pdf base tree output lua doc
+office base tree output doc
+run base tree output lua doc html pdf office
 EOF
 # library headers: the files that may include them (shell patterns)
 cat > "$T/libs" <<'EOF'

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The output layer (generator/out/): a large site is written by forked
+# The output layer (generator/output/): a large site is written by forked
 # writers, which say what they say once and relay it to the build (its
 # summary, --format json); a failed writer fails the build.
 . "$ROOT/tests/lib.sh"

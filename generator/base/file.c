@@ -1,7 +1,7 @@
 /*
  * file.c: files and folders for every stage: a whole file read at once,
  * mkdir -p, rm -rf, and the names in a folder.  Writing output files is
- * the output layer's (out/out.c), which keeps unchanged files.
+ * the output layer's (output/out.c), which keeps unchanged files.
  */
 #include <sys/stat.h>
 #include <sys/types.h>

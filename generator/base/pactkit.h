@@ -253,7 +253,7 @@ struct links {
  * through its project. */
 struct build {
 	struct diag	*diag;      /* where its messages go, counted */
-	struct out	*out;       /* the output (out/); NULL: nothing written */
+	struct out	*out;       /* the output (output/); NULL: nothing written */
 	struct links	*links;     /* links waiting for pages (doc/links.c) */
 	int		 verbose;   /* -v: each page as it is read */
 	int		 quiet;     /* -q: errors only */

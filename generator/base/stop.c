@@ -1,6 +1,6 @@
 /*
  * stop.c: which signal asked the running build to stop (0: none).  The
- * one thing the SIGINT and SIGTERM handler (out/out.c) sets, and it may
+ * one thing the SIGINT and SIGTERM handler (output/out.c) sets, and it may
  * (async-signal-safe); the long loops poll it (pages, documents, the Lua
  * count hook) and fail the build through its usual path.  Signals are
  * the process's, so is this flag.

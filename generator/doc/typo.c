@@ -49,7 +49,7 @@ put_cp(struct buf *b, long cp)
 }
 
 static int
-is_space(long c)
+space_cp(long c)
 {
 	return c == ' ' || c == '\n' || c == '\t' || c == NBSP || c == NNBSP;
 }
@@ -72,7 +72,7 @@ is_wordch(long c)
 static int
 opens_after(long c)
 {
-	return c == 0 || is_space(c) || c == '(' || c == '[' || c == '{' ||
+	return c == 0 || space_cp(c) || c == '(' || c == '[' || c == '{' ||
 	    c == 0x2014 || c == 0x2013 || c == '/';
 }
 
@@ -100,7 +100,7 @@ url_len(const char *s, size_t len, size_t i)
 {
 	size_t j;
 
-	if (i > 0 && !is_space((unsigned char)s[i - 1]) && s[i - 1] != '(' &&
+	if (i > 0 && !space_cp((unsigned char)s[i - 1]) && s[i - 1] != '(' &&
 	    s[i - 1] != '<')
 		return 0;
 	if (!((len - i > 7 && strncmp(s + i, "http://", 7) == 0) ||
@@ -181,7 +181,7 @@ trigger(const char *s, size_t i, size_t len, const struct typo *t)
  * apart, the cases would pass i, u, start and t back and forth.
  */
 static void
-run(struct buf *b, const char *s, size_t len, struct typo *t)
+pass_text(struct buf *b, const char *s, size_t len, struct typo *t)
 {
 	size_t i = 0, u, start = 0;
 
@@ -226,10 +226,10 @@ run(struct buf *b, const char *s, size_t len, struct typo *t)
 			goto next;
 		}
 		if (c == '"') {
-			int open = opens_after(t->prev) && !is_space(next) &&
+			int open = opens_after(t->prev) && !space_cp(next) &&
 			    next != 0;
 
-			if (!open && !t->dq && !is_space(next) && next != 0)
+			if (!open && !t->dq && !space_cp(next) && next != 0)
 				open = 1;
 			if (open) {
 				t->dq = 1;
@@ -284,7 +284,7 @@ run(struct buf *b, const char *s, size_t len, struct typo *t)
 			/* 10:55, a:b, "?!" and "::" stay as they are */
 			if ((c == ':' && (is_digit(t->prev) && is_digit(next))) ||
 			    (c == ':' && next == '/') ||
-			    (!is_space(next) && next != 0 && next != 0xBB &&
+			    (!space_cp(next) && next != 0 && next != 0xBB &&
 			    next != ')' && next != '!' && next != '?' &&
 			    next != '"' && next != '.') ||
 			    t->prev == 0 || t->prev == '!' || t->prev == '?' ||
@@ -334,10 +334,10 @@ typo_text(struct buf *out, const char *text, const char *lang)
 	struct typo t = { 0 };
 
 	t.fr = lang != NULL && strncmp(lang, "fr", 2) == 0;
-	run(out, text, strlen(text), &t);
+	pass_text(out, text, strlen(text), &t);
 }
 
-/* Whether run() may change s: else it is left as it is. */
+/* Whether pass_text() may change s: else it is left as it is. */
 static int
 quiet_text(const char *s, size_t len, const struct typo *t)
 {
@@ -373,7 +373,7 @@ walk(xmlNodePtr n, struct typo *t, const char *lang, struct buf *b)
 				continue;
 			}
 			buf_reset(b);
-			run(b, s, len, t);
+			pass_text(b, s, len, t);
 			if (b->data != NULL && strcmp(b->data, s) != 0)
 				xmlNodeSetContent(c, (const xmlChar *)b->data);
 			continue;

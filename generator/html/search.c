@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "out/out.h"
+#include "output/out.h"
 #include "base/pactkit.h"
 #include "tree/tree.h"
 #include "doc/doc.h"

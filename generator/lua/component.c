@@ -1,5 +1,5 @@
 /*
- * lua_component.c: ```{name}``` blocks -> the component's Lua function.
+ * component.c: ```{name}``` blocks -> the component's Lua function.
  * In: the block's body (Lua fields, run in the sandbox so that Lua's line
  * numbers are the Markdown file's), the component's file (the project's
  * lua/components/NAME.lua, else the built-in one).  Out: the nodes it

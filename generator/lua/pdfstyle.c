@@ -1,5 +1,5 @@
 /*
- * lua_pdfstyle.c: the PDF style.  In: themes/<theme>/pdf.lua (project
+ * pdfstyle.c: the PDF style.  In: themes/<theme>/pdf.lua (project
  * folder first, then the shared one), run in the sandbox; out: a struct
  * pdf_style over the built-in defaults (Liberation Serif 10.5 pt body,
  * Liberation Sans headings, Liberation Mono code, DejaVu Sans fallback).

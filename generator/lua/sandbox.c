@@ -473,7 +473,7 @@ sandbox_call(struct sandbox *sb, int nargs, int nres,
 	sb->lastfile[0] = '\0';
 	if (sb->aborted == SB_ABORT_STOP ||
 	    lua_touserdata(L, -1) == &silent) {
-		/* build.c says "interrupted" once; a silent error's cause
+		/* run/build.c says "interrupted" once; a silent error's cause
 		 * was said where it happened */
 		lua_settop(L, base - 1);
 		if (sb->depth == 0)

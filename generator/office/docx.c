@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "base/pactkit.h"
-#include "out/out.h"
+#include "output/out.h"
 #include "office/internal.h"
 
 /* What writing document.xml keeps: the DOCX writer's state. */

@@ -10,7 +10,7 @@
 #define OFFICE_INTERNAL_H
 
 #include "base/pactkit.h"
-#include "out/out.h"
+#include "output/out.h"
 #include "office/office.h"
 
 /* Paragraph styles: each writer names them in its own format. */

@@ -11,7 +11,7 @@
 
 #include "base/pactkit.h"
 #include "tree/tree.h"
-#include "out/out.h"
+#include "output/out.h"
 #include "doc/doc.h"
 #include "office/internal.h"
 

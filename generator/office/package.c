@@ -13,7 +13,7 @@
 #include <zip.h>
 
 #include "base/pactkit.h"
-#include "out/out.h"
+#include "output/out.h"
 #include "office/internal.h"
 
 struct package {

@@ -116,7 +116,7 @@ svglen(const char *v)
 /* An SVG's size in px: width/height, else its viewBox; 0 when it is
  * not an SVG document. */
 static int
-svg_size(xmlNodePtr root, double *w, double *h)
+svg_px(xmlNodePtr root, double *w, double *h)
 {
 	const char *vb;
 	double x, y;
@@ -187,7 +187,7 @@ picture_file(struct conv *c, xmlNodePtr img)
 		double sw, sh;
 		long i = -1;
 
-		if (sd != NULL && svg_size(xmlDocGetRootElement(sd), &sw, &sh))
+		if (sd != NULL && svg_px(xmlDocGetRootElement(sd), &sw, &sh))
 			i = (long)model_image(c->d, data, len, "svg",
 			    "image/svg+xml", sw, sh, alt);
 		else {
@@ -244,7 +244,7 @@ picture_svg(struct conv *c, xmlNodePtr svg)
 	xmlDocSetRootElement(sd, root);
 	xmlReconciliateNs(sd, root);
 	svg_clean(root);
-	svg_size(root, &w, &h);
+	svg_px(root, &w, &h);
 	snprintf(wbuf, sizeof(wbuf), "%g", w);
 	snprintf(hbuf, sizeof(hbuf), "%g", h);
 	if (!xmlHasProp(root, BAD_CAST "width"))

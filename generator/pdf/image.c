@@ -1,5 +1,5 @@
 /*
- * pdf_image.c: image files for the PDF writer.  In: the file an <img>
+ * image.c: image files for the PDF writer.  In: the file an <img>
  * names (data-pk-file, set by assets.c); out: its natural size for the
  * layout, then the picture on the page.  PNG and JPEG are decoded in
  * full with libpng and libjpeg first, because libharu aborts the whole
@@ -187,7 +187,7 @@ static const char *const drawn[] = {
 	"text", "tspan", "title", "desc", "metadata", NULL,
 };
 
-/* The first thing in the drawing pdf_svg.c would not draw as a browser
+/* The first thing in the drawing svg.c would not draw as a browser
  * does, into why; 1 when there is none. */
 static int
 svg_subset(xmlNodePtr n, char *why, size_t whylen, int depth)

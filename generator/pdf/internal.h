@@ -1,7 +1,7 @@
 /*
  * pdf/internal.h: what the files of pdf/ share.  Layout works in points
  * with the origin at the top left of the page, y growing down; only
- * draw.c (and drawform.c) knows libharu and turns that into PDF
+ * draw.c (and drawdoc.c) knows libharu and turns that into PDF
  * coordinates; only hyph.c knows libhyphen.  The rest of pactkit sees
  * pdf/pdf.h.
  */
@@ -82,7 +82,7 @@ void	 layout_free(struct pdf_layout *);
 void	 layout_dump(const struct pdf_layout *, FILE *, double pagew,
 	    double pageh, const struct pdf_style *, int pageoff);
 
-/* ---- pdf_draw.c: the only code that knows libharu --------------------- */
+/* ---- draw.c, drawdoc.c: the only code that knows libharu ------------ */
 
 struct drawer;
 
@@ -166,7 +166,7 @@ void	*draw_image_jpeg(struct drawer *, const unsigned char *, size_t);
 void	 draw_image(struct drawer *, void *image, double x, double y,
 	    double w, double h);
 
-/* ---- pdf_svg.c -------------------------------------------------------- */
+/* ---- svg.c ------------------------------------------------------------ */
 
 /* The viewBox size of svg (width/height attributes, else 100 x 100);
  * warns (file) once per element outside the subset.  1 ok, 0 unusable. */
@@ -176,7 +176,7 @@ int	 svg_size(struct diag *, xmlNodePtr svg, const char *file, double *w,
 void	 svg_draw(struct drawer *, xmlNodePtr svg, double x, double y,
 	    double w, double h);
 
-/* ---- pdf_image.c: image files (PNG, JPEG, SVG) ------------------------- */
+/* ---- image.c: image files (PNG, JPEG, SVG) ----------------------------- */
 
 struct pdf_image;
 struct images;

@@ -159,7 +159,7 @@ struct place {
 };
 
 static void
-emit(struct flow *f, struct pdf_layout *out, const struct vitem *it,
+put_item(struct flow *f, struct pdf_layout *out, const struct vitem *it,
     int page, double y, int attop, int copy)
 {
 	size_t i;
@@ -316,7 +316,7 @@ pages_paginate(struct flow *f, int pageoff, struct pdf_layout *out)
 	for (i = 0; i < f->nv; i++) {
 		const struct vitem *it = &f->v[i];
 
-		emit(f, out, it, pl[i].page, pl[i].y, pl[i].y <= 0, 0);
+		put_item(f, out, it, pl[i].page, pl[i].y, pl[i].y <= 0, 0);
 		for (k = 0; k < it->nanc; k++) {
 			struct pdf_anchor *a =
 			    &f->anchors.anchor[it->anc[k]];
@@ -329,7 +329,7 @@ pages_paginate(struct flow *f, int pageoff, struct pdf_layout *out)
 		const struct vitem *hd = &f->v[rep[i].item];
 		size_t b0 = out->nbox;
 
-		emit(f, out, hd, rep[i].page, rep[i].y, 1, 1);
+		put_item(f, out, hd, rep[i].page, rep[i].y, 1, 1);
 		/* a repeated header carries no form field or anchor */
 		for (k = b0; k < out->nbox; k++)
 			if (out->box[k].kind == BOX_FIELD)

@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "pdf/internal.h"
-#include "out/out.h"
+#include "output/out.h"
 #include "doc/doc.h"
 #include "pdf/pdf.h"
 
@@ -151,7 +151,7 @@ running(struct drawer *d, struct pdf_layout *l, enum box_kind k, int page,
 
 /* The destination of href from page src: *page, *y; 0 if external. */
 static int
-resolve(const struct job *j, const struct pdf_layout *c, const char *href,
+href_dest(const struct job *j, const struct pdf_layout *c, const char *href,
     int src, int *page, double *y)
 {
 	const char *hash = strchr(href, '#');
@@ -336,7 +336,7 @@ draw_layout(struct drawer *d, struct images *img, const struct job *j,
 				    b->size);
 			break;
 		case BOX_LINK:
-			if (resolve(j, content, b->text, b->src, &pg, &y))
+			if (href_dest(j, content, b->text, b->src, &pg, &y))
 				drawdoc_link_dest(d, b->x, b->y, b->w, b->h,
 				    pg + coff, y);
 			else {

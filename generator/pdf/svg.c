@@ -1,8 +1,8 @@
 /*
- * pdf_svg.c: inline SVG as PDF vector graphics.  In: an <svg> element of
+ * svg.c: inline SVG as PDF vector graphics.  In: an <svg> element of
  * the document tree (the subset of docs/contract.md §1: g translate,
  * rect, circle, line, polyline, path M/L/H/V/Z, text); out: paths and
- * text through pdf_draw.c, scaled from the viewBox into a box.
+ * text through draw.c, scaled from the viewBox into a box.
  */
 #include <ctype.h>
 #include <math.h>
@@ -220,7 +220,7 @@ nextnum(const char **s, double *v)
 }
 
 static void
-path(struct drawer *d, const char *s, const struct view *v, int *any,
+path_d(struct drawer *d, const char *s, const struct view *v, int *any,
     int *closed)
 {
 	double x = 0, y = 0, sx = 0, sy = 0, a, b;
@@ -290,7 +290,7 @@ path(struct drawer *d, const char *s, const struct view *v, int *any,
 }
 
 static void
-text(struct drawer *d, xmlNodePtr n, const struct paint *p,
+text_el(struct drawer *d, xmlNodePtr n, const struct paint *p,
     const struct view *v)
 {
 	char *t = tree_text_content(n);
@@ -405,10 +405,10 @@ element(struct drawer *d, xmlNodePtr n, const struct paint *up,
 		if ((a = tree_get_attr(n, "d")) == NULL)
 			return;
 		style(d, &p, &v, 1);
-		path(d, a, &v, &any, &closed);
+		path_d(d, a, &v, &any, &closed);
 		draw_paint(d);
 	} else if (svg_is(n, "text"))
-		text(d, n, &p, &v);
+		text_el(d, n, &p, &v);
 }
 
 /* Warns about elements and path commands outside the subset. */

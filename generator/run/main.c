@@ -16,7 +16,7 @@
 
 #include "base/pactkit.h"
 #include "tree/tree.h"
-#include "out/out.h"
+#include "output/out.h"
 #include "doc/doc.h"
 #include "html/html.h"
 #include "pdf/pdf.h"

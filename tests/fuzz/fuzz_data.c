@@ -12,7 +12,7 @@
 
 #include "base/pactkit.h"
 #include "lua/sandbox.h"
-#include "out/out.h"
+#include "output/out.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -9,7 +9,7 @@
 #include <libxml/parser.h>
 
 #include "base/pactkit.h"
-#include "out/out.h"
+#include "output/out.h"
 #include "pdf/pdf.h"
 
 int

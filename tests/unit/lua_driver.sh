@@ -14,7 +14,7 @@ lua_driver_build() {
 	    ${ASAN:+$ASAN_CFLAGS} \
 	    -I"$ROOT/generator" -o "$TEST_LUA" "$ROOT/tests/unit/test_lua.c" \
 	    "$ROOT"/generator/base/*.c "$ROOT"/generator/tree/*.c \
-	    "$ROOT"/generator/lua/*.c "$ROOT"/generator/out/*.c \
+	    "$ROOT"/generator/lua/*.c "$ROOT"/generator/output/*.c \
 	    $flags -lm 2>"$OUT/unit/cc.log"; then
 		fail "unit/test_lua_builds" "$(head -c 600 "$OUT/unit/cc.log")"
 		return 1

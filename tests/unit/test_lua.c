@@ -25,7 +25,7 @@
 #include "base/pactkit.h"
 #include "tree/tree.h"
 #include "lua/internal.h"
-#include "out/out.h"
+#include "output/out.h"
 
 static int failed;
 static struct diag dg;          /* what the code under test says */

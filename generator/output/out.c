@@ -24,10 +24,10 @@
 #include <unistd.h>
 
 #include "base/pactkit.h"
-#include "out/out.h"
+#include "output/out.h"
 
 /* Whether the file open on fd holds exactly data: then it is kept as it
- * is, its time touched for prune() in build.c. */
+ * is, its time touched for prune() below. */
 static int
 same_content(int fd, const void *data, size_t len)
 {

@@ -1,5 +1,5 @@
 /*
- * out/out.h: the output layer, what every writer writes through.  A
+ * output/out.h: the output layer, what every writer writes through.  A
  * file goes through out_write, which keeps it as it is when unchanged
  * and names it in the build's file lists (outfiles.c), so that the next
  * build but one keeps it without reading it and removes stale files

@@ -6,7 +6,7 @@
  * write), and the files the old lists name that no writer wrote this
  * time are removed, without walking the tree.  Without such lists (a
  * folder from an older pactkit) out_write compares contents and
- * build.c prunes by time, as before.
+ * out_prune (out.c) removes by time, as before.
  */
 #include <sys/stat.h>
 
@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "base/pactkit.h"
-#include "out/out.h"
+#include "output/out.h"
 
 #define LISTDIR ".pactkit"
 
