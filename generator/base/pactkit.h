@@ -99,6 +99,12 @@ void	 strset_free(struct strset *);
 size_t	 suggest_distance(const char *, const char *);
 const char *suggest_nearest(const char *, const char *const *, size_t);
 
+/* ---- font.c ----------------------------------------------------------- */
+
+/* The advance width of an ASCII character c (32 to 126) in Liberation
+ * Sans, in 1/1000 em. */
+int	 font_ascii_width(int c);
+
 /* ---- json.c ----------------------------------------------------------- */
 
 enum {

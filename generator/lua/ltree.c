@@ -514,16 +514,6 @@ pk_id(lua_State *L)
 	return 1;
 }
 
-/* Advance widths of Liberation Sans (= Arial, Helvetica), 1/1000 em. */
-static const short ascii_w[95] = {
-	278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333,
-	278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278,
-	584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278,
-	500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944,
-	667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556,
-	278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500,
-	278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
-};
 /* U+00C0..U+00FF: the letter each accented one is as wide as. */
 static const char latin1_base[] = "AAAAAA\001CEEEEIIII\002NOOOOO\003OUUUUY\004"
     "\005aaaaaa\006ceeeeiiii\007nooooo\010ouuuuy\011y";
@@ -536,11 +526,11 @@ width(long cp)
 	int c;
 
 	if (cp >= 32 && cp < 127)
-		return ascii_w[cp - 32];
+		return font_ascii_width((int)cp);
 	if (cp >= 0xc0 && cp <= 0xff) {
 		c = latin1_base[cp - 0xc0];
 		return c < 32 ? special[c - 1] :
-		    c == 'I' || c == 'i' ? 278 : ascii_w[c - 32];
+		    c == 'I' || c == 'i' ? 278 : font_ascii_width(c);
 	}
 	switch (cp) {
 	case 0xa0: return 278;          /* no-break space */

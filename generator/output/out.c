@@ -55,27 +55,36 @@ same_content(int fd, const void *data, size_t len)
 	return same && futimens(fd, NULL) == 0;
 }
 
-/* data into the device or pipe at path, which is left in place. */
+/* len bytes of p into fd (again when a signal cut a write short): 1
+ * when all were written, 0 with errno set. */
 static int
-write_through(struct out *o, const char *path, const char *p, size_t len)
+write_all(int fd, const char *p, size_t len)
 {
-	int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
-
-	if (fd == -1) {
-		diag_sys(o->diag, path);
-		return 0;
-	}
 	while (len > 0) {
 		ssize_t n = write(fd, p, len);
 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
-			break;
+			return 0;
 		p += n;
 		len -= (size_t)n;
 	}
-	if (close(fd) == -1 || len > 0) {
+	return 1;
+}
+
+/* data into the device or pipe at path, which is left in place. */
+static int
+write_through(struct out *o, const char *path, const char *p, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY), ok;
+
+	if (fd == -1) {
+		diag_sys(o->diag, path);
+		return 0;
+	}
+	ok = write_all(fd, p, len);
+	if (close(fd) == -1 || !ok) {
 		diag_sys(o->diag, path);
 		return 0;
 	}
@@ -149,20 +158,12 @@ out_write(struct out *o, const char *path, const void *data, size_t len)
 		diag_sys(o->diag, path);
 		return 0;
 	}
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			diag_sys(o->diag, path);
-			close(fd);
-			return 0;
-		}
-		p += n;
-		len -= (size_t)n;
+	if (!write_all(fd, p, len)) {
+		diag_sys(o->diag, path);
+		close(fd);
+		return 0;
 	}
-	outfiles_wrote(o, path, fd, data, (size_t)(p - (const char *)data));
+	outfiles_wrote(o, path, fd, data, len);
 	if (close(fd) == -1) {
 		diag_sys(o->diag, path);
 		return 0;
