@@ -50,12 +50,7 @@ pushcomponent(lua_State *L, struct callctx *c)
 	char *text;
 	size_t len;
 
-	if (lua_getfield(L, LUA_REGISTRYINDEX, REG_COMPONENTS) != LUA_TTABLE) {
-		lua_pop(L, 1);
-		lua_newtable(L);
-		lua_pushvalue(L, -1);
-		lua_setfield(L, LUA_REGISTRYINDEX, REG_COMPONENTS);
-	}
+	luaL_getsubtable(L, LUA_REGISTRYINDEX, REG_COMPONENTS);
 	if (lua_getfield(L, -1, c->path) == LUA_TFUNCTION) {
 		lua_remove(L, -2);
 		return;

@@ -352,12 +352,7 @@ lmap_store(lua_State *L)
 	struct lmap *m = lua_touserdata(L, 1);
 	size_t i;
 
-	if (lua_getfield(L, LUA_REGISTRYINDEX, REG_LINES) != LUA_TTABLE) {
-		lua_pop(L, 1);
-		lua_newtable(L);
-		lua_pushvalue(L, -1);
-		lua_setfield(L, LUA_REGISTRYINDEX, REG_LINES);
-	}
+	luaL_getsubtable(L, LUA_REGISTRYINDEX, REG_LINES);
 	lua_createtable(L, 0, (int)m->n);
 	for (i = 0; i < m->n; i++) {
 		lua_pushinteger(L, m->lines[i]);
