@@ -1,8 +1,10 @@
 /*
- * pactkit.h: the types every stage shares (project, site settings, pages,
- * documents) and the prototypes of each stage's entry points.  Each
- * library's own header is included only by the stage that uses it; the
- * document tree is a libxml2 xmlDoc, so libxml2's tree.h is shared.
+ * base/pactkit.h: the types every stage shares (the build, project, site
+ * settings, pages, documents) and what base/ gives them (memory, buffers,
+ * maps, diagnostics, files, UTF-8, formats).  Each stage's own functions
+ * are in its folder's header (generator/README.md); each library's header
+ * is included only by the stage that uses it; the document tree is a
+ * libxml2 xmlDoc, so libxml2's tree.h is shared.
  */
 #ifndef PACTKIT_H
 #define PACTKIT_H
