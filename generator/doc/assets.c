@@ -43,8 +43,7 @@ extension(const char *path)
 
 static int
 fail(const struct project *p, const struct page *pg, xmlNodePtr el,
-    const char *what,
-    const char *value, const char *why)
+    const char *what, const char *value, const char *why)
 {
 	int line, col;
 
@@ -63,13 +62,45 @@ inside(const char *real, const char *realdir)
 	return strncmp(real, realdir, n) == 0 && real[n] == '/';
 }
 
+/* Whether rel (the file's path under the language folder, normalised
+ * here) may be published; 0 when not (said, at el). */
+static int
+publishable(const struct project *p, const struct page *pg, xmlNodePtr el,
+    const char *what, const char *v, char *rel)
+{
+	const char *ext, *base;
+
+	if (!url_normalise(rel) || *rel == '\0') {
+		fail(p, pg, el, what, v, "leaves the language folder");
+		diag(p->build->diag, DIAG_NOTE, pg->src, 0, 0,
+		    "files beside pages must be under content/%s/",
+		    p->site.langs[pg->lang]);
+		return 0;
+	}
+	if (!safe_name(rel))
+		return fail(p, pg, el, what, v, "has a name not usable in a "
+		    "URL: expected letters, digits, '-', '_' and '.'");
+	ext = extension(rel);
+	base = strrchr(rel, '/');
+	base = base != NULL ? base + 1 : rel;
+	if (ext != NULL && strcmp(ext, ".md") == 0)
+		return fail(p, pg, el, what, v, "is a page's source, not a "
+		    "file to publish");
+	/* the writers' own files in the language folder */
+	if (strcmp(base, "index.html") == 0 || strcmp(rel, "404.html") == 0 ||
+	    strcmp(rel, "search-index.json") == 0)
+		return fail(p, pg, el, what, v, "has the name of a file the "
+		    "site writer makes");
+	return 1;
+}
+
 int
 assets_resolve(struct project *p, struct page *pg, xmlNodePtr el,
     const char *attr)
 {
 	const char *v = tree_get_attr(el, attr), *lang = p->site.langs[pg->lang];
 	const char *what = strcmp(attr, "src") == 0 ? "image" : "link target";
-	const char *ext, *base;
+	const char *ext;
 	char *path = NULL, *rel = NULL, *full = NULL, *dir = NULL, *url;
 	char *suffix, realf[PATH_MAX], reald[PATH_MAX];
 	int ok = 0;
@@ -121,32 +152,8 @@ assets_resolve(struct project *p, struct page *pg, xmlNodePtr el,
 		rel = slash != NULL ? xasprintf("%.*s/%s",
 		    (int)(slash - pg->rel), pg->rel, path) : xstrdup(path);
 	}
-	if (!url_normalise(rel) || *rel == '\0') {
-		ok = fail(p, pg, el, what, v, "leaves the language folder");
-		diag(p->build->diag, DIAG_NOTE, pg->src, 0, 0,
-		    "files beside pages must be under content/%s/", lang);
+	if (!publishable(p, pg, el, what, v, rel))
 		goto out;
-	}
-	if (!safe_name(rel)) {
-		ok = fail(p, pg, el, what, v, "has a name not usable in a URL: "
-		    "expected letters, digits, '-', '_' and '.'");
-		goto out;
-	}
-	ext = extension(rel);
-	base = strrchr(rel, '/');
-	base = base != NULL ? base + 1 : rel;
-	if (ext != NULL && strcmp(ext, ".md") == 0) {
-		ok = fail(p, pg, el, what, v, "is a page's source, not a file "
-		    "to publish");
-		goto out;
-	}
-	/* the writers' own files in the language folder */
-	if (strcmp(base, "index.html") == 0 || strcmp(rel, "404.html") == 0 ||
-	    strcmp(rel, "search-index.json") == 0) {
-		ok = fail(p, pg, el, what, v, "has the name of a file the site "
-		    "writer makes");
-		goto out;
-	}
 	dir = xasprintf("%s/content/%s", p->site.dir, lang);
 	full = xasprintf("%s/%s", dir, rel);
 	if (!file_isfile(full)) {
