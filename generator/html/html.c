@@ -13,6 +13,7 @@
 #include "base/pactkit.h"
 #include "tree/tree.h"
 #include "doc/doc.h"
+#include "html/html.h"
 #include "html/internal.h"
 
 /* A slot whose content is written from another tree, not copied. */

@@ -7,7 +7,6 @@
 #define HTML_INTERNAL_H
 
 #include "base/pactkit.h"
-#include "html/html.h"
 
 struct site_out {
 	struct project	*p;

@@ -16,6 +16,7 @@
 #include "tree/tree.h"
 #include "output/out.h"
 #include "doc/doc.h"
+#include "html/html.h"
 #include "html/internal.h"
 
 static int

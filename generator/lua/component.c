@@ -16,6 +16,7 @@
 
 #include "base/pactkit.h"
 #include "tree/tree.h"
+#include "lua/sandbox.h"
 #include "lua/internal.h"
 
 #define REG_COMPONENTS "pk.components"  /* path -> function */

@@ -13,6 +13,7 @@
 #include <lauxlib.h>
 
 #include "base/pactkit.h"
+#include "lua/sandbox.h"
 #include "lua/internal.h"
 
 struct fmctx {

@@ -12,7 +12,6 @@
 #include <lauxlib.h>
 
 #include "base/pactkit.h"
-#include "lua/sandbox.h"
 
 #define SB_MEMMAX	((size_t)64 << 20)  /* bytes the state may hold */
 #define SB_STEPS	50000000LL          /* instructions per chunk run */

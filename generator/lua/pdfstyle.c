@@ -11,6 +11,7 @@
 #include <lauxlib.h>
 
 #include "base/pactkit.h"
+#include "lua/sandbox.h"
 #include "lua/internal.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)

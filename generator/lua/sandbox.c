@@ -13,6 +13,7 @@
 #include <lauxlib.h>
 
 #include "base/pactkit.h"
+#include "lua/sandbox.h"
 #include "lua/internal.h"
 
 #define REG_WARNED "pk.warned"  /* warnings already printed */

@@ -11,7 +11,6 @@
 
 #include "base/pactkit.h"
 #include "output/out.h"
-#include "office/office.h"
 
 /* Paragraph styles: each writer names them in its own format. */
 enum ostyle {

@@ -12,6 +12,7 @@
 
 #include "base/pactkit.h"
 #include "doc/doc.h"
+#include "office/office.h"
 #include "office/internal.h"
 
 int

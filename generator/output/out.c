@@ -103,7 +103,7 @@ out_write(struct out *o, const char *path, const void *data, size_t len)
 	 * to disk on close, which costs more than writing.  The build's
 	 * file lists (outfiles.c) tell without reading it; without them the
 	 * contents are compared. */
-	if (outfiles_fresh(o)) {
+	if (outfiles_fresh(&o->files)) {
 		/* a new folder: nothing to keep; a page's own folder is not
 		 * there yet */
 		if (slash != NULL && slash != path) {
@@ -115,9 +115,9 @@ out_write(struct out *o, const char *path, const void *data, size_t len)
 			if (!ok)
 				return 0;
 		}
-	} else if (outfiles_unchanged(o, path, data, len))
+	} else if (outfiles_unchanged(&o->files, path, data, len))
 		return 1;
-	else if (outfiles_have_lists(o))
+	else if (outfiles_have_lists(&o->files))
 		unlink(path);
 	else if (lstat(path, &st) == 0) {
 		if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
@@ -136,7 +136,7 @@ out_write(struct out *o, const char *path, const void *data, size_t len)
 			int same = same_content(fd, data, len);
 
 			if (same)
-				outfiles_wrote(o, path, fd, data, len);
+				outfiles_wrote(&o->files, path, fd, data, len);
 			close(fd);
 			if (same)
 				return 1;
@@ -163,7 +163,7 @@ out_write(struct out *o, const char *path, const void *data, size_t len)
 		close(fd);
 		return 0;
 	}
-	outfiles_wrote(o, path, fd, data, len);
+	outfiles_wrote(&o->files, path, fd, data, len);
 	if (close(fd) == -1) {
 		diag_sys(o->diag, path);
 		return 0;
@@ -454,7 +454,7 @@ adopt(struct out *o, const char *tmp)
 	ok = out_write(o, mark, "", 0) && stat(mark, &mst) == 0;
 	unlink(mark);
 	o->mark = mst.st_mtim;
-	outfiles_begin(o, tmp, fresh);
+	outfiles_begin(&o->files, o->diag, tmp, fresh);
 	free(mark);
 	free(prev);
 	return ok;
@@ -526,7 +526,7 @@ out_prune(struct out *o, const char *sub, char *const *skip, size_t nskip)
 int
 out_end(struct out *o, int ok)
 {
-	outfiles_end(o);
+	outfiles_end(&o->files);
 	if (ok && o->tmp != NULL && stop_asked() == 0) {
 		/* no signal handler in the middle of the swap: a signal
 		 * now waits, and the build is done */
@@ -599,9 +599,9 @@ out_fork(struct out *o, const char *list, int (*work)(void *), void *arg,
 		close(fd[0]);
 		/* its files in a list of its own; only what it says is
 		 * relayed: the parent counted what came before the fork */
-		outfiles_forget(o);
+		outfiles_forget(&o->files);
 		diag_relay_begin(o->diag);
-		rc = work(arg) && outfiles_save(o, list);
+		rc = work(arg) && outfiles_save(&o->files, list);
 		if (!diag_relay_send(o->diag, fd[1]))
 			rc = 0;
 		_exit(rc ? 0 : 1);

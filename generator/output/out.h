@@ -9,6 +9,7 @@
 #define OUT_OUT_H
 
 #include "base/pactkit.h"
+#include "output/outfiles.h"
 
 #include <signal.h>
 #include <time.h>
@@ -25,12 +26,7 @@ struct out {
 	int		 handlers;  /* out_begin installed its own */
 	void		(*oldint)(int);  /* the handlers before out_begin */
 	void		(*oldterm)(int);
-	char		*root;      /* the lists' folder (tmp), or NULL */
-	size_t		 rootlen;
-	struct strmap	 old;       /* relative path -> struct entry (old lists) */
-	int		 have_old;  /* lists were found */
-	int		 fresh;     /* the folder was empty at the start */
-	struct buf	 mine;      /* this writer's lines */
+	struct outfiles	 files;     /* the lists of the files written */
 };
 
 /* Writes len bytes to path, creating parent folders; an unchanged file
@@ -72,25 +68,5 @@ int	 out_fork(struct out *, const char *list, int (*work)(void *),
 int	 out_wait(struct out *, struct out_kid *);
 /* Ends the writer at once (its siblings could not start). */
 void	 out_kill(struct out_kid *);
-
-/* outfiles.c: the lists of the files each build wrote (in
- * OUT/.pactkit/).  begin: fresh when the folder was empty at the start
- * (nothing there to keep, compare or remove). */
-void	 outfiles_begin(struct out *, const char *root, int fresh);
-int	 outfiles_have_lists(const struct out *);
-int	 outfiles_fresh(const struct out *);
-int	 outfiles_unchanged(struct out *, const char *path, const void *data,
-	    size_t len);
-void	 outfiles_wrote(struct out *, const char *path, int fd,
-	    const void *data, size_t len);
-/* Saves this writer's list as .pactkit/files-WRITER.new; 0 on error. */
-int	 outfiles_save(struct out *, const char *writer);
-/* Drops the lines of this process (a forked writer starts afresh). */
-void	 outfiles_forget(struct out *);
-/* Removes what the old lists name and no new list does: under prefix
- * (inside = 1), or elsewhere (0). */
-void	 outfiles_prune(struct out *, const char *prefix, int inside);
-void	 outfiles_commit(struct out *);
-void	 outfiles_end(struct out *);
 
 #endif /* !OUT_OUT_H */

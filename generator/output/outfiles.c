@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "base/pactkit.h"
-#include "output/out.h"
+#include "output/outfiles.h"
 
 #define LISTDIR ".pactkit"
 
@@ -89,12 +89,14 @@ good_path(const char *p)
 }
 
 void
-outfiles_begin(struct out *o, const char *root, int fresh)
+outfiles_begin(struct outfiles *o, struct diag *dg, const char *root,
+    int fresh)
 {
 	char *dir, **names;
 	size_t i, n;
 
 	outfiles_end(o);
+	o->diag = dg;
 	o->root = xstrdup(root);
 	o->rootlen = strlen(root);
 	o->fresh = fresh;
@@ -108,20 +110,20 @@ outfiles_begin(struct out *o, const char *root, int fresh)
 }
 
 int
-outfiles_have_lists(const struct out *o)
+outfiles_have_lists(const struct outfiles *o)
 {
 	return o->root != NULL && o->have_old;
 }
 
 int
-outfiles_fresh(const struct out *o)
+outfiles_fresh(const struct outfiles *o)
 {
 	return o->root != NULL && o->fresh;
 }
 
 /* The path of a file under the folder being written, relative to it. */
 static const char *
-rel(const struct out *o, const char *path)
+rel(const struct outfiles *o, const char *path)
 {
 	if (o->root == NULL || strncmp(path, o->root, o->rootlen) != 0 ||
 	    path[o->rootlen] != '/')
@@ -130,7 +132,7 @@ rel(const struct out *o, const char *path)
 }
 
 static void
-note(struct out *o, const char *r, uint64_t size, uint64_t h,
+note(struct outfiles *o, const char *r, uint64_t size, uint64_t h,
     const struct stat *st)
 {
 	buf_printf(&o->mine, "%" PRIu64 " %lld.%09ld %016" PRIx64 " %s\n",
@@ -139,7 +141,7 @@ note(struct out *o, const char *r, uint64_t size, uint64_t h,
 }
 
 int
-outfiles_unchanged(struct out *o, const char *path, const void *data,
+outfiles_unchanged(struct outfiles *o, const char *path, const void *data,
     size_t len)
 {
 	const char *r = rel(o, path);
@@ -160,7 +162,7 @@ outfiles_unchanged(struct out *o, const char *path, const void *data,
 }
 
 void
-outfiles_wrote(struct out *o, const char *path, int fd, const void *data,
+outfiles_wrote(struct outfiles *o, const char *path, int fd, const void *data,
     size_t len)
 {
 	const char *r = rel(o, path);
@@ -171,13 +173,13 @@ outfiles_wrote(struct out *o, const char *path, int fd, const void *data,
 }
 
 void
-outfiles_forget(struct out *o)
+outfiles_forget(struct outfiles *o)
 {
 	buf_reset(&o->mine);
 }
 
 int
-outfiles_save(struct out *o, const char *writer)
+outfiles_save(struct outfiles *o, const char *writer)
 {
 	char *dir, *path;
 	size_t off = 0;
@@ -219,7 +221,7 @@ outfiles_save(struct out *o, const char *writer)
 
 /* Removes file r and the folders it leaves empty (up to the root). */
 static void
-remove_stale(const struct out *o, const char *r)
+remove_stale(const struct outfiles *o, const char *r)
 {
 	char *path = xasprintf("%s/%s", o->root, r), *slash;
 
@@ -330,7 +332,7 @@ read_lists(const char *dir, char **names, size_t n, int new,
 }
 
 void
-outfiles_prune(struct out *o, const char *prefix, int inside)
+outfiles_prune(struct outfiles *o, const char *prefix, int inside)
 {
 	struct strmap now = { 0 };
 	size_t i, n, plen = strlen(prefix);
@@ -355,7 +357,7 @@ outfiles_prune(struct out *o, const char *prefix, int inside)
 }
 
 void
-outfiles_commit(struct out *o)
+outfiles_commit(struct outfiles *o)
 {
 	char *dir, **names;
 	size_t i, n;
@@ -384,7 +386,7 @@ outfiles_commit(struct out *o)
 }
 
 void
-outfiles_end(struct out *o)
+outfiles_end(struct outfiles *o)
 {
 	size_t i;
 

@@ -152,8 +152,8 @@ write_share(struct project *p, const char *tmp)
 	    pdf_write_all(p, tmp) && office_write_all(p, tmp) &&
 	    diag_errors(p->build->diag) == 0;
 
-	if (ok && p->lang_only >= 0 && !outfiles_have_lists(o) &&
-	    !outfiles_fresh(o)) {
+	if (ok && p->lang_only >= 0 && !outfiles_have_lists(&o->files) &&
+	    !outfiles_fresh(&o->files)) {
 		/* each writer drops its own language's stale files (the
 		 * file lists, when there are some, do it at the end) */
 		const char *lang = p->site.langs[p->lang_only];
@@ -255,11 +255,11 @@ finish(struct project *p, int forked)
 
 	/* stale files go first, so that only this build's PDFs are copied
 	 * into the site; then the copies that are stale in their turn */
-	ok = outfiles_save(o, list);
+	ok = outfiles_save(&o->files, list);
 	if (ok) {
-		if (outfiles_have_lists(o))
-			outfiles_prune(o, "site/pdf/", 0);
-		else if (!outfiles_fresh(o))
+		if (outfiles_have_lists(&o->files))
+			outfiles_prune(&o->files, "site/pdf/", 0);
+		else if (!outfiles_fresh(&o->files))
 			/* each forked writer pruned its own language */
 			out_prune(o, "", forked ? p->site.langs : NULL,
 			    forked ? p->site.nlangs : 0);
@@ -274,10 +274,10 @@ finish(struct project *p, int forked)
 		free(to);
 	}
 	if (ok)
-		ok = outfiles_save(o, list);
+		ok = outfiles_save(&o->files, list);
 	if (ok) {
-		outfiles_prune(o, "site/pdf/", 1);
-		outfiles_commit(o);
+		outfiles_prune(&o->files, "site/pdf/", 1);
+		outfiles_commit(&o->files);
 	}
 	return ok;
 }

@@ -3,15 +3,16 @@
  * may build (lua/ltree.c, docs/contract.md §1), how the HTML writer
  * closes each element, which ones run inside a line of text (the search
  * text; the PDF and the ODT/DOCX writer, which have always counted a few
- * more), and which ones typography leaves alone or starts afresh in.  Each use reads its own
- * column: where the stages disagree, each keeps its answer.
+ * more), and which ones typography leaves alone or starts afresh in.
+ * Each use reads its own column: where the stages disagree, each keeps
+ * its answer.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/pactkit.h"
-#include "tree/tree.h"
+#include "tree/elem.h"
 
 /* columns, shortened for the table */
 #define L_H	ELEM_HTML

@@ -24,6 +24,7 @@
 
 #include "base/pactkit.h"
 #include "tree/tree.h"
+#include "lua/sandbox.h"
 #include "lua/internal.h"
 #include "output/out.h"
 
