@@ -340,3 +340,36 @@ check site/output-trailing-slash test -f "$N/elsewhere/site/fr/index.html"
 printf '+++\ntitle = "Q"\ntitel = "typo"\n+++\n\nQ.\n' > "$R/content/fr/guide/q.md"
 "$PACTKIT" build "$R" >"$R.out" 2>&1
 check site/warnings-counted-once sh -c "test \$(grep -c 'warning:' '$R.out') -eq \$(sed -n 's/.*; \([0-9]*\) warnings\$/\1/p' '$R.out')"
+
+# identity settings (README "Identity"): every field, and the short forms,
+# are known settings: check --strict says nothing about them
+I=$(tmpdir site-identity)
+mkdir -p "$I/lua" "$I/content/fr" "$I/content/en" "$I/assets"
+printf '# Accueil\n\nTexte.\n' > "$I/content/fr/index.md"
+printf '# Home\n\nText.\n' > "$I/content/en/index.md"
+printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n' > "$I/assets/logo.svg"
+cat > "$I/lua/site.lua" <<'LUA'
+return {
+  title = { fr = "T", en = "T" }, languages = { "fr", "en" },
+  publisher = { name = { fr = "Ministère de l’Exemple", en = "Ministry of Example" },
+                url = "https://ministry.example/", logo = "assets/logo.svg" },
+  edition = { fr = "Première édition", en = "First edition" },
+  licence = { name = "CC BY 4.0", url = "https://creativecommons.org/licenses/by/4.0/" },
+  cite = "Ministry of Example (2027).",
+  contact = { email = "partnerships@ministry.example", url = "https://ministry.example/contact",
+              address = { fr = "1 rue Principale", en = "1 Main Street" } },
+  disclaimer = { fr = "Avertissement.", en = "Disclaimer." },
+  theme_color = "#1d4f73",
+}
+LUA
+"$PACTKIT" check --strict "$I" >"$OUT/identity.log" 2>&1
+check site/identity-settings-known test $? -eq 0
+cat > "$I/lua/site.lua" <<'LUA'
+return {
+  title = { fr = "T", en = "T" }, languages = { "fr", "en" },
+  publisher = { fr = "Ministère de l’Exemple", en = "Ministry of Example" },
+  licence = "CC BY 4.0",
+}
+LUA
+"$PACTKIT" check --strict "$I" >"$OUT/identity2.log" 2>&1
+check site/identity-short-forms test $? -eq 0

@@ -199,6 +199,24 @@ struct docspec {
 	int	 line;              /* line of this entry in site.lua */
 };
 
+/* Who publishes a toolkit (lua/site.lua, every field optional): the PDFs'
+ * covers and colophons and the site's footer and statements show it. */
+struct identity {
+	struct lstr publisher;      /* "Ministère de …", may be empty */
+	char	*publisher_url;     /* http(s) URL, or NULL */
+	char	*logo;              /* as written in site.lua: "assets/logo.svg" */
+	char	*logo_file;         /* that file on disk (PNG or SVG), or NULL */
+	struct lstr edition;        /* "Première édition, mars 2027" */
+	struct lstr licence;        /* "CC BY 4.0" */
+	char	*licence_url;       /* http(s) URL, or NULL */
+	struct lstr cite;           /* how to cite the toolkit */
+	char	*contact_email;     /* an office's address, never a person's */
+	char	*contact_url;       /* a contact page: http(s) URL, or NULL */
+	struct lstr contact_address; /* a postal address */
+	struct lstr disclaimer;     /* what the publisher does not vouch for */
+	char	*theme_color;       /* "#rrggbb", or NULL: the theme's own */
+};
+
 struct site {
 	char	*dir;               /* project folder, as given */
 	char	*sharedir;          /* built-in lua/ and themes/ */
@@ -206,6 +224,7 @@ struct site {
 	struct lstr title;          /* site title */
 	struct lstr description;    /* one-line description, may be empty */
 	struct lstr author;         /* PDF author, footer */
+	struct identity id;         /* publisher, logo, licence, contact... */
 	char	*langs[PK_MAXLANG]; /* language codes; [0] is the default */
 	size_t	 nlangs;
 	char	*base_url;          /* absolute URL ending in '/', for sitemap */

@@ -532,6 +532,7 @@ project_free(struct project *p)
 	lstr_free(&p->site.title);
 	lstr_free(&p->site.description);
 	lstr_free(&p->site.author);
+	settings_identity_free(&p->site.id);
 	for (i = 0; i < PK_MAXLANG; i++) {
 		free(p->site.langs[i]);
 		free(p->site.paper[i]);

@@ -17,6 +17,8 @@ void	 sandbox_free(struct sandbox *);
 
 /* settings.c: reads path (lua/site.lua) into site; 1 ok, 0 (printed). */
 int	 settings_site(struct sandbox *, const char *path, struct site *);
+/* Frees what settings_site read into a struct identity. */
+void	 settings_identity_free(struct identity *);
 /* Loads lua/i18n/<lang>.lua over the built-in tables into site->i18n. */
 int	 settings_i18n(struct sandbox *, struct site *);
 

@@ -479,14 +479,175 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 	lua_pop(L, 1);
 }
 
+/* Reads an optional http(s) URL field of table t into *out. */
+static void
+get_url(lua_State *L, struct sitectx *c, int t, const char *key,
+    const char *path, char **out)
+{
+	char fpath[SB_MAXPATH];
+
+	if (!get_str(L, c, t, key, path, out) || *out == NULL)
+		return;
+	if (strncmp(*out, "https://", 8) != 0 &&
+	    strncmp(*out, "http://", 7) != 0) {
+		snprintf(fpath, sizeof(fpath), "%s.%s", path, key);
+		serr(L, c, DIAG_ERROR, fpath, "%s: expected an address "
+		    "starting with https:// or http://, got \"%s\"", fpath + 1,
+		    *out);
+		free(*out);
+		*out = NULL;
+	}
+}
+
+/* Opens the optional table field key of t (pushed; 0 when absent or
+ * not a table, nothing pushed).  A string or a localised table stands for
+ * its `name` (publisher = "Ministère …"): then *name is read from it. */
+static int
+get_record(lua_State *L, struct sitectx *c, int t, const char *key,
+    const char *what, struct lstr *name)
+{
+	char fpath[SB_MAXPATH], got[128];
+	int type = lua_getfield(L, t, key), named;
+
+	snprintf(fpath, sizeof(fpath), ".%s", key);
+	if (type == LUA_TTABLE) {
+		named = lua_getfield(L, -1, "name") != LUA_TNIL;
+		lua_pop(L, 1);
+		if (named || name == NULL)
+			return 1;
+	}
+	lua_pop(L, 1);
+	if (type == LUA_TNIL)
+		return 0;
+	if (name != NULL && (type == LUA_TSTRING || type == LUA_TTABLE)) {
+		get_lstr(L, c, t, key, "", name, 0);
+		return 0;
+	}
+	lua_getfield(L, t, key);
+	schema_describe(L, -1, got, sizeof(got));
+	lua_pop(L, 1);
+	serr(L, c, DIAG_ERROR, fpath, "%s: expected %s, got %s", key, what,
+	    got);
+	return 0;
+}
+
+/* The logo: a PNG or SVG file inside the project, named from its folder. */
+static void
+identity_logo(lua_State *L, struct sitectx *c, struct identity *id)
+{
+	const char *l = id->logo;
+	size_t n = strlen(l);
+	char *full;
+
+	if (l[0] == '/' || strstr(l, "..") != NULL || strchr(l, '\\') != NULL ||
+	    n < 5 || (strcasecmp(l + n - 4, ".png") != 0 &&
+	    strcasecmp(l + n - 4, ".svg") != 0)) {
+		serr(L, c, DIAG_ERROR, ".publisher.logo", "publisher.logo: "
+		    "expected a PNG or SVG file inside the project, named from "
+		    "its folder (\"assets/logo.svg\"), got \"%s\"", l);
+		return;
+	}
+	full = xasprintf("%s/%s", c->site->dir, l);
+	if (!file_isfile(full)) {
+		serr(L, c, DIAG_ERROR, ".publisher.logo", "publisher.logo: "
+		    "file '%s' not found in the project", l);
+		free(full);
+		return;
+	}
+	id->logo_file = full;
+}
+
+/* publisher, edition, licence, cite, contact, disclaimer, theme_color. */
+static void
+site_identity(lua_State *L, struct sitectx *c, int t)
+{
+	static const char *const pub_known[] = { "name", "url", "logo", NULL };
+	static const char *const lic_known[] = { "name", "url", NULL };
+	static const char *const con_known[] = { "email", "url", "address",
+	    NULL };
+	struct identity *id = &c->site->id;
+	const char *s;
+	int r;
+
+	if (get_record(L, c, t, "publisher", "a name, or a table { name = …, "
+	    "url = …, logo = … }", &id->publisher)) {
+		r = lua_gettop(L);
+		unknown_fields(L, c, r, ".publisher", pub_known, "publisher");
+		get_lstr(L, c, r, "name", ".publisher", &id->publisher, 0);
+		get_url(L, c, r, "url", ".publisher", &id->publisher_url);
+		if (get_str(L, c, r, "logo", ".publisher", &id->logo) &&
+		    id->logo != NULL)
+			identity_logo(L, c, id);
+		lua_pop(L, 1);
+	}
+	get_lstr(L, c, t, "edition", "", &id->edition, 0);
+	if (get_record(L, c, t, "licence", "a name, or a table { name = "
+	    "\"CC BY 4.0\", url = … }", &id->licence)) {
+		r = lua_gettop(L);
+		unknown_fields(L, c, r, ".licence", lic_known, "licence");
+		get_lstr(L, c, r, "name", ".licence", &id->licence, 1);
+		get_url(L, c, r, "url", ".licence", &id->licence_url);
+		lua_pop(L, 1);
+	}
+	get_lstr(L, c, t, "cite", "", &id->cite, 0);
+	if (get_record(L, c, t, "contact", "a table { email = …, url = …, "
+	    "address = … }", NULL)) {
+		r = lua_gettop(L);
+		unknown_fields(L, c, r, ".contact", con_known, "contact");
+		if (get_str(L, c, r, "email", ".contact", &id->contact_email) &&
+		    id->contact_email != NULL &&
+		    ((s = strchr(id->contact_email, '@')) == NULL ||
+		    s == id->contact_email || strchr(s, '.') == NULL ||
+		    strpbrk(id->contact_email, " <>\"") != NULL))
+			serr(L, c, DIAG_ERROR, ".contact.email", "contact.email:"
+			    " expected an address such as \"partnerships@"
+			    "ministry.example\", got \"%s\"", id->contact_email);
+		get_url(L, c, r, "url", ".contact", &id->contact_url);
+		get_lstr(L, c, r, "address", ".contact", &id->contact_address,
+		    0);
+		lua_pop(L, 1);
+	}
+	get_lstr(L, c, t, "disclaimer", "", &id->disclaimer, 0);
+	if (get_str(L, c, t, "theme_color", "", &id->theme_color) &&
+	    id->theme_color != NULL) {
+		size_t i;
+
+		s = id->theme_color;
+		for (i = 1; i < 7 && isxdigit((unsigned char)s[i]); i++)
+			continue;
+		if (s[0] != '#' || i != 7 || s[7] != '\0')
+			serr(L, c, DIAG_ERROR, ".theme_color", "theme_color: "
+			    "expected a colour \"#rrggbb\", got \"%s\"", s);
+	}
+}
+
+void
+settings_identity_free(struct identity *id)
+{
+	lstr_free(&id->publisher);
+	free(id->publisher_url);
+	free(id->logo);
+	free(id->logo_file);
+	lstr_free(&id->edition);
+	lstr_free(&id->licence);
+	free(id->licence_url);
+	lstr_free(&id->cite);
+	free(id->contact_email);
+	free(id->contact_url);
+	lstr_free(&id->contact_address);
+	lstr_free(&id->disclaimer);
+	free(id->theme_color);
+	memset(id, 0, sizeof(*id));
+}
+
 /* Protected: runs lua/site.lua and reads it (light userdata 1). */
 static int
 site_k(lua_State *L)
 {
 	static const char *const known[] = { "title", "description",
 	    "author", "languages", "base_url", "theme", "paper", "raw_html",
-	    "index_links",
-	    "documents", NULL };
+	    "index_links", "documents", "publisher", "edition", "licence",
+	    "cite", "contact", "disclaimer", "theme_color", NULL };
 	struct sitectx *c = lua_touserdata(L, 1);
 	struct site *site = c->site;
 	char got[128];
@@ -538,6 +699,7 @@ site_k(lua_State *L)
 	site->raw_html = get_bool(L, c, t, "raw_html", "", 0);
 	site->index_links = get_bool(L, c, t, "index_links", "", 0);
 	site_docs(L, c, t);
+	site_identity(L, c, t);
 	return 0;
 }
 
