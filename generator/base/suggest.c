@@ -1,5 +1,5 @@
 /*
- * suggest.c: "did you mean": the Levenshtein distance between two words,
+ * suggest.c: "did you mean": the edit distance between two words,
  * and the nearest of a list, for unknown fields, components, data files,
  * elements and interface strings.
  */
@@ -8,30 +8,40 @@
 
 #include "base/pactkit.h"
 
+/* The edit distance with adjacent transpositions ("titel" is one edit
+ * from "title", as people mistype), three rows of the matrix at once. */
 size_t
 suggest_distance(const char *a, const char *b)
 {
-	size_t la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, d;
+	size_t la = strlen(a), lb = strlen(b), i, j, d;
+	size_t *pp = xcalloc(lb + 1, sizeof(size_t));      /* row i - 2 */
+	size_t *p = xcalloc(lb + 1, sizeof(size_t));       /* row i - 1 */
+	size_t *r = xcalloc(lb + 1, sizeof(size_t)), *t;
 
-	row = xcalloc(lb + 1, sizeof(*row));
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
+		p[j] = j;
 	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
+		r[0] = i;
 		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			d = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < d)
-				d = row[j] + 1;
-			if (row[j - 1] + 1 < d)
-				d = row[j - 1] + 1;
-			row[j] = d;
-			prev = tmp;
+			d = p[j - 1] + (a[i - 1] != b[j - 1]);
+			if (p[j] + 1 < d)
+				d = p[j] + 1;
+			if (r[j - 1] + 1 < d)
+				d = r[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < d)
+				d = pp[j - 2] + 1;
+			r[j] = d;
 		}
+		t = pp;
+		pp = p;
+		p = r;
+		r = t;
 	}
-	d = row[lb];
-	free(row);
+	d = p[lb];
+	free(pp);
+	free(p);
+	free(r);
 	return d;
 }
 

@@ -17,6 +17,11 @@ int	 project_load(struct project *, struct build *, const char *dir,
 void	 project_free(struct project *);
 struct page *project_find(const struct project *, size_t lang,
 	    const char *rel_or_key);
+/* Warns about the pages of site.lua's documents that match nothing, and
+ * documents with no pages (check and build alike). */
+void	 project_check_docs(const struct project *);
+/* Whether s ("rel" or "key", or a URL) names a draft page left out. */
+int	 project_is_draft(const struct project *, size_t lang, const char *s);
 /* The pages of document d in lang, in document order (patterns: a key,
  * a path under content/<lang>/ without .md, or "dir/\*"); free the array. */
 struct page **project_doc_pages(const struct project *,

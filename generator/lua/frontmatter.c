@@ -29,6 +29,7 @@ struct fmctx {
 	struct {
 		char	 name[32];
 		int	 line;
+		int	 col;
 	}	 keys[32];
 };
 
@@ -43,7 +44,7 @@ fm_simple(lua_State *L, struct fmctx *c)
 	    "elseif", "end", "false", "for", "function", "goto", "if", "in",
 	    "local", "nil", "not", "or", "repeat", "return", "then", "true",
 	    "until", "while", "_ENV", NULL };
-	const char *p = c->text, *end = c->text + c->len, *cr;
+	const char *p = c->text, *end = c->text + c->len, *cr, *ls;
 	int line = c->line, top = lua_gettop(L);
 
 	/* a lone carriage return ends a line (or a comment) for Lua */
@@ -60,6 +61,7 @@ fm_simple(lua_State *L, struct fmctx *c)
 
 		if (eol == NULL)
 			eol = end;
+		ls = p;
 		while (p < eol && (*p == ' ' || *p == '\t' || *p == '\r'))
 			p++;
 		if (p == eol || (eol - p >= 2 && p[0] == '-' && p[1] == '-' &&
@@ -132,6 +134,7 @@ fm_simple(lua_State *L, struct fmctx *c)
 		lua_rawset(L, -3);
 		memcpy(c->keys[c->nkeys].name, name, nlen);
 		c->keys[c->nkeys].name[nlen] = '\0';
+		c->keys[c->nkeys].col = utf8_col(ls, (size_t)(name - ls));
 		c->keys[c->nkeys++].line = line;
 		p = eol + 1;
 	}
@@ -152,7 +155,7 @@ fmerr(lua_State *L, struct fmctx *c, enum diag_level lvl, const char *key,
 {
 	char path[128];
 	va_list ap;
-	int line;
+	int line, col = 0;
 
 	snprintf(path, sizeof(path), ".%s", key);
 	line = 0;
@@ -160,13 +163,15 @@ fmerr(lua_State *L, struct fmctx *c, enum diag_level lvl, const char *key,
 		int i;
 
 		for (i = 0; i < c->nkeys; i++)
-			if (strcmp(c->keys[i].name, key) == 0)
+			if (strcmp(c->keys[i].name, key) == 0) {
 				line = c->keys[i].line;
+				col = c->keys[i].col;
+			}
 	} else
-		line = linemap_line(L, c->file, path);
+		line = linemap_pos(L, c->file, path, &col);
 	va_start(ap, fmt);
-	diag_va(c->sb->diag, lvl, c->file, line > 0 ? line : c->line, 0, fmt,
-	    ap);
+	diag_va(c->sb->diag, lvl, c->file, line > 0 ? line : c->line,
+	    line > 0 ? col : 0, fmt, ap);
 	va_end(ap);
 	if (lvl == DIAG_ERROR)
 		c->ok = 0;
@@ -193,7 +198,7 @@ static int
 fm_k(lua_State *L)
 {
 	static const char *const known[] = { "title", "key", "updated",
-	    "weight", "description", "slug", NULL };
+	    "weight", "description", "slug", "draft", NULL };
 	static const char *const alias[][2] = { { "name", "title" },
 	    { "summary", "description" }, { "order", "weight" }, { NULL,
 	    NULL } };
@@ -303,8 +308,16 @@ fm_k(lua_State *L)
 					p->updated = xstrdup(d);
 			}
 			lua_pop(L, 1);
-		} else if (strcmp(key, "draft") == 0 ||
-		    strcmp(key, "tags") == 0 || strcmp(key, "categories") == 0 ||
+		} else if (strcmp(key, "draft") == 0) {
+			if (lua_type(L, v) == LUA_TBOOLEAN)
+				p->draft = lua_toboolean(L, v);
+			else {
+				schema_describe(L, v, got, sizeof(got));
+				fmerr(L, c, DIAG_ERROR, key, "draft: expected "
+				    "true or false, got %s", got);
+			}
+		} else if (strcmp(key, "tags") == 0 ||
+		    strcmp(key, "categories") == 0 ||
 		    strcmp(key, "aliases") == 0) {
 			;       /* Hugo's, with no meaning here: carried over */
 		} else {
@@ -313,14 +326,14 @@ fm_k(lua_State *L)
 				if (strcmp(alias[i][0], key) == 0)
 					near = alias[i][1];
 			if (near == NULL)
-				near = suggest_nearest(key, known, 6);
+				near = suggest_nearest(key, known, 7);
 			if (near != NULL)
 				fmerr(L, c, DIAG_WARN, key, "unknown front matter "
 				    "field '%s'; did you mean '%s'?", key, near);
 			else
 				fmerr(L, c, DIAG_WARN, key, "unknown front matter "
-				    "field '%s' (known: title, key, updated, "
-				    "weight, description, slug)", key);
+				    "field '%s' (known: title, key, weight, "
+				    "updated, description, slug, draft)", key);
 		}
 		lua_pop(L, 2);
 	}

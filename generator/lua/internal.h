@@ -129,6 +129,9 @@ int	 linemap_where(lua_State *, int idx, const char **file,
 	    const char **path);
 /* Line of path in file's map, going up to the enclosing table; 0 none. */
 int	 linemap_line(lua_State *, const char *file, const char *path);
+/* The same, and the column of that field's first token in *col (0 when
+ * not known; col may be NULL). */
+int	 linemap_pos(lua_State *, const char *file, const char *path, int *col);
 /* Appends the path component of the key at idx to path (SB_MAXPATH
  * bytes, plen used); 0 when it does not fit. */
 int	 linemap_addkey(lua_State *, int idx, char *path, size_t plen);

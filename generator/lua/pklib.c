@@ -63,11 +63,13 @@ pklib_loc(lua_State *L, int idx, size_t lang, size_t *used)
 		    "en = \"…\" }, got a table with no text in %s",
 		    site->nlangs > 0 ? site->langs[0] : "any language");
 	if (linemap_where(L, idx, &file, &path)) {
-		line = linemap_line(L, file, path);
+		int col;
+
+		line = linemap_pos(L, file, path, &col);
 		snprintf(key, sizeof(key), "%s:%d:%s:%s", file, line, path,
 		    langcode(site, lang));
 		if (sandbox_once(L, key))
-			diag(sb->diag, DIAG_WARN, file, line, 0,
+			diag(sb->diag, DIAG_WARN, file, line, col,
 			    "no '%s' text here; the '%s' text is used",
 			    langcode(site, lang),
 			    site->langs[*used]);

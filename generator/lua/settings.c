@@ -38,11 +38,11 @@ serr(lua_State *L, struct sitectx *c, enum diag_level lvl, const char *path,
     const char *fmt, ...)
 {
 	va_list ap;
+	int line, col;
 
+	line = linemap_pos(L, c->name, path, &col);
 	va_start(ap, fmt);
-	diag_va(sandbox_get(L)->diag, lvl, c->name,
-	    linemap_line(L, c->name, path), 0,
-	    fmt, ap);
+	diag_va(sandbox_get(L)->diag, lvl, c->name, line, col, fmt, ap);
 	va_end(ap);
 	if (lvl == DIAG_ERROR)
 		c->ok = 0;
@@ -423,7 +423,7 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 			continue;
 		}
 		d = &site->docs[site->ndocs++];
-		d->line = linemap_line(L, c->name, path);
+		d->line = linemap_pos(L, c->name, path, &d->col);
 		d->cover = get_bool(L, c, dt, "cover", path, 1);
 		d->toc = get_bool(L, c, dt, "toc", path, 1);
 		d->recto = get_bool(L, c, dt, "recto", path, 0);
@@ -459,12 +459,20 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 		} else {
 			np = (lua_Integer)lua_rawlen(L, -1);
 			d->pages = xcalloc((size_t)np, sizeof(char *));
+			d->pline = xcalloc((size_t)np, sizeof(int));
+			d->pcol = xcalloc((size_t)np, sizeof(int));
 			for (j = 1; j <= np; j++) {
 				lua_rawgeti(L, -1, j);
-				if (lua_type(L, -1) == LUA_TSTRING)
+				if (lua_type(L, -1) == LUA_TSTRING) {
+					char ipath[SB_MAXPATH + 32];
+
+					snprintf(ipath, sizeof(ipath), "%s[%lld]",
+					    ppath, (long long)j);
+					d->pline[d->npages] = linemap_pos(L,
+					    c->name, ipath, &d->pcol[d->npages]);
 					d->pages[d->npages++] =
 					    xstrdup(lua_tostring(L, -1));
-				else {
+				} else {
 					schema_describe(L, -1, got,
 					    sizeof(got));
 					serr(L, c, DIAG_ERROR, ppath, "%s[%lld]: "

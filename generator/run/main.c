@@ -230,6 +230,7 @@ main(int argc, char *argv[])
 		{ "port", required_argument, NULL, 'P' },
 		{ "pdf", required_argument, NULL, 'F' },
 		{ "dump-layout", required_argument, NULL, 'L' },
+		{ "drafts", no_argument, NULL, 'D' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *help_cmd = NULL;
@@ -300,6 +301,9 @@ main(int argc, char *argv[])
 			break;
 		case 'L':
 			layout_out = optarg;
+			break;
+		case 'D':
+			bo.drafts = 1;
 			break;
 		case 'P':
 			port = atoi(optarg);

@@ -223,6 +223,7 @@ rebuild(struct serve *s)
 
 	dg.capture = &msgs;
 	opt.dir = s->dir;
+	opt.drafts = 1;         /* a preview shows drafts, marked */
 	rc = build_run(&dg, &opt);
 	diag_free(&dg);
 	free(s->errors);

@@ -33,6 +33,7 @@ return {
   choose_language = "Choose your language",
   print = "Print",
   top = "Back to top",
+  draft = "Draft: this page is not published (draft = true in its front matter).",
 
   -- notes shown by components
   ["note.fictional"] = "The data shown here are fictional: an example to adapt, not a real partnership.",

@@ -32,6 +32,7 @@ return {
   not_found_text = "Cette page n’existe pas ou a été déplacée. Repartez de la page d’accueil.",
   choose_language = "Choisissez votre langue",
   print = "Imprimer",
+  draft = "Brouillon : cette page n’est pas publiée (draft = true dans son en-tête).",
   top = "Haut de page",
 
   -- notes des composants
