@@ -1,5 +1,5 @@
 /*
- * suggest.c: "did you mean": the edit distance between two words,
+ * suggest.c: "did you mean": the Levenshtein distance between two words,
  * and the nearest of a list, for unknown fields, components, data files,
  * elements and interface strings.
  */
@@ -8,16 +8,19 @@
 
 #include "base/pactkit.h"
 
-/* The edit distance with adjacent transpositions ("titel" is one edit
- * from "title", as people mistype), three rows of the matrix at once. */
+/* The optimal string alignment distance: Levenshtein's edits plus the
+ * swap of two neighbours ("titel" is one edit from "title", as a typist
+ * sees it, not two, which would tie it with "cite"). */
 size_t
 suggest_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j, d;
-	size_t *pp = xcalloc(lb + 1, sizeof(size_t));      /* row i - 2 */
-	size_t *p = xcalloc(lb + 1, sizeof(size_t));       /* row i - 1 */
-	size_t *r = xcalloc(lb + 1, sizeof(size_t)), *t;
+	size_t *rows, *pp, *p, *r, *t;
 
+	rows = xcalloc(3 * (lb + 1), sizeof(*rows));
+	pp = rows;              /* row i-2; p: row i-1; r: row i */
+	p = pp + lb + 1;
+	r = p + lb + 1;
 	for (j = 0; j <= lb; j++)
 		p[j] = j;
 	for (i = 1; i <= la; i++) {
@@ -39,9 +42,7 @@ suggest_distance(const char *a, const char *b)
 		r = t;
 	}
 	d = p[lb];
-	free(pp);
-	free(p);
-	free(r);
+	free(rows);
 	return d;
 }
 
