@@ -164,3 +164,16 @@ check messages/drafts-in-pdf-on-demand sh -c "pdftotext '$P/output/pdf/fr/carte.
 printf '+++\ntitle = "Carte"\n+++\n\n[le brouillon](wip.md)\n' > "$P/content/fr/index.md"
 (cd "$P" && "$PACTKIT" check . >/dev/null 2>"$T/draft-link.err")
 check messages/link-to-draft-says-draft grep -qF "content/fr/index.md:5:1: error: link target 'wip.md' is a draft (draft = true)" "$T/draft-link.err"
+
+# ---- YAML front matter: the same fields as "+++", never a heading --------
+P=$T/yaml
+proj "$P"
+printf -- '---\ntitle: "Pourquoi s’associer"\nkey: why\nweight: 20\nupdated: 2026-11-21\ntags: [guide, partners]\n---\n\nTexte.\n' > "$P/content/fr/pourquoi.md"
+printf '+++\ntitle = "Why partner"\nkey = "why"\n+++\n\nText.\n' > "$P/content/en/why.md"
+(cd "$P" && "$PACTKIT" build . >/dev/null 2>"$T/yaml.err")
+check messages/yaml-builds test $? -eq 0
+f=$P/output/site/fr/pourquoi/index.html
+check messages/yaml-title grep -q '<title>Pourquoi s’associer' "$f"
+check messages/yaml-not-a-heading sh -c "! grep -q 'key: why' '$f'"
+check messages/yaml-key-pairs grep -q 'hreflang="en"[^>]*href="../../en/why/"\|href="../../en/why/"[^>]*hreflang="en"' "$f"
+check messages/yaml-updated grep -q '21 novembre 2026' "$f"

@@ -41,56 +41,67 @@ struct conv {
 	size_t		 ncells;
 };
 
-/* Splits the "+++" front matter off text; sets fm, fmlen and the body. */
+/* Whether the line at p (before end) is fence ("+++", "---", "..."),
+ * spaces after it allowed; *next gets the next line. */
+static int
+fence_line(const char *p, const char *end, const char *fence,
+    const char **next)
+{
+	const char *eol = memchr(p, '\n', (size_t)(end - p)), *q = p + 3;
+
+	if (eol == NULL)
+		eol = end;
+	*next = eol < end ? eol + 1 : end;
+	if ((size_t)(eol - p) < 3 || strncmp(p, fence, 3) != 0)
+		return 0;
+	while (q < eol && (*q == ' ' || *q == '\t' || *q == '\r'))
+		q++;
+	return q == eol;
+}
+
+/* Splits the front matter off text: Lua between "+++" lines, or, when
+ * yaml_ok, YAML between "---" lines (closed by "---" or "..."); sets fm,
+ * fmlen, *yaml and the body.  A fence never closed is an error. */
 static int
 split_frontmatter(struct diag *dg, const char *file, const char *text,
-    size_t len,
+    size_t len, int yaml_ok,
     const char **fm, size_t *fmlen, int *fm_lines, const char **body,
-    size_t *bodylen)
+    size_t *bodylen, int *yaml)
 {
-	const char *p, *end = text + len;
-	int line = 1;
+	const char *p, *next, *end = text + len;
+	int line = 2;
 
 	*fm = NULL;
 	*fmlen = 0;
 	*fm_lines = 0;
 	*body = text;
 	*bodylen = len;
-	if (len < 3 || strncmp(text, "+++", 3) != 0)
-		return 1;
-	p = text + 3;
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	if (p < end && *p == '\r')
-		p++;
-	if (p < end && *p != '\n')
-		return 1;       /* "+++x" is not a fence */
-	p++;
-	*fm = p;
-	line = 2;
+	*yaml = 0;
+	if (fence_line(text, end, "---", &next) && yaml_ok)
+		*yaml = 1;
+	else if (!fence_line(text, end, "+++", &next))
+		return 1;       /* no front matter ("+++x" is not a fence) */
+	*fm = p = next;
 	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		const char *q = p + 3;
-
-		if (eol == NULL)
-			eol = end;
-		if ((size_t)(eol - p) >= 3 && strncmp(p, "+++", 3) == 0) {
-			while (q < eol && (*q == ' ' || *q == '\t' || *q == '\r'))
-				q++;
-			if (q == eol) {
-				*fmlen = (size_t)(p - *fm);
-				*fm_lines = line;
-				*body = eol < end ? eol + 1 : end;
-				*bodylen = (size_t)(end - *body);
-				return 1;
-			}
+		if (fence_line(p, end, *yaml ? "---" : "+++", &next) ||
+		    (*yaml && fence_line(p, end, "...", &next))) {
+			*fmlen = (size_t)(p - *fm);
+			*fm_lines = line;
+			*body = next;
+			*bodylen = (size_t)(end - next);
+			return 1;
 		}
-		p = eol < end ? eol + 1 : end;
+		p = next;
 		line++;
 	}
-	diag(dg, DIAG_ERROR, file, 1, 1,
-	    "front matter opened with '+++' is not closed: expected a line "
-	    "with '+++' after the Lua fields");
+	if (*yaml)
+		diag(dg, DIAG_ERROR, file, 1, 1,
+		    "front matter opened with '---' is not closed: expected a "
+		    "line with '---' after the YAML fields");
+	else
+		diag(dg, DIAG_ERROR, file, 1, 1,
+		    "front matter opened with '+++' is not closed: expected a "
+		    "line with '+++' after the Lua fields");
 	return 0;
 }
 
@@ -828,14 +839,15 @@ markdown_frontmatter(struct project *p, struct page *pg)
 {
 	const char *fm;
 	size_t fmlen;
+	int yaml;
 
 	if (!check_utf8(p->build->diag, pg->src, pg->text, pg->textlen, 1))
 		return 0;
 	if (!split_frontmatter(p->build->diag, pg->src, pg->text, pg->textlen,
-	    &fm, &fmlen,
-	    &pg->fm_lines, &pg->body, &pg->bodylen))
+	    1, &fm, &fmlen, &pg->fm_lines, &pg->body, &pg->bodylen, &yaml))
 		return 0;
-	if (fm != NULL && !frontmatter_read(p->lua, pg->src, 2, fm, fmlen, pg))
+	if (fm != NULL && !frontmatter_read_as(p->lua, pg->src, 2, fm, fmlen,
+	    pg, yaml))
 		return 0;
 	return 1;
 }
@@ -857,7 +869,7 @@ markdown_fragment(struct diag *dg, struct project *p, const char *file,
 {
 	const char *fm, *body;
 	size_t fmlen, bodylen;
-	int fml = fm_lines;
+	int fml = fm_lines, yaml;
 
 	if (!check_utf8(dg, file, text, len, 1))
 		return NULL;
@@ -866,8 +878,8 @@ markdown_fragment(struct diag *dg, struct project *p, const char *file,
 		body = text;
 		bodylen = len;
 		fml = 0;
-	} else if (!split_frontmatter(dg, file, text, len, &fm, &fmlen, &fml,
-	    &body, &bodylen))
-		return NULL;
+	} else if (!split_frontmatter(dg, file, text, len, p != NULL, &fm,
+	    &fmlen, &fml, &body, &bodylen, &yaml))
+		return NULL;   /* bare: "---" is CommonMark's, not YAML */
 	return body_to_doc(dg, p, file, body, bodylen, fml, lang, raw_html);
 }

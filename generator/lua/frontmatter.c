@@ -24,13 +24,10 @@ struct fmctx {
 	size_t	 len;
 	struct page *page;
 	int	 ok;
-	int	 fast;          /* read by fm_simple, not by Lua */
+	int	 fast;          /* read by fm_simple or as YAML, not by Lua */
+	int	 yaml;          /* YAML between "---" lines */
 	int	 nkeys;
-	struct {
-		char	 name[32];
-		int	 line;
-		int	 col;
-	}	 keys[32];
+	struct fmkey keys[32];  /* the fields' places (when fast) */
 };
 
 /* Front matter of plain `name = "text"`, integer, true or false lines
@@ -211,7 +208,12 @@ fm_k(lua_State *L)
 	lua_Integer k;
 	int env, v;
 
-	if (getenv("PACTKIT_FM_LUA") == NULL && fm_simple(L, c))
+	if (c->yaml) {
+		fmyaml_read(L, c->file, c->line, c->text, c->len, c->keys,
+		    &c->nkeys, (int)(sizeof(c->keys) / sizeof(c->keys[0])));
+		c->fast = 1;
+		env = lua_gettop(L);
+	} else if (getenv("PACTKIT_FM_LUA") == NULL && fm_simple(L, c))
 		env = lua_gettop(L);
 	else {
 		/* blank lines first, so Lua's line numbers are the file's */
@@ -344,10 +346,18 @@ int
 frontmatter_read(struct sandbox *sb, const char *file, int line,
     const char *text, size_t len, struct page *page)
 {
+	return frontmatter_read_as(sb, file, line, text, len, page, 0);
+}
+
+int
+frontmatter_read_as(struct sandbox *sb, const char *file, int line,
+    const char *text, size_t len, struct page *page, int yaml)
+{
 	struct fmctx c;
 	int ok;
 
 	memset(&c, 0, sizeof(c));
+	c.yaml = yaml;
 	c.sb = sb;
 	c.file = file;
 	c.line = line < 1 ? 1 : line;

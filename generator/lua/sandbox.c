@@ -416,7 +416,8 @@ has_position(const char *msg)
 	for (p = msg; (p = strchr(p, ':')) != NULL; p++) {
 		for (q = p + 1; *q >= '0' && *q <= '9'; q++)
 			continue;
-		if (q > p + 1 && q[0] == ':' && q[1] == ' ')
+		if (q > p + 1 && q[0] == ':' && (q[1] == ' ' ||
+		    (q[1] >= '0' && q[1] <= '9')))
 			return 1;
 	}
 	return 0;
@@ -624,14 +625,27 @@ sandbox_report(struct sandbox *sb, enum diag_level lvl, const char *msg)
 	const char *p, *q, *file = NULL;
 	char *fbuf = NULL;
 	size_t i, flen;
-	int line = 0;
+	int line = 0, col = 0;
 
 	if (msg == NULL)
 		msg = "error with no message";
-	/* "chunk:LINE: message" */
+	/* "chunk:LINE: message", or "chunk:LINE:COL: message" */
 	for (p = msg; (p = strchr(p, ':')) != NULL; p++) {
 		for (q = p + 1; *q >= '0' && *q <= '9'; q++)
 			continue;
+		if (q > p + 1 && q[0] == ':' && q[1] >= '0' && q[1] <= '9') {
+			const char *r;
+
+			for (r = q + 1; *r >= '0' && *r <= '9'; r++)
+				continue;
+			if (r[0] == ':' && r[1] == ' ') {
+				fbuf = xstrndup(msg, (size_t)(p - msg));
+				line = atoi(p + 1);
+				col = atoi(q + 1);
+				msg = r + 2;
+				break;
+			}
+		}
 		if (q > p + 1 && q[0] == ':' && q[1] == ' ') {
 			fbuf = xstrndup(msg, (size_t)(p - msg));
 			line = atoi(p + 1);
@@ -656,8 +670,8 @@ sandbox_report(struct sandbox *sb, enum diag_level lvl, const char *msg)
 	file = fbuf;
 	snprintf(sb->lastfile, sizeof(sb->lastfile), "%s",
 	    file != NULL ? file : "");
-	diag(sb->diag, lvl, file, line, token_col(sb->site, file, line, msg),
-	    "%s%s", msg, hint(msg));
+	diag(sb->diag, lvl, file, line, col > 0 ? col :
+	    token_col(sb->site, file, line, msg), "%s%s", msg, hint(msg));
 	free(fbuf);
 }
 
