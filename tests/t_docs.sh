@@ -87,3 +87,18 @@ for doc in docs/components.md README.md; do
 		pass "docs/$name-agrees-with-schemas"
 	fi
 done
+
+# docs/i18n.md lists the built-in interface strings as lua/builtin/i18n/
+# holds them: made again from those files, it must be the same page
+if need docs/i18n-page lua5.4; then
+	lua5.4 "$ROOT/docs/i18n.lua" "$ROOT" > "$T/i18n.md" 2>"$T/i18n.err"
+	if cmp -s "$T/i18n.md" "$ROOT/docs/i18n.md"; then
+		pass docs/i18n-page-up-to-date
+	else
+		fail docs/i18n-page-up-to-date "docs/i18n.md differs from the built-in tables (make docs): $(diff "$ROOT/docs/i18n.md" "$T/i18n.md" | head -5 | tr '\n' ' ')"
+	fi
+	# and every key of both tables is on it
+	n=$(grep -c '^| `' "$ROOT/docs/i18n.md")
+	k=$(lua5.4 -e "local n = 0 for _ in pairs(dofile('$ROOT/lua/builtin/i18n/en.lua')) do n = n + 1 end print(n)")
+	check docs/i18n-page-every-key test "$n" -eq "$k"
+fi

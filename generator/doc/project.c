@@ -526,6 +526,8 @@ project_load(struct project *p, struct build *b, const char *dir,
 	free(sitefile);
 	if (!settings_i18n(p->lua, &p->site))
 		return 0;
+	if (!vocab_load(p->lua))
+		return 0;
 	for (lang = 0; lang < p->site.nlangs; lang++)
 		ok &= load_lang(p, lang);
 	if (!ok)

@@ -73,8 +73,10 @@ dup_ids(lua_State *L, int t, const char *file, const char *name, int depth)
 				    sizeof(p2));
 				diag(sb->diag, DIAG_ERROR, file, l2, c2,
 				    "%s%s: duplicate id \"%s\": %s%s has it too "
-				    "(line %d:%d); ids are unique", name, p2,
-				    lua_tostring(L, -3), name, p1, l1, c1);
+				    "(line %d:%d); ids are unique", name,
+				    p2 + (*name == '\0' && *p2 == '.'),
+				    lua_tostring(L, -3), name,
+				    p1 + (*name == '\0' && *p1 == '.'), l1, c1);
 				lua_pop(L, 1);
 			} else {
 				lua_pushvalue(L, -2);
@@ -95,6 +97,12 @@ dup_ids(lua_State *L, int t, const char *file, const char *name, int depth)
 		lua_pop(L, 1);
 	}
 	lua_settop(L, top);
+}
+
+void
+data_dup_ids(lua_State *L, int idx, const char *file, const char *name)
+{
+	dup_ids(L, lua_absindex(L, idx), file, name, 0);
 }
 
 /* Protected: runs data file (chunk name 1, text 2, data name 3); leaves

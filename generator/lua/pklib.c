@@ -109,7 +109,14 @@ pk_t(lua_State *L)
 	int n = lua_gettop(L), line;
 
 	s = lstr_ui(sb->site, sb->lang, key);
-	if (s == key) {
+	if (s == key && vocab_t(L, key)) {
+		/* a word of the topic: the vocabularies hold it now */
+		s = lua_tostring(L, -1);
+		lua_replace(L, 1);
+		if (n == 1)
+			return 1;
+		s = lua_tostring(L, 1);
+	} else if (s == key) {
 		snprintf(wkey, sizeof(wkey), "t:%s:%zu", key, sb->lang);
 		sandbox_callsite(L, &file, &line, where, sizeof(where));
 		if (sandbox_once(L, wkey))
@@ -129,6 +136,23 @@ pk_t(lua_State *L)
 	lua_insert(L, 1);               /* format, s, arguments, base, string */
 	lua_pop(L, 2);
 	lua_call(L, lua_gettop(L) - 1, 1);
+	return 1;
+}
+
+/* pk.hast(key): whether interface string key exists (built in, the
+ * project's, or a word of the topic's vocabularies), with no warning. */
+static int
+pk_hast(lua_State *L)
+{
+	struct sandbox *sb = sandbox_get(L);
+	const char *key = luaL_checkstring(L, 1);
+	int has = lstr_ui(sb->site, sb->lang, key) != key;
+
+	if (!has && vocab_t(L, key)) {
+		lua_pop(L, 1);
+		has = 1;
+	}
+	lua_pushboolean(L, has);
 	return 1;
 }
 
@@ -251,6 +275,7 @@ pklib_open(lua_State *L)
 	static const luaL_Reg fns[] = {
 		{ "loc", pk_loc },
 		{ "t", pk_t },
+		{ "hast", pk_hast },
 		{ "number", pk_number },
 		{ "money", pk_money },
 		{ "date", pk_date },

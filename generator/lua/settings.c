@@ -752,16 +752,17 @@ struct i18nctx {
 };
 
 /* Runs the strings file path (chunk name) and copies its pairs into the
- * table at m; with known, warns about keys not in it. */
+ * table at m; with known (the project's file over the built-in one), a
+ * key of the topic's words, which moved to the vocabularies, is warned
+ * about and left out. */
 static void
 i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
     int known)
 {
 	struct sitectx sc;
-	const char *name = sandbox_relpath(c->site, path), *src, *key;
-	const char *cands[512], *near;
+	const char *name = sandbox_relpath(c->site, path), *src, *moved;
 	char *text, got[128], kpath[SB_MAXPATH];
-	size_t len, nc = 0;
+	size_t len;
 	lua_Integer k;
 	int t;
 
@@ -786,15 +787,6 @@ i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
 		lua_settop(L, t - 2);
 		return;
 	}
-	if (known) {
-		sandbox_sortedkeys(L, m);
-		for (k = 1; nc < 512 && lua_rawgeti(L, -1, k) != LUA_TNIL;
-		    k++) {
-			cands[nc++] = lua_tostring(L, -1);
-			lua_pop(L, 1);
-		}
-		lua_pop(L, 1);
-	}
 	sandbox_sortedkeys(L, t);
 	for (k = 1; lua_rawgeti(L, -1, k) != LUA_TNIL; k++) {
 		kpath[0] = '\0';
@@ -809,20 +801,16 @@ i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
 			serr(L, &sc, DIAG_ERROR, kpath, "expected key = "
 			    "\"text\" pairs, got %s", got);
 			c->ok = 0;
+		} else if (known && (moved = vocab_moved(
+		    lua_tostring(L, -2))) != NULL) {
+			/* the topic's words are the vocabularies' now */
+			serr(L, &sc, DIAG_WARN, kpath, "'%s' is not an interface "
+			    "string any more: the topic's words are in "
+			    "lua/vocab.lua (%s); this one is not used",
+			    lua_tostring(L, -2), moved);
 		} else {
-			key = lua_tostring(L, -2);
-			lua_pushvalue(L, -2);
-			if (known && lua_rawget(L, m) == LUA_TNIL) {
-				near = suggest_nearest(key, cands, nc);
-				if (near != NULL)
-					serr(L, &sc, DIAG_WARN, kpath, "unknown "
-					    "interface string '%s'; did you "
-					    "mean '%s'?", key, near);
-				else
-					serr(L, &sc, DIAG_WARN, kpath, "unknown "
-					    "interface string '%s'", key);
-			}
-			lua_pop(L, 1);
+			/* a key that is not built in is the project's own,
+			 * for its components: no warning */
 			lua_pushvalue(L, -2);
 			lua_pushvalue(L, -2);
 			lua_rawset(L, m);
