@@ -151,3 +151,18 @@ check vocab/old-i18n-key-warned grep -qF "lua/i18n/fr.lua:2:3: warning: 'sector.
 # ---- the project's own interface strings: used, never warned about -------
 check vocab/own-i18n-keys-used grep -q 'This year’s referrals' "$P/output/site/en/tools/index.html"
 check vocab/own-i18n-keys-no-warning sh -c "! grep -q 'interface string' '$T/check.err' '$T/build.err'"
+
+# ---- the agreement's contents number each article once ------------------
+if /usr/bin/python3 - "$P/output/site/en/tools/agreement/index.html" <<'PY'
+import re, sys
+h = open(sys.argv[1]).read()
+toc = h[h.index('class="pk-toc"'):]
+toc = toc[:toc.index('</nav>')]
+items = re.findall(r'<li( value="(\d+)")?><a href="#[^"]*">([^<]*)</a>', toc)
+arts = [(v, t) for _, v, t in items if v]
+assert len(arts) >= 10, items
+assert all(not re.match(r'\d+\. ', t) for _, _, t in items), items
+assert [int(v) for v, _ in arts] == list(range(1, len(arts) + 1)), arts
+assert arts[0][1] == 'Parties', arts[0]
+PY
+then pass vocab/contents-number-articles-once; else fail vocab/contents-number-articles-once "see the toc of $P/output/site/en/tools/agreement/index.html"; fi
