@@ -29,6 +29,6 @@ return {
       title = { fr = "Dossier d’atelier", en = "Workshop pack" },
       pages = { "agenda", "guide/*", "tool-map", "tool-screening", "tool-mou-blank",
                 "tool-sharing-blank", "tool-plan", "tool-log" },  -- "guide/*" already holds the examples
-      recto = true },
+    },
   },
 }

@@ -493,14 +493,17 @@ Du texte.
 MD
 printf '\nSuite : [les étapes](etapes.md) et [la première](etapes.md#premiere-etape).\n' \
     >> "$L/content/fr/guide/index.md"
-# the guide with right-hand starts (recto is off by default)
-sed -i 's/pages = { "home", "guide\/\*" } }/pages = { "home", "guide\/*" }, recto = true }/' "$L/lua/site.lua"
+# the guide with right-hand starts (duplex is off by default; recto is
+# its old name, still read, with a note) and contents, which a document
+# this short has only when asked
+sed -i 's/pages = { "home", "guide\/\*" } }/pages = { "home", "guide\/*" }, recto = true, toc = true }/' "$L/lua/site.lua"
 if (cd "$L" && PACTKIT_SHARE=$ROOT "$PACTKIT" build . >"$T/links.out" 2>&1); then
 	qpdf --qdf --object-streams=disable "$L/output/pdf/fr/guide.pdf" "$T/links.qdf"
 	nlink=$(grep -ac '/Subtype /Link' "$T/links.qdf")
 	nuri=$(grep -ac '/S /URI' "$T/links.qdf")
 	# the contents: page 3 (page 2 is left blank: right-hand starts)
 	check pdf-recto-contents-on-right sh -c "pdftotext -f 3 -l 3 '$L/output/pdf/fr/guide.pdf' - | grep -q 'Table des matières'"
+	check pdf-recto-is-duplex grep -q 'recto: now called duplex' "$T/links.out"
 	ntoc=$(pdftotext -f 3 -l 3 "$L/output/pdf/fr/guide.pdf" - | grep -cE '^[0-9]+$')
 	if [ $((nlink - nuri)) -ge $((ntoc + 4)) ]; then
 		pass pdf-links-between-pages

@@ -185,6 +185,9 @@ struct kv {
 #define DOC_ODT  2u             /* output/pdf/<lang>/<id>.odt */
 #define DOC_DOCX 4u             /* output/pdf/<lang>/<id>.docx */
 
+/* A document's contents: never, always, or from 12 pages on. */
+enum { DOC_TOC_OFF, DOC_TOC_ON, DOC_TOC_AUTO };
+
 /* One PDF named in site.lua documents = { ... }. */
 struct docspec {
 	char	*id;                /* file name: output/pdf/<lang>/<id>.pdf */
@@ -193,8 +196,10 @@ struct docspec {
 	char	**pages;            /* page keys or paths, '*' globs allowed */
 	size_t	 npages;
 	int	 cover;             /* 1: draw a cover page (default) */
-	int	 toc;               /* 1: table of contents (default) */
-	int	 recto;             /* 1: each part starts on a right-hand page (default 0) */
+	int	 toc;               /* DOC_TOC_*: contents (default: auto) */
+	int	 duplex;            /* 1: each part starts on a right-hand page
+				     * (default 0; `recto` is its old name) */
+	int	 booklet;           /* 1: also <id>-booklet.pdf, A5 two-up */
 	unsigned formats;           /* DOC_PDF | DOC_ODT | DOC_DOCX (default DOC_PDF) */
 	char	*paper[PK_MAXLANG]; /* "A4" or "Letter" per language (the
 				     * site's unless the document says) */

@@ -786,7 +786,7 @@ has_h1(xmlNodePtr n)
 
 void
 block_article(struct flow *f, xmlNodePtr article, int src,
-    const char *file, const char *title, int recto)
+    const char *file, const char *title, int brk)
 {
 	struct ctx c;
 	size_t first = f->nv;
@@ -801,7 +801,7 @@ block_article(struct flow *f, xmlNodePtr article, int src,
 	layout_ctx(f, &c);
 	/* where links to the page itself land */
 	layout_anchor(f, NULL, 0, NULL);
-	f->nextbrk = recto ? 2 : 1;
+	f->nextbrk = brk;
 	if ((article == NULL || !has_h1(article)) && title != NULL &&
 	    *title != '\0') {
 		xmlNodePtr h = xmlNewNode(NULL, (const xmlChar *)"h1");
@@ -814,8 +814,9 @@ block_article(struct flow *f, xmlNodePtr article, int src,
 	if (article != NULL)
 		container(f, &c, article);
 	f->forcebefore = -1;
+	/* a page following on in its part: room above its title */
 	if (f->nv > first)
-		f->v[first].before = 0;
+		f->v[first].before = brk == BRK_SOFT ? 2 * f->st->hsize[0] : 0;
 	else {
 		struct vitem it;
 

@@ -72,6 +72,8 @@ struct pdf_layout {
 	size_t	 nanchor, capanchor;
 	int	 npages;
 	unsigned char *land;        /* per page: 1 landscape; NULL: none */
+	int	*part;              /* the pages where parts start (0-based) */
+	size_t	 npart;
 };
 
 struct pdf_box *layout_addbox(struct pdf_layout *, enum box_kind);
@@ -227,16 +229,22 @@ int	 hyph_word(struct hyph *, int dict, const char *word, size_t n,
  * table. */
 enum { R_NONE, R_HEAD, R_PARA, R_VISUAL };
 
+/* Page breaks before an item: a part's start (a new page, a right-hand
+ * one with duplex), or a page's start inside a part, which follows on
+ * the page before when that is less than half full. */
+enum { BRK_NONE, BRK_PAGE, BRK_RECTO, BRK_SOFT };
+
 struct vitem {
 	double	 h;                 /* height */
 	double	 before;            /* space above, dropped at a page top */
 	double	 base;              /* first baseline, from the item top */
 	int	 keep;              /* 1: no page break after this item */
-	int	 brk;               /* 1: new page before; 2: right-hand page */
+	int	 brk;               /* BRK_*: a page break before it */
 	int	 table;             /* table number, 0: none */
 	int	 thead;             /* 1: the header row of its table */
 	int	 role;              /* R_*: what the keeps of intros read */
 	int	 land;              /* 1: on a landscape page */
+	int	 hyph;              /* 1: a line ending in a hyphen */
 	struct pdf_box *box;        /* y relative to the item top */
 	size_t	 nbox, capbox;
 	int	*anc;               /* anchors placed at this item's top */
@@ -410,6 +418,9 @@ struct frag *inline_frag(struct inl *);
 /* Adds text in the style of c, split into runs the fonts can draw. */
 void	 inline_text(struct flow *, struct inl *, const struct ctx *,
 	    const char *s, size_t len, const char *href);
+/* s (len bytes) with no-break spaces inside its dates ("10 mars 2027",
+ * "March 10, 2027"), its length in *outlen; NULL when it has none. */
+char	*inline_dates(const char *s, size_t len, size_t *outlen);
 /* Whether n runs inside a line of text in print. */
 int	 inline_is(xmlNodePtr);
 void	 inline_node(struct flow *, struct inl *, const struct ctx *,
@@ -442,14 +453,38 @@ void	 form_field(struct flow *, const struct ctx *, xmlNodePtr);
 void	 table_layout(struct flow *, const struct ctx *, xmlNodePtr table);
 
 /* block.c: appends a page's article (src: its index in the document,
- * file: for messages, title: used when it has no h1); starts on a new
- * page (on a right-hand one when recto). */
+ * file: for messages, title: used when it has no h1), with brk (BRK_*)
+ * before it. */
 void	 block_article(struct flow *, xmlNodePtr article, int src,
-	    const char *file, const char *title, int recto);
+	    const char *file, const char *title, int brk);
 
-/* pages.c: the cover: title, subtitle, site title, author, date. */
-void	 pages_cover(struct flow *, const char *title, const char *subtitle,
-	    const char *site, const char *author, const char *date);
+/* matter.c: what the cover, the colophon and the back cover say (any
+ * may be NULL or empty but the title), from site.lua's identity. */
+struct pdf_matter {
+	const char *title, *subtitle;       /* the document's */
+	const char *site;                   /* the toolkit's title */
+	const char *description;            /* what it is, one line */
+	const char *publisher, *publisher_url;
+	const char *logo;                   /* its file on disk, or NULL */
+	const char *edition;
+	const char *licence, *licence_url;
+	const char *cite;                   /* how to cite it */
+	const char *email, *contact_url, *address;
+	const char *disclaimer;
+	const char *site_url;               /* base_url + lang/, or NULL */
+	const char *date;                   /* "Contenu à jour au …", or NULL */
+	unsigned accent;                    /* the theme's colour */
+	/* labels, in the document's language */
+	const char *l_about, *l_published, *l_licence, *l_cite, *l_contact,
+	    *l_online;
+};
+
+/* The cover, one page. */
+void	 matter_cover(struct flow *, const struct pdf_matter *);
+/* The colophon, kept whole, at the end of the flow. */
+void	 matter_colophon(struct flow *, const struct pdf_matter *);
+/* The back cover, one page. */
+void	 matter_back(struct flow *, const struct pdf_matter *);
 /* A table of contents: heading text + page number (pageoff added), each
  * line a link to its anchor (index into toc's anchors, pdf.c resolves). */
 void	 pages_toc(struct flow *, const char *heading,

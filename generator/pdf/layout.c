@@ -53,6 +53,7 @@ layout_free(struct pdf_layout *l)
 	free(l->box);
 	free(l->anchor);
 	free(l->land);
+	free(l->part);
 	memset(l, 0, sizeof(*l));
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "pdf/internal.h"
@@ -20,6 +21,8 @@ struct dpage {
 	const char *file;           /* for messages */
 	const char *url;            /* site-relative, "fr/guide/mou/" */
 	const char *title;
+	size_t	 part;              /* its part: the entry of site.lua's pages
+				     * list that brought it in */
 };
 
 /* Everything one PDF needs. */
@@ -32,17 +35,24 @@ struct job {
 	const char *paper;
 	const char *title;
 	const char *subtitle;
-	const char *site;
 	const char *author;
 	const char *base_url;
 	const char *pageof;         /* "page %d of %d" */
 	const char *tocname;
-	int	 cover, toc, recto;
+	int	 cover;             /* 1: a cover */
+	int	 toc;               /* DOC_TOC_* */
+	int	 duplex;            /* 1: parts on right-hand pages */
+	int	 colophon;          /* 1: the colophon after the last page */
+	int	 back;              /* 1: a back cover, when long enough */
+	struct pdf_matter m;        /* what the matter says */
 	struct dpage *pages;
 	size_t	 npages;
 	const char *path;           /* output/pdf/<lang>/<id>.pdf */
 	const char *dump;
 };
+
+/* Contents, and a back cover, from this many pages on. */
+#define LONGDOC 12
 
 static void
 paper_size(struct diag *dg, const char *paper, const char *where, double *w,
@@ -383,16 +393,6 @@ outline(struct drawer *d, const struct pdf_layout *c, int off,
 	}
 }
 
-static void
-iso_today(char *s, size_t n)
-{
-	time_t t = (time_t)format_epoch();
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(s, n, "%Y-%m-%d", &tm);
-}
-
 /* PACTKIT_TIMING=1: the time since the last call, for the PDF stages. */
 static void
 stage(const char *name)
@@ -410,7 +410,7 @@ stage(const char *name)
 	last = t;
 }
 
-/* One PDF being made: its drawer and images, and its four layouts. */
+/* One PDF being made: its drawer and images, and its layouts. */
 struct pdfdoc {
 	struct pdf_env	 env;       /* what its layouts share */
 	struct drawer	*d;
@@ -418,11 +418,14 @@ struct pdfdoc {
 	struct flow	*fc;        /* the pages */
 	struct flow	*ft;        /* the contents */
 	struct flow	*fv;        /* the cover */
-	struct pdf_layout cl, tl, vl; /* the same, cut into pages */
+	struct flow	*fb;        /* the back cover */
+	struct pdf_layout cl, tl, vl, bl; /* the same, cut into pages */
 	struct pdf_layout rl;       /* running headers and footers */
 	double		 pw, ph;    /* the paper, points */
+	int		 toc;       /* 1: contents */
 	int		 front;     /* pages before the contents */
 	int		 ntoc;      /* pages of contents */
+	int		 back;      /* the back cover's page, 0-based; -1 */
 	int		 total;     /* pages in all */
 };
 
@@ -438,11 +441,11 @@ contents(const struct job *j, struct pdfdoc *r)
 
 		/* page numbers are added when drawing: only right-hand
 		 * starts depend on the offset */
-		if (tries == 0 || j->recto) {
+		if (tries == 0 || j->duplex) {
 			layout_free(&r->cl);
 			pages_paginate(r->fc, off + r->ntoc, &r->cl);
 		}
-		if (!j->toc)
+		if (!r->toc)
 			break;
 		layout_flow_free(r->ft);
 		r->ft = layout_new(&r->env);
@@ -463,22 +466,6 @@ contents(const struct job *j, struct pdfdoc *r)
 	}
 }
 
-static void
-cover(const struct job *j, struct pdfdoc *r)
-{
-	struct buf date = { 0 };
-	char iso[16];
-
-	iso_today(iso, sizeof(iso));
-	if (!format_date(&date, j->lang, iso))
-		buf_puts(&date, iso);
-	r->fv = layout_new(&r->env);
-	pages_cover(r->fv, j->title, j->subtitle, j->site, j->author,
-	    date.data);
-	pages_paginate(r->fv, 0, &r->vl);
-	buf_free(&date);
-}
-
 /* 1 when page p (0-based, in the whole document) is a landscape one. */
 static int
 page_land(const struct pdfdoc *r, int p)
@@ -489,7 +476,7 @@ page_land(const struct pdfdoc *r, int p)
 	    r->cl.land[c];
 }
 
-/* Running header and footer on every page but the cover and the pages
+/* Running header and footer on every page but the covers and the pages
  * left blank for a right-hand start. */
 static void
 headers(const struct job *j, struct pdfdoc *r)
@@ -511,7 +498,7 @@ headers(const struct job *j, struct pdfdoc *r)
 	for (p = 0; p < r->total; p++)
 		r->rl.land[p] = (unsigned char)page_land(r, p);
 	for (p = j->cover; p < r->total; p++) {
-		if (!used[p])
+		if (!used[p] || p == r->back)
 			continue;
 		w = (page_land(r, p) ? r->ph : r->pw) - st->margin[1] -
 		    st->margin[3];
@@ -534,20 +521,39 @@ headers(const struct job *j, struct pdfdoc *r)
 	free(used);
 }
 
-/* --dump-layout: every box of the four layouts, as text. */
+/* --dump-layout: the document's pages and parts, then every box of its
+ * layouts, as text. */
 static void
 dump(const struct job *j, const struct pdfdoc *r)
 {
 	FILE *fp = fopen(j->dump, "w");
+	size_t i;
 
 	if (fp == NULL) {
 		diag_sys(j->diag, j->dump);
 		return;
 	}
 	fprintf(fp, "# pages %d\n", r->total);
+	if (j->duplex)
+		fprintf(fp, "# duplex\n");
+	if (r->ntoc > 0)
+		fprintf(fp, "# toc %d\n", r->front + 1);
+	/* where parts start: the cover, the contents, each entry of the
+	 * document's pages, the back cover */
+	if (j->cover)
+		fprintf(fp, "# part 1\n");
+	if (r->ntoc > 0)
+		fprintf(fp, "# part %d\n", r->front + 1);
+	for (i = 0; i < r->cl.npart; i++)
+		fprintf(fp, "# part %d\n", r->cl.part[i] + r->front +
+		    r->ntoc + 1);
+	if (r->back >= 0)
+		fprintf(fp, "# part %d\n", r->back + 1);
 	layout_dump(&r->vl, fp, r->pw, r->ph, j->st, 0);
 	layout_dump(&r->tl, fp, r->pw, r->ph, j->st, r->front);
 	layout_dump(&r->cl, fp, r->pw, r->ph, j->st, r->front + r->ntoc);
+	if (r->back >= 0)
+		layout_dump(&r->bl, fp, r->pw, r->ph, j->st, r->back);
 	layout_dump(&r->rl, fp, r->pw, r->ph, j->st, 0);
 	fclose(fp);
 }
@@ -577,6 +583,47 @@ save(const struct job *j, struct pdfdoc *r)
 	return ok;
 }
 
+/* The pages laid out: each part on a new page (a right-hand one with
+ * duplex), each page of a part on a new page unless the one before is
+ * less than half full, then the colophon. */
+static int
+flow_pages(const struct job *j, struct pdfdoc *r)
+{
+	size_t i;
+	int brk;
+
+	r->fc = layout_new(&r->env);
+	for (i = 0; i < j->npages; i++) {
+		if (stop_asked() != 0)
+			return 0;       /* interrupted */
+		brk = i > 0 && j->pages[i].part == j->pages[i - 1].part ?
+		    BRK_SOFT : j->duplex ? BRK_RECTO : BRK_PAGE;
+		block_article(r->fc, j->pages[i].root, (int)i, j->pages[i].file,
+		    j->pages[i].title, brk);
+	}
+	if (j->colophon)
+		matter_colophon(r->fc, &j->m);
+	return 1;
+}
+
+/* What the document holds besides its pages: contents when asked, or
+ * (auto) from LONGDOC pages on; a back cover as well then. */
+static void
+plan(const struct job *j, struct pdfdoc *r)
+{
+	int n;
+
+	/* the cover's back is left blank with duplex: parts start on
+	 * right-hand pages */
+	r->front = j->cover ? (j->duplex ? 2 : 1) : 0;
+	pages_paginate(r->fc, r->front, &r->cl);
+	n = r->front + r->cl.npages;
+	r->toc = j->toc == DOC_TOC_ON || (j->toc == DOC_TOC_AUTO &&
+	    n >= LONGDOC);
+	r->back = j->back && n >= LONGDOC ? 0 : -1;
+	layout_free(&r->cl);
+}
+
 static int
 render(const struct job *j)
 {
@@ -585,8 +632,6 @@ render(const struct job *j)
 	int off, ok = 0;
 
 	memset(&r, 0, sizeof(r));
-	/* with right-hand starts, the contents too begin on one */
-	r.front = j->cover + (j->recto && j->cover && j->toc ? 1 : 0);
 	stage(NULL);
 	paper_size(j->diag, j->paper, j->path, &r.pw, &r.ph);
 	if ((r.d = draw_new(j->diag, j->st)) == NULL)
@@ -600,18 +645,26 @@ render(const struct job *j)
 	r.env.lang = j->lang;
 	r.env.pw = r.pw;
 	r.env.ph = r.ph;
-	r.fc = layout_new(&r.env);
-	for (i = 0; i < j->npages; i++) {
-		if (stop_asked() != 0)
-			goto out;       /* interrupted */
-		block_article(r.fc, j->pages[i].root, (int)i, j->pages[i].file,
-		    j->pages[i].title, j->recto);
-	}
+	if (!flow_pages(j, &r))
+		goto out;
 	stage("layout");
+	plan(j, &r);
 	contents(j, &r);
 	r.total = r.front + r.ntoc + r.cl.npages;
-	if (j->cover)
-		cover(j, &r);
+	if (r.back >= 0) {
+		/* the back cover on a left-hand page with duplex */
+		if (j->duplex && r.total % 2 == 0)
+			r.total++;
+		r.back = r.total++;
+		r.fb = layout_new(&r.env);
+		matter_back(r.fb, &j->m);
+		pages_paginate(r.fb, 0, &r.bl);
+	}
+	if (j->cover) {
+		r.fv = layout_new(&r.env);
+		matter_cover(r.fv, &j->m);
+		pages_paginate(r.fv, 0, &r.vl);
+	}
 	headers(j, &r);
 	stage("paginate");
 	if (stop_asked() != 0)
@@ -624,11 +677,13 @@ render(const struct job *j)
 	off = r.front + r.ntoc;
 	if (j->cover)
 		draw_layout(r.d, r.img, j, &r.vl, &r.cl, 0, off);
-	if (j->toc)
+	if (r.toc)
 		draw_layout(r.d, r.img, j, &r.tl, &r.cl, r.front, off);
 	draw_layout(r.d, r.img, j, &r.cl, &r.cl, off, off);
+	if (r.back >= 0)
+		draw_layout(r.d, r.img, j, &r.bl, &r.cl, r.back, off);
 	draw_layout(r.d, r.img, j, &r.rl, &r.cl, 0, off);
-	outline(r.d, &r.cl, off, j->toc ? j->tocname : NULL, r.front);
+	outline(r.d, &r.cl, off, r.toc ? j->tocname : NULL, r.front);
 	drawdoc_info(r.d, j->title, j->author, j->subtitle, j->lang,
 	    format_epoch());
 	if (j->dump != NULL)
@@ -639,10 +694,12 @@ out:
 	layout_free(&r.cl);
 	layout_free(&r.tl);
 	layout_free(&r.vl);
+	layout_free(&r.bl);
 	layout_free(&r.rl);
 	layout_flow_free(r.fc);
 	layout_flow_free(r.ft);
 	layout_flow_free(r.fv);
+	layout_flow_free(r.fb);
 	image_free(r.img);
 	draw_free(r.d);
 	return ok;
@@ -683,10 +740,13 @@ pdf_render_tree(struct build *b, xmlNodePtr article, const char *lang,
 	j.lang = lang != NULL ? lang : "en";
 	j.paper = paper;
 	j.title = title != NULL ? title : "";
-	j.site = "";
+	j.m.title = j.title;
+	j.m.accent = st.heading;
 	j.pageof = builtin_pageof(j.lang);
 	j.tocname = builtin_toc(j.lang);
-	j.cover = j.toc = 1;
+	/* one page to look at: its cover and contents, nothing more */
+	j.cover = 1;
+	j.toc = DOC_TOC_ON;
 	j.pages = &pg;
 	j.npages = 1;
 	j.path = outpath;
@@ -696,6 +756,82 @@ pdf_render_tree(struct build *b, xmlNodePtr article, const char *lang,
 	hyph_free(j.hyph);
 	pdfstyle_free(&st);
 	return ok;
+}
+
+/* An interface string of the PDF writer: the project's or built-in
+ * one, else dflt. */
+static const char *
+ui(const struct site *s, size_t li, const char *key, const char *dflt)
+{
+	const char *v = lstr_ui(s, li, key);
+
+	return strcmp(v, key) != 0 ? v : dflt;
+}
+
+/* "#rrggbb" as 0xRRGGBB, or dflt. */
+static unsigned
+colour(const char *s, unsigned dflt)
+{
+	return s != NULL && s[0] == '#' && strlen(s) == 7 ?
+	    (unsigned)strtoul(s + 1, NULL, 16) : dflt;
+}
+
+/* What the matter of document ds in language li says, from site.lua's
+ * identity; the date is the latest `updated` of its pages (never the
+ * build's), written out into *date (free it). */
+static void
+matter(const struct site *s, const struct docspec *ds, size_t li,
+    struct page **pages, size_t np, const struct pdf_style *st,
+    struct pdf_matter *m, char **date, char **url)
+{
+	const struct identity *id = &s->id;
+	const char *latest = NULL, *fmt;
+	struct buf d = { 0 };
+	size_t i;
+
+	memset(m, 0, sizeof(*m));
+	m->title = lstr_get(&ds->title, li);
+	m->subtitle = lstr_get(&ds->subtitle, li);
+	m->site = lstr_get(&s->title, li);
+	m->description = lstr_get(&s->description, li);
+	m->publisher = lstr_get(&id->publisher, li);
+	m->publisher_url = id->publisher_url;
+	m->logo = id->logo_file;
+	m->edition = lstr_get(&id->edition, li);
+	m->licence = lstr_get(&id->licence, li);
+	m->licence_url = id->licence_url;
+	m->cite = lstr_get(&id->cite, li);
+	m->email = id->contact_email;
+	m->contact_url = id->contact_url;
+	m->address = lstr_get(&id->contact_address, li);
+	m->disclaimer = lstr_get(&id->disclaimer, li);
+	m->accent = colour(id->theme_color, st->heading);
+	for (i = 0; i < np; i++)
+		if (pages[i]->updated != NULL && (latest == NULL ||
+		    strcmp(pages[i]->updated, latest) > 0))
+			latest = pages[i]->updated;
+	*date = NULL;
+	if (latest != NULL && format_date(&d, s->langs[li], latest)) {
+		fmt = ui(s, li, "pdf.updated", strcmp(s->langs[li], "fr") == 0 ?
+		    "Contenu \xc3\xa0 jour au %s" : "Content as of %s");
+		/* only one %s is honoured: a translation cannot inject */
+		if (strstr(fmt, "%s") != NULL && strchr(strstr(fmt, "%s") + 1,
+		    '%') == NULL)
+			*date = xasprintf(fmt, d.data);
+		else
+			*date = xstrdup(d.data);
+	}
+	buf_free(&d);
+	m->date = *date;
+	*url = s->base_url != NULL && *s->base_url != '\0' ?
+	    xasprintf("%s%s/", s->base_url, s->langs[li]) : NULL;
+	m->site_url = *url;
+	m->l_about = ui(s, li, "pdf.about", "About this document");
+	m->l_published = ui(s, li, "pdf.published_by", "Published by");
+	m->l_licence = ui(s, li, "pdf.licence", "Licence:");
+	m->l_cite = ui(s, li, "pdf.cite", "How to cite:");
+	m->l_contact = ui(s, li, "pdf.contact", "Contact:");
+	m->l_online = ui(s, li, "pdf.online", "Online:");
 }
 
 /* Document di of site.lua in language li: its pages, through render(). */
@@ -710,7 +846,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	struct job j;
 	const char *v;
 	size_t i, np;
-	char *path, *dumpdir = NULL, *dump = NULL;
+	char *path, *dumpdir = NULL, *dump = NULL, *date, *url;
 	int ok;
 
 	pages = project_doc_pages(p, ds, li, &np);
@@ -728,6 +864,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 		dp[i].file = pages[i]->src;
 		dp[i].url = pages[i]->url;
 		dp[i].title = pages[i]->title;
+		dp[i].part = project_doc_part(ds, pages[i]);
 	}
 	memset(&j, 0, sizeof(j));
 	j.diag = p->build->diag;
@@ -738,8 +875,9 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	j.paper = ds->paper[li] != NULL ? ds->paper[li] : s->paper[li];
 	j.title = lstr_get(&ds->title, li);
 	j.subtitle = lstr_get(&ds->subtitle, li);
-	j.site = lstr_get(&s->title, li);
-	j.author = lstr_get(&s->author, li);
+	j.author = lstr_get(&s->id.publisher, li);
+	if (*j.author == '\0')
+		j.author = lstr_get(&s->author, li);
 	j.base_url = s->base_url;
 	v = lstr_ui(s, li, "page_of");
 	j.pageof = strcmp(v, "page_of") != 0 ? v : builtin_pageof(j.lang);
@@ -747,7 +885,10 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	j.tocname = strcmp(v, "toc") != 0 ? v : builtin_toc(j.lang);
 	j.cover = ds->cover;
 	j.toc = ds->toc;
-	j.recto = ds->recto;
+	j.duplex = ds->duplex;
+	j.colophon = 1;
+	j.back = ds->cover;
+	matter(s, ds, li, pages, np, st, &j.m, &date, &url);
 	j.pages = dp;
 	j.npages = np;
 	path = xasprintf("%s/pdf/%s/%s.pdf", outdir, j.lang, ds->id);
@@ -759,6 +900,8 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 			free(dp);
 			free(pages);
 			free(path);
+			free(date);
+			free(url);
 			return 0;
 		}
 		dump = xasprintf("%s/%s.layout", dumpdir, ds->id);
@@ -767,6 +910,8 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	ok = render(&j);
 	free(dumpdir);
 	free(dump);
+	free(date);
+	free(url);
 	free(dp);
 	free(pages);
 	free(path);

@@ -117,10 +117,17 @@ static void
 cell_widths(struct flow *f, xmlNodePtr n, int font, double size,
     double *minw, double *maxw)
 {
-	char *t = tree_text_content(n);
-	const char *p = t, *q;
+	char *t = tree_text_content(n), *nb;
+	const char *p, *q;
+	size_t len;
 	double sp = draw_width(f->d, font, size, " ", 1), w, line = 0;
 
+	/* a date is one word: it never breaks */
+	if ((nb = inline_dates(t, strlen(t), &len)) != NULL) {
+		free(t);
+		t = nb;
+	}
+	p = t;
 	*minw = 0;
 	*maxw = 0;
 	while (*p != '\0') {
