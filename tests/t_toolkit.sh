@@ -12,7 +12,7 @@
 A=$(tmpdir toolkit-a)
 B=$(tmpdir toolkit-b)
 for d in "$A" "$B"; do
-	cp -R "$ROOT/lua" "$ROOT/content" "$d/"
+	cp -R "$ROOT/lua" "$ROOT/content" "$ROOT/assets" "$d/"
 	[ -d "$ROOT/themes" ] && cp -R "$ROOT/themes" "$d/"
 done
 "$PACTKIT" build "$A" >"$OUT/toolkit-a.log" 2>&1

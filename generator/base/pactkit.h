@@ -348,6 +348,8 @@ struct pdf_style {
 	char	*font[PF__MAX];     /* TTF paths, one per face */
 	char	*file;              /* pdf.lua path for messages, or NULL */
 	double	 size;              /* body text size, pt */
+	double	 measure;           /* running text's width at most, pt
+				     * (0: the frame's) */
 	double	 leading;           /* line height as a multiple of size */
 	double	 hsize[6];          /* h1..h6 sizes, pt */
 	double	 codesize;          /* code blocks and inline code, pt */

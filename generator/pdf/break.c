@@ -229,6 +229,12 @@ chop_long(struct flow *f, struct kplist *l, const struct inl *in, double w)
 			if (j > start + 0 && draw_width(f->d, fr->font,
 			    fr->size, fr->text + start, j - start) > w &&
 			    save > start) {
+				/* a hyphen of an address begins the next
+				 * line, where no one takes it for a word
+				 * broken in two */
+				if (fr->text[save - 1] == '-' &&
+				    save - 1 > start)
+					save--;
 				k = kp_add(&out, IT_BOX);
 				*k = *o;
 				k->off = start;

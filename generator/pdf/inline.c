@@ -12,6 +12,9 @@
 #include "tree/tree.h"
 #include "pdf/internal.h"
 
+static void hyperlink(struct flow *, struct inl *, const struct ctx *,
+    xmlNodePtr, const char *);
+
 void
 inline_free(struct inl *in)
 {
@@ -223,6 +226,42 @@ inline_is(xmlNodePtr n)
 	return 0;
 }
 
+/*
+ * A link: its words, then what paper needs to follow it (xref.c): the
+ * page it leads to in this PDF, or the address it leads to outside; a
+ * link that leads nowhere a reader can go prints as plain text.
+ */
+static void
+hyperlink(struct flow *f, struct inl *in, const struct ctx *c, xmlNodePtr n,
+    const char *href)
+{
+	size_t first = in->n, i;
+	struct buf t = { 0 };
+	char *after;
+	int plain = 0;
+
+	inline_walk(f, in, c, n, href);
+	if (f->xref == NULL)
+		return;
+	for (i = first; i < in->n; i++)
+		if (in->fr[i].text != NULL)
+			buf_put(&t, in->fr[i].text, in->fr[i].len);
+	after = xref_print(f->xref, href, f->src, t.data, &plain);
+	buf_free(&t);
+	if (plain)
+		for (i = first; i < in->n; i++) {
+			in->fr[i].href = NULL;
+			in->fr[i].color = c->color;
+		}
+	if (after != NULL) {
+		struct ctx k = *c;
+
+		k.nohyph = 1;
+		inline_text(f, in, &k, after, strlen(after), NULL);
+		free(after);
+	}
+}
+
 void
 inline_node(struct flow *f, struct inl *in, const struct ctx *c,
     xmlNodePtr n, const char *href)
@@ -257,8 +296,10 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 		k.nohyph = 1;
 	} else if (tree_is(n, "a")) {
 		a = tree_get_attr(n, "href");
-		if (a != NULL && *a != '\0')
-			href = a;
+		if (a != NULL && *a != '\0' && href == NULL) {
+			hyperlink(f, in, c, n, a);
+			return;
+		}
 	} else if (tree_is(n, "br")) {
 		inline_frag(in)->text = NULL;
 		return;

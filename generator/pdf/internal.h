@@ -245,6 +245,9 @@ struct vitem {
 	int	 role;              /* R_*: what the keeps of intros read */
 	int	 land;              /* 1: on a landscape page */
 	int	 hyph;              /* 1: a line ending in a hyphen */
+	int	 kb;                /* 1: its keep only holds a block whole
+				     * (pk-keep), which gives way rather than
+				     * leave a page under a third full */
 	struct pdf_box *box;        /* y relative to the item top */
 	size_t	 nbox, capbox;
 	int	*anc;               /* anchors placed at this item's top */
@@ -314,11 +317,14 @@ struct flow {
 	int	 quiet;             /* 1: no warnings (said once already) */
 	int	 npara;             /* paragraphs numbered for the dump */
 	int	 nest;              /* block nesting, bounded */
+	struct xref *xref;          /* links in print (xref_print), or NULL */
 };
 
 /* The inline style in force. */
 struct ctx {
-	double	 x, w;              /* measure */
+	double	 x, w;              /* measure of running text */
+	double	 right;             /* where tables, drawings and fields may
+				     * reach (the frame's, or a cell's, edge) */
 	int	 family;            /* PF_SERIF, PF_SANS, PF_MONO */
 	int	 bold, italic;
 	double	 size;
@@ -367,6 +373,43 @@ struct kplist {
 };
 
 
+/* xref.c: the links of a document's pages, in print. */
+struct xref {
+	const char *base_url;       /* the site's address, or NULL */
+	const char *const *urls;    /* each page's site path, by index */
+	size_t	 npages;
+	const struct pdf_layout *prev; /* the pages as last paginated */
+	int	 off;               /* and the pages before them */
+	const char *seefmt;         /* "voir p. %d" */
+	struct strset seen;         /* "src target": referenced already */
+	struct xrefmade {
+		char	*href;
+		int	 src;       /* the page it is on */
+		int	 page;      /* the number printed */
+	}	*refs;
+	size_t	 nrefs;
+};
+
+/* The document page href (of page src) points to, -1 when none; *hash
+ * gets its "#id" or NULL. */
+int	 xref_target(const struct xref *, const char *href, int src,
+	    const char **hash);
+/* Where href of page src lands in layout c (or a "#pk-anchor-N" of the
+ * contents); 0 when not in the PDF. */
+int	 xref_dest(const struct xref *, const struct pdf_layout *c,
+	    const char *href, int src, int *page, double *y);
+/* href's address outside the PDF, or NULL when it has none. */
+char	*xref_url(const struct xref *, const char *href, int src);
+/* What prints after a link whose words are text: " (voir p. 27)",
+ * " (example.org/fr/outils/)" or NULL; *plain = 1 when it is no link
+ * on paper.  A flow's xref hook. */
+char	*xref_print(void *, const char *href, int src, const char *text,
+	    int *plain);
+/* 1 when every page number printed is where its link lands in c. */
+int	 xref_settled(const struct xref *, const struct pdf_layout *c,
+	    int off);
+void	 xref_reset(struct xref *);
+
 /* What the layouts of one PDF share (pdf.c makes it). */
 struct pdf_env {
 	struct diag	*diag;      /* where warnings go */
@@ -376,6 +419,7 @@ struct pdf_env {
 	const struct pdf_style *st;
 	const char	*lang;      /* the document's language */
 	double		 pw, ph;    /* the paper, points */
+	struct xref	*xref;      /* its links in print, or NULL */
 };
 
 static inline double
@@ -402,8 +446,13 @@ size_t	 layout_push(struct flow *, struct vitem *);
 void	 layout_anchor(struct flow *, const char *id, int level,
 	    const char *title);
 void	 layout_release(struct vitem *);
-/* The body text's style at the flow's full measure. */
+/* The body text's style at the flow's measure (the style's, at most the
+ * frame's width). */
 void	 layout_ctx(const struct flow *, struct ctx *);
+/* c widened to its right edge: for tables, drawings, code and fields. */
+void	 layout_wide(const struct ctx *c, struct ctx *out);
+/* The measure of running text on the flow's pages. */
+double	 layout_measure(const struct flow *);
 /* Portrait (0) or landscape (1) pages for the items pushed from now
  * on: the flow's page and body area become that orientation's. */
 void	 layout_orient(struct flow *, int land);

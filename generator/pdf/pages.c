@@ -259,6 +259,16 @@ pages_paginate(struct flow *f, int pageoff, struct pdf_layout *out)
 		}
 		if (j == s)
 			j = i;          /* a chain of keeps longer than a page */
+		else if (j < i && pl[j].y < f->geo[pland].bh / 3) {
+			/* a block kept whole would leave this page under a
+			 * third full: it breaks, at its last point that is
+			 * no heading's, orphan's or widow's keep */
+			for (k = i; k > j && ((f->v[k - 1].keep &&
+			    !f->v[k - 1].kb) || f->v[k - 1].hyph); k--)
+				;
+			if (k > j)
+				j = k;
+		}
 		/* drop repeated headers that are now alone on the page */
 		page++;
 		y = 0;

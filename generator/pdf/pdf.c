@@ -39,6 +39,7 @@ struct job {
 	const char *base_url;
 	const char *pageof;         /* "page %d of %d" */
 	const char *tocname;
+	const char *seefmt;         /* "voir p. %d" */
 	int	 cover;             /* 1: a cover */
 	int	 toc;               /* DOC_TOC_* */
 	int	 duplex;            /* 1: parts on right-hand pages */
@@ -159,153 +160,8 @@ running(struct drawer *d, struct pdf_layout *l, enum box_kind k, int page,
 	draw_runs_free(r, nr);
 }
 
-/* The destination of href from page src: *page, *y; 0 if external. */
-static int
-href_dest(const struct job *j, const struct pdf_layout *c, const char *href,
-    int src, int *page, double *y)
-{
-	const char *hash = strchr(href, '#');
-	char *path, *target = NULL, *q;
-	size_t i, plen;
-	int tsrc = -1;
-
-	if (strncmp(href, "#pk-anchor-", 11) == 0) {
-		i = (size_t)strtoul(href + 11, NULL, 10);
-		if (i >= c->nanchor)
-			return 0;
-		*page = c->anchor[i].page;
-		*y = c->anchor[i].y;
-		return 1;
-	}
-	if (strchr(href, ':') != NULL && (hash == NULL ||
-	    strchr(href, ':') < hash))
-		return 0;       /* a scheme: external */
-	plen = hash != NULL ? (size_t)(hash - href) : strlen(href);
-	if (src < 0 || (size_t)src >= j->npages)
-		return 0;
-	if (plen == 0)
-		tsrc = src;
-	else {
-		/* resolve against the page's URL, then normalise */
-		struct buf b = { 0 };
-		char *parts[128];
-		int np = 0, k;
-		char *save, *tok;
-
-		path = xstrndup(href, plen);
-		if (path[0] == '/')
-			buf_puts(&b, path + 1);
-		else {
-			buf_puts(&b, j->pages[src].url != NULL ?
-			    j->pages[src].url : "");
-			if (b.len > 0 && b.data[b.len - 1] != '/') {
-				q = strrchr(b.data, '/');
-				b.len = q != NULL ?
-				    (size_t)(q - b.data) + 1 : 0;
-				b.data[b.len] = '\0';
-			}
-			buf_puts(&b, path);
-		}
-		free(path);
-		for (tok = strtok_r(b.data, "/", &save); tok != NULL;
-		    tok = strtok_r(NULL, "/", &save)) {
-			if (strcmp(tok, ".") == 0 ||
-			    strcmp(tok, "index.html") == 0)
-				continue;
-			if (strcmp(tok, "..") == 0) {
-				if (np > 0)
-					np--;
-				continue;
-			}
-			if (np < 128)
-				parts[np++] = tok;
-		}
-		{
-			struct buf t = { 0 };
-
-			for (k = 0; k < np; k++) {
-				buf_puts(&t, parts[k]);
-				buf_putc(&t, '/');
-			}
-			target = t.data != NULL ? buf_detach(&t) : xstrdup("");
-		}
-		buf_free(&b);
-		for (i = 0; i < j->npages; i++) {
-			const char *u = j->pages[i].url ? j->pages[i].url : "";
-			size_t ul = strlen(u);
-
-			while (ul > 0 && u[ul - 1] == '/')
-				ul--;
-			if (strncmp(u, target, ul) == 0 &&
-			    (target[ul] == '\0' ||
-			    strcmp(target + ul, "/") == 0)) {
-				tsrc = (int)i;
-				break;
-			}
-		}
-		free(target);
-	}
-	if (tsrc < 0)
-		return 0;
-	for (i = 0; i < c->nanchor; i++) {
-		const struct pdf_anchor *a = &c->anchor[i];
-
-		if (a->src != tsrc)
-			continue;
-		if (hash != NULL && hash[1] != '\0') {
-			if (a->id != NULL && strcmp(a->id, hash + 1) == 0) {
-				*page = a->page;
-				*y = a->y;
-				return 1;
-			}
-		} else {
-			*page = a->page;
-			*y = a->y;
-			return 1;
-		}
-	}
-	/* the id is not there: the page itself */
-	for (i = 0; i < c->nanchor; i++)
-		if (c->anchor[i].src == tsrc) {
-			*page = c->anchor[i].page;
-			*y = c->anchor[i].y;
-			return 1;
-		}
-	return 0;
-}
-
-/* A site-relative link that is not in this PDF: the absolute URL. */
-static char *
-external(const struct job *j, const char *href, int src)
-{
-	struct buf b = { 0 };
-	const char *base;
-	char *q;
-
-	if (strchr(href, ':') != NULL)
-		return xstrdup(href);
-	if (j->base_url == NULL || *j->base_url == '\0' || src < 0 ||
-	    href[0] == '#')
-		return NULL;
-	buf_puts(&b, j->base_url);
-	if (href[0] == '/') {
-		while (b.len > 0 && b.data[b.len - 1] == '/')
-			b.data[--b.len] = '\0';
-		buf_puts(&b, href);
-		return buf_detach(&b);
-	}
-	base = j->pages[src].url ? j->pages[src].url : "";
-	buf_puts(&b, base);
-	if ((q = strrchr(b.data, '/')) != NULL) {
-		b.len = (size_t)(q - b.data) + 1;
-		b.data[b.len] = '\0';
-	}
-	buf_puts(&b, href);
-	return buf_detach(&b);      /* readers resolve the ../ */
-}
-
 static void
-draw_layout(struct drawer *d, struct images *img, const struct job *j,
+draw_layout(struct drawer *d, struct images *img, const struct xref *x,
     struct pdf_layout *l, const struct pdf_layout *content, int off,
     int coff)
 {
@@ -346,11 +202,11 @@ draw_layout(struct drawer *d, struct images *img, const struct job *j,
 				    b->size);
 			break;
 		case BOX_LINK:
-			if (href_dest(j, content, b->text, b->src, &pg, &y))
+			if (xref_dest(x, content, b->text, b->src, &pg, &y))
 				drawdoc_link_dest(d, b->x, b->y, b->w, b->h,
 				    pg + coff, y);
 			else {
-				char *u = external(j, b->text, b->src);
+				char *u = xref_url(x, b->text, b->src);
 
 				if (u != NULL)
 					drawdoc_link_uri(d, b->x, b->y, b->w,
@@ -534,6 +390,7 @@ dump(const struct job *j, const struct pdfdoc *r)
 		return;
 	}
 	fprintf(fp, "# pages %d\n", r->total);
+	fprintf(fp, "# measure %.2f\n", layout_measure(r->fc));
 	if (j->duplex)
 		fprintf(fp, "# duplex\n");
 	if (r->ntoc > 0)
@@ -624,14 +481,71 @@ plan(const struct job *j, struct pdfdoc *r)
 	layout_free(&r->cl);
 }
 
+/*
+ * The pages laid out and paginated, again while a page number printed
+ * after a link ("voir p. 27") is not where the link lands (the numbers
+ * of the pass before are printed; three passes at most).  Passes after
+ * the first say nothing: the first said it all.
+ */
+static int
+lay_out(const struct job *j, struct pdfdoc *r, struct xref *x)
+{
+	struct diag silent;
+	int pass;
+
+	memset(&silent, 0, sizeof(silent));
+	silent.json = 1;                /* collected, never printed */
+	for (pass = 0; pass < 3; pass++) {
+		if (pass > 0) {
+			/* the numbers of this pagination, printed anew */
+			struct pdf_layout prev = r->cl;
+
+			memset(&r->cl, 0, sizeof(r->cl));
+			x->prev = &prev;
+			x->off = r->front + r->ntoc;
+			xref_reset(x);
+			layout_flow_free(r->fc);
+			layout_flow_free(r->ft);
+			layout_free(&r->tl);
+			r->fc = r->ft = NULL;
+			r->ntoc = 0;
+			r->env.diag = &silent;
+			if (!flow_pages(j, r)) {
+				layout_free(&prev);
+				break;
+			}
+			x->prev = NULL;
+			layout_free(&prev);
+		} else if (!flow_pages(j, r))
+			break;
+		plan(j, r);
+		contents(j, r);
+		if (x->nrefs == 0 || xref_settled(x, &r->cl, r->front +
+		    r->ntoc))
+			break;
+	}
+	r->env.diag = j->diag;
+	diag_free(&silent);
+	return r->fc != NULL && stop_asked() == 0;
+}
+
 static int
 render(const struct job *j)
 {
 	struct pdfdoc r;
+	struct xref x;
 	size_t i;
 	int off, ok = 0;
+	const char **urls = xcalloc(j->npages + 1, sizeof(char *));
 
 	memset(&r, 0, sizeof(r));
+	memset(&x, 0, sizeof(x));
+	for (i = 0; i < j->npages; i++)
+		urls[i] = j->pages[i].url;
+	x.base_url = j->base_url;
+	x.urls = urls;
+	x.npages = j->npages;
+	x.seefmt = j->seefmt != NULL ? j->seefmt : "p. %d";
 	stage(NULL);
 	paper_size(j->diag, j->paper, j->path, &r.pw, &r.ph);
 	if ((r.d = draw_new(j->diag, j->st)) == NULL)
@@ -645,11 +559,11 @@ render(const struct job *j)
 	r.env.lang = j->lang;
 	r.env.pw = r.pw;
 	r.env.ph = r.ph;
-	if (!flow_pages(j, &r))
+	r.env.xref = &x;
+	if (!lay_out(j, &r, &x))
 		goto out;
 	stage("layout");
-	plan(j, &r);
-	contents(j, &r);
+	r.env.xref = NULL;      /* the covers' links are their own */
 	r.total = r.front + r.ntoc + r.cl.npages;
 	if (r.back >= 0) {
 		/* the back cover on a left-hand page with duplex */
@@ -676,13 +590,13 @@ render(const struct job *j)
 			draw_pages(r.d, 1, r.pw, r.ph);
 	off = r.front + r.ntoc;
 	if (j->cover)
-		draw_layout(r.d, r.img, j, &r.vl, &r.cl, 0, off);
+		draw_layout(r.d, r.img, &x, &r.vl, &r.cl, 0, off);
 	if (r.toc)
-		draw_layout(r.d, r.img, j, &r.tl, &r.cl, r.front, off);
-	draw_layout(r.d, r.img, j, &r.cl, &r.cl, off, off);
+		draw_layout(r.d, r.img, &x, &r.tl, &r.cl, r.front, off);
+	draw_layout(r.d, r.img, &x, &r.cl, &r.cl, off, off);
 	if (r.back >= 0)
-		draw_layout(r.d, r.img, j, &r.bl, &r.cl, r.back, off);
-	draw_layout(r.d, r.img, j, &r.rl, &r.cl, 0, off);
+		draw_layout(r.d, r.img, &x, &r.bl, &r.cl, r.back, off);
+	draw_layout(r.d, r.img, &x, &r.rl, &r.cl, 0, off);
 	outline(r.d, &r.cl, off, r.toc ? j->tocname : NULL, r.front);
 	drawdoc_info(r.d, j->title, j->author, j->subtitle, j->lang,
 	    format_epoch());
@@ -702,6 +616,8 @@ out:
 	layout_flow_free(r.fb);
 	image_free(r.img);
 	draw_free(r.d);
+	xref_reset(&x);
+	free(urls);
 	return ok;
 }
 
@@ -744,6 +660,8 @@ pdf_render_tree(struct build *b, xmlNodePtr article, const char *lang,
 	j.m.accent = st.heading;
 	j.pageof = builtin_pageof(j.lang);
 	j.tocname = builtin_toc(j.lang);
+	j.seefmt = strcmp(j.lang, "fr") == 0 ? "voir p.\xc2\xa0%d" :
+	    "see p.\xc2\xa0%d";
 	/* one page to look at: its cover and contents, nothing more */
 	j.cover = 1;
 	j.toc = DOC_TOC_ON;
@@ -844,6 +762,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	struct page **pages;
 	struct dpage *dp;
 	struct job j;
+	struct pdf_style own = *st;     /* the site's colour for headings */
 	const char *v;
 	size_t i, np;
 	char *path, *dumpdir = NULL, *dump = NULL, *date, *url;
@@ -883,12 +802,16 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	j.pageof = strcmp(v, "page_of") != 0 ? v : builtin_pageof(j.lang);
 	v = lstr_ui(s, li, "toc");
 	j.tocname = strcmp(v, "toc") != 0 ? v : builtin_toc(j.lang);
+	j.seefmt = ui(s, li, "pdf.see_page", strcmp(j.lang, "fr") == 0 ?
+	    "voir p.\xc2\xa0%d" : "see p.\xc2\xa0%d");
 	j.cover = ds->cover;
 	j.toc = ds->toc;
 	j.duplex = ds->duplex;
 	j.colophon = 1;
 	j.back = ds->cover;
 	matter(s, ds, li, pages, np, st, &j.m, &date, &url);
+	own.heading = j.m.accent;
+	j.st = &own;
 	j.pages = dp;
 	j.npages = np;
 	path = xasprintf("%s/pdf/%s/%s.pdf", outdir, j.lang, ds->id);

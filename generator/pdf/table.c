@@ -420,6 +420,7 @@ table_group(struct flow *f, const struct ctx *c, const struct grid *g,
 			cwid[i] += cw[j];
 		k.x = cx[i] + pad;
 		k.w = cwid[i] - 2 * pad;
+		k.right = k.x + k.w;
 		k.size = size;
 		k.justify = 0;
 		k.depth = 0;

@@ -55,6 +55,8 @@ def read(path):
                 d["parts"].add(int(f[2]))
             elif f[1] == "duplex":
                 d["duplex"] = True
+            elif f[1] == "measure":
+                d["measure"] = "m=" + f[2]
             elif f[1] == "toc":
                 d["toc"] = int(f[2])
             continue
@@ -62,7 +64,9 @@ def read(path):
                "y": float(f[3]), "w": float(f[4]), "h": float(f[5]),
                "para": None, "text": ""}
         rest = f[6:]
+        box["m"] = None
         if rest and rest[0].startswith("m="):
+            box["m"] = rest[0]
             rest = rest[1:]
         if rest and re.match(r"^p=\d+:\d+/\d+$", rest[0]):
             a, b = rest[0][2:].split(":")
@@ -132,6 +136,17 @@ def audit(d):
                     faults.append(("date", seq[k]["page"], "'%s'" % m.group(0)))
     if d["toc"] > 0 and d["pages"] < 12:
         faults.append(("toc", d["toc"], "contents in %d pages" % d["pages"]))
+    # characters a line of running text: the full lines (not a
+    # paragraph's last) at the measure most lines have
+    meas = {}
+    for b in d["boxes"]:
+        if b["kind"] == "line" and b["para"] and b["para"][2] >= 3:
+            meas[b["m"]] = meas.get(b["m"], 0) + 1
+    body = d.get("measure") or (max(meas, key=meas.get) if meas else None)
+    n = sorted(len(b["text"]) for b in d["boxes"]
+               if b["kind"] == "line" and b["para"] and b["m"] == body and
+               b["para"][2] >= 3 and b["para"][1] < b["para"][2])
+    d["cpl"] = n[len(n) // 2] if n else 0
     return faults, fills
 
 
@@ -158,10 +173,11 @@ def main():
             doc = "%s/%s" % (lang, name[:-7])
             print("%-8s %-26s pages %3d  blank %2d  underfull %2d  "
                   "fragments %2d  hyphen-runs %2d  page-end %2d  dates %2d"
-                  "  toc %d" % (label, doc, d["pages"], count["blank"],
-                                count["underfull"], count["fragment"],
-                                count["hyphens"], count["pageend"],
-                                count["date"], d["toc"]))
+                  "  toc %d  chars/line %d" % (
+                      label, doc, d["pages"], count["blank"],
+                      count["underfull"], count["fragment"],
+                      count["hyphens"], count["pageend"], count["date"],
+                      d["toc"], d["cpl"]))
             if not quiet:
                 for k, p, why in faults:
                     print("  %s %s p%d: %s" % (doc, k, p, why))
