@@ -28,7 +28,8 @@ return {
   documents = {
     { id = "guide",
       title = { fr = "Guide : établir des partenariats", en = "Guide: building partnerships" },
-      pages = { "guide/*" } },
+      pages = { "guide/*" },
+      booklet = true },    -- also guide-booklet.pdf: A5, two-up on A4
     { id = "mou",
       title = { fr = "Protocole d’accord : exemple rempli", en = "Memorandum of understanding: filled example" },
       pages = { "tool-mou", "tool-sharing" }, formats = { "pdf", "odt", "docx" } },

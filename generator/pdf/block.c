@@ -688,7 +688,8 @@ block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
 	struct ctx k = *kp, cc;
 	const char *id;
 
-	if (!f->land && f->insub == 0 && tree_has_class(n, "pk-landscape")) {
+	if (!f->land && f->insub == 0 && !f->portrait &&
+	    tree_has_class(n, "pk-landscape")) {
 		landscape(f, c, kp, n);
 		return;
 	}

@@ -118,6 +118,10 @@ void	 draw_runs_free(struct run *, size_t);
 /* Adds n pages of w x h points. */
 void	 draw_pages(struct drawer *, int n, double w, double h);
 void	 draw_select(struct drawer *, int page);
+/* Imposition: page p of n is drawn on page phys[p] (of draw_pages),
+ * moved dx[p] to the right (a booklet's two pages on a sheet side). */
+void	 draw_impose(struct drawer *, int n, const int *phys,
+	    const double *dx);
 void	 draw_text(struct drawer *, int f, double size, unsigned color,
 	    double x, double base, const char *);
 void	 draw_rule(struct drawer *, double x1, double y1, double x2,
@@ -318,6 +322,7 @@ struct flow {
 	int	 npara;             /* paragraphs numbered for the dump */
 	int	 nest;              /* block nesting, bounded */
 	struct xref *xref;          /* links in print (xref_print), or NULL */
+	int	 portrait;          /* 1: pk-landscape does nothing */
 };
 
 /* The inline style in force. */
@@ -420,6 +425,7 @@ struct pdf_env {
 	const char	*lang;      /* the document's language */
 	double		 pw, ph;    /* the paper, points */
 	struct xref	*xref;      /* its links in print, or NULL */
+	int		 portrait;  /* 1: no landscape pages (a booklet) */
 };
 
 static inline double

@@ -110,6 +110,7 @@ layout_new(const struct pdf_env *env)
 	f->img = env->img;
 	f->hyph = env->hyph;
 	f->xref = env->xref;
+	f->portrait = env->portrait;
 	f->st = st;
 	f->lang = env->lang;
 	/* the same margins on both orientations of the same paper */

@@ -45,6 +45,7 @@ struct job {
 	int	 duplex;            /* 1: parts on right-hand pages */
 	int	 colophon;          /* 1: the colophon after the last page */
 	int	 back;              /* 1: a back cover, when long enough */
+	int	 booklet;           /* 1: half-sheet pages, imposed two-up */
 	struct pdf_matter m;        /* what the matter says */
 	struct dpage *pages;
 	size_t	 npages;
@@ -163,7 +164,7 @@ running(struct drawer *d, struct pdf_layout *l, enum box_kind k, int page,
 static void
 draw_layout(struct drawer *d, struct images *img, const struct xref *x,
     struct pdf_layout *l, const struct pdf_layout *content, int off,
-    int coff)
+    int coff, int print)
 {
 	size_t i;
 	int pg;
@@ -172,6 +173,9 @@ draw_layout(struct drawer *d, struct images *img, const struct xref *x,
 	for (i = 0; i < l->nbox; i++) {
 		struct pdf_box *b = &l->box[i];
 
+		/* a print file (a booklet) has no fields, no links */
+		if (print && (b->kind == BOX_FIELD || b->kind == BOX_LINK))
+			continue;
 		draw_select(d, b->page + off);
 		switch (b->kind) {
 		case BOX_WORD:
@@ -282,7 +286,9 @@ struct pdfdoc {
 	int		 front;     /* pages before the contents */
 	int		 ntoc;      /* pages of contents */
 	int		 back;      /* the back cover's page, 0-based; -1 */
+	int		 pad;       /* blank pages making a booklet's four */
 	int		 total;     /* pages in all */
+	double		 sw, sh;    /* a booklet's sheet, landscape */
 };
 
 /* The pages and the contents, paginated until the contents' length is
@@ -391,6 +397,8 @@ dump(const struct job *j, const struct pdfdoc *r)
 	}
 	fprintf(fp, "# pages %d\n", r->total);
 	fprintf(fp, "# measure %.2f\n", layout_measure(r->fc));
+	if (j->booklet)
+		fprintf(fp, "# booklet %.2f %.2f\n", r->sw, r->sh);
 	if (j->duplex)
 		fprintf(fp, "# duplex\n");
 	if (r->ntoc > 0)
@@ -406,6 +414,9 @@ dump(const struct job *j, const struct pdfdoc *r)
 		    r->ntoc + 1);
 	if (r->back >= 0)
 		fprintf(fp, "# part %d\n", r->back + 1);
+	for (i = 0; i < (size_t)r->pad; i++)
+		fprintf(fp, "# pad %d\n", (r->back >= 0 ? r->back : r->total) -
+		    r->pad + (int)i + 1);
 	layout_dump(&r->vl, fp, r->pw, r->ph, j->st, 0);
 	layout_dump(&r->tl, fp, r->pw, r->ph, j->st, r->front);
 	layout_dump(&r->cl, fp, r->pw, r->ph, j->st, r->front + r->ntoc);
@@ -413,6 +424,33 @@ dump(const struct job *j, const struct pdfdoc *r)
 		layout_dump(&r->bl, fp, r->pw, r->ph, j->st, r->back);
 	layout_dump(&r->rl, fp, r->pw, r->ph, j->st, 0);
 	fclose(fp);
+}
+
+/*
+ * A booklet's sheets: pages in fours, each sheet two pages wide on each
+ * side, folded and stapled in the middle (saddle-stitched), printed on
+ * both sides flipped on the short edge.  For n pages, sheet i (from 0)
+ * has pages n - 2i and 2i + 1 on its front, 2i + 2 and n - 2i - 1 on
+ * its back (numbered from 1, left then right).
+ */
+static void
+impose(struct pdfdoc *r)
+{
+	int n = r->total, i, *phys = xcalloc((size_t)n + 1, sizeof(int));
+	double *dx = xcalloc((size_t)n + 1, sizeof(double));
+
+	draw_pages(r->d, n / 2, r->sw, r->sh);
+	for (i = 0; i < n / 4; i++) {
+		phys[n - 1 - 2 * i] = 2 * i;            /* front, left */
+		phys[2 * i] = 2 * i;                    /* front, right */
+		dx[2 * i] = r->pw;
+		phys[2 * i + 1] = 2 * i + 1;            /* back, left */
+		phys[n - 2 - 2 * i] = 2 * i + 1;        /* back, right */
+		dx[n - 2 - 2 * i] = r->pw;
+	}
+	draw_impose(r->d, n, phys, dx);
+	free(phys);
+	free(dx);
 }
 
 /* The finished PDF into its file; 1 ok, 0 (printed). */
@@ -540,6 +578,7 @@ render(const struct job *j)
 
 	memset(&r, 0, sizeof(r));
 	memset(&x, 0, sizeof(x));
+	r.back = -1;
 	for (i = 0; i < j->npages; i++)
 		urls[i] = j->pages[i].url;
 	x.base_url = j->base_url;
@@ -548,6 +587,13 @@ render(const struct job *j)
 	x.seefmt = j->seefmt != NULL ? j->seefmt : "p. %d";
 	stage(NULL);
 	paper_size(j->diag, j->paper, j->path, &r.pw, &r.ph);
+	if (j->booklet) {
+		/* the sheet turned landscape, a page on each half */
+		r.sw = r.ph;
+		r.sh = r.pw;
+		r.pw = r.sw / 2;
+		r.ph = r.sh;
+	}
 	if ((r.d = draw_new(j->diag, j->st)) == NULL)
 		goto out;
 	r.img = image_new(j->diag, r.d);
@@ -560,6 +606,7 @@ render(const struct job *j)
 	r.env.pw = r.pw;
 	r.env.ph = r.ph;
 	r.env.xref = &x;
+	r.env.portrait = j->booklet;
 	if (!lay_out(j, &r, &x))
 		goto out;
 	stage("layout");
@@ -570,6 +617,16 @@ render(const struct job *j)
 		if (j->duplex && r.total % 2 == 0)
 			r.total++;
 		r.back = r.total++;
+	}
+	if (j->booklet) {
+		/* four pages a sheet: blank pages at the end, before the
+		 * back cover, which stays the booklet's outside */
+		r.pad = (4 - r.total % 4) % 4;
+		r.total += r.pad;
+		if (r.back >= 0)
+			r.back += r.pad;
+	}
+	if (r.back >= 0) {
 		r.fb = layout_new(&r.env);
 		matter_back(r.fb, &j->m);
 		pages_paginate(r.fb, 0, &r.bl);
@@ -583,21 +640,27 @@ render(const struct job *j)
 	stage("paginate");
 	if (stop_asked() != 0)
 		goto out;
-	for (i = 0; i < (size_t)r.total; i++)
-		if (page_land(&r, (int)i))
-			draw_pages(r.d, 1, r.ph, r.pw);
-		else
-			draw_pages(r.d, 1, r.pw, r.ph);
+	if (j->booklet)
+		impose(&r);
+	else
+		for (i = 0; i < (size_t)r.total; i++)
+			if (page_land(&r, (int)i))
+				draw_pages(r.d, 1, r.ph, r.pw);
+			else
+				draw_pages(r.d, 1, r.pw, r.ph);
 	off = r.front + r.ntoc;
 	if (j->cover)
-		draw_layout(r.d, r.img, &x, &r.vl, &r.cl, 0, off);
+		draw_layout(r.d, r.img, &x, &r.vl, &r.cl, 0, off, j->booklet);
 	if (r.toc)
-		draw_layout(r.d, r.img, &x, &r.tl, &r.cl, r.front, off);
-	draw_layout(r.d, r.img, &x, &r.cl, &r.cl, off, off);
+		draw_layout(r.d, r.img, &x, &r.tl, &r.cl, r.front, off,
+		    j->booklet);
+	draw_layout(r.d, r.img, &x, &r.cl, &r.cl, off, off, j->booklet);
 	if (r.back >= 0)
-		draw_layout(r.d, r.img, &x, &r.bl, &r.cl, r.back, off);
-	draw_layout(r.d, r.img, &x, &r.rl, &r.cl, 0, off);
-	outline(r.d, &r.cl, off, r.toc ? j->tocname : NULL, r.front);
+		draw_layout(r.d, r.img, &x, &r.bl, &r.cl, r.back, off,
+		    j->booklet);
+	draw_layout(r.d, r.img, &x, &r.rl, &r.cl, 0, off, j->booklet);
+	if (!j->booklet)
+		outline(r.d, &r.cl, off, r.toc ? j->tocname : NULL, r.front);
 	drawdoc_info(r.d, j->title, j->author, j->subtitle, j->lang,
 	    format_epoch());
 	if (j->dump != NULL)
@@ -752,6 +815,39 @@ matter(const struct site *s, const struct docspec *ds, size_t li,
 	m->l_online = ui(s, li, "pdf.online", "Online:");
 }
 
+/*
+ * The same document as a booklet, <id>-booklet.pdf: pages half the
+ * sheet (A5 on A4, half-letter on Letter), laid out for that size with
+ * margins two thirds as wide, imposed two-up (impose()).  A print file:
+ * no fields, no links, no bookmarks, no landscape pages.
+ */
+static int
+booklet(const struct job *full, const struct docspec *ds, const char *dumpdir)
+{
+	struct job j = *full;
+	struct pdf_style st = *full->st;
+	char *path, *dump = NULL;
+	int k, ok;
+
+	for (k = 0; k < 4; k++)
+		st.margin[k] *= 2.0 / 3;
+	j.st = &st;
+	j.booklet = 1;
+	j.duplex = 0;
+	path = xasprintf("%.*s-booklet.pdf", (int)(strlen(full->path) - 4),
+	    full->path);
+	j.path = path;
+	j.dump = NULL;
+	if (dumpdir != NULL) {
+		dump = xasprintf("%s/%s-booklet.layout", dumpdir, ds->id);
+		j.dump = dump;
+	}
+	ok = render(&j);
+	free(path);
+	free(dump);
+	return ok;
+}
+
 /* Document di of site.lua in language li: its pages, through render(). */
 static int
 document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
@@ -831,6 +927,8 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 		j.dump = dump;
 	}
 	ok = render(&j);
+	if (ok && ds->booklet)
+		ok = booklet(&j, ds, dumpdir);
 	free(dumpdir);
 	free(dump);
 	free(date);
