@@ -596,6 +596,8 @@ project_free(struct project *p)
 		free(d->pages);
 		free(d->pline);
 		free(d->pcol);
+		for (j = 0; j < PK_MAXLANG; j++)
+			free(d->paper[j]);
 	}
 	free(p->site.docs);
 	free(p->site.base_url);
@@ -711,4 +713,15 @@ project_check_docs(const struct project *p)
 				    "files are not made", d->id, s->langs[li]);
 		}
 	}
+}
+
+size_t
+project_doc_part(const struct docspec *d, const struct page *pg)
+{
+	size_t j;
+
+	for (j = 0; j < d->npages; j++)
+		if (pattern_match(d->pages[j], pg))
+			break;
+	return j;
 }

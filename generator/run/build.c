@@ -399,6 +399,7 @@ build_run(struct diag *dg, const struct build_opts *opt)
 	b.verbose = opt->verbose;
 	b.quiet = opt->quiet;
 	b.drafts = opt->drafts;
+	b.dump_layout = opt->dump_layout;
 	clock_gettime(CLOCK_MONOTONIC, &clk.t0);
 	ok = project_load(&p, &b, opt->dir, share);
 	free(share);

@@ -35,6 +35,16 @@ return {
   top = "Back to top",
   draft = "Draft: this page is not published (draft = true in its front matter).",
 
+  -- PDF documents: cover, colophon, cross-references
+  ["pdf.updated"] = "Content as of %s",
+  ["pdf.about"] = "About this document",
+  ["pdf.published_by"] = "Published by",
+  ["pdf.licence"] = "Licence:",
+  ["pdf.cite"] = "How to cite:",
+  ["pdf.contact"] = "Contact:",
+  ["pdf.online"] = "Online:",
+  ["pdf.see_page"] = "see p. %d",
+
   -- notes shown by components
   ["note.fictional"] = "The data shown here are fictional: an example to adapt, not a real partnership.",
   ["note.unverified"] = "Not confirmed by another public source",

@@ -35,6 +35,16 @@ return {
   draft = "Brouillon : cette page n’est pas publiée (draft = true dans son en-tête).",
   top = "Haut de page",
 
+  -- documents PDF : couverture, colophon, renvois
+  ["pdf.updated"] = "Contenu à jour au %s",
+  ["pdf.about"] = "À propos de ce document",
+  ["pdf.published_by"] = "Publié par",
+  ["pdf.licence"] = "Licence :",
+  ["pdf.cite"] = "Pour citer ce document :",
+  ["pdf.contact"] = "Contact :",
+  ["pdf.online"] = "En ligne :",
+  ["pdf.see_page"] = "voir p. %d",
+
   -- notes des composants
   ["note.fictional"] = "Les données présentées ici sont fictives : un exemple à adapter, pas un partenariat réel.",
   ["note.unverified"] = "Non confirmé par une autre source publique",
