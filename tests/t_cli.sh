@@ -23,6 +23,20 @@ check cli/new-site-en test -f "$N/output/site/en/index.html"
 check cli/new-check-clean "$PACTKIT" check --strict -q "$N"
 "$PACTKIT" new "$N" >/dev/null 2>&1; check cli/new-refuses-existing test $? -eq 1
 
+# `build --help` in a project prints the help and builds nothing; an
+# option's value that is an option ('-o --help', '--dump-layout --help')
+# is a usage error, never a folder named '--help' built into
+H=$OUT/cli-help
+rm -rf "$H"
+"$PACTKIT" new "$H" >/dev/null 2>&1
+(cd "$H" && "$PACTKIT" build --help > "$OUT/build-help.out" 2>&1); rc=$?
+check cli/build-help-prints-help sh -c "test $rc -eq 0 && grep -q '^usage: pactkit build' '$OUT/build-help.out'"
+check cli/build-help-builds-nothing test ! -e "$H/output" -a ! -e "$H/--help"
+for a in "-o --help" "--output --help" "--dump-layout --help" "--output=--help"; do
+	(cd "$H" && "$PACTKIT" build $a > /dev/null 2> "$OUT/opt-value.err"); rc=$?
+	check "cli/option-value-not-an-option($a)" sh -c "test $rc -eq 2 && grep -q 'error: an option where --*[a-z-]* expects its value' '$OUT/opt-value.err' && test ! -e '$H/--help' && test ! -e '$H/output'"
+done
+
 # `make install` from a copy of the source tree (with the objects already
 # built, so that only what the prefix changes is compiled again): the
 # binary under test is never rebuilt mid-suite

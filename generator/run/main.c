@@ -250,7 +250,7 @@ main(int argc, char *argv[])
 	const char *pdf_out = NULL, *layout_out = NULL;
 	const char *cmd, *outdir = NULL, *projdir = NULL, *lang = NULL;
 	int c, quiet = 0, verbose = 0, strict = 0, json = 0, raw = 0;
-	int dump = 0, rc, port = 8000;
+	int dump = 0, rc, port = 8000, li = -1;
 	/* what this run says (and, with --format json, prints at the end) */
 	struct diag dg = { 0 };
 	struct build_opts bo = { 0 };
@@ -272,7 +272,18 @@ main(int argc, char *argv[])
 	argc--;
 	argv++;
 	help_cmd = cmd;
-	while ((c = getopt_long(argc, argv, "ho:qv", opts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "ho:qv", opts, &li)) != -1) {
+		/* an option's value that is itself an option ('-o --help'):
+		 * a slip, never a folder or file named '--help' */
+		if (optarg != NULL && optarg[0] == '-' && optarg[1] != '\0' &&
+		    strchr("ofplPFL", c) != NULL) {
+			diag(&dg, DIAG_ERROR, optarg, 0, 0, "an option where "
+			    "%s%s expects its value", li >= 0 ? "--" : "-",
+			    li >= 0 ? opts[li].name : (char[]){ (char)c, 0 });
+			diag_free(&dg);
+			return usage();
+		}
+		li = -1;
 		switch (c) {
 		case 'h':
 			return cmd_help(help_cmd);
@@ -326,6 +337,7 @@ main(int argc, char *argv[])
 		default:
 			return usage();
 		}
+	}
 	argc -= optind;
 	argv += optind;
 	dg.quiet = quiet;
