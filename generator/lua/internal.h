@@ -157,9 +157,11 @@ int	 fmyaml_read(lua_State *, const char *file, int line0,
 /* pklib.c: pk.loc, pk.t, pk.number, pk.money, pk.date, pk.warn, pk.split,
  * pk.trim */
 void	 pklib_open(lua_State *);
-/* The string of loc value idx for lang (fallback + warning); NULL when
- * the value is nil.  *used gets the language index used. */
-const char *pklib_loc(lua_State *, int idx, size_t lang, size_t *used);
+/* loc.c: the code of language i ("" past the last); the string of loc
+ * value idx for lang (fallback + warning), NULL when the value is nil,
+ * *used getting the language index used. */
+const char *loc_lang(const struct site *, size_t i);
+const char *loc_text(lua_State *, int idx, size_t lang, size_t *used);
 /* data.c: pk.data */
 void	 data_open(lua_State *);
 /* A name of a data file, theme, document or slug: a-z, 0-9, '-', '_'. */

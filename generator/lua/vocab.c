@@ -494,7 +494,7 @@ pushtext(lua_State *L, int idx)
 			return;
 		}
 	}
-	s = pklib_loc(L, idx, sb->lang, &used);
+	s = loc_text(L, idx, sb->lang, &used);
 	lua_pushstring(L, s != NULL ? s : "");
 }
 
