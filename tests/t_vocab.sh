@@ -31,7 +31,7 @@ check vocab/project-checks-strict test $? -eq 0
 check vocab/project-builds test $? -eq 0
 
 # the search below finds the words where they are: in the default toolkit
-(cd "$T" && cp -R "$ROOT/content" "$ROOT/lua" . && mkdir -p default && mv content lua default/)
+(cd "$T" && mkdir -p default && cp -R "$ROOT/content" "$ROOT/lua" "$ROOT/assets" default/)
 (cd "$T/default" && "$PACTKIT" build -q . >/dev/null 2>&1)
 n=$(alltext "$T/default/output" | grep -ciE "$WORDS")
 if [ "$n" -gt 0 ]; then pass vocab/default-topic-words-found-in-default-toolkit
