@@ -303,7 +303,8 @@ contents(const struct job *j, struct pdfdoc *r)
 
 		/* page numbers are added when drawing: only right-hand
 		 * starts depend on the offset */
-		if (tries == 0 || j->duplex) {
+		if (tries > 0 && j->duplex) {
+			/* (the first: plan()'s, at the same offset) */
 			layout_free(&r->cl);
 			pages_paginate(r->fc, off + r->ntoc, &r->cl);
 		}
@@ -516,7 +517,7 @@ plan(const struct job *j, struct pdfdoc *r)
 	r->toc = j->toc == DOC_TOC_ON || (j->toc == DOC_TOC_AUTO &&
 	    n >= LONGDOC);
 	r->back = j->back && n >= LONGDOC ? 0 : -1;
-	layout_free(&r->cl);
+	/* r->cl stays: the pages without contents, as contents() starts */
 }
 
 /*
@@ -607,6 +608,7 @@ render(const struct job *j)
 	r.env.ph = r.ph;
 	r.env.xref = &x;
 	r.env.portrait = j->booklet;
+	r.env.kpc = kpcache_new();
 	if (!lay_out(j, &r, &x))
 		goto out;
 	stage("layout");
@@ -679,6 +681,7 @@ out:
 	layout_flow_free(r.fb);
 	image_free(r.img);
 	draw_free(r.d);
+	kpcache_free(r.env.kpc);
 	xref_reset(&x);
 	free(urls);
 	return ok;
