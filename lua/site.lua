@@ -7,7 +7,7 @@ return {
                   en = "A guide and ready-to-use tools for building partnerships between the security sector, services and civil society to end violence against women and girls." },
   author = "pactkit",
   languages = { "fr", "en" },
-  base_url = "https://example.org/partenariats/",
+  base_url = "",                     -- the published address; empty: relative links, no sitemap.xml
   theme = "default",
   paper = { fr = "A4", en = "Letter" },
   documents = {

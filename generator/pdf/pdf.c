@@ -42,6 +42,7 @@ struct job {
 	size_t	 npages;
 	const char *path;           /* output/pdf/<lang>/<id>.pdf */
 	const char *dump;
+	int	*total;             /* gets the pages written, or NULL */
 };
 
 static void
@@ -613,6 +614,8 @@ render(const struct job *j)
 		dump(j, &r);
 	ok = save(j, &r);
 	stage("save");
+	if (ok && j->total != NULL)
+		*j->total = r.total;    /* the site's download panels say it */
 out:
 	layout_free(&r.cl);
 	layout_free(&r.tl);
@@ -681,7 +684,7 @@ static int
 document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
     size_t li, size_t di, const char *outdir)
 {
-	const struct site *s = &p->site;
+	struct site *s = &p->site;
 	const struct docspec *ds = &s->docs[di];
 	struct page **pages;
 	struct dpage *dp;
@@ -730,6 +733,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	j.npages = np;
 	path = xasprintf("%s/pdf/%s/%s.pdf", outdir, j.lang, ds->id);
 	j.path = path;
+	j.total = &s->docs[di].pdfpages[li];
 	ok = render(&j);
 	free(dp);
 	free(pages);

@@ -110,10 +110,19 @@ process(struct project *p, struct site_out *so)
 			fprintf(stderr, "\rpactkit: %zu/%zu pages", n,
 			    p->lang_only < 0 ? p->npages :
 			    p->npages / p->site.nlangs);
-		lint_page(p, pg);
-		if (!markdown_body(p, pg)) {
-			ok = 0;
-			continue;
+		if (pg->gen) {
+			/* a statement: last of its language, so that it
+			 * knows the worksheets of the others */
+			if (!statements_body(p, pg)) {
+				ok = 0;
+				continue;
+			}
+		} else {
+			lint_page(p, pg);
+			if (!markdown_body(p, pg)) {
+				ok = 0;
+				continue;
+			}
 		}
 		typo_pass(xmlDocGetRootElement(pg->doc),
 		    p->site.langs[pg->lang]);
@@ -148,8 +157,11 @@ write_share(struct project *p, const char *tmp)
 	struct site_out *so = site_open(p, tmp);
 	int ok = process(p, so) && so != NULL;
 
+	/* the pages that show a document's page count and size wait for
+	 * it: the site is closed (those pages written) once the documents
+	 * are */
+	ok = ok && pdf_write_all(p, tmp) && office_write_all(p, tmp);
 	ok = (so == NULL || site_close(so, ok)) && ok &&
-	    pdf_write_all(p, tmp) && office_write_all(p, tmp) &&
 	    diag_errors(p->build->diag) == 0;
 
 	if (ok && p->lang_only >= 0 && !outfiles_have_lists(&o->files) &&
@@ -282,7 +294,8 @@ finish(struct project *p, int forked)
 	return ok;
 }
 
-/* "pactkit: built output in 0.74 s: fr: 19 pages, 5 PDFs; ..." */
+/* "pactkit: built output in 0.74 s: fr: 19 pages, 5 PDFs; ...", and
+ * whether sitemap.xml was written. */
 static void
 summary(const struct project *p, const char *out, const struct clock *c)
 {
@@ -301,7 +314,21 @@ summary(const struct project *p, const char *out, const struct clock *c)
 		fprintf(stderr, "%s %s: %zu pages, %zu PDFs", l ? ";" : "",
 		    p->site.langs[l], np, p->site.ndocs);
 	}
+	if (p->site.base_url == NULL)
+		fprintf(stderr, "; no sitemap.xml (no base_url in "
+		    "lua/site.lua)");
 	fprintf(stderr, "; %zu warnings\n", diag_warnings(p->build->diag));
+}
+
+/* The pages of content/ (not the statements pactkit writes). */
+static size_t
+own_pages(const struct project *p)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->npages; i++)
+		n += !p->pages[i]->gen;
+	return n;
 }
 
 /* The project is done with: freed, or left in keep for exit() to take
@@ -346,7 +373,7 @@ build_run(struct diag *dg, const struct build_opts *opt)
 		phase("pages", &clk);
 		if (ok && diag_errors(dg) == 0 && !opt->quiet)
 			fprintf(stderr, "pactkit: %zu pages checked, %zu "
-			    "warnings, no errors\n", p.npages,
+			    "warnings, no errors\n", own_pages(&p),
 			    diag_warnings(dg));
 		done(&p, opt->keep);
 		return ok && diag_errors(dg) == 0 ? 0 : 1;
