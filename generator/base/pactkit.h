@@ -207,6 +207,8 @@ struct docspec {
 	int	 line;              /* line of this entry in site.lua */
 	int	 pdfpages[PK_MAXLANG]; /* pages of the PDF this build wrote, per
 	                             * language (pdf/pdf.c); 0: none written */
+	int	 bookletpages[PK_MAXLANG]; /* pages of <id>-booklet.pdf (sheet
+	                             * sides), per language; 0: none */
 };
 
 /* Who publishes a toolkit (lua/site.lua, every field optional): the PDFs'

@@ -11,22 +11,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/pactkit.h"
 #include "tree/tree.h"
 #include "doc/doc.h"
 #include "html/internal.h"
 
+/* The files of a document; the booklet (booklet = true) is a second
+ * PDF, <id>-booklet.pdf, the document on half sheets imposed two-up. */
+#define BOOKLET 3
 static const struct format {
 	unsigned	 bit;
-	const char	*ext;
+	const char	*ext;       /* "-booklet.pdf": after the id */
 	const char	*name;
 	const char	*type;
 } formats[] = {
-	{ DOC_PDF, "pdf", "PDF", "application/pdf" },
-	{ DOC_ODT, "odt", "ODT", "application/vnd.oasis.opendocument.text" },
-	{ DOC_DOCX, "docx", "DOCX", "application/vnd.openxmlformats-"
+	{ DOC_PDF, ".pdf", "PDF", "application/pdf" },
+	{ DOC_ODT, ".odt", "ODT", "application/vnd.oasis.opendocument.text" },
+	{ DOC_DOCX, ".docx", "DOCX", "application/vnd.openxmlformats-"
 	    "officedocument.wordprocessingml.document" },
+	{ DOC_PDF, "-booklet.pdf", "PDF", "application/pdf" },
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
@@ -43,14 +48,16 @@ fig(struct site_out *c, size_t d, size_t lang)
 	f = &c->figs[d * s->nlangs + lang];
 	if (!f->read) {
 		for (i = 0; i < NFORMATS; i++) {
-			char *path = xasprintf("%s/pdf/%s/%s.%s", c->out,
+			char *path = xasprintf("%s/pdf/%s/%s%s", c->out,
 			    s->langs[lang], s->docs[d].id, formats[i].ext);
 
-			f->size[i] = s->docs[d].formats & formats[i].bit ?
+			f->size[i] = s->docs[d].formats & formats[i].bit &&
+			    (i != BOOKLET || s->docs[d].booklet) ?
 			    file_size(path) : -1;
 			free(path);
 		}
-		f->pages = s->docs[d].pdfpages[lang];
+		f->pages[0] = s->docs[d].pdfpages[lang];
+		f->pages[BOOKLET] = s->docs[d].bookletpages[lang];
 		f->read = 1;
 	}
 	return f;
@@ -104,7 +111,7 @@ pages_text(struct site_out *c, size_t lang, struct buf *b, int pages)
 static char *
 file_url(const struct site *s, size_t d, size_t lang, size_t i)
 {
-	return xasprintf("pdf/%s/%s.%s", s->langs[lang], s->docs[d].id,
+	return xasprintf("pdf/%s/%s%s", s->langs[lang], s->docs[d].id,
 	    formats[i].ext);
 }
 
@@ -132,7 +139,7 @@ part_of(struct site_out *c, const struct view *v, xmlNodePtr p, size_t d)
 	struct buf t = { 0 };
 	size_t i, first = NFORMATS, nother = 0;
 
-	for (i = 0; i < NFORMATS; i++)
+	for (i = 0; i < BOOKLET; i++)   /* the booklet: in the panel only */
 		if (f->size[i] >= 0 && first == NFORMATS)
 			first = i;
 		else if (f->size[i] >= 0)
@@ -141,8 +148,8 @@ part_of(struct site_out *c, const struct view *v, xmlNodePtr p, size_t d)
 		return;                 /* not written (no page in it) */
 	file_link(c, v, p, d, first, lstr_get(&s->docs[d].title, v->lang));
 	buf_printf(&t, " — %s, ", formats[first].name);
-	if (formats[first].bit == DOC_PDF && f->pages > 0) {
-		pages_text(c, v->lang, &t, f->pages);
+	if (formats[first].bit == DOC_PDF && f->pages[first] > 0) {
+		pages_text(c, v->lang, &t, f->pages[first]);
 		buf_puts(&t, ", ");
 	}
 	size_text(c, v->lang, &t, f->size[first]);
@@ -151,7 +158,7 @@ part_of(struct site_out *c, const struct view *v, xmlNodePtr p, size_t d)
 		buf_reset(&t);
 		buf_printf(&t, " (%s ", view_str(c, v->lang, "dl.also"));
 		tree_text(p, t.data);
-		for (i = first + 1; i < NFORMATS; i++)
+		for (i = first + 1; i < BOOKLET; i++)
 			if (f->size[i] >= 0) {
 				file_link(c, v, p, d, i, formats[i].name);
 				if (--nother > 0)
@@ -210,7 +217,10 @@ file_item(struct site_out *c, const struct view *v, xmlNodePtr ul, size_t d,
 {
 	const struct site *s = &c->p->site;
 	const struct docfig *f = fig(c, d, v->lang);
-	const char *paper = s->paper[v->lang];
+	const char *paper = s->docs[d].paper[v->lang] != NULL ?
+	    s->docs[d].paper[v->lang] : s->paper[v->lang];
+	int letter = paper != NULL && (strcasecmp(paper, "Letter") == 0 ||
+	    strcasecmp(paper, "US-Letter") == 0);
 	struct buf t = { 0 };
 	xmlNodePtr li, a, h;
 
@@ -222,11 +232,18 @@ file_item(struct site_out *c, const struct view *v, xmlNodePtr ul, size_t d,
 	h = tree_el_text(a, "span", t.data);
 	tree_attr(h, "class", "pk-visually-hidden");
 	buf_reset(&t);
-	buf_printf(&t, "%s · %s · ", formats[i].name,
-	    paper != NULL && strcmp(paper, "Letter") == 0 ?
-	    view_str(c, v->lang, "dl.letter") : paper != NULL ? paper : "A4");
-	if (formats[i].bit == DOC_PDF && f->pages > 0) {
-		pages_text(c, v->lang, &t, f->pages);
+	buf_printf(&t, "%s · %s · ", formats[i].name, i == BOOKLET ?
+	    view_str(c, v->lang, letter ? "dl.booklet_letter" : "dl.booklet") :
+	    letter ? view_str(c, v->lang, "dl.letter") : "A4");
+	if (i == BOOKLET && f->pages[i] > 0) {
+		char n[32];
+
+		/* what one prints on: sheets, four pages on each */
+		snprintf(n, sizeof(n), "%d", (f->pages[i] + 3) / 4);
+		sub(&t, view_str(c, v->lang, "dl.sheets"), n);
+		buf_puts(&t, " · ");
+	} else if (formats[i].bit == DOC_PDF && f->pages[i] > 0) {
+		pages_text(c, v->lang, &t, f->pages[i]);
 		buf_puts(&t, " · ");
 	}
 	size_text(c, v->lang, &t, f->size[i]);

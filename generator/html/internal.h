@@ -11,8 +11,9 @@
 /* One document in one language as this build wrote it (downloads.c). */
 struct docfig {
 	int		 read;      /* the files were looked at */
-	int		 pages;     /* the PDF's pages; 0: no PDF */
-	long long	 size[3];   /* bytes of the PDF, ODT, DOCX; -1: none */
+	int		 pages[4];  /* the PDFs' pages (document, booklet) */
+	long long	 size[4];   /* bytes of the PDF, ODT, DOCX, booklet
+	                             * PDF; -1: none */
 };
 
 struct site_out {

@@ -825,7 +825,8 @@ matter(const struct site *s, const struct docspec *ds, size_t li,
  * no fields, no links, no bookmarks, no landscape pages.
  */
 static int
-booklet(const struct job *full, const struct docspec *ds, const char *dumpdir)
+booklet(const struct job *full, const struct docspec *ds, const char *dumpdir,
+    int *total)
 {
 	struct job j = *full;
 	struct pdf_style st = *full->st;
@@ -841,6 +842,7 @@ booklet(const struct job *full, const struct docspec *ds, const char *dumpdir)
 	    full->path);
 	j.path = path;
 	j.dump = NULL;
+	j.total = total;            /* its pages are not the document's */
 	if (dumpdir != NULL) {
 		dump = xasprintf("%s/%s-booklet.layout", dumpdir, ds->id);
 		j.dump = dump;
@@ -932,7 +934,8 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	}
 	ok = render(&j);
 	if (ok && ds->booklet)
-		ok = booklet(&j, ds, dumpdir);
+		ok = booklet(&j, ds, dumpdir,
+		    &s->docs[di].bookletpages[li]);
 	free(dumpdir);
 	free(dump);
 	free(date);

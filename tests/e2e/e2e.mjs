@@ -614,7 +614,8 @@ async function checkForms() {
 function pdfFacts(f) {
 	const out = execFileSync("pdfinfo", [f], { encoding: "utf8" });
 	const pages = +(out.match(/^Pages:\s+(\d+)/m) || [])[1];
-	const size = (out.match(/^Page size:\s+([\d.]+) x ([\d.]+)/m) || []).slice(1).map(Number);
+	/* a booklet's sheets are landscape: the paper is the same */
+	const size = (out.match(/^Page size:\s+([\d.]+) x ([\d.]+)/m) || []).slice(1).map(Number).sort((a, b) => a - b);
 	const paper = size.length && Math.abs(size[0] - 612) < 2 && Math.abs(size[1] - 792) < 2 ? "Letter" :
 		size.length && Math.abs(size[0] - 595.3) < 2 && Math.abs(size[1] - 841.9) < 2 ? "A4" : "?";
 	return { pages, paper };
@@ -631,9 +632,10 @@ function figures(text) {
 	const t = text.replace(/[\u00a0\u202f]/g, " ");
 	const f = (t.match(/\b(PDF|ODT|DOCX)\b/) || [])[1];
 	const pages = (t.match(/(\d+) p\./) || [])[1];
+	const sheets = (t.match(/(\d+) (?:feuilles|sheets)\b/) || [])[1];
 	const size = t.match(/(\d+(?:[.,]\d+)?) (Ko|Mo|KB|MB)\b/);
 	const paper = (t.match(/\b(A4|US Letter|Lettre US|Letter)\b/) || [])[1];
-	return { format: f, pages: pages ? +pages : null, size: size ? +size[1].replace(",", ".") : null,
+	return { format: f, pages: pages ? +pages : null, sheets: sheets ? +sheets : null, size: size ? +size[1].replace(",", ".") : null,
 		unit: size ? size[2] : null, paper: paper ? (paper === "A4" ? "A4" : "Letter") : null };
 }
 
@@ -694,7 +696,10 @@ async function checkDownloads() {
 					problems.push(`${pg.rel}: "${norm(it.text)}" but ${path.basename(file)} has ${real.bytes} bytes`);
 			}
 			if (ext === "PDF") {
-				if (f.pages !== real.pages) problems.push(`${pg.rel}: "${norm(it.text)}" but pdfinfo counts ${real.pages} pages in ${path.basename(file)}`);
+				/* a booklet says its sheets: two sides each, as pdfinfo counts */
+				if (file.endsWith("-booklet.pdf")) {
+					if (f.sheets === null || f.sheets * 2 !== real.pages) problems.push(`${pg.rel}: "${norm(it.text)}" but pdfinfo counts ${real.pages} sides in ${path.basename(file)}`);
+				} else if (f.pages !== real.pages) problems.push(`${pg.rel}: "${norm(it.text)}" but pdfinfo counts ${real.pages} pages in ${path.basename(file)}`);
 				if (it.panel && f.paper !== real.paper) problems.push(`${pg.rel}: "${norm(it.text)}" but the paper is ${real.paper}`);
 			}
 		}

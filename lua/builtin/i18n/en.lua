@@ -247,6 +247,9 @@ return {
   ["dl.kb"] = "%s KB",
   ["dl.mb"] = "%s MB",
   ["dl.letter"] = "US Letter",
+  ["dl.booklet"] = "A5 booklet on A4",
+  ["dl.booklet_letter"] = "half-letter booklet on US Letter",
+  ["dl.sheets"] = "%s sheets, double-sided",
 
   -- footer, print, search
   ["footer.title"] = "About this site",

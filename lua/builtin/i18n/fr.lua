@@ -247,6 +247,9 @@ return {
   ["dl.kb"] = "%s Ko",
   ["dl.mb"] = "%s Mo",
   ["dl.letter"] = "Lettre US",
+  ["dl.booklet"] = "livret A5 sur A4",
+  ["dl.booklet_letter"] = "livret demi-lettre sur Lettre US",
+  ["dl.sheets"] = "%s feuilles recto verso",
 
   -- pied de page, impression, recherche
   ["footer.title"] = "À propos de ce site",
