@@ -351,8 +351,8 @@ summary(const struct project *p, const char *out, const struct clock *c)
 	for (l = 0; l < p->site.nlangs; l++) {
 		size_t np = 0;
 
-		for (i = 0; i < p->npages; i++)
-			np += p->pages[i]->lang == l;
+		for (i = 0; i < p->npages; i++)	/* content/'s, as check */
+			np += p->pages[i]->lang == l && !p->pages[i]->gen;
 		n = made(p, out, l, DOC_PDF, "pdf");
 		buf_printf(&b, "%s %s: %zu page%s, %zu PDF%s", l ? ";" : "",
 		    p->site.langs[l], np, np == 1 ? "" : "s", n,
