@@ -64,6 +64,11 @@ size_t	 file_names(const char *dir, const char *ext, char ***names);
 /* Returns 1 when s is valid UTF-8 (no overlongs, no surrogates); else 0
  * and *bad gets the offset of the first bad byte. */
 int	 utf8_valid(const char *, size_t, size_t *bad);
+/* Returns 1 when s is UTF-8 text that XML 1.0, and so every writer,
+ * can carry: valid, with no control character but tab, line feed and
+ * carriage return, no U+FFFE or U+FFFF.  Else 0: *bad gets the offset
+ * of the first bad byte, *cp its character (-1: not UTF-8). */
+int	 utf8_text(const char *, size_t, size_t *bad, long *cp);
 /* Next code point of UTF-8 s at *i (advanced); -1 on a bad sequence. */
 long	 utf8_next(const char *, size_t, size_t *i);
 /* Column (1-based, in characters) of byte offset off in line start. */

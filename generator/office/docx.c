@@ -518,7 +518,7 @@ document_xml(struct docw *o, int hdr, int ftr)
 int
 docx_write(struct out *dst, const struct odoc *d, const char *path)
 {
-	struct package *z = package_new(dst, d->epoch);
+	struct package *z = package_new(dst, path, d->epoch);
 	struct wml_rel top[3] = {
 		{ "officeDocument", "word/document.xml", 0 },
 		{ "http://schemas.openxmlformats.org/package/2006/relationships/"

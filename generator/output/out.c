@@ -219,6 +219,17 @@ out_copytree(struct out *o, const char *from, const char *to)
 	return ok;
 }
 
+char *
+out_shown(const struct out *o, const char *path)
+{
+	size_t n = o->tmp != NULL ? strlen(o->tmp) : 0;
+
+	if (n > 0 && o->dir != NULL && strncmp(path, o->tmp, n) == 0 &&
+	    path[n] == '/')
+		return xasprintf("%s%s", o->dir, path + n);
+	return xstrdup(path);
+}
+
 /* ---- the transaction: a temporary folder swapped in ------------------- */
 
 /*

@@ -34,6 +34,9 @@ struct out {
 int	 out_write(struct out *, const char *, const void *, size_t);
 int	 out_copy(struct out *, const char *from, const char *to);
 int	 out_copytree(struct out *, const char *, const char *); /* cp -r */
+/* A path under the temporary folder as the user will find it, under the
+ * output folder (for messages); other paths as they are.  Free it. */
+char	*out_shown(const struct out *, const char *path);
 
 /* Opens the transaction for the output folder dir: dir and dir.prev
  * must be absent, empty or pactkit's own output (else an error naming
