@@ -177,6 +177,15 @@ echo "mine" > "$T/empty.old-notes"
 ln -s linked "$T/empty.tmp-abcdef"
 within 20 "$PACTKIT" build -q -o "$T/empty" "$d"
 check trust/output-stale-names-not-folders-kept sh -c "test -f '$T/empty.old-notes' -a -L '$T/empty.tmp-abcdef' -a -f '$T/linked/notes.txt'"
+# nor a folder of someone's with such a name (a backup, even of an
+# output): only the names builds give (PID-XXXXXX) of a process gone
+sh -c "exit 0" & dead=$!; wait $dead
+mkdir -p "$T/empty.old-backup" "$T/empty.tmp-abc123" "$T/empty.old-$dead-Xyz789" "$T/empty.tmp-$dead-Abc123" "$T/empty.old-2023/.pactkit"
+echo "backup" > "$T/empty.old-backup/index.html"
+echo "mine" > "$T/empty.tmp-abc123/notes.txt"
+within 20 "$PACTKIT" build -q -o "$T/empty" "$d"
+check trust/output-stale-names-their-folders-kept sh -c "test -f '$T/empty.old-backup/index.html' -a -f '$T/empty.tmp-abc123/notes.txt' -a -d '$T/empty.old-2023/.pactkit'"
+check trust/output-stale-folders-of-builds-removed sh -c "test ! -e '$T/empty.old-$dead-Xyz789' -a ! -e '$T/empty.tmp-$dead-Abc123'"
 
 # a file put where the output goes while the build runs: the build fails
 # at the swap, keeps the file and leaves no temporary folder (the build is
@@ -192,6 +201,36 @@ waitfor $pid 60
 check trust/output-taken-mid-build-exit-1 test $? -eq 1
 check trust/output-taken-mid-build-file-kept test "$(cat "$d/late")" = "keep me"
 check trust/output-taken-mid-build-no-temp sh -c "! ls -d '$d'/late.tmp-* 2>/dev/null"
+
+# -o "" is wrong usage (exit 2), not the current folder's ".tmp-*" and
+# ".old-*" names (it removed a folder ".old-x" in the working folder, then
+# failed after the whole build)
+d=$(base empty-o)
+mkdir -p "$d/run/.old-x" && echo mine > "$d/run/.old-x/notes.txt"
+(cd "$d/run" && within 20 "$PACTKIT" build -q -o "" "$d")
+check trust/output-empty-name-usage test $? -eq 2
+check trust/output-empty-name-nothing-removed test -f "$d/run/.old-x/notes.txt"
+
+# two builds of one project at once (serve and a build in another
+# terminal): the second leaves the first's temporary folder alone, and the
+# first still puts a whole output in place (the second used to remove that
+# folder as a leftover; the first then wrote on into what was left and
+# swapped in a site without most of its pages, exit 0)
+d=$(base concurrent)
+i=0; while [ $i -lt 300 ]; do printf '+++\ntitle = "P%d"\n+++\n\nTexte %d.\n' $i $i > "$d/content/fr/p$i.md"; i=$((i+1)); done
+within 60 "$PACTKIT" build -q -o "$d/ref" "$d"
+want=$(cd "$d/ref" && find site pdf -type f | sort | md5sum)
+"$PACTKIT" build -q "$d" 2>"$OUT/trust-first.err" & pid=$!
+n=0; while [ $n -lt 5000 ] && ! ls "$d"/output.tmp-*/site/fr 2>/dev/null | grep -q p; do sleep 0.002; n=$((n+1)); done
+kill -STOP $pid 2>/dev/null
+within 60 "$PACTKIT" build -q "$d"
+second=$?
+kill -CONT $pid 2>/dev/null
+waitfor $pid 60
+first=$?
+got=$(cd "$d/output" 2>/dev/null && find site pdf -type f | sort | md5sum)
+check trust/concurrent-builds-both-succeed test $first -eq 0 -a $second -eq 0
+check trust/concurrent-builds-output-whole test "$got" = "$want"
 
 # front matter that is not fields
 d=$(base fm-value)

@@ -266,6 +266,8 @@ main(int argc, char *argv[])
 			printf("pactkit %s\n", PK_VERSION);
 			return 0;
 		case 'o':
+			if (*optarg == '\0')
+				return usage();   /* -o "": no folder */
 			outdir = optarg;
 			break;
 		case 'q':
