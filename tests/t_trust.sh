@@ -239,6 +239,15 @@ within 10 "$PACTKIT" build "$d"
 check trust/frontmatter-return-value-exit-1 test $? -eq 1
 check trust/frontmatter-return-value-names-line grep -q 'content/fr/page.md:' "$OUT/trust.err"
 
+# a page saved by a Windows editor, with a byte order mark (and CRLF
+# line ends): its front matter is read as any other's (it was shown as
+# text, the page titled after its file name and left unpaired, exit 0)
+d=$(base bom)
+printf '\357\273\277+++\r\ntitle = "Accueil BOM"\r\nkey = "home"\r\n+++\r\n\r\nBonjour.\r\n' > "$d/content/fr/index.md"
+within 10 "$PACTKIT" build -q "$d"
+check trust/bom-page-builds test $? -eq 0
+check trust/bom-page-front-matter-read sh -c "grep -q '<h1[^>]*>Accueil BOM</h1>' '$d/output/site/fr/index.html' && ! grep -q '+++' '$d/output/site/fr/index.html'"
+
 # personal data: check warns, check --strict fails, both with file:line
 d=$(base pii)
 printf '+++\ntitle = "P"\n+++\n\nÉcrire à jeanne.dupont@example.org ou au +221 77 123 45 67.\n\nDossier 123456789.\n' > "$d/content/fr/page.md"

@@ -71,6 +71,9 @@ int	 utf8_valid(const char *, size_t, size_t *bad);
 int	 utf8_text(const char *, size_t, size_t *bad, long *cp);
 /* Next code point of UTF-8 s at *i (advanced); -1 on a bad sequence. */
 long	 utf8_next(const char *, size_t, size_t *i);
+/* Drops a UTF-8 byte order mark (what Windows editors put at the start
+ * of a file) from s, a NUL-terminated text of *len bytes, in place. */
+void	 utf8_dropbom(char *, size_t *len);
 /* Column (1-based, in characters) of byte offset off in line start. */
 int	 utf8_col(const char *line, size_t off);
 

@@ -41,6 +41,15 @@ utf8_next(const char *s, size_t len, size_t *i)
 	return cp;
 }
 
+void
+utf8_dropbom(char *s, size_t *len)
+{
+	if (*len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		memmove(s, s + 3, *len - 3 + 1);    /* with the NUL */
+		*len -= 3;
+	}
+}
+
 int
 utf8_valid(const char *s, size_t len, size_t *bad)
 {

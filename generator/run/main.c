@@ -109,6 +109,7 @@ cmd_render(struct diag *dg, const char *file, const char *projdir,
 		diag_sys(dg, file);
 		return 1;
 	}
+	utf8_dropbom(text, &len);
 	if (projdir != NULL) {
 		share = build_share();
 		have = project_load(&p, &b, projdir, share);
