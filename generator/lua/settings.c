@@ -828,7 +828,8 @@ struct i18nctx {
 };
 
 /* Runs the strings file path (chunk name) and copies its pairs into the
- * table at m; with known, warns about keys not in it. */
+ * table at m; with known, warns about a key not in it but one typing
+ * slip from one that is. */
 static void
 i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
     int known)
@@ -890,16 +891,16 @@ i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
 		} else {
 			key = lua_tostring(L, -2);
 			lua_pushvalue(L, -2);
-			if (known && lua_rawget(L, m) == LUA_TNIL) {
-				near = suggest_nearest(key, cands, nc);
-				if (near != NULL)
-					serr(L, &sc, DIAG_WARN, kpath, "unknown "
-					    "interface string '%s'; did you "
-					    "mean '%s'?", key, near);
-				else
-					serr(L, &sc, DIAG_WARN, kpath, "unknown "
-					    "interface string '%s'", key);
-			}
+			/* a key no built-in table has is the project's own
+			 * (pk.t in its components, col.NAME for a
+			 * data-table), unless it is one slip of the keys
+			 * from a built-in one */
+			if (known && lua_rawget(L, m) == LUA_TNIL &&
+			    (near = suggest_nearest(key, cands, nc)) != NULL &&
+			    suggest_distance(key, near) == 1)
+				serr(L, &sc, DIAG_WARN, kpath, "unknown "
+				    "interface string '%s'; did you mean "
+				    "'%s'?", key, near);
 			lua_pop(L, 1);
 			lua_pushvalue(L, -2);
 			lua_pushvalue(L, -2);
