@@ -304,6 +304,11 @@ fm_k(lua_State *L)
 			/* Hugo's names, used when ours are absent */
 			int iskey = key[0] == 't';
 
+			/* date = 2026-11-21 in Lua is 1994 */
+			if (!iskey && lua_type(L, v) == LUA_TNUMBER)
+				fmerr(L, c, DIAG_ERROR, key, "%s: write the "
+				    "date in quotes, such as %s = "
+				    "\"2027-02-15\"", key, key);
 			lua_getfield(L, env, iskey ? "key" : "updated");
 			s = lua_type(L, v) == LUA_TSTRING ? lua_tostring(L, v) : NULL;
 			if (lua_isnil(L, -1) && s != NULL && iskey &&
@@ -319,6 +324,13 @@ fm_k(lua_State *L)
 					p->updated = xstrdup(d);
 			}
 			lua_pop(L, 1);
+		} else if (strcmp(key, "draft") == 0 &&
+		    lua_toboolean(L, v)) {
+			/* Hugo leaves a draft out; a draft published by
+			 * surprise is the worse mistake */
+			fmerr(L, c, DIAG_WARN, key, "draft = true: pactkit "
+			    "publishes every page under content/ (move a "
+			    "draft out of content/ to keep it private)");
 		} else if (strcmp(key, "draft") == 0 ||
 		    strcmp(key, "tags") == 0 || strcmp(key, "categories") == 0 ||
 		    strcmp(key, "aliases") == 0) {
