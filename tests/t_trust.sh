@@ -248,6 +248,18 @@ within 10 "$PACTKIT" build -q "$d"
 check trust/bom-page-builds test $? -eq 0
 check trust/bom-page-front-matter-read sh -c "grep -q '<h1[^>]*>Accueil BOM</h1>' '$d/output/site/fr/index.html' && ! grep -q '+++' '$d/output/site/fr/index.html'"
 
+# -q prints errors only, but whole: the note that says which page
+# called a component goes with its error (it pointed only into the
+# built-in component's file under the install folder)
+d=$(base quiet-note)
+printf '+++\ntitle = "Plan"\n+++\n\n```{action-plan}\n```\n' > "$d/content/fr/plan.md"
+within 10 "$PACTKIT" build -q "$d"
+check trust/quiet-error-exit-1 test $? -eq 1
+check trust/quiet-error-keeps-its-note grep -q 'content/fr/plan.md:5:1: note: called from here' "$OUT/trust.err"
+printf '+++\ntitle = "Plan"\nwieght = 1\n+++\n\nTexte.\n' > "$d/content/fr/plan.md"
+within 10 "$PACTKIT" build -q "$d"
+check trust/quiet-warning-not-said sh -c "! grep -q 'wieght' '$OUT/trust.err'"
+
 # personal data: check warns, check --strict fails, both with file:line
 d=$(base pii)
 printf '+++\ntitle = "P"\n+++\n\nÉcrire à jeanne.dupont@example.org ou au +221 77 123 45 67.\n\nDossier 123456789.\n' > "$d/content/fr/page.md"

@@ -48,7 +48,8 @@ diag_va(struct diag *d, enum diag_level lvl, const char *file, int line,
 		    line, col);
 		json_str(&d->jbuf, msg.data != NULL ? msg.data : "", 0);
 		buf_putc(&d->jbuf, '}');
-	} else if (lvl == DIAG_ERROR || !d->quiet) {
+	} else if (lvl == DIAG_ERROR || !d->quiet ||
+	    (lvl == DIAG_NOTE && d->shown)) {
 		struct buf line_b = { 0 };
 
 		if (file != NULL && line > 0 && col > 0)
@@ -66,6 +67,10 @@ diag_va(struct diag *d, enum diag_level lvl, const char *file, int line,
 			buf_puts(d->capture, line_b.data);
 		buf_free(&line_b);
 	}
+	/* a note ("called from here") goes with the message before it,
+	 * printed with an error under -q */
+	if (lvl != DIAG_NOTE)
+		d->shown = lvl == DIAG_ERROR || !d->quiet;
 	buf_free(&msg);
 }
 

@@ -149,6 +149,7 @@ struct diag {
 	size_t	 nwarnings;         /* warnings said so far */
 	int	 strict;            /* warnings count as errors (--strict) */
 	int	 quiet;             /* notes and warnings not printed (-q) */
+	int	 shown;             /* the last error or warning was printed: its notes are */
 	int	 json;              /* collected, printed at the end (--format json) */
 	struct buf jbuf;            /* the JSON items, comma-separated */
 	struct buf *capture;        /* also collect the printed lines here */
