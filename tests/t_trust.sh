@@ -260,6 +260,18 @@ printf '+++\ntitle = "Plan"\nwieght = 1\n+++\n\nTexte.\n' > "$d/content/fr/plan.
 within 10 "$PACTKIT" build -q "$d"
 check trust/quiet-warning-not-said sh -c "! grep -q 'wieght' '$OUT/trust.err'"
 
+# a logo that is a symbolic link out of the project is refused, as an
+# image beside a page is (it printed whatever file it pointed to on the
+# PDFs' covers)
+d=$(base logo-link)
+mkdir -p "$d/assets"
+printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text x="1" y="5">OUTSIDE</text></svg>\n' > "$OUT/trust-outside.svg"
+ln -sf "$OUT/trust-outside.svg" "$d/assets/logo.svg"
+printf 'return { title = "T", languages = { "fr", "en" }, publisher = { name = "P", logo = "assets/logo.svg" } }\n' > "$d/lua/site.lua"
+within 10 "$PACTKIT" build -q "$d"
+check trust/logo-link-out-exit-1 test $? -eq 1
+check trust/logo-link-out-said grep -q "lua/site.lua:1: error: publisher.logo: 'assets/logo.svg' leaves the project (symbolic link)" "$OUT/trust.err"
+
 # personal data: check warns, check --strict fails, both with file:line
 d=$(base pii)
 printf '+++\ntitle = "P"\n+++\n\nÉcrire à jeanne.dupont@example.org ou au +221 77 123 45 67.\n\nDossier 123456789.\n' > "$d/content/fr/page.md"

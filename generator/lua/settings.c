@@ -7,6 +7,7 @@
  * nearest known name.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -621,7 +622,7 @@ identity_logo(lua_State *L, struct sitectx *c, struct identity *id)
 {
 	const char *l = id->logo;
 	size_t n = strlen(l);
-	char *full;
+	char *full, realf[PATH_MAX], reald[PATH_MAX];
 
 	if (l[0] == '/' || strstr(l, "..") != NULL || strchr(l, '\\') != NULL ||
 	    n < 5 || (strcasecmp(l + n - 4, ".png") != 0 &&
@@ -635,6 +636,16 @@ identity_logo(lua_State *L, struct sitectx *c, struct identity *id)
 	if (!file_isfile(full)) {
 		serr(L, c, DIAG_ERROR, ".publisher.logo", "publisher.logo: "
 		    "file '%s' not found in the project", l);
+		free(full);
+		return;
+	}
+	/* a symbolic link must not put a file from outside on the covers */
+	if (realpath(full, realf) == NULL ||
+	    realpath(c->site->dir, reald) == NULL ||
+	    strncmp(realf, reald, strlen(reald)) != 0 ||
+	    realf[strlen(reald)] != '/') {
+		serr(L, c, DIAG_ERROR, ".publisher.logo", "publisher.logo: "
+		    "'%s' leaves the project (symbolic link)", l);
 		free(full);
 		return;
 	}
