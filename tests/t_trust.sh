@@ -272,6 +272,24 @@ within 10 "$PACTKIT" build -q "$d"
 check trust/logo-link-out-exit-1 test $? -eq 1
 check trust/logo-link-out-said grep -q "lua/site.lua:1: error: publisher.logo: 'assets/logo.svg' leaves the project (symbolic link)" "$OUT/trust.err"
 
+# an SVG image whose viewBox is infinite or absurd is left out of the PDF
+# with a warning; drawn, it wrote a content stream no reader can parse
+d=$(base svg-huge)
+mkdir -p "$d/content/fr/img"
+printf 'return { title = "T", languages = { "fr", "en" }, documents = { { id = "d", pages = { "index" } } } }\n' > "$d/lua/site.lua"
+printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 inf 1e300"><rect x="0" y="0" width="10" height="10"/></svg>\n' > "$d/content/fr/img/big.svg"
+printf '+++\ntitle = "Accueil"\n+++\n\n![Grand](img/big.svg)\n\nTexte.\n' > "$d/content/fr/index.md"
+within 10 "$PACTKIT" build "$d"
+check trust/svg-huge-viewbox-warned grep -q 'content/fr/index.md: warning: an SVG drawing has no usable size: not printed' "$OUT/trust.err"
+check trust/svg-huge-viewbox-pdf-sound sh -c "qpdf --check '$d/output/pdf/fr/d.pdf' >'$OUT/trust-qpdf.txt' 2>&1 && ! grep -qi warning '$OUT/trust-qpdf.txt'"
+# a text larger than a PDF font can be (600 pt) is left out of the
+# drawing, the rest drawn (it failed the build with 'PDF library error
+# 0x1050', naming no file, then the PDF under output.tmp-*)
+printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text x="1" y="5" font-size="1e308">Huge</text><text x="1" y="9" font-size="2">Small</text></svg>\n' > "$d/content/fr/img/big.svg"
+within 10 "$PACTKIT" build -q "$d"
+check trust/svg-huge-text-build-exit-0 test $? -eq 0
+check trust/svg-huge-text-rest-drawn sh -c "pdftotext '$d/output/pdf/fr/d.pdf' - | grep -q Small"
+
 # personal data: check warns, check --strict fails, both with file:line
 d=$(base pii)
 printf '+++\ntitle = "P"\n+++\n\nÉcrire à jeanne.dupont@example.org ou au +221 77 123 45 67.\n\nDossier 123456789.\n' > "$d/content/fr/page.md"
