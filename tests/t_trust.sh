@@ -290,6 +290,15 @@ within 10 "$PACTKIT" build -q "$d"
 check trust/svg-huge-text-build-exit-0 test $? -eq 0
 check trust/svg-huge-text-rest-drawn sh -c "pdftotext '$d/output/pdf/fr/d.pdf' - | grep -q Small"
 
+# pk.number and pk.money give every digit of a large number (cut to 255
+# bytes, a wrong number, before)
+d=$(base big-number)
+mkdir -p "$d/lua/components"
+printf 'return function() return pk.h("p", { class = "n" }, pk.money(-1e308, "XOF")) end\n' > "$d/lua/components/big.lua"
+printf '+++\ntitle = "Accueil"\n+++\n\n```{big}\n```\n' > "$d/content/fr/index.md"
+within 10 "$PACTKIT" build -q "$d"
+check trust/big-number-all-digits test "$(grep -o '<p class="n">[^<]*' "$d/output/site/fr/index.html" | tr -cd 0-9 | wc -c)" -eq 309
+
 # personal data: check warns, check --strict fails, both with file:line
 d=$(base pii)
 printf '+++\ntitle = "P"\n+++\n\nÉcrire à jeanne.dupont@example.org ou au +221 77 123 45 67.\n\nDossier 123456789.\n' > "$d/content/fr/page.md"
