@@ -870,10 +870,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 
 	pages = project_doc_pages(p, ds, li, &np);
 	if (np == 0) {
-		diag(p->build->diag, DIAG_WARN, s->file, ds->line, 0,
-		    "document '%s' has no pages in '%s': no PDF", ds->id,
-		    s->langs[li]);
-		free(pages);
+		free(pages);            /* said by project_check_docs */
 		return 1;
 	}
 	dp = xcalloc(np, sizeof(*dp));
