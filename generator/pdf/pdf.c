@@ -461,7 +461,7 @@ save(const struct job *j, struct pdfdoc *r)
 {
 	const char *slash = strrchr(j->path, '/');
 	size_t len;
-	char *pdf;
+	char *pdf, *shown;
 	int ok;
 
 	if (slash != NULL) {
@@ -473,7 +473,11 @@ save(const struct job *j, struct pdfdoc *r)
 			return 0;
 	}
 	stage("draw");
-	if ((pdf = draw_finish(r->d, j->path, &len)) == NULL)
+	/* its errors name the file under output/, not the temporary one */
+	shown = out_shown(j->out, j->path);
+	pdf = draw_finish(r->d, shown, &len);
+	free(shown);
+	if (pdf == NULL)
 		return 0;
 	ok = out_write(j->out, j->path, pdf, len);
 	free(pdf);
