@@ -23,6 +23,10 @@ build() {  # build DIR DUMPDIR: 0 when built
 }
 
 toolkit "$T/a4"
+# published at an address, as a ministry's would be (the default toolkit
+# leaves base_url empty): the colophon and the links out print it
+sed -i 's|^  base_url = "",|  base_url = "https://partenariats.gouv.fr/kit/",|' "$T/a4/lua/site.lua"
+grep -q '^  base_url = "https://' "$T/a4/lua/site.lua" || fail print-base-url-set "lua/site.lua's base_url line moved"
 toolkit "$T/letter"
 sed -i 's/^  paper = .*/  paper = "Letter",/' "$T/letter/lua/site.lua"
 (cd "$T" && "$PACTKIT" new skel >/dev/null 2>&1)
@@ -147,7 +151,7 @@ if [ -n "$base" ]; then
 		fail print-links-out-address "$(grep -ao '/URI ([^)]*)' "$T/wp.qdf" | head -3 | tr '\n' ' ')"
 	fi
 else
-	pass print-links-out-address
+	fail print-links-out-address "no base_url in the copy's lua/site.lua"
 fi
 toolkit "$T/nobase"
 sed -i '/^  base_url = /d' "$T/nobase/lua/site.lua"
