@@ -1,8 +1,9 @@
 /*
  * frontmatter.c: a page's front matter (Lua between "+++" lines) ->
- * the page's title, key, updated, weight, description and slug.  Plain
- * `name = "text"` lines are read without compiling them; anything else
- * runs in the sandbox, its lines mapped so that errors name them.
+ * the page's title, key, updated, weight, description, slug and
+ * downloads.  Plain `name = "text"` lines are read without compiling
+ * them; anything else runs in the sandbox, its lines mapped so that
+ * errors name them.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -211,7 +212,7 @@ static int
 fm_k(lua_State *L)
 {
 	static const char *const known[] = { "title", "key", "updated",
-	    "weight", "description", "slug", "draft", NULL };
+	    "weight", "description", "slug", "draft", "downloads", NULL };
 	static const char *const alias[][2] = { { "name", "title" },
 	    { "summary", "description" }, { "order", "weight" }, { NULL,
 	    NULL } };
@@ -306,6 +307,14 @@ fm_k(lua_State *L)
 				free(p->slug);
 				p->slug = NULL;
 			}
+		} else if (strcmp(key, "downloads") == 0) {
+			if (lua_type(L, v) == LUA_TBOOLEAN)
+				p->downloads = lua_toboolean(L, v);
+			else {
+				schema_describe(L, v, got, sizeof(got));
+				fmerr(L, c, DIAG_ERROR, key, "downloads: expected "
+				    "true or false, got %s", got);
+			}
 		} else if (strcmp(key, "translationKey") == 0 ||
 		    strcmp(key, "date") == 0 || strcmp(key, "lastmod") == 0) {
 			/* Hugo's names, used when ours are absent */
@@ -356,7 +365,7 @@ fm_k(lua_State *L)
 			else
 				fmerr(L, c, DIAG_WARN, key, "unknown front matter "
 				    "field '%s' (known: title, key, weight, "
-				    "updated, description, slug, draft)", key);
+				    "updated, description, slug, draft, downloads)", key);
 		}
 		lua_pop(L, 2);
 	}
