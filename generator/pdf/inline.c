@@ -93,6 +93,7 @@ inline_text(struct flow *f, struct inl *in, const struct ctx *c,
 		fr->len = r[i].len;
 		fr->href = href;
 		fr->nohyph = c->nohyph || c->family == PF_MONO;
+		fr->tag = tag_content(f);
 		r[i].text = NULL;
 	}
 	draw_runs_free(r, n);
@@ -151,8 +152,17 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 		k.nohyph = 1;
 	} else if (tree_is(n, "a")) {
 		a = tree_get_attr(n, "href");
-		if (a != NULL && *a != '\0')
-			href = a;
+		if (a != NULL && *a != '\0') {
+			/* a Link element: its text, then its annotations */
+			int save = tag_enter(f, "Link", n);
+			struct tag_elem *e = tag_get(f->tags, f->tagcur);
+
+			if (e != NULL && save != f->tagcur)
+				e->alt = layout_squash(tree_text_content(n));
+			inline_walk(f, in, &k, n, a);
+			f->tagcur = save;
+			return;
+		}
 	} else if (tree_is(n, "br")) {
 		inline_frag(in)->text = NULL;
 		return;
@@ -180,7 +190,6 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 		/* a box to tick, drawn as a glyph (fallback font), with a
 		 * check box field over it */
 		struct frag *fr;
-		char *lab;
 
 		/* a clear gap from the text before (a choice's label) */
 		if (in->n > 0 && in->fr[in->n - 1].text != NULL &&
@@ -199,22 +208,22 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 		fr->len = strlen(fr->text);
 		fr->nohyph = 1;
 		fr->checked = tree_get_attr(n, "checked") != NULL;
-		if (form_radio(f, n, fr))
-			;
-		else {
-			fr->field = form_name(f, n);
-			lab = form_label(f->article,
-			    tree_get_attr(n, "id"));
-			if (lab == NULL && n->parent != NULL &&
-			    tree_is(n->parent, "label"))
-				lab = tree_text_content(n->parent);
-			fr->label = layout_squash(lab);
-		}
+		/* its field, named and described (form.c); the glyph is an
+		 * artifact: the widget stands for it */
+		form_box(f, n, fr);
 		/* and a small one to its own label, on the same line */
 		inline_text(f, in, &k, "\xc2\xa0", 2, NULL);
 		return;
 	} else if (tree_is(n, "q")) {
 		inline_walk(f, in, &k, n, href);
+		return;
+	}
+	if (tag_lang_differs(f, n)) {
+		/* text in another language: a Span with its /Lang */
+		int save = tag_enter(f, "Span", n);
+
+		inline_walk(f, in, &k, n, href);
+		f->tagcur = save;
 		return;
 	}
 	inline_walk(f, in, &k, n, href);

@@ -110,6 +110,8 @@ layout_new(const struct pdf_env *env)
 	f->bh = env->ph - st->margin[0] - st->margin[2];
 	f->forcebefore = -1;
 	f->labelend = -1;
+	f->tags = env->tags;
+	f->tagcur = env->tags != NULL ? env->tags->root : -1;
 	return f;
 }
 

@@ -2,7 +2,8 @@
  * pdf.c: the PDF writer's documents.  In: the project's pages (document
  * trees) and site.lua's documents; out: output/pdf/<lang>/<id>.pdf, each
  * with a cover, a table of contents, the pages, running header, "page X
- * of Y" footer, bookmarks, links and form fields.
+ * of Y" footer, bookmarks, links and form fields; tagged (PDF/UA-1) and
+ * archival (PDF/A-2) unless site.lua's pdf_standard says otherwise.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,11 @@
 #include "output/out.h"
 #include "doc/doc.h"
 #include "pdf/pdf.h"
+
+/* The sRGB profile PDF/A's output intent embeds (icc-profiles-free). */
+#ifndef PK_ICC
+#define PK_ICC "/usr/share/color/icc/sRGB.icc"
+#endif
 
 /* One page of a document. */
 struct dpage {
@@ -38,6 +44,7 @@ struct job {
 	const char *pageof;         /* "page %d of %d" */
 	const char *tocname;
 	int	 cover, toc, recto;
+	enum pdf_standard std;      /* what the PDF claims to be */
 	struct dpage *pages;
 	size_t	 npages;
 	const char *path;           /* output/pdf/<lang>/<id>.pdf */
@@ -127,6 +134,7 @@ running(struct drawer *d, struct pdf_layout *l, enum box_kind k, int page,
 	for (i = 0; i < nr; i++) {
 		b = layout_addbox(l, BOX_WORD);
 		b->page = page;
+		b->art = k == BOX_HEADER ? ART_HEADER : ART_FOOTER;
 		b->font = r[i].font;
 		b->size = size;
 		b->color = st->muted;
@@ -294,64 +302,84 @@ external(const struct job *j, const char *href, int src)
 	return buf_detach(&b);      /* readers resolve the ../ */
 }
 
+/* The boxes of layout l on pages from off, each in the marked content
+ * of its structure element (or as an artifact), links and fields tied to
+ * theirs (dt). */
 static void
-draw_layout(struct drawer *d, struct images *img, const struct job *j,
-    struct pdf_layout *l, const struct pdf_layout *content, int off,
-    int coff)
+draw_layout(struct drawer *d, struct drawtag *dt, struct images *img,
+    const struct job *j, struct pdf_layout *l,
+    const struct pdf_layout *content, int off, int coff)
 {
 	size_t i;
 	int pg;
 	double y;
+	void *a;
 
 	for (i = 0; i < l->nbox; i++) {
 		struct pdf_box *b = &l->box[i];
 
-		draw_select(d, b->page + off);
+		drawtag_page(dt, b->page + off);
 		switch (b->kind) {
 		case BOX_WORD:
+			drawtag_mark(dt, b->tag, b->art);
 			draw_text(d, b->font, b->size, b->color, b->x, b->base,
 			    b->text);
 			break;
 		case BOX_RULE:
+			drawtag_mark(dt, b->tag, b->art);
 			draw_rule(d, b->x, b->y, b->x + b->w, b->y + b->h,
 			    b->lw, b->color, b->dash);
 			break;
 		case BOX_RECT:
+			drawtag_mark(dt, b->tag, b->art);
 			draw_rect(d, b->x, b->y, b->w, b->h, b->hasfill,
 			    b->fill, b->lw, b->color);
 			break;
 		case BOX_SVG:
+			drawtag_mark(dt, b->tag, b->art);
+			drawtag_bbox(dt, b->tag, b->x, b->y, b->w, b->h);
 			svg_draw(d, b->node, b->x, b->y, b->w, b->h);
 			break;
 		case BOX_IMAGE:
+			drawtag_mark(dt, b->tag, b->art);
+			drawtag_bbox(dt, b->tag, b->x, b->y, b->w, b->h);
 			image_draw(img, b->text, b->x, b->y, b->w, b->h);
 			break;
 		case BOX_FIELD:
 			if (b->multiline == 3)
-				drawdoc_radio(d, b->x, b->y, b->w, b->h,
+				a = drawdoc_radio(d, b->x, b->y, b->w, b->h,
 				    b->text, b->label, b->value, b->checked);
 			else
-				drawdoc_field(d, b->x, b->y, b->w, b->h,
+				a = drawdoc_field(d, b->x, b->y, b->w, b->h,
 				    b->text, b->label, b->value, b->multiline,
 				    b->size);
+			drawtag_annot(dt, b->tag, a);
 			break;
 		case BOX_LINK:
+			/* a repeated table header's links: once, where the
+			 * table began (where their Link elements are) */
+			if (b->art == ART_COPY && j->std != PDFSTD_NONE &&
+			    j->std != PDFSTD_A2B)
+				break;
+			a = NULL;
 			if (href_dest(j, content, b->text, b->src, &pg, &y))
-				drawdoc_link_dest(d, b->x, b->y, b->w, b->h,
-				    pg + coff, y);
+				a = drawdoc_link_dest(d, b->x, b->y, b->w,
+				    b->h, pg + coff, y);
 			else {
 				char *u = external(j, b->text, b->src);
 
 				if (u != NULL)
-					drawdoc_link_uri(d, b->x, b->y, b->w,
-					    b->h, u);
+					a = drawdoc_link_uri(d, b->x, b->y,
+					    b->w, b->h, u);
 				free(u);
 			}
+			drawtag_annot(dt, b->tag, a);
 			break;
 		default:
 			break;
 		}
 	}
+	drawtag_close(dt);
 }
 
 /* Bookmarks: one per heading, nested by level. */
@@ -420,6 +448,8 @@ struct pdfdoc {
 	struct flow	*fv;        /* the cover */
 	struct pdf_layout cl, tl, vl; /* the same, cut into pages */
 	struct pdf_layout rl;       /* running headers and footers */
+	struct tags	*tags;      /* the structure tree, while laid out */
+	struct drawtag	*dt;        /* and while drawn */
 	double		 pw, ph;    /* the paper, points */
 	int		 front;     /* pages before the contents */
 	int		 ntoc;      /* pages of contents */
@@ -504,6 +534,7 @@ headers(const struct job *j, struct pdfdoc *r)
 		    st->margin[0] * 0.55, w, 0, st);
 		b = layout_addbox(&r->rl, BOX_RULE);
 		b->page = p;
+		b->art = ART_HEADER;
 		b->x = st->margin[3];
 		b->w = w;
 		b->y = st->margin[0] * 0.55 + st->smallsize * 0.5;
@@ -543,6 +574,11 @@ save(const struct job *j, struct pdfdoc *r)
 	char *pdf;
 	int ok;
 
+	/* the structure tree, then what the PDF says it is */
+	if (!drawtag_finish(r->dt) ||
+	    !drawpdfa_finish(r->d, j->std, j->title, j->author, j->subtitle,
+	    j->lang, format_epoch(), PK_ICC))
+		return 0;
 	if (slash != NULL) {
 		char *dir = xstrndup(j->path, (size_t)(slash - j->path));
 
@@ -582,6 +618,14 @@ render(const struct job *j)
 	r.env.lang = j->lang;
 	r.env.pw = r.pw;
 	r.env.ph = r.ph;
+	/* tagged for PDF/UA-1 and PDF/A-2a: the cover and the contents
+	 * first in reading order, then a section per page */
+	r.tags = tag_new(j->std != PDFSTD_NONE && j->std != PDFSTD_A2B);
+	if (j->cover)
+		r.tags->cover = tag_open(r.tags, r.tags->root, "Sect");
+	if (j->toc)
+		r.tags->toc = tag_open(r.tags, r.tags->root, "Sect");
+	r.env.tags = r.tags;
 	r.fc = layout_new(&r.env);
 	for (i = 0; i < j->npages; i++) {
 		if (stop_asked() != 0)
@@ -599,13 +643,14 @@ render(const struct job *j)
 	if (stop_asked() != 0)
 		goto out;
 	draw_pages(r.d, r.total, r.pw, r.ph);
+	r.dt = drawtag_new(r.d, r.tags, r.total);
 	off = r.front + r.ntoc;
 	if (j->cover)
-		draw_layout(r.d, r.img, j, &r.vl, &r.cl, 0, off);
+		draw_layout(r.d, r.dt, r.img, j, &r.vl, &r.cl, 0, off);
 	if (j->toc)
-		draw_layout(r.d, r.img, j, &r.tl, &r.cl, r.front, off);
-	draw_layout(r.d, r.img, j, &r.cl, &r.cl, off, off);
-	draw_layout(r.d, r.img, j, &r.rl, &r.cl, 0, off);
+		draw_layout(r.d, r.dt, r.img, j, &r.tl, &r.cl, r.front, off);
+	draw_layout(r.d, r.dt, r.img, j, &r.cl, &r.cl, off, off);
+	draw_layout(r.d, r.dt, r.img, j, &r.rl, &r.cl, 0, off);
 	outline(r.d, &r.cl, off, j->toc ? j->tocname : NULL, r.front);
 	drawdoc_info(r.d, j->title, j->author, j->subtitle, j->lang,
 	    format_epoch());
@@ -622,6 +667,8 @@ out:
 	layout_flow_free(r.ft);
 	layout_flow_free(r.fv);
 	image_free(r.img);
+	drawtag_free(r.dt);
+	tag_free(r.tags);
 	draw_free(r.d);
 	return ok;
 }
@@ -726,6 +773,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	j.cover = ds->cover;
 	j.toc = ds->toc;
 	j.recto = ds->recto;
+	j.std = s->pdfstd;
 	j.pages = dp;
 	j.npages = np;
 	path = xasprintf("%s/pdf/%s/%s.pdf", outdir, j.lang, ds->id);
@@ -748,6 +796,15 @@ pdf_write_all(struct project *p, const char *outdir)
 
 	if (s->ndocs == 0)
 		return 1;
+	if (s->pdfstd != PDFSTD_NONE && s->pdfstd != PDFSTD_UA1 &&
+	    !file_isfile(PK_ICC)) {
+		/* as a missing font: said once, before any PDF is begun */
+		diag(p->build->diag, DIAG_ERROR, PK_ICC, 0, 0, "the sRGB "
+		    "colour profile PDF/A needs is missing (Debian package "
+		    "icc-profiles-free; pdf_standard = \"none\" in %s makes "
+		    "PDFs without it)", s->file);
+		return 0;
+	}
 	pdfstyle_defaults(&st);
 	if (!pdfstyle_load(p, &st)) {
 		pdfstyle_free(&st);
