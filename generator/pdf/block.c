@@ -925,8 +925,10 @@ block_article(struct flow *f, xmlNodePtr article, int src,
 	f->article = article;
 	f->blocks = container;  /* a table cell's blocks */
 	f->nest = 0;
-	/* each page of the document a section of its own */
+	/* each page of the document a section of its own, its headings
+	 * from h1 (as doc/a11y.c reads them) */
 	f->tagcur = f->tags != NULL ? f->tags->root : -1;
+	f->hlevel = 0;
 	tag_enter(f, "Sect", article);
 	f->nwarned = 0;
 	f->labelend = -1;

@@ -183,6 +183,23 @@ legend_of(xmlNodePtr fs)
 	return NULL;
 }
 
+/* The text of n a reader sees: not a label for screen readers only
+ * (its field says it), not a field. */
+static void
+seen_text(struct buf *b, xmlNodePtr n)
+{
+	xmlNodePtr m;
+
+	for (m = n->children; m != NULL; m = m->next)
+		if (m->type == XML_TEXT_NODE && m->content != NULL)
+			buf_puts(b, (const char *)m->content);
+		else if (m->type == XML_ELEMENT_NODE &&
+		    !tree_has_class(m, "pk-visually-hidden") &&
+		    !tree_is(m, "input") && !tree_is(m, "textarea") &&
+		    !tree_is(m, "select") && !tree_is_svg(m))
+			seen_text(b, m);
+}
+
 /* The text of the header cell of cell's row (a th other than cell), or
  * NULL. */
 static char *
@@ -196,8 +213,14 @@ row_header(xmlNodePtr cell)
 		if (c != cell && tree_is(c, "th")) {
 			const char *sc = tree_get_attr(c, "scope");
 
-			if (sc == NULL || strncmp(sc, "row", 3) == 0)
-				return text_of(c);
+			struct buf b = { 0 };
+
+			if (sc != NULL && strncmp(sc, "row", 3) != 0)
+				continue;
+			seen_text(&b, c);
+			if (b.data != NULL && *layout_squash(b.data) != '\0')
+				return buf_detach(&b);
+			buf_free(&b);
 		}
 	return NULL;
 }
@@ -294,8 +317,9 @@ put_lowerfirst(struct buf *b, const char *s)
 	buf_puts(b, s + i);
 }
 
-/* "group : label" in the flow's language, the group left out when one
- * holds the other; a new string (NULL when both are). */
+/* "group : label" in the flow's language; when one holds the other, the
+ * longer alone ("2. Préambule", not "2. Préambule : préambule"); a new
+ * string (NULL when both are). */
 static char *
 join(const struct flow *f, const char *group, const char *label)
 {
@@ -303,9 +327,10 @@ join(const struct flow *f, const char *group, const char *label)
 
 	if (label == NULL || *label == '\0')
 		return group != NULL ? xstrdup(group) : NULL;
-	if (group == NULL || *group == '\0' || strcasestr(group, label) ||
-	    strcasestr(label, group))
+	if (group == NULL || *group == '\0' || strcasestr(label, group))
 		return xstrdup(label);
+	if (strcasestr(group, label))
+		return xstrdup(group);
 	buf_puts(&b, group);
 	buf_puts(&b, strcmp(f->lang, "fr") == 0 ? "\xc2\xa0: " : ": ");
 	put_lowerfirst(&b, label);
@@ -340,10 +365,31 @@ form_box(struct flow *f, xmlNodePtr n, struct frag *fr)
 	fr->ftag = e != NULL ? tag_content(f) : 0;
 	f->tagcur = save;
 	if (form_radio(f, n, fr)) {
-		/* the group says the question; each button its answer */
+		/* the group says the question; each button the question
+		 * and its answer ("... survivantes : oui") */
 		if (e != NULL) {
+			struct buf b = { 0 };
+
 			lab = form_label(f->article, tree_get_attr(n, "id"));
-			e->alt = join(f, fr->label, lab);
+			buf_puts(&b, fr->label != NULL ? fr->label : "");
+			while (b.len > 0 && (b.data[b.len - 1] == '?' ||
+			    b.data[b.len - 1] == ' '))
+				b.data[--b.len] = '\0';
+			/* a no-break space before the '?' (French) */
+			while (b.len >= 2 && (unsigned char)b.data[b.len - 2] ==
+			    0xC2 && (unsigned char)b.data[b.len - 1] == 0xA0)
+				b.data[b.len -= 2] = '\0';
+			while (b.len >= 3 && (unsigned char)b.data[b.len - 3] ==
+			    0xE2 && (unsigned char)b.data[b.len - 2] == 0x80 &&
+			    (unsigned char)b.data[b.len - 1] == 0xAF)
+				b.data[b.len -= 3] = '\0';
+			if (b.len > 0 && lab != NULL && *lab != '\0') {
+				buf_puts(&b, strcmp(f->lang, "fr") == 0 ?
+				    "\xc2\xa0: " : ": ");
+				put_lowerfirst(&b, lab);
+			} else if (lab != NULL)
+				buf_puts(&b, lab);
+			e->alt = b.data != NULL ? buf_detach(&b) : NULL;
 			free(lab);
 		}
 		return;
