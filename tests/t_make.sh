@@ -38,7 +38,7 @@ chmod +x "$W/bin/"*
 fresh() {
 	rm -rf "$W/src" "$W/state"/*
 	mkdir -p "$W/src"
-	(cd "$ROOT" && tar cf - Makefile generator lua themes content docs tests/fuzz \
+	(cd "$ROOT" && tar cf - Makefile generator lua themes content assets docs tests/fuzz \
 	    tests/run.sh tests/lib.sh tests/t_format.sh tests/unit tests/e2e tests/spec \
 	    --exclude=node_modules) | (cd "$W/src" && tar xf -)
 	# the npm packages are not what this test is about: lend the suite's own
@@ -46,7 +46,8 @@ fresh() {
 		[ -d "$ROOT/$d/node_modules" ] && cp -al "$ROOT/$d/node_modules" "$W/src/$d/"
 	done
 }
-M="env -u OUT -u ROOT -u PACTKIT make -C $W/src APT_GET=$W/bin/apt-get DPKG_QUERY=$W/bin/dpkg-query PKG_CONFIG=$W/bin/pkg-config CFLAGS=-O0"
+# CI=1: warnings are errors, as on CI (an -O1 sanitised build warns where -O2 does not)
+M="env -u OUT -u ROOT -u PACTKIT make -C $W/src CI=1 APT_GET=$W/bin/apt-get DPKG_QUERY=$W/bin/dpkg-query PKG_CONFIG=$W/bin/pkg-config CFLAGS=-O0"
 
 # not root: the exact apt-get line, exit non-zero, nothing compiled
 fresh

@@ -185,6 +185,9 @@ struct kv {
 #define DOC_ODT  2u             /* output/pdf/<lang>/<id>.odt */
 #define DOC_DOCX 4u             /* output/pdf/<lang>/<id>.docx */
 
+/* A document's contents: never, always, or from 12 pages on. */
+enum { DOC_TOC_OFF, DOC_TOC_ON, DOC_TOC_AUTO };
+
 /* One PDF named in site.lua documents = { ... }. */
 struct docspec {
 	char	*id;                /* file name: output/pdf/<lang>/<id>.pdf */
@@ -193,9 +196,13 @@ struct docspec {
 	char	**pages;            /* page keys or paths, '*' globs allowed */
 	size_t	 npages;
 	int	 cover;             /* 1: draw a cover page (default) */
-	int	 toc;               /* 1: table of contents (default) */
-	int	 recto;             /* 1: each part starts on a right-hand page (default 0) */
+	int	 toc;               /* DOC_TOC_*: contents (default: auto) */
+	int	 duplex;            /* 1: each part starts on a right-hand page
+				     * (default 0; `recto` is its old name) */
+	int	 booklet;           /* 1: also <id>-booklet.pdf, A5 two-up */
 	unsigned formats;           /* DOC_PDF | DOC_ODT | DOC_DOCX (default DOC_PDF) */
+	char	*paper[PK_MAXLANG]; /* "A4" or "Letter" per language (the
+				     * site's unless the document says) */
 	int	 line;              /* line of this entry in site.lua */
 };
 
@@ -240,7 +247,7 @@ struct site {
 	size_t	 nlangs;
 	char	*base_url;          /* absolute URL ending in '/', for sitemap */
 	char	*theme;             /* theme name: themes/<name>/ */
-	char	*paper[PK_MAXLANG]; /* "A4" or "Letter" per language */
+	char	*paper[PK_MAXLANG]; /* "A4" or "Letter" per language (A4) */
 	int	 raw_html;          /* 1: keep raw HTML and any URL scheme */
 	int	 index_links;       /* 1: links end in index.html (file://) */
 	enum pdf_standard pdfstd;   /* what the PDFs claim (pdf_standard) */
@@ -296,6 +303,8 @@ struct build {
 	struct links	*links;     /* links waiting for pages (doc/links.c) */
 	int		 verbose;   /* -v: each page as it is read */
 	int		 quiet;     /* -q: errors only */
+	const char	*dump_layout; /* --dump-layout DIR: each PDF's layout
+				     * as DIR/<lang>/<id>.layout, or NULL */
 };
 
 struct project {
@@ -351,6 +360,8 @@ struct pdf_style {
 	char	*font[PF__MAX];     /* TTF paths, one per face */
 	char	*file;              /* pdf.lua path for messages, or NULL */
 	double	 size;              /* body text size, pt */
+	double	 measure;           /* running text's width at most, pt
+				     * (0: the frame's) */
 	double	 leading;           /* line height as a multiple of size */
 	double	 hsize[6];          /* h1..h6 sizes, pt */
 	double	 codesize;          /* code blocks and inline code, pt */

@@ -551,6 +551,8 @@ project_free(struct project *p)
 		for (j = 0; j < d->npages; j++)
 			free(d->pages[j]);
 		free(d->pages);
+		for (j = 0; j < PK_MAXLANG; j++)
+			free(d->paper[j]);
 	}
 	free(p->site.docs);
 	free(p->site.base_url);
@@ -616,4 +618,15 @@ project_doc_pages(const struct project *p, const struct docspec *d,
 		}
 	*np = n;
 	return out;
+}
+
+size_t
+project_doc_part(const struct docspec *d, const struct page *pg)
+{
+	size_t j;
+
+	for (j = 0; j < d->npages; j++)
+		if (pattern_match(d->pages[j], pg))
+			break;
+	return j;
 }

@@ -199,6 +199,34 @@ get_bool(lua_State *L, struct sitectx *c, int t, const char *key,
 	return v;
 }
 
+/* A document's toc: true, false or "auto" (the default: contents when
+ * the document runs to 12 pages or more); DOC_TOC_*. */
+static int
+get_toc(lua_State *L, struct sitectx *c, int t, const char *path)
+{
+	char fpath[SB_MAXPATH], got[128];
+	int v = DOC_TOC_AUTO;
+
+	snprintf(fpath, sizeof(fpath), "%s.toc", path);
+	switch (lua_getfield(L, t, "toc")) {
+	case LUA_TNIL:
+		break;
+	case LUA_TBOOLEAN:
+		v = lua_toboolean(L, -1) ? DOC_TOC_ON : DOC_TOC_OFF;
+		break;
+	case LUA_TSTRING:
+		if (strcmp(lua_tostring(L, -1), "auto") == 0)
+			break;
+		/* FALLTHROUGH */
+	default:
+		schema_describe(L, -1, got, sizeof(got));
+		serr(L, c, DIAG_ERROR, fpath, "%s: expected true, false or "
+		    "\"auto\", got %s", fpath + 1, got);
+	}
+	lua_pop(L, 1);
+	return v;
+}
+
 static int
 goodlang(const char *s)
 {
@@ -289,11 +317,17 @@ paper_name(const char *s)
 	return NULL;
 }
 
+/*
+ * The paper of table t's field "paper" (path: where it is, for messages):
+ * "A4", "Letter", or one per language { fr = "A4", en = "Letter" }; a
+ * language left out keeps dflt's (NULL: A4).  Into out, one per language.
+ */
 static void
-site_paper(lua_State *L, struct sitectx *c, int t)
+read_paper(lua_State *L, struct sitectx *c, int t, const char *where,
+    char *const *dflt, char **out)
 {
 	struct site *site = c->site;
-	char got[128], path[64];
+	char got[128], path[96];
 	const char *p;
 	size_t i;
 	int v;
@@ -301,13 +335,13 @@ site_paper(lua_State *L, struct sitectx *c, int t)
 	lua_getfield(L, t, "paper");
 	v = lua_gettop(L);
 	for (i = 0; i < site->nlangs; i++) {
-		p = strcmp(site->langs[i], "en") == 0 ? "Letter" : "A4";
-		snprintf(path, sizeof(path), ".paper");
+		p = dflt != NULL && dflt[i] != NULL ? dflt[i] : "A4";
+		snprintf(path, sizeof(path), "%s.paper", where);
 		if (lua_type(L, v) == LUA_TSTRING)
 			lua_pushvalue(L, v);
 		else if (lua_type(L, v) == LUA_TTABLE) {
 			lua_getfield(L, v, site->langs[i]);
-			snprintf(path, sizeof(path), ".paper.%s",
+			snprintf(path, sizeof(path), "%s.paper.%s", where,
 			    site->langs[i]);
 		} else
 			lua_pushnil(L);
@@ -320,14 +354,16 @@ site_paper(lua_State *L, struct sitectx *c, int t)
 			    "\"Letter\", got %s", path + 1, got);
 		}
 		lua_pop(L, 1);
-		site->paper[i] = xstrdup(p);
+		free(out[i]);
+		out[i] = xstrdup(p);
 	}
 	if (!lua_isnil(L, v) && lua_type(L, v) != LUA_TSTRING &&
 	    lua_type(L, v) != LUA_TTABLE) {
+		snprintf(path, sizeof(path), "%s.paper", where);
 		schema_describe(L, v, got, sizeof(got));
-		serr(L, c, DIAG_ERROR, ".paper", "paper: expected \"A4\", "
+		serr(L, c, DIAG_ERROR, path, "%s: expected \"A4\", "
 		    "\"Letter\" or { fr = \"A4\", en = \"Letter\" }, got %s",
-		    got);
+		    path + 1, got);
 	}
 	lua_pop(L, 1);
 }
@@ -421,7 +457,8 @@ static void
 site_docs(lua_State *L, struct sitectx *c, int t)
 {
 	static const char *const known[] = { "id", "title", "subtitle",
-	    "pages", "cover", "toc", "recto", "formats", NULL };
+	    "pages", "cover", "toc", "duplex", "recto", "booklet", "formats",
+	    "paper", NULL };
 	struct site *site = c->site;
 	struct docspec *d;
 	char path[64], ppath[96], got[128];
@@ -457,8 +494,19 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 		d = &site->docs[site->ndocs++];
 		d->line = linemap_line(L, c->name, path);
 		d->cover = get_bool(L, c, dt, "cover", path, 1);
-		d->toc = get_bool(L, c, dt, "toc", path, 1);
-		d->recto = get_bool(L, c, dt, "recto", path, 0);
+		d->toc = get_toc(L, c, dt, path);
+		d->duplex = get_bool(L, c, dt, "duplex", path, 0);
+		if (lua_getfield(L, dt, "recto") != LUA_TNIL) {
+			/* the old name of duplex */
+			char rpath[96];
+
+			snprintf(rpath, sizeof(rpath), "%s.recto", path);
+			serr(L, c, DIAG_NOTE, rpath, "%s.recto: now called "
+			    "duplex (recto still works)", path + 1);
+			d->duplex |= get_bool(L, c, dt, "recto", path, 0);
+		}
+		lua_pop(L, 1);
+		d->booklet = get_bool(L, c, dt, "booklet", path, 0);
 		unknown_fields(L, c, dt, path, known, "document");
 		get_str(L, c, dt, "id", path, &d->id);
 		if (d->id == NULL) {
@@ -481,6 +529,7 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 					    xstrdup(site->title.s[i]);
 		get_lstr(L, c, dt, "subtitle", path, &d->subtitle, 0);
 		d->formats = doc_formats(L, c, dt, path);
+		read_paper(L, c, dt, path, site->paper, d->paper);
 		snprintf(ppath, sizeof(ppath), "%s.pages", path);
 		if (lua_getfield(L, dt, "pages") != LUA_TTABLE ||
 		    lua_rawlen(L, -1) == 0) {
@@ -728,7 +777,7 @@ site_k(lua_State *L)
 		serr(L, c, DIAG_ERROR, ".theme", "theme: \"%s\" is not a theme "
 		    "name (use a-z, 0-9, '-' and '_': themes/NAME/)",
 		    site->theme);
-	site_paper(L, c, t);
+	read_paper(L, c, t, "", NULL, site->paper);
 	site->raw_html = get_bool(L, c, t, "raw_html", "", 0);
 	site->index_links = get_bool(L, c, t, "index_links", "", 0);
 	site_pdfstd(L, c, t);

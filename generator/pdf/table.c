@@ -181,10 +181,17 @@ static void
 cell_widths(struct flow *f, xmlNodePtr n, int font, double size,
     double *minw, double *maxw)
 {
-	char *t = tree_text_content(n);
-	const char *p = t, *q;
+	char *t = tree_text_content(n), *nb;
+	const char *p, *q;
+	size_t len;
 	double sp = draw_width(f->d, font, size, " ", 1), w, line = 0;
 
+	/* a date is one word: it never breaks */
+	if ((nb = inline_dates(t, strlen(t), &len)) != NULL) {
+		free(t);
+		t = nb;
+	}
+	p = t;
 	*minw = 0;
 	*maxw = 0;
 	while (*p != '\0') {
@@ -219,7 +226,9 @@ sublayout(struct flow *f, const struct ctx *c, xmlNodePtr n, size_t *nitems,
 	f->nv = f->capv = 0;
 	f->ndeco = 0;
 	f->forcebefore = 0;
+	f->insub++;
 	f->blocks(f, c, n);
+	f->insub--;
 	f->forcebefore = -1;
 	out = f->v;
 	*nitems = f->nv;
@@ -487,6 +496,7 @@ table_group(struct flow *f, const struct ctx *c, const struct grid *g,
 			cwid[i] += cw[j];
 		k.x = cx[i] + pad;
 		k.w = cwid[i] - 2 * pad;
+		k.right = k.x + k.w;
 		k.size = size;
 		k.justify = 0;
 		k.depth = 0;

@@ -19,7 +19,7 @@ tag_new(int on)
 	struct tags *t = xcalloc(1, sizeof(*t));
 
 	t->on = on;
-	t->cover = t->toc = -1;
+	t->cover = t->toc = t->back = -1;
 	if (on)
 		t->root = tag_open(t, -1, "Document");
 	else
