@@ -90,7 +90,11 @@ void	 layout_free(struct pdf_layout *);
  * B L" line, a "# size PAGE W H" line for each landscape page, then one
  * line per box but words: "PAGE KIND X Y W H [m=MEASURE
  * [p=PARA:LINE/LINES]] [TEXT]", in points from the top left, PAGE
- * counted from 1 after pageoff.  Header rules carry TEXT "header". */
+ * counted from 1 after pageoff.  Header rules carry TEXT "header".  A
+ * document's dump (pdf.c) starts with "# pages N", "# measure M" (running
+ * text's width), "# booklet W H" (its sheets), "# duplex", "# toc P",
+ * "# part P" where each part starts and "# pad P" for a booklet's blank
+ * pages; tests/print/audit.py reads them. */
 void	 layout_dump(const struct pdf_layout *, FILE *, double pagew,
 	    double pageh, const struct pdf_style *, int pageoff);
 
