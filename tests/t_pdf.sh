@@ -18,7 +18,7 @@ objs=$(cd "$ROOT/generator" && for c in */*.c; do
 if [ -z "$objs" ] || ! cc -std=c11 -D_DEFAULT_SOURCE ${ASAN:+$ASAN_CFLAGS} \
     $(pkg-config --cflags libxml-2.0) -I"$ROOT/generator" \
     -o "$T/driver" "$FX/driver.c" $objs \
-    $(pkg-config --libs libcmark libxml-2.0 lua5.4 libmicrohttpd libzip 2>/dev/null) \
+    $(pkg-config --libs libcmark libxml-2.0 lua5.4 libmicrohttpd libzip yaml-0.1 2>/dev/null) \
     -lhpdf -lpng -ljpeg -lhyphen -lz -lm 2>"$T/cc.err"; then
 	fail pdf-driver-builds "$(head -3 "$T/cc.err")"
 	exit 0

@@ -119,6 +119,26 @@ else
 	fail pdfcheck/toolkit-passes "the toolkit did not build: $(head -2 "$T/toolkit-build.log")"
 fi
 
+# ---- a project it was not written for -------------------------------------------
+# tests/vocab/child-protection (its own topic, components, pipe tables, forms,
+# the map's SVG, links between its documents): every PDF passes too.
+V=$(tmpdir pdfcheck-unseen)
+cp -R "$ROOT/tests/vocab/child-protection/." "$V/"
+if "$PACTKIT" build -q "$V" >"$T/unseen-build.log" 2>&1; then
+	ls "$V"/output/pdf/*/*.pdf | grep -v -- '-booklet\.pdf$' >"$T/unseen.lst"
+	n=$(wc -l <"$T/unseen.lst")
+	$CHK $(cat "$T/unseen.lst") >"$OUT/pdfcheck-unseen.txt" 2>&1
+	rc=$?
+	if [ $rc -eq 0 ] && [ "$n" -ge 2 ] &&
+	    grep -q "$n files, $n passed, 0 failed" "$OUT/pdfcheck-unseen.txt"; then
+		pass pdfcheck/unseen-project-passes
+	else
+		fail pdfcheck/unseen-project-passes "rc=$rc, $n files: $(grep -v '^  ' "$OUT/pdfcheck-unseen.txt" | head -4)"
+	fi
+else
+	fail pdfcheck/unseen-project-passes "did not build: $(head -2 "$T/unseen-build.log")"
+fi
+
 # ---- bad input, tagged as well as it can be -------------------------------------
 # A skipped heading level, an image without alt text, a table without a
 # header row (tests/errors/a11y-warn: warnings naming file:line there): the

@@ -163,6 +163,12 @@ else
 	fail print-links-out-no-base "$(tail -3 "$T/nobase.out")"
 fi
 
+# the contents list pages and their sections, not a glossary's letters
+toc=$(awk '/^# toc / { print $3 }' "$T/dump-a4/fr/guide.layout")
+part=$(awk -v t="$toc" '/^# part / && $3 > t { print $3; exit }' "$T/dump-a4/fr/guide.layout")
+n=$(pdftotext -layout -f "$toc" -l $((part - 1)) "$T/a4/output/pdf/fr/guide.pdf" - | grep -cE '^ *[A-Z] +[0-9]+ *$')
+[ -n "$toc" ] && [ "$n" -eq 0 ] && pass print-toc-no-letters || fail print-toc-no-letters "toc at ${toc:-none}: $n one-letter entries"
+
 # ---- cover, colophon, back cover ----------------------------------------
 # the cover's date is the latest `updated` of the pages the document
 # holds, written out, never the build's (2030 here)

@@ -144,10 +144,10 @@ struct diag {
 	int	 json;              /* collected, printed at the end (--format json) */
 	struct buf jbuf;            /* the JSON items, comma-separated */
 	struct buf *capture;        /* also collect the printed lines here */
-	size_t	 relay_err;         /* a forked writer: the counts and JSON */
-	size_t	 relay_warn;        /*   length when it began */
-	size_t	 relay_json;
-	struct buf relay;           /* and the lines it printed since */
+	struct strset said;         /* what was said: each message once */
+	int	 dropping;          /* the last message was a repeat: its notes go too */
+	int	 relaying;          /* a forked writer: records for the parent */
+	struct buf relay;           /*   the records said since the fork */
 };
 
 /* Prints "file:line:col: error: msg" (line/col 0 are left out). */
@@ -159,11 +159,14 @@ void	 diag_va(struct diag *, enum diag_level, const char *, int, int,
 void	 diag_sys(struct diag *, const char *path); /* "path: strerror(errno)" */
 size_t	 diag_errors(const struct diag *);  /* errors said so far */
 size_t	 diag_warnings(const struct diag *);
+/* "2 errors, 1 warning" (what was said so far) into buf. */
+void	 diag_counts(const struct diag *, struct buf *);
 void	 diag_flush_json(struct diag *);    /* --format json: all of it */
 void	 diag_free(struct diag *);
-/* A forked writer: begin relaying (child, after fork), send what it
- * said since to the parent (child, at the end), which takes it in as
- * its own (counts, serve's capture, JSON).  1 ok, 0 failed. */
+/* A forked writer: begin relaying (child, after fork: nothing is
+ * printed), send what it said since to the parent (child, at the end),
+ * which says it as its own (once, counted, printed or in the JSON, in
+ * serve's capture).  1 ok, 0 failed. */
 void	 diag_relay_begin(struct diag *);
 int	 diag_relay_send(struct diag *, int fd);
 int	 diag_relay_receive(struct diag *, int fd);
@@ -194,6 +197,8 @@ struct docspec {
 	struct lstr title;          /* document title (cover, header, info) */
 	struct lstr subtitle;       /* cover subtitle, may be empty */
 	char	**pages;            /* page keys or paths, '*' globs allowed */
+	int	*pline;             /* where each is in site.lua: line, */
+	int	*pcol;              /*   column (0: not known) */
 	size_t	 npages;
 	int	 cover;             /* 1: draw a cover page (default) */
 	int	 toc;               /* DOC_TOC_*: contents (default: auto) */
@@ -204,6 +209,7 @@ struct docspec {
 	char	*paper[PK_MAXLANG]; /* "A4" or "Letter" per language (the
 				     * site's unless the document says) */
 	int	 line;              /* line of this entry in site.lua */
+	int	 col;               /*   and its column (0: not known) */
 };
 
 /* Who publishes a toolkit (lua/site.lua, every field optional): the PDFs'
@@ -270,6 +276,7 @@ struct page {
 	int	 weight;            /* order among siblings (default 0) */
 	char	*slug;              /* front matter slug, or NULL */
 	int	 is_index;          /* index.md or _index.md: a section page */
+	int	 draft;             /* front matter draft = true */
 	int	 fm_lines;          /* lines before the body (front matter) */
 	char	*text;              /* the whole file, NUL-terminated */
 	size_t	 textlen;
@@ -303,6 +310,7 @@ struct build {
 	struct links	*links;     /* links waiting for pages (doc/links.c) */
 	int		 verbose;   /* -v: each page as it is read */
 	int		 quiet;     /* -q: errors only */
+	int		 drafts;    /* --drafts: draft pages built, marked */
 	const char	*dump_layout; /* --dump-layout DIR: each PDF's layout
 				     * as DIR/<lang>/<id>.layout, or NULL */
 };
@@ -317,6 +325,8 @@ struct project {
 	struct strmap byrel;        /* "lang/rel" -> page */
 	struct strmap bykey;        /* "lang/key" -> page */
 	struct strmap byurl;        /* url -> page */
+	struct strset drafts;       /* "lang/rel", "lang/key", url of each draft
+	                             * left out of the build */
 	int	 lang_only;         /* -1: every language; else a forked writer's */
 };
 

@@ -112,6 +112,61 @@ toc_collect(xmlNodePtr n, xmlNodePtr *hs, size_t *nh, size_t max)
 	}
 }
 
+/* The number a heading's text starts with ("12. Budget": 12, and the
+ * text after it in *rest), or 0. */
+static long
+heading_number(const char *t, const char **rest)
+{
+	const char *p = t;
+	long n;
+
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (p == t || p - t > 6 || p[0] != '.' || p[1] != ' ')
+		return 0;
+	n = strtol(t, NULL, 10);
+	*rest = p + 2;
+	return n;
+}
+
+/* A list of the contents whose headings all carry their number (a MoU's
+ * articles, "1. Parties"): the list gives each item that number, and
+ * the links the text after it, so the number is shown once. */
+static void
+toc_numbers(xmlNodePtr ol)
+{
+	xmlNodePtr li, a, sub;
+	const char *rest;
+	int all = ol->children != NULL;
+
+	for (li = ol->children; li != NULL; li = li->next) {
+		char *t;
+
+		if ((a = li->children) == NULL)
+			continue;
+		t = tree_text_content(a);
+		all &= heading_number(t, &rest) > 0;
+		free(t);
+		for (sub = a->next; sub != NULL; sub = sub->next)
+			if (sub->type == XML_ELEMENT_NODE)
+				toc_numbers(sub);
+	}
+	if (!all)
+		return;
+	for (li = ol->children; li != NULL; li = li->next) {
+		char *t = tree_text_content(li->children), num[24], *keep;
+		long n = heading_number(t, &rest);
+
+		keep = xstrdup(rest);
+		snprintf(num, sizeof(num), "%ld", n);
+		tree_attr(li, "value", num);
+		xmlNodeSetContent(li->children, NULL);
+		tree_text(li->children, keep);
+		free(keep);
+		free(t);
+	}
+}
+
 static void
 fill_toc(struct site_out *c, const struct view *v, xmlNodePtr slot)
 {
@@ -151,6 +206,7 @@ fill_toc(struct site_out *c, const struct view *v, xmlNodePtr slot)
 		free(href);
 		free(text);
 	}
+	toc_numbers(ol);
 }
 
 static void

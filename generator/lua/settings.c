@@ -38,11 +38,11 @@ serr(lua_State *L, struct sitectx *c, enum diag_level lvl, const char *path,
     const char *fmt, ...)
 {
 	va_list ap;
+	int line, col;
 
+	line = linemap_pos(L, c->name, path, &col);
 	va_start(ap, fmt);
-	diag_va(sandbox_get(L)->diag, lvl, c->name,
-	    linemap_line(L, c->name, path), 0,
-	    fmt, ap);
+	diag_va(sandbox_get(L)->diag, lvl, c->name, line, col, fmt, ap);
 	va_end(ap);
 	if (lvl == DIAG_ERROR)
 		c->ok = 0;
@@ -492,7 +492,7 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 			continue;
 		}
 		d = &site->docs[site->ndocs++];
-		d->line = linemap_line(L, c->name, path);
+		d->line = linemap_pos(L, c->name, path, &d->col);
 		d->cover = get_bool(L, c, dt, "cover", path, 1);
 		d->toc = get_toc(L, c, dt, path);
 		d->duplex = get_bool(L, c, dt, "duplex", path, 0);
@@ -540,12 +540,20 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 		} else {
 			np = (lua_Integer)lua_rawlen(L, -1);
 			d->pages = xcalloc((size_t)np, sizeof(char *));
+			d->pline = xcalloc((size_t)np, sizeof(int));
+			d->pcol = xcalloc((size_t)np, sizeof(int));
 			for (j = 1; j <= np; j++) {
 				lua_rawgeti(L, -1, j);
-				if (lua_type(L, -1) == LUA_TSTRING)
+				if (lua_type(L, -1) == LUA_TSTRING) {
+					char ipath[SB_MAXPATH + 32];
+
+					snprintf(ipath, sizeof(ipath), "%s[%lld]",
+					    ppath, (long long)j);
+					d->pline[d->npages] = linemap_pos(L,
+					    c->name, ipath, &d->pcol[d->npages]);
 					d->pages[d->npages++] =
 					    xstrdup(lua_tostring(L, -1));
-				else {
+				} else {
 					schema_describe(L, -1, got,
 					    sizeof(got));
 					serr(L, c, DIAG_ERROR, ppath, "%s[%lld]: "
@@ -827,16 +835,17 @@ struct i18nctx {
 };
 
 /* Runs the strings file path (chunk name) and copies its pairs into the
- * table at m; with known, warns about keys not in it. */
+ * table at m; with known (the project's file over the built-in one), a
+ * key of the topic's words, which moved to the vocabularies, is warned
+ * about and left out. */
 static void
 i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
     int known)
 {
 	struct sitectx sc;
-	const char *name = sandbox_relpath(c->site, path), *src, *key;
-	const char *cands[512], *near;
+	const char *name = sandbox_relpath(c->site, path), *src, *moved;
 	char *text, got[128], kpath[SB_MAXPATH];
-	size_t len, nc = 0;
+	size_t len;
 	lua_Integer k;
 	int t;
 
@@ -861,15 +870,6 @@ i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
 		lua_settop(L, t - 2);
 		return;
 	}
-	if (known) {
-		sandbox_sortedkeys(L, m);
-		for (k = 1; nc < 512 && lua_rawgeti(L, -1, k) != LUA_TNIL;
-		    k++) {
-			cands[nc++] = lua_tostring(L, -1);
-			lua_pop(L, 1);
-		}
-		lua_pop(L, 1);
-	}
 	sandbox_sortedkeys(L, t);
 	for (k = 1; lua_rawgeti(L, -1, k) != LUA_TNIL; k++) {
 		kpath[0] = '\0';
@@ -884,20 +884,16 @@ i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
 			serr(L, &sc, DIAG_ERROR, kpath, "expected key = "
 			    "\"text\" pairs, got %s", got);
 			c->ok = 0;
+		} else if (known && (moved = vocab_moved(
+		    lua_tostring(L, -2))) != NULL) {
+			/* the topic's words are the vocabularies' now */
+			serr(L, &sc, DIAG_WARN, kpath, "'%s' is not an interface "
+			    "string any more: the topic's words are in "
+			    "lua/vocab.lua (%s); this one is not used",
+			    lua_tostring(L, -2), moved);
 		} else {
-			key = lua_tostring(L, -2);
-			lua_pushvalue(L, -2);
-			if (known && lua_rawget(L, m) == LUA_TNIL) {
-				near = suggest_nearest(key, cands, nc);
-				if (near != NULL)
-					serr(L, &sc, DIAG_WARN, kpath, "unknown "
-					    "interface string '%s'; did you "
-					    "mean '%s'?", key, near);
-				else
-					serr(L, &sc, DIAG_WARN, kpath, "unknown "
-					    "interface string '%s'", key);
-			}
-			lua_pop(L, 1);
+			/* a key that is not built in is the project's own,
+			 * for its components: no warning */
 			lua_pushvalue(L, -2);
 			lua_pushvalue(L, -2);
 			lua_rawset(L, m);

@@ -333,7 +333,8 @@ contents(const struct job *j, struct pdfdoc *r)
 
 		/* page numbers are added when drawing: only right-hand
 		 * starts depend on the offset */
-		if (tries == 0 || j->duplex) {
+		if (tries > 0 && j->duplex) {
+			/* (the first: plan()'s, at the same offset) */
 			layout_free(&r->cl);
 			pages_paginate(r->fc, off + r->ntoc, &r->cl);
 		}
@@ -552,7 +553,7 @@ plan(const struct job *j, struct pdfdoc *r)
 	r->toc = j->toc == DOC_TOC_ON || (j->toc == DOC_TOC_AUTO &&
 	    n >= LONGDOC);
 	r->back = j->back && n >= LONGDOC ? 0 : -1;
-	layout_free(&r->cl);
+	/* r->cl stays: the pages without contents, as contents() starts */
 }
 
 /*
@@ -654,6 +655,7 @@ render(const struct job *j)
 		r.tags->cover = tag_open(r.tags, r.tags->root, "Sect");
 	r.tags->toc = tag_open(r.tags, r.tags->root, "Sect");
 	r.env.tags = r.tags;
+	r.env.kpc = kpcache_new();
 	if (!lay_out(j, &r, &x))
 		goto out;
 	stage("layout");
@@ -733,6 +735,7 @@ out:
 	drawtag_free(r.dt);
 	tag_free(r.tags);
 	draw_free(r.d);
+	kpcache_free(r.env.kpc);
 	xref_reset(&x);
 	free(urls);
 	return ok;
@@ -924,10 +927,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 
 	pages = project_doc_pages(p, ds, li, &np);
 	if (np == 0) {
-		diag(p->build->diag, DIAG_WARN, s->file, ds->line, 0,
-		    "document '%s' has no pages in '%s': no PDF", ds->id,
-		    s->langs[li]);
-		free(pages);
+		free(pages);            /* said by project_check_docs */
 		return 1;
 	}
 	dp = xcalloc(np, sizeof(*dp));

@@ -7,7 +7,15 @@
 --   title = loc                 optional caption
 --   blank = true                a worksheet with rows = 5 meetings
 
-local KINDS = { "bilateral", "joint-committee", "consultation" }
+local KINDS, KIND = {}, {}   -- the vocabulary meeting_kinds: ids, labels
+
+local function vocab()
+  KINDS, KIND = {}, {}
+  for _, k in ipairs(pk.vocab("meeting_kinds")) do
+    KINDS[#KINDS + 1] = k.id
+    KIND[k.id] = k.label
+  end
+end
 -- (the agenda stays in the data: the log shows what was decided)
 local COLS = { "log.date", "log.kind", "log.participants", "log.decisions",
   "log.follow_up", "log.next_meeting" }
@@ -73,7 +81,7 @@ local function filled(args, title)
   for _, m in ipairs(log) do
     rows[#rows + 1] = pk.h("tr", nil,
       pk.h("th", { scope = "row" }, when(m.date)),
-      pk.h("td", nil, pk.t("kind." .. m.kind)),
+      pk.h("td", nil, KIND[m.kind]),
       pk.h("td", nil, joined(m.participants, names)),
       pk.h("td", nil, list(m.decisions)),
       pk.h("td", nil, list(m.follow_up, function(f)
@@ -101,7 +109,7 @@ end
 local function blank(args, title)
   local out = {
     pk.h("p", { class = "pk-form-title" }, pk.h("strong", nil, title)),
-    pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.t("note.confidential"))),
+    pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice"))),
   }
   for i = 1, args.rows or 5 do
     local n = "m" .. i .. "-"
@@ -109,7 +117,7 @@ local function blank(args, title)
     for _, k in ipairs(KINDS) do
       local id = pk.id("log")
       kinds[#kinds + 1] = pk.h("input", { type = "radio", id = id, name = n .. "kind", value = k })
-      kinds[#kinds + 1] = pk.h("label", { ["for"] = id }, pk.t("kind." .. k))
+      kinds[#kinds + 1] = pk.h("label", { ["for"] = id }, KIND[k])
     end
     -- the follow-up: a small table, one row per action
     local fr = {}
@@ -142,6 +150,7 @@ end
 
 return function(args)
   pk.check(args, ARGS)
+  vocab()
   local title = args.title and pk.loc(args.title) or pk.t("log.title")
   if args.blank then return blank(args, title) end
   return filled(args, title)

@@ -1,14 +1,27 @@
--- partner-screening: candidate partners against the six screening
--- questions of the guide, answers written in words, with the reasons
--- ("why") and the decision when one was taken.
+-- partner-screening: candidate partners against the screening questions
+-- (the project's vocabulary screening_questions: the guide's six by
+-- default), answers written in words, with the reasons ("why") and the
+-- decision (the vocabulary decisions) when one was taken.
 --   source = "screening"      the answers (docs/contract.md §3)
 --   parties = "stakeholders"  where the candidates' names come from
 --   title = loc               optional caption
 --   blank = true              a worksheet: rows = 4 candidate blocks
 
-local QUESTIONS = { "trusted", "respected", "risks", "advocate", "champions", "influential" }
 local ANSWERS = { "yes", "partly", "no", "unknown" }
-local DECISIONS = { "partner", "engage", "monitor", "avoid" }
+local QUESTIONS, DECISIONS = {}, {}   -- ids, from the vocabularies
+local TEXT = {}                       -- question or decision id -> label
+
+local function vocab()
+  QUESTIONS, DECISIONS, TEXT = {}, {}, {}
+  for _, q in ipairs(pk.vocab("screening_questions")) do
+    QUESTIONS[#QUESTIONS + 1] = q.id
+    TEXT["q:" .. q.id] = q.label
+  end
+  for _, d in ipairs(pk.vocab("decisions")) do
+    DECISIONS[#DECISIONS + 1] = d.id
+    TEXT["d:" .. d.id] = d.label
+  end
+end
 
 local ARGS = { type = "record", fields = {
   source = { type = "string", nonempty = true, optional = true },
@@ -33,7 +46,7 @@ end
 local function head(caption, decision)
   local ths = { pk.h("th", { scope = "col" }, pk.t("screen.candidate")) }
   for _, q in ipairs(QUESTIONS) do
-    ths[#ths + 1] = pk.h("th", { scope = "col" }, pk.t("screen." .. q))
+    ths[#ths + 1] = pk.h("th", { scope = "col" }, TEXT["q:" .. q])
   end
   if decision then ths[#ths + 1] = pk.h("th", { scope = "col" }, pk.t("screen.decision")) end
   return pk.h("caption", nil, caption), pk.h("thead", nil, pk.h("tr", nil, ths))
@@ -60,7 +73,7 @@ local function filled(args, title)
     end
     if decision then
       cells[#cells + 1] = pk.h("td", { class = "pk-decision" },
-        c.decision and pk.t("decision." .. c.decision) or nil)
+        c.decision and TEXT["d:" .. c.decision] or nil)
     end
     rows[#rows + 1] = pk.h("tr", nil, cells)
     rows[#rows + 1] = pk.h("tr", { class = "pk-why" },
@@ -92,7 +105,7 @@ local function blank(args, title)
       pk.h("input", { type = "text", id = id, name = n .. "name", ["data-pk-lines"] = 1 }),
     }
     for _, q in ipairs(QUESTIONS) do
-      local boxes = { pk.h("legend", nil, pk.t("screen." .. q)) }
+      local boxes = { pk.h("legend", nil, TEXT["q:" .. q]) }
       for _, a in ipairs(ANSWERS) do
         local box, label = tick(n .. q, a, pk.t("answer." .. a))
         boxes[#boxes + 1] = box
@@ -106,7 +119,7 @@ local function blank(args, title)
       ["data-pk-lines"] = 3 })
     local dec = { pk.h("legend", nil, pk.t("screen.decision")) }
     for _, d in ipairs(DECISIONS) do
-      local box, label = tick(n .. "decision", d, pk.t("decision." .. d))
+      local box, label = tick(n .. "decision", d, TEXT["d:" .. d])
       dec[#dec + 1] = box
       dec[#dec + 1] = label
     end
@@ -118,11 +131,12 @@ local function blank(args, title)
       ["data-pk-form"] = args.form or ("partner-screening-" .. pk.lang) },
       pk.h("p", { class = "pk-form-title" }, pk.h("strong", nil, title)),
       blocks,
-      pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.t("note.confidential")))))
+      pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice")))))
 end
 
 return function(args)
   pk.check(args, ARGS)
+  vocab()
   local title = args.title and pk.loc(args.title) or pk.t("screen.title")
   if args.blank then return blank(args, title) end
   return filled(args, title)

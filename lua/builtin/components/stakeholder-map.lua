@@ -5,41 +5,43 @@
 --   blank = true              an empty grid to fill in by hand, and a
 --                             blank table (rows = 8)
 -- Sector is shown by colour AND shape; champions get a thick ring,
--- stakeholders trusted by survivors a check mark.  Labels are placed with
+-- stakeholders marked `trusted` a check mark.  Labels are placed with
 -- pk.textwidth so that none overlaps another label, a marker or a
 -- quadrant name; markers at equal coordinates are set side by side.
+-- The sectors and levels, their labels and the sectors' markers (shape and
+-- colour) are the project's vocabularies (pk.vocab; lua/vocab.lua).
 
-local SECTORS = { "police", "security", "justice", "health", "shelter",
-  "womens-org", "civil-society", "government", "community", "media", "other" }
-local LEVELS = { "community", "local", "regional", "national", "international" }
+local SECTORS, LEVELS = {}, {}   -- ids, in the vocabularies' order
+local LABEL, LEVEL = {}, {}      -- id -> label in the page's language
+local STYLE = {}                 -- sector id -> { shape = …, colour = … }
 
--- Colours: each at least 4.5:1 against white and against the quadrant
--- fills, so markers stay visible in print and for low vision.
-local STYLE = {
-  police          = { shape = "circle",   colour = "#0b4f9c" },
-  security        = { shape = "square",   colour = "#5b3a9b" },
-  justice         = { shape = "diamond",  colour = "#8b1e3f" },
-  health          = { shape = "up",       colour = "#0f6e43" },
-  shelter         = { shape = "down",     colour = "#a84300" },
-  ["womens-org"]  = { shape = "star",     colour = "#a3166b" },
-  ["civil-society"] = { shape = "hexagon", colour = "#00667d" },
-  government      = { shape = "plus",     colour = "#3d3d3d" },
-  community       = { shape = "pentagon", colour = "#6b5200" },
-  media           = { shape = "hourglass", colour = "#6b4226" },
-  other           = { shape = "cross",    colour = "#1a1a1a" },
-}
+-- The vocabularies of this call, in the page's language.
+local function vocab()
+  SECTORS, LEVELS, LABEL, LEVEL, STYLE = {}, {}, {}, {}, {}
+  for _, s in ipairs(pk.vocab("sectors")) do
+    SECTORS[#SECTORS + 1] = s.id
+    LABEL[s.id] = s.label
+    STYLE[s.id] = s.marker
+  end
+  for _, l in ipairs(pk.vocab("levels")) do
+    LEVELS[#LEVELS + 1] = l.id
+    LEVEL[l.id] = l.label
+  end
+end
 
-local STAKEHOLDER = { type = "record", fields = {
-  id = { type = "string", nonempty = true },
-  name = { type = "loc" },
-  sector = { type = "enum", values = SECTORS },
-  level = { type = "enum", values = LEVELS },
-  influence = { type = "integer", min = 1, max = 5 },
-  support = { type = "integer", min = -2, max = 2 },
-  champion = { type = "boolean", optional = true },
-  trusted = { type = "boolean", optional = true },
-  notes = { type = "loc", optional = true },
-} }
+local function stakeholder()
+  return { type = "record", fields = {
+    id = { type = "string", nonempty = true },
+    name = { type = "loc" },
+    sector = { type = "enum", values = SECTORS },
+    level = { type = "enum", values = LEVELS },
+    influence = { type = "integer", min = 1, max = 5 },
+    support = { type = "integer", min = -2, max = 2 },
+    champion = { type = "boolean", optional = true },
+    trusted = { type = "boolean", optional = true },
+    notes = { type = "loc", optional = true },
+  } }
+end
 
 local ARGS = { type = "record", fields = {
   source = { type = "string", nonempty = true, optional = true },
@@ -82,7 +84,7 @@ end
 
 -- The marker shape for a sector, centred on (0, 0).
 local function shape(sector, r)
-  local st = STYLE[sector] or STYLE.other
+  local st = STYLE[sector] or { shape = "circle", colour = "#1a1a1a" }
   local paint = { fill = st.colour, stroke = "#ffffff", ["stroke-width"] = 1 }
   local function with(t) for k, v in pairs(paint) do t[k] = v end return t end
   local s = st.shape
@@ -291,10 +293,10 @@ local function legend(sectors, top, keys)
   local out = { pk.h("text", { x = 8, y = top + 12, ["font-size"] = 12, ["font-weight"] = "bold",
     fill = "#1a1a1a" }, pk.t("map.legend")) }
   local entries = {}
-  for _, s in ipairs(sectors) do entries[#entries + 1] = { shape(s, R), pk.t("sector." .. s) } end
+  for _, s in ipairs(sectors) do entries[#entries + 1] = { shape(s, R), LABEL[s] } end
   local blankmark = pk.h("circle", { cx = 0, cy = 0, r = R, fill = "#ffffff", stroke = "#6b6b6b" })
   entries[#entries + 1] = { { blankmark, ring(R + 3.5) }, pk.t("map.champion") }
-  entries[#entries + 1] = { { blankmark, check(0, 0) }, pk.t("map.trusted") }
+  entries[#entries + 1] = { { blankmark, check(0, 0) }, pk.vocab("trusted") }
   local ncol, colw = 4, (W - 16) / 4
   local y = top + 34
   for i = 1, #entries, ncol do
@@ -610,9 +612,15 @@ end
 
 local COLS = { "name", "sector", "level", "influence", "support", "champion", "trusted" }
 
+-- A column's header: what `trusted` means is the project's word
+local function colname(c)
+  if c == "trusted" then return pk.vocab("trusted") end
+  return pk.t("col." .. c)
+end
+
 local function head(caption)
   local ths = {}
-  for _, c in ipairs(COLS) do ths[#ths + 1] = pk.h("th", { scope = "col" }, pk.t("col." .. c)) end
+  for _, c in ipairs(COLS) do ths[#ths + 1] = pk.h("th", { scope = "col" }, colname(c)) end
   return pk.h("caption", nil, caption), pk.h("thead", nil, pk.h("tr", nil, ths))
 end
 
@@ -621,8 +629,8 @@ local function table_of(list, caption)
   for _, s in ipairs(list) do
     rows[#rows + 1] = pk.h("tr", nil,
       pk.h("th", { scope = "row" }, pk.text(s.name)),
-      pk.h("td", nil, pk.t("sector." .. s.sector)),
-      pk.h("td", nil, pk.t("level." .. s.level)),
+      pk.h("td", nil, LABEL[s.sector]),
+      pk.h("td", nil, LEVEL[s.level]),
       pk.h("td", nil, pk.number(s.influence)),
       pk.h("td", nil, signed(s.support)),
       pk.h("td", nil, yesno(s.champion)),
@@ -642,7 +650,7 @@ local function blank_table(n, caption)
     for j, c in ipairs(COLS) do
       local id = pk.id("map-field")
       local label = pk.h("label", { ["for"] = id, class = "pk-visually-hidden" },
-        pk.t("col." .. c) .. " " .. i)
+        colname(c) .. " " .. i)
       local input
       if c == "champion" or c == "trusted" then
         input = pk.h("input", { type = "checkbox", id = id, name = "row" .. i .. "-" .. c })
@@ -661,6 +669,7 @@ end
 
 return function(args)
   pk.check(args, ARGS)
+  vocab()
   local title = args.title and pk.loc(args.title) or pk.t("map.title")
   if args.blank then
     local fig = pk.h("figure", nil, pk.h("figcaption", nil, title), svg({}, title, true),
@@ -670,10 +679,10 @@ return function(args)
         pk.h("p", nil, pk.t("map.blank")),
         fig,
         blank_table(args.rows or 8, title),
-        pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.t("note.confidential")))))
+        pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice")))))
   end
   local source = args.source or "stakeholders"
-  local list = pk.check(pk.data(source), { type = "list", of = STAKEHOLDER, min = 1 }, source)
+  local list = pk.check(pk.data(source), { type = "list", of = stakeholder(), min = 1 }, source)
   local fig = pk.h("figure", nil, pk.h("figcaption", nil, title), svg(list, title, false),
     quadrants())
   return pk.h("section", { class = "pk-component pk-stakeholder-map" }, fig,

@@ -33,6 +33,7 @@ return {
   choose_language = "Choose your language",
   print = "Print",
   top = "Back to top",
+  draft = "Draft: this page is not published (draft = true in its front matter).",
 
   -- PDF documents: cover, colophon, cross-references
   ["pdf.updated"] = "Content as of %s",
@@ -46,7 +47,6 @@ return {
 
   -- notes shown by components
   ["note.fictional"] = "The data shown here are fictional: an example to adapt, not a real partnership.",
-  ["note.confidential"] = "Confidential — do not record any information that could identify a survivor",
   ["note.unverified"] = "Not confirmed by another public source",
   ["form.clear"] = "Clear",
   ["form.worksheet"] = "Worksheet",
@@ -86,31 +86,9 @@ return {
   ["map.monitor"] = "Monitor",
   ["map.monitor_text"] = "Little influence and little support: watch for changes in attitude.",
   ["map.champion"] = "Champion",
-  ["map.trusted"] = "Trusted by survivors",
   ["map.legend"] = "Legend",
   ["map.sector"] = "Sector",
   ["map.blank"] = "Place each stakeholder on the grid by influence and support.",
-
-  -- sectors
-  ["sector.police"] = "Police",
-  ["sector.security"] = "Security",
-  ["sector.justice"] = "Justice",
-  ["sector.health"] = "Health",
-  ["sector.shelter"] = "Shelter",
-  ["sector.womens-org"] = "Women’s organisation",
-  ["sector.civil-society"] = "Civil society",
-  ["sector.government"] = "Government",
-  ["sector.community"] = "Community",
-  ["sector.media"] = "Media",
-  ["sector.other"] = "Other",
-
-  -- levels of authority
-  ["level.community"] = "Community",
-  ["level.local"] = "Local",
-  ["level.regional"] = "Regional",
-  ["level.provincial"] = "Provincial",
-  ["level.national"] = "National",
-  ["level.international"] = "International",
 
   -- stakeholder columns (data-table headers)
   ["col.id"] = "Id",
@@ -120,24 +98,13 @@ return {
   ["col.influence"] = "Influence",
   ["col.support"] = "Support",
   ["col.champion"] = "Champion",
-  ["col.trusted"] = "Trusted by survivors",
   ["col.notes"] = "Notes",
 
   -- partner screening
   ["screen.title"] = "Partner screening",
   ["screen.candidate"] = "Candidate partner",
-  ["screen.trusted"] = "Trusted by survivors?",
-  ["screen.respected"] = "Respected by organisations working with survivors?",
-  ["screen.risks"] = "Carries particular risks?",
-  ["screen.advocate"] = "Able to advocate for change?",
-  ["screen.champions"] = "Champions inside?",
-  ["screen.influential"] = "Influential supporter?",
   ["screen.why"] = "Why",
   ["screen.decision"] = "Decision",
-  ["decision.partner"] = "Partner",
-  ["decision.engage"] = "Engage",
-  ["decision.monitor"] = "Monitor",
-  ["decision.avoid"] = "Avoid",
 
   -- memorandum of understanding
   ["mou.title"] = "Memorandum of understanding",
@@ -166,7 +133,6 @@ return {
   ["mou.by"] = "By",
   ["mou.communication"] = "Communication and risk mitigation",
   ["mou.confidentiality"] = "Confidentiality and data protection",
-  ["mou.confidentiality_default"] = "The parties share only aggregated information that identifies no survivor. Details of a case stay with the service that holds them and are passed on only with the survivor’s informed consent, under the information-sharing protocol annexed to this memorandum. Any breach is reported to all parties without delay.",
   ["mou.code_of_conduct"] = "Code of conduct",
   ["mou.budget"] = "Budget",
   ["mou.contributor"] = "Contributor",
@@ -201,13 +167,6 @@ return {
   ["plan.step4"] = "Step 4: monitoring",
   ["plan.question"] = "Question",
   ["plan.answer"] = "Answer",
-  ["plan.q1"] = "What practical problem concerns you, and how does it stand in the way of women’s safety or of holding the perpetrator to account?",
-  ["plan.q2"] = "Is it a single case, or a problem that keeps coming back (a systemic one)?",
-  ["plan.q3"] = "Does it concern an administrative procedure or the flow of information?",
-  ["plan.q4"] = "Does it show a need for further training?",
-  ["plan.q5"] = "Does it come from an attitude, an assumption or a belief about violence against women?",
-  ["plan.q6"] = "Does it come from a gap in referring survivors to services?",
-  ["plan.q7"] = "Can it be solved locally, or does it need a higher authority to act?",
   ["plan.vision"] = "The change we want",
   ["plan.action"] = "Action",
   ["plan.who"] = "Who",
@@ -231,9 +190,6 @@ return {
   ["log.who"] = "Who",
   ["log.by"] = "By",
   ["log.next_meeting"] = "Next meeting",
-  ["kind.bilateral"] = "Bilateral meeting",
-  ["kind.joint-committee"] = "Joint committee",
-  ["kind.consultation"] = "Consultation",
 
   -- case studies
   ["case.country"] = "Country",

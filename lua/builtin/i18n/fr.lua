@@ -32,6 +32,7 @@ return {
   not_found_text = "Cette page n’existe pas ou a été déplacée. Repartez de la page d’accueil.",
   choose_language = "Choisissez votre langue",
   print = "Imprimer",
+  draft = "Brouillon : cette page n’est pas publiée (draft = true dans son en-tête).",
   top = "Haut de page",
 
   -- documents PDF : couverture, colophon, renvois
@@ -46,7 +47,6 @@ return {
 
   -- notes des composants
   ["note.fictional"] = "Les données présentées ici sont fictives : un exemple à adapter, pas un partenariat réel.",
-  ["note.confidential"] = "Confidentiel — ne consignez aucune information permettant d’identifier une survivante",
   ["note.unverified"] = "Non confirmé par une autre source publique",
   ["form.clear"] = "Effacer",
   ["form.worksheet"] = "Fiche de travail",
@@ -86,31 +86,13 @@ return {
   ["map.monitor"] = "Surveiller",
   ["map.monitor_text"] = "Peu d’influence et peu de soutien : suivre l’évolution de son attitude.",
   ["map.champion"] = "Relais interne",
-  ["map.trusted"] = "A la confiance des survivantes",
   ["map.legend"] = "Légende",
   ["map.sector"] = "Secteur",
   ["map.blank"] = "Placez chaque partie prenante sur la grille selon son influence et son soutien.",
 
   -- secteurs
-  ["sector.police"] = "Police",
-  ["sector.security"] = "Sécurité",
-  ["sector.justice"] = "Justice",
-  ["sector.health"] = "Santé",
-  ["sector.shelter"] = "Hébergement",
-  ["sector.womens-org"] = "Organisation de femmes",
-  ["sector.civil-society"] = "Société civile",
-  ["sector.government"] = "Gouvernement",
-  ["sector.community"] = "Communauté",
-  ["sector.media"] = "Médias",
-  ["sector.other"] = "Autre",
 
   -- niveaux d’autorité
-  ["level.community"] = "Communautaire",
-  ["level.local"] = "Local",
-  ["level.regional"] = "Régional",
-  ["level.provincial"] = "Provincial",
-  ["level.national"] = "National",
-  ["level.international"] = "International",
 
   -- colonnes des parties prenantes
   ["col.id"] = "Identifiant",
@@ -120,24 +102,13 @@ return {
   ["col.influence"] = "Influence",
   ["col.support"] = "Soutien",
   ["col.champion"] = "Relais interne",
-  ["col.trusted"] = "Confiance des survivantes",
   ["col.notes"] = "Remarques",
 
   -- sélection des partenaires
   ["screen.title"] = "Sélection des partenaires",
   ["screen.candidate"] = "Partenaire envisagé",
-  ["screen.trusted"] = "A la confiance des survivantes ?",
-  ["screen.respected"] = "Respecté par les organisations qui travaillent avec les survivantes ?",
-  ["screen.risks"] = "Présente des risques particuliers ?",
-  ["screen.advocate"] = "Capable de plaider pour le changement ?",
-  ["screen.champions"] = "Des relais en son sein ?",
-  ["screen.influential"] = "Soutien influent ?",
   ["screen.why"] = "Pourquoi",
   ["screen.decision"] = "Décision",
-  ["decision.partner"] = "Partenaire",
-  ["decision.engage"] = "Associer",
-  ["decision.monitor"] = "Surveiller",
-  ["decision.avoid"] = "Éviter",
 
   -- protocole d’accord
   ["mou.title"] = "Protocole d’accord",
@@ -166,7 +137,6 @@ return {
   ["mou.by"] = "Échéance",
   ["mou.communication"] = "Communication et gestion des risques",
   ["mou.confidentiality"] = "Confidentialité et protection des données",
-  ["mou.confidentiality_default"] = "Les parties ne partagent que des informations agrégées qui ne permettent d’identifier aucune survivante. Les informations sur un cas restent au service qui les détient et ne sont transmises qu’avec le consentement éclairé de la survivante, selon le protocole de partage d’informations annexé au présent protocole d’accord. Toute violation est signalée sans délai à toutes les parties.",
   ["mou.code_of_conduct"] = "Code de conduite",
   ["mou.budget"] = "Budget",
   ["mou.contributor"] = "Contributeur",
@@ -201,13 +171,6 @@ return {
   ["plan.step4"] = "Étape 4 : suivi",
   ["plan.question"] = "Question",
   ["plan.answer"] = "Réponse",
-  ["plan.q1"] = "Quel problème concret vous préoccupe, et en quoi fait-il obstacle à la sécurité des femmes ou à la responsabilité de l’auteur ?",
-  ["plan.q2"] = "S’agit-il d’un cas isolé ou d’un problème qui se répète (un problème systémique) ?",
-  ["plan.q3"] = "Le problème touche-t-il une procédure administrative ou la circulation de l’information ?",
-  ["plan.q4"] = "Révèle-t-il un besoin de formation complémentaire ?",
-  ["plan.q5"] = "Tient-il à une attitude, une idée reçue ou une croyance sur la violence à l’égard des femmes ?",
-  ["plan.q6"] = "Vient-il d’une lacune dans l’orientation des survivantes vers les services ?",
-  ["plan.q7"] = "Peut-il être réglé au niveau local, ou faut-il l’intervention d’une autorité supérieure ?",
   ["plan.vision"] = "Le changement souhaité",
   ["plan.action"] = "Action",
   ["plan.who"] = "Qui",
@@ -231,9 +194,6 @@ return {
   ["log.who"] = "Qui",
   ["log.by"] = "Échéance",
   ["log.next_meeting"] = "Prochaine réunion",
-  ["kind.bilateral"] = "Réunion bilatérale",
-  ["kind.joint-committee"] = "Comité conjoint",
-  ["kind.consultation"] = "Consultation",
 
   -- études de cas
   ["case.country"] = "Pays",
