@@ -1,7 +1,8 @@
 /*
  * a11y.c: what would keep a page from reading well aloud.  In: a page's
  * document tree; out: warnings (errors with --strict) naming file:line:col
- * for an image without alt text, a heading level skipped (#### after #)
+ * for an image without alt text, a heading level skipped (#### after #;
+ * a component's own headings are followed, not warned about)
  * and a table without header cells.  The site and the tagged PDF are
  * made all the same, as well as they can be (pdf/block.c, pdf/table.c).
  */
@@ -16,6 +17,7 @@ struct a11y {
 	struct diag *diag;
 	const char *file;
 	int	 level;             /* the last heading level met */
+	int	 incomp;            /* > 0: inside a component's output */
 };
 
 static int
@@ -79,7 +81,11 @@ walk(struct a11y *a, xmlNodePtr n)
 			continue;
 		tree_pos(m, &line, &col);
 		if ((lv = heading_level(m)) > 0) {
-			if (lv > a->level + 1 && a->level == 0)
+			/* a component's headings are its own levels (the
+			 * author cannot change them): followed, not said */
+			if (a->incomp > 0)
+				;
+			else if (lv > a->level + 1 && a->level == 0)
 				diag(a->diag, DIAG_WARN, a->file, line, col,
 				    "heading level skipped: the first heading "
 				    "is h%d (%.*s), not h1 (#): screen readers "
@@ -114,7 +120,12 @@ walk(struct a11y *a, xmlNodePtr n)
 			    "table without a header row (no <th>): screen "
 			    "readers cannot say which column a cell is in; "
 			    "give it one (a Markdown table's first row)");
-		walk(a, m);
+		if (tree_has_class(m, "pk-component")) {
+			a->incomp++;
+			walk(a, m);
+			a->incomp--;
+		} else
+			walk(a, m);
 	}
 }
 
@@ -127,6 +138,7 @@ a11y_tree(struct diag *dg, const char *file, xmlNodePtr root)
 		return;
 	a.diag = dg;
 	a.file = file;
+	a.incomp = 0;
 	/* a page without an h1 has its title as one (site and PDF) */
 	a.level = has_h1(root) ? 0 : 1;
 	walk(&a, root);
