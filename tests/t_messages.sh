@@ -57,7 +57,7 @@ proj "$P"
 (cd "$P" && "$PACTKIT" check . >/dev/null 2>"$T/fine.err")
 check messages/check-ok-summary grep -qx 'pactkit: checked 2 pages: 0 errors, 0 warnings' "$T/fine.err"
 (cd "$P" && "$PACTKIT" build . >/dev/null 2>"$T/fine-build.err")
-check messages/build-ok-summary grep -q '^pactkit: built ./output in .*: fr: 1 page, 1 PDF; en: 1 page, 1 PDF; 0 errors, 0 warnings$' "$T/fine-build.err"
+check messages/build-ok-summary grep -q '^pactkit: built ./output in .*: fr: 1 page, 1 PDF; en: 1 page, 1 PDF; no sitemap.xml (no base_url in lua/site.lua); 0 errors, 0 warnings$' "$T/fine-build.err"
 
 # ---- every mismatch of a data file, each at its field --------------------
 P=$T/all
@@ -145,7 +145,7 @@ sed -i 's/pages = { "home" }/pages = { "home" } }, { id = "vide", pages = { "nul
 check messages/check-says-missing-doc-page grep -qF "lua/site.lua:2:80: warning: document 'vide': no page in 'fr' matches 'nulle-part'" "$T/docs-check.err"
 (cd "$P" && "$PACTKIT" build . >/dev/null 2>"$T/docs-build.err")
 check messages/build-says-missing-doc-page grep -qF "document 'vide': no page in 'fr' matches 'nulle-part'" "$T/docs-build.err"
-check messages/summary-counts-files-made grep -q 'fr: 1 page, 1 PDF; en: 1 page, 1 PDF; 0 errors, 4 warnings$' "$T/docs-build.err"
+check messages/summary-counts-files-made grep -q 'fr: 1 page, 1 PDF; en: 1 page, 1 PDF; no sitemap.xml (no base_url in lua/site.lua); 0 errors, 4 warnings$' "$T/docs-build.err"
 check messages/no-file-for-empty-document test ! -e "$P/output/pdf/fr/vide.pdf"
 
 # ---- drafts: out of the site and the PDFs unless --drafts ----------------

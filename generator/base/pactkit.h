@@ -58,14 +58,23 @@ int	 file_mkdirs(struct diag *, const char *); /* mkdir -p; 1 ok, 0 (printed) */
 int	 file_rmtree(const char *);         /* rm -rf; 1 ok, 0 failed */
 int	 file_isdir(const char *);
 int	 file_isfile(const char *);
+long long file_size(const char *);          /* bytes of a file; -1: none */
 /* The names in dir ending in ext ("*.lua"), ext cut off, dot files left
  * out, sorted; returns how many in *names (free each, then the array). */
 size_t	 file_names(const char *dir, const char *ext, char ***names);
 /* Returns 1 when s is valid UTF-8 (no overlongs, no surrogates); else 0
  * and *bad gets the offset of the first bad byte. */
 int	 utf8_valid(const char *, size_t, size_t *bad);
+/* Returns 1 when s is UTF-8 text that XML 1.0, and so every writer,
+ * can carry: valid, with no control character but tab, line feed and
+ * carriage return, no U+FFFE or U+FFFF.  Else 0: *bad gets the offset
+ * of the first bad byte, *cp its character (-1: not UTF-8). */
+int	 utf8_text(const char *, size_t, size_t *bad, long *cp);
 /* Next code point of UTF-8 s at *i (advanced); -1 on a bad sequence. */
 long	 utf8_next(const char *, size_t, size_t *i);
+/* Drops a UTF-8 byte order mark (what Windows editors put at the start
+ * of a file) from s, a NUL-terminated text of *len bytes, in place. */
+void	 utf8_dropbom(char *, size_t *len);
 /* Column (1-based, in characters) of byte offset off in line start. */
 int	 utf8_col(const char *line, size_t off);
 
@@ -141,6 +150,7 @@ struct diag {
 	size_t	 nwarnings;         /* warnings said so far */
 	int	 strict;            /* warnings count as errors (--strict) */
 	int	 quiet;             /* notes and warnings not printed (-q) */
+	int	 shown;             /* the last error or warning was printed: its notes are */
 	int	 json;              /* collected, printed at the end (--format json) */
 	struct buf jbuf;            /* the JSON items, comma-separated */
 	struct buf *capture;        /* also collect the printed lines here */
@@ -210,6 +220,10 @@ struct docspec {
 				     * site's unless the document says) */
 	int	 line;              /* line of this entry in site.lua */
 	int	 col;               /*   and its column (0: not known) */
+	int	 pdfpages[PK_MAXLANG]; /* pages of the PDF this build wrote, per
+	                             * language (pdf/pdf.c); 0: none written */
+	int	 bookletpages[PK_MAXLANG]; /* pages of <id>-booklet.pdf (sheet
+	                             * sides), per language; 0: none */
 };
 
 /* Who publishes a toolkit (lua/site.lua, every field optional): the PDFs'
@@ -228,6 +242,37 @@ struct identity {
 	struct lstr contact_address; /* a postal address */
 	struct lstr disclaimer;     /* what the publisher does not vouch for */
 	char	*theme_color;       /* "#rrggbb", or NULL: the theme's own */
+	struct lstr director;       /* the director of publication (legal notice) */
+	struct lstr host;           /* who hosts the site (legal notice) */
+	struct lstr host_address;
+	char	*host_url;          /* http(s) URL, or NULL */
+};
+
+/* The accessibility statement's settings (lua/site.lua accessibility =
+ * { … }, all optional): what the publisher declares; the statement adds
+ * what pactkit itself ensures (doc/statements.c). */
+enum a11y_status {
+	A11Y_NONE,                  /* no valid audit, or under 50 %: "non conforme" */
+	A11Y_PARTIAL,               /* audited, at least 50 % of the criteria met */
+	A11Y_FULL,                  /* audited, every criterion met */
+};
+
+struct a11y {
+	enum a11y_status status;    /* default A11Y_NONE */
+	char	*standard;          /* "RGAA 4.1.2" (the default) */
+	char	*audit_date;        /* "YYYY-MM-DD", or NULL: not audited */
+	struct lstr audit_by;       /* who audited */
+	double	 rate;              /* % of the criteria met; < 0: not given */
+	struct lstr *issues;        /* content found not accessible */
+	size_t	 nissues;
+	struct lstr *derogations;   /* disproportionate burden, with reasons */
+	size_t	 nderogations;
+	char	*email;             /* feedback contact; default the site's */
+	char	*url;
+	struct lstr address;
+	struct lstr recourse;       /* empty: the built-in text of the language */
+	struct lstr law;            /* the obligation; empty: the built-in text */
+	char	*date;              /* "YYYY-MM-DD" the statement was made, or NULL */
 };
 
 /* What a PDF claims to be (site.lua pdf_standard): PDF/UA-1 and PDF/A-2a,
@@ -249,6 +294,7 @@ struct site {
 	struct lstr description;    /* one-line description, may be empty */
 	struct lstr author;         /* PDF author, footer */
 	struct identity id;         /* publisher, logo, licence, contact... */
+	struct a11y a11y;           /* the accessibility statement's settings */
 	char	*langs[PK_MAXLANG]; /* language codes; [0] is the default */
 	size_t	 nlangs;
 	char	*base_url;          /* absolute URL ending in '/', for sitemap */
@@ -274,6 +320,9 @@ struct page {
 	char	*updated;           /* "YYYY-MM-DD" or NULL */
 	char	*description;       /* may be NULL */
 	int	 weight;            /* order among siblings (default 0) */
+	int	 downloads;         /* front matter downloads = true: the panel */
+	int	 gen;               /* a statement pactkit writes (enum stmt_kind,
+	                             * doc/doc.h); 0: a page of content/ */
 	char	*slug;              /* front matter slug, or NULL */
 	int	 is_index;          /* index.md or _index.md: a section page */
 	int	 draft;             /* front matter draft = true */
@@ -327,6 +376,10 @@ struct project {
 	struct strmap byurl;        /* url -> page */
 	struct strset drafts;       /* "lang/rel", "lang/key", url of each draft
 	                             * left out of the build */
+	struct strmap forms[PK_MAXLANG]; /* worksheet name (data-pk-form) -> the
+	                             * first page showing it, per language */
+	struct strmap remote[PK_MAXLANG]; /* host of an image from another
+	                             * site -> the first page showing it */
 	int	 lang_only;         /* -1: every language; else a forked writer's */
 };
 

@@ -13,7 +13,7 @@
 #include "tree/tree.h"
 #include "doc/doc.h"
 
-struct a11y {
+struct a11y_walk {
 	struct diag *diag;
 	const char *file;
 	int	 level;             /* the last heading level met */
@@ -70,7 +70,7 @@ decorative(xmlNodePtr n)
 }
 
 static void
-walk(struct a11y *a, xmlNodePtr n)
+walk(struct a11y_walk *a, xmlNodePtr n)
 {
 	xmlNodePtr m;
 	int line, col, lv;
@@ -132,7 +132,7 @@ walk(struct a11y *a, xmlNodePtr n)
 void
 a11y_tree(struct diag *dg, const char *file, xmlNodePtr root)
 {
-	struct a11y a;
+	struct a11y_walk a;
 
 	if (root == NULL)
 		return;

@@ -30,6 +30,29 @@ struct page **project_doc_pages(const struct project *,
  * d's patterns it matches (d->npages when none). */
 size_t	 project_doc_part(const struct docspec *, const struct page *);
 
+/* statements.c: the accessibility statement, privacy note and legal
+ * notice pactkit writes in each language (struct page gen). */
+enum stmt_kind {
+	STMT_NONE,
+	STMT_A11Y,                  /* key "accessibility" */
+	STMT_PRIVACY,               /* key "privacy" */
+	STMT_LEGAL,                 /* key "legal" */
+};
+/* Adds the statements a project has no page for (a page of content/ with
+ * the key replaces one), paired; 1 ok, 0 (printed: a page at the
+ * address of one). */
+int	 statements_add(struct project *);
+/* The page of statement kind in lang (the project's or pactkit's). */
+struct page *statements_page(const struct project *, size_t lang, int kind);
+/* Notes what a statement tells of element el of page pg: a worksheet
+ * (form data-pk-form), an image from another site. */
+void	 statements_saw(struct project *, struct page *, xmlNodePtr el);
+/* The status the statement may claim (RGAA): none without a valid audit
+ * or under 50 % of the criteria met, partial under 100 %. */
+enum a11y_status statements_status(const struct a11y *);
+/* The tree of a statement page pactkit writes; 1 ok. */
+int	 statements_body(struct project *, struct page *);
+
 /* lint.c: warns on e-mail addresses, phone numbers, ID-like numbers and
  * survivor-named fields in content/ and lua/data/ (errors with --strict). */
 void	 lint_page(const struct project *, const struct page *);

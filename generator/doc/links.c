@@ -194,7 +194,9 @@ walk(struct project *p, struct page *pg, xmlNodePtr n)
 		} else if (xmlStrcmp(c->name, (const xmlChar *)"img") == 0) {
 			assets_forget(c);
 			ok &= assets_resolve(p, pg, c, "src") != 0;
-		}
+			statements_saw(p, pg, c);
+		} else if (xmlStrcmp(c->name, (const xmlChar *)"form") == 0)
+			statements_saw(p, pg, c);
 		ok &= walk(p, pg, c);
 	}
 	return ok;

@@ -231,6 +231,8 @@ read_one(struct reader *r, size_t i)
 
 	if ((pg->text = file_read(pg->path, &pg->textlen)) == NULL)
 		r->err[i] = errno;
+	else
+		utf8_dropbom(pg->text, &pg->textlen);   /* front matter first */
 }
 
 static void *
@@ -536,7 +538,7 @@ project_load(struct project *p, struct build *b, const char *dir,
 	if (!pair(p))
 		return 0;
 	structure(p);
-	return 1;
+	return statements_add(p);
 }
 
 static void
@@ -576,6 +578,7 @@ project_free(struct project *p)
 	lstr_free(&p->site.description);
 	lstr_free(&p->site.author);
 	settings_identity_free(&p->site.id);
+	settings_a11y_free(&p->site.a11y);
 	for (i = 0; i < PK_MAXLANG; i++) {
 		free(p->site.langs[i]);
 		free(p->site.paper[i]);
@@ -609,6 +612,10 @@ project_free(struct project *p)
 	strmap_free(&p->bykey);
 	strmap_free(&p->byurl);
 	strset_free(&p->drafts);
+	for (i = 0; i < PK_MAXLANG; i++) {
+		strmap_free(&p->forms[i]);
+		strmap_free(&p->remote[i]);
+	}
 	memset(p, 0, sizeof(*p));
 }
 
@@ -655,7 +662,9 @@ project_doc_pages(const struct project *p, const struct docspec *d,
 		for (i = 0; i < p->npages; i++) {
 			struct page *pg = p->pages[i];
 
-			if (pg->lang != lang || !pattern_match(d->pages[j], pg))
+			/* the statements are the site's, never a document's */
+			if (pg->lang != lang || pg->gen ||
+			    !pattern_match(d->pages[j], pg))
 				continue;
 			for (k = 0; k < n && out[k] != pg; k++)
 				continue;

@@ -89,9 +89,12 @@ fill_breadcrumb(struct site_out *c, const struct view *v, xmlNodePtr slot)
 
 			tree_attr(sp, "aria-current", "page");
 		} else
-			view_link(li, v, chain[i]->url, chain[i]->title);
+			/* the home page is "Home": its title is the site's,
+			 * in the header already, and long on a phone */
+			view_link(li, v, chain[i]->url, chain[i]->parent ==
+			    NULL ? view_str(c, v->lang, "home") :
+			    chain[i]->title);
 	}
-	(void)c;
 }
 
 static void
@@ -170,7 +173,7 @@ toc_numbers(xmlNodePtr ol)
 static void
 fill_toc(struct site_out *c, const struct view *v, xmlNodePtr slot)
 {
-	xmlNodePtr hs[512], ol, sub = NULL, li = NULL, a;
+	xmlNodePtr hs[512], ol, sub = NULL, li = NULL, a, h, fold;
 	size_t nh = 0, i;
 
 	if (v->pg != NULL && v->pg->doc != NULL)
@@ -180,8 +183,14 @@ fill_toc(struct site_out *c, const struct view *v, xmlNodePtr slot)
 		return;
 	}
 	view_clear(slot);
-	tree_el_text(slot, "h2", view_str(c, v->lang, "contents"));
-	ol = tree_el(slot, "ol");
+	/* a title on wide screens, a button that folds the list on small
+	 * ones (pactkit.css shows one or the other) */
+	h = tree_el_text(slot, "h2", view_str(c, v->lang, "contents"));
+	tree_attr(h, "class", "pk-toc-title");
+	fold = tree_el(slot, "details");
+	tree_attr(fold, "class", "pk-toc-fold");
+	tree_el_text(fold, "summary", view_str(c, v->lang, "contents"));
+	ol = tree_el(fold, "ol");
 	for (i = 0; i < nh; i++) {
 		char *text = tree_text_content(hs[i]);
 		char *href = xasprintf("#%s", tree_get_attr(hs[i], "id"));
@@ -263,41 +272,6 @@ fill_meta(struct site_out *c, const struct view *v, xmlNodePtr slot)
 	buf_free(&b);
 	if (slot->children == NULL)
 		view_drop(slot);
-}
-
-static void
-fill_downloads(struct site_out *c, const struct view *v, xmlNodePtr slot)
-{
-	const struct site *s = &c->p->site;
-	unsigned long long mask;
-	xmlNodePtr ul = NULL;
-	size_t i;
-
-	if (v->pg == NULL || c->docs == NULL ||
-	    (mask = c->docs[v->pg->idx]) == 0) {
-		view_drop(slot);
-		return;
-	}
-	view_clear(slot);
-	for (i = 0; i < s->ndocs && i < 64; i++) {
-		char *u, *label;
-		xmlNodePtr li, a;
-
-		if (!(mask & (1ULL << i)) || !(s->docs[i].formats & DOC_PDF))
-			continue;
-		if (ul == NULL) {
-			ul = tree_el(slot, "ul");
-			tree_attr(ul, "class", "pk-downloads");
-		}
-		li = tree_el(ul, "li");
-		u = xasprintf("pdf/%s/%s.pdf", s->langs[v->lang], s->docs[i].id);
-		label = xasprintf("%s – %s", view_str(c, v->lang,
-		    "download_pdf"), lstr_get(&s->docs[i].title, v->lang));
-		a = view_link(li, v, u, label);
-		tree_attr(a, "type", "application/pdf");
-		free(label);
-		free(u);
-	}
 }
 
 /* ": " before a title; French puts a no-break space before the colon. */
@@ -454,7 +428,11 @@ static const struct slotdef {
 	{ "breadcrumb", fill_breadcrumb },
 	{ "toc", fill_toc },
 	{ "meta", fill_meta },
-	{ "downloads", fill_downloads },
+	{ "downloads", downloads_part_of },
+	{ "logo", identity_logo },
+	{ "identity", identity_fill },
+	{ "statements", identity_statements },
+	{ "print-info", identity_print },
 	{ "prevnext", fill_prevnext },
 	{ "search", fill_search },
 };

@@ -1,8 +1,9 @@
 /*
  * frontmatter.c: a page's front matter (Lua between "+++" lines) ->
- * the page's title, key, updated, weight, description and slug.  Plain
- * `name = "text"` lines are read without compiling them; anything else
- * runs in the sandbox, its lines mapped so that errors name them.
+ * the page's title, key, updated, weight, description, slug and
+ * downloads.  Plain `name = "text"` lines are read without compiling
+ * them; anything else runs in the sandbox, its lines mapped so that
+ * errors name them.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -178,9 +179,25 @@ static char *
 fm_string(lua_State *L, struct fmctx *c, int v, const char *key)
 {
 	char got[128];
+	const char *s;
+	size_t len, bad;
+	long cp;
 
-	if (lua_type(L, v) == LUA_TSTRING)
-		return xstrdup(lua_tostring(L, v));
+	if (lua_type(L, v) == LUA_TSTRING) {
+		s = lua_tolstring(L, v, &len);
+		if (utf8_text(s, len, &bad, &cp))
+			return xstrdup(s);
+		/* "\1" or "\xff" in quotes: no writer can carry it */
+		if (cp < 0)
+			fmerr(L, c, DIAG_ERROR, key, "%s: invalid UTF-8 (byte "
+			    "0x%02x): expected UTF-8 text", key,
+			    (unsigned char)s[bad]);
+		else
+			fmerr(L, c, DIAG_ERROR, key, "%s: %s U+%04lX: "
+			    "expected text", key, cp < 0x20 ?
+			    "control character" : "noncharacter", cp);
+		return NULL;
+	}
 	schema_describe(L, v, got, sizeof(got));
 	fmerr(L, c, DIAG_ERROR, key, "%s: expected a string (in quotes), "
 	    "got %s", key, got);
@@ -195,7 +212,7 @@ static int
 fm_k(lua_State *L)
 {
 	static const char *const known[] = { "title", "key", "updated",
-	    "weight", "description", "slug", "draft", NULL };
+	    "weight", "description", "slug", "draft", "downloads", NULL };
 	static const char *const alias[][2] = { { "name", "title" },
 	    { "summary", "description" }, { "order", "weight" }, { NULL,
 	    NULL } };
@@ -290,11 +307,24 @@ fm_k(lua_State *L)
 				free(p->slug);
 				p->slug = NULL;
 			}
+		} else if (strcmp(key, "downloads") == 0) {
+			if (lua_type(L, v) == LUA_TBOOLEAN)
+				p->downloads = lua_toboolean(L, v);
+			else {
+				schema_describe(L, v, got, sizeof(got));
+				fmerr(L, c, DIAG_ERROR, key, "downloads: expected "
+				    "true or false, got %s", got);
+			}
 		} else if (strcmp(key, "translationKey") == 0 ||
 		    strcmp(key, "date") == 0 || strcmp(key, "lastmod") == 0) {
 			/* Hugo's names, used when ours are absent */
 			int iskey = key[0] == 't';
 
+			/* date = 2026-11-21 in Lua is 1994 */
+			if (!iskey && lua_type(L, v) == LUA_TNUMBER)
+				fmerr(L, c, DIAG_ERROR, key, "%s: write the "
+				    "date in quotes, such as %s = "
+				    "\"2027-02-15\"", key, key);
 			lua_getfield(L, env, iskey ? "key" : "updated");
 			s = lua_type(L, v) == LUA_TSTRING ? lua_tostring(L, v) : NULL;
 			if (lua_isnil(L, -1) && s != NULL && iskey &&
@@ -335,7 +365,7 @@ fm_k(lua_State *L)
 			else
 				fmerr(L, c, DIAG_WARN, key, "unknown front matter "
 				    "field '%s' (known: title, key, weight, "
-				    "updated, description, slug, draft)", key);
+				    "updated, description, slug, draft, downloads)", key);
 		}
 		lua_pop(L, 2);
 	}

@@ -66,7 +66,9 @@ sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		char file[sizeof(sb->memfile)];
 		int line;
 
-		if (sb->L != NULL) {
+		/* the first allocation refused names the place: those the
+		 * unwinding makes fail too, in the callers */
+		if (sb->L != NULL && !sb->memfailed) {
 			where(sb->L, file, sizeof(file), &line);
 			if (line > 0) {
 				memcpy(sb->memfile, file, sizeof(file));

@@ -19,6 +19,7 @@ void	 sandbox_free(struct sandbox *);
 int	 settings_site(struct sandbox *, const char *path, struct site *);
 /* Frees what settings_site read into a struct identity. */
 void	 settings_identity_free(struct identity *);
+void	 settings_a11y_free(struct a11y *);
 /* Loads lua/i18n/<lang>.lua over the built-in tables into site->i18n. */
 int	 settings_i18n(struct sandbox *, struct site *);
 

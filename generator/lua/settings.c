@@ -7,6 +7,8 @@
  * nearest known name.
  */
 #include <ctype.h>
+#include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,6 +86,35 @@ unknown_fields(lua_State *L, struct sitectx *c, int t, const char *path,
 	lua_pop(L, 2);
 }
 
+/* Whether the string at v is text every writer can carry; if not (invalid
+ * UTF-8, a control character), an error naming fpath. */
+static int
+text_ok(lua_State *L, struct sitectx *c, int v, const char *fpath)
+{
+	size_t len, bad;
+	long cp;
+	const char *s = lua_tolstring(L, v, &len);
+
+	if (utf8_text(s, len, &bad, &cp))
+		return 1;
+	if (cp < 0)
+		serr(L, c, DIAG_ERROR, fpath, "%s: invalid UTF-8 (byte 0x%02x): "
+		    "expected UTF-8 text", *fpath == '.' ? fpath + 1 : fpath,
+		    (unsigned char)s[bad]);
+	else
+		serr(L, c, DIAG_ERROR, fpath, "%s: %s U+%04lX: expected text",
+		    *fpath == '.' ? fpath + 1 : fpath, cp < 0x20 ?
+		    "control character" : "noncharacter", cp);
+	return 0;
+}
+
+/* The string at v copied, or NULL when it is not text (said). */
+static char *
+text_at(lua_State *L, struct sitectx *c, int v, const char *fpath)
+{
+	return text_ok(L, c, v, fpath) ? xstrdup(lua_tostring(L, v)) : NULL;
+}
+
 /* Reads the loc field key of table t into out. */
 static void
 get_lstr(lua_State *L, struct sitectx *c, int t, const char *key,
@@ -104,9 +135,14 @@ get_lstr(lua_State *L, struct sitectx *c, int t, const char *key,
 			serr(L, c, DIAG_ERROR, path, "missing field '%s'", key);
 		break;
 	case LUA_TSTRING:
-		for (i = 0; i < site->nlangs; i++) {
-			free(out->s[i]);
-			out->s[i] = xstrdup(lua_tostring(L, v));
+		{
+			char *txt = text_at(L, c, v, fpath);
+
+			for (i = 0; i < site->nlangs; i++) {
+				free(out->s[i]);
+				out->s[i] = txt != NULL ? xstrdup(txt) : NULL;
+			}
+			free(txt);
 		}
 		break;
 	case LUA_TTABLE:
@@ -131,7 +167,7 @@ get_lstr(lua_State *L, struct sitectx *c, int t, const char *key,
 				    site->langs[found], got);
 			} else {
 				free(out->s[found]);
-				out->s[found] = xstrdup(lua_tostring(L, -1));
+				out->s[found] = text_at(L, c, -1, fpath);
 			}
 			lua_pop(L, 2);
 		}
@@ -164,7 +200,8 @@ get_str(lua_State *L, struct sitectx *c, int t, const char *key,
 		break;
 	case LUA_TSTRING:
 		free(*out);
-		*out = xstrdup(lua_tostring(L, -1));
+		if ((*out = text_at(L, c, lua_gettop(L), fpath)) == NULL)
+			ok = 0;
 		break;
 	default:
 		schema_describe(L, -1, got, sizeof(got));
@@ -620,13 +657,81 @@ get_record(lua_State *L, struct sitectx *c, int t, const char *key,
 	return 0;
 }
 
+/* The host of an address ("https://x.example.org/a" -> "x.example.org",
+ * "a@b.org" -> "b.org"), lower case, into h (n bytes). */
+static void
+host_of(const char *v, char *h, size_t n)
+{
+	const char *p = strstr(v, "://"), *at = strchr(v, '@');
+	size_t i = 0;
+
+	p = p != NULL ? p + 3 : at != NULL ? at + 1 : v;
+	if ((at = strchr(p, '@')) != NULL && strcspn(p, "/?#") > (size_t)(at - p))
+		p = at + 1;             /* user@host in a URL */
+	for (; *p != '\0' && strchr("/:?#", *p) == NULL && i + 1 < n; p++)
+		h[i++] = (char)tolower((unsigned char)*p);
+	h[i] = '\0';
+}
+
+/* Warns when the address of setting path (".contact.email") is on a
+ * placeholder domain: example.org, .com or .net (RFC 2606), or a name
+ * under the reserved .example, .test, .invalid or .localhost. */
+static void
+placeholder(lua_State *L, struct sitectx *c, const char *path, const char *v)
+{
+	static const char *const names[] = { "example.org", "example.com",
+	    "example.net", NULL };
+	static const char *const tlds[] = { "example", "test", "invalid",
+	    "localhost", NULL };
+	char h[256];
+	const char *dot;
+	size_t i, n, k;
+	int hit = 0;
+
+	if (v == NULL)
+		return;
+	host_of(v, h, sizeof(h));
+	n = strlen(h);
+	for (i = 0; names[i] != NULL; i++) {
+		k = strlen(names[i]);
+		hit |= n >= k && strcmp(h + n - k, names[i]) == 0 &&
+		    (n == k || h[n - k - 1] == '.');
+	}
+	dot = strrchr(h, '.');
+	for (i = 0; tlds[i] != NULL; i++)
+		hit |= strcmp(dot != NULL ? dot + 1 : h, tlds[i]) == 0;
+	if (!hit)
+		return;
+	serr(L, c, DIAG_WARN, path, "%s: \"%s\" is on a placeholder domain "
+	    "(%s): give the real address%s", path + 1, v, h,
+	    strcmp(path, ".base_url") == 0 ? ", or leave base_url empty "
+	    "(links are relative; no sitemap.xml)" : "");
+}
+
+/* The relative luminance of "#rrggbb" (WCAG 2.1). */
+static double
+luminance(const char *hex)
+{
+	double rgb[3], v;
+	unsigned x;
+	int i;
+
+	x = (unsigned)strtoul(hex + 1, NULL, 16);
+	for (i = 0; i < 3; i++) {
+		v = (double)((x >> (16 - 8 * i)) & 0xff) / 255.0;
+		rgb[i] = v <= 0.04045 ? v / 12.92 :
+		    pow((v + 0.055) / 1.055, 2.4);
+	}
+	return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
 /* The logo: a PNG or SVG file inside the project, named from its folder. */
 static void
 identity_logo(lua_State *L, struct sitectx *c, struct identity *id)
 {
 	const char *l = id->logo;
 	size_t n = strlen(l);
-	char *full;
+	char *full, realf[PATH_MAX], reald[PATH_MAX];
 
 	if (l[0] == '/' || strstr(l, "..") != NULL || strchr(l, '\\') != NULL ||
 	    n < 5 || (strcasecmp(l + n - 4, ".png") != 0 &&
@@ -643,14 +748,232 @@ identity_logo(lua_State *L, struct sitectx *c, struct identity *id)
 		free(full);
 		return;
 	}
+	/* a symbolic link must not put a file from outside on the covers */
+	if (realpath(full, realf) == NULL ||
+	    realpath(c->site->dir, reald) == NULL ||
+	    strncmp(realf, reald, strlen(reald)) != 0 ||
+	    realf[strlen(reald)] != '/') {
+		serr(L, c, DIAG_ERROR, ".publisher.logo", "publisher.logo: "
+		    "'%s' leaves the project (symbolic link)", l);
+		free(full);
+		return;
+	}
 	id->logo_file = full;
+}
+
+/* host = { name = …, address = …, url = … } (or host = "…"), for the
+ * legal notice. */
+static void
+site_host(lua_State *L, struct sitectx *c, int t)
+{
+	static const char *const known[] = { "name", "address", "url", NULL };
+	struct identity *id = &c->site->id;
+	int r;
+
+	if (!get_record(L, c, t, "host", "a name, or a table { name = …, "
+	    "address = …, url = … }", &id->host))
+		return;
+	r = lua_gettop(L);
+	unknown_fields(L, c, r, ".host", known, "host");
+	get_lstr(L, c, r, "name", ".host", &id->host, 1);
+	get_lstr(L, c, r, "address", ".host", &id->host_address, 0);
+	get_url(L, c, r, "url", ".host", &id->host_url);
+	placeholder(L, c, ".host.url", id->host_url);
+	lua_pop(L, 1);
+}
+
+/* A list of localised texts, field key of table t: { "…", { fr = … } }. */
+static void
+get_loclist(lua_State *L, struct sitectx *c, int t, const char *key,
+    const char *path, struct lstr **out, size_t *n)
+{
+	char fpath[SB_MAXPATH], got[128];
+	lua_Integer k, len;
+	int l;
+
+	snprintf(fpath, sizeof(fpath), "%s.%s", path, key);
+	if (lua_getfield(L, t, key) == LUA_TNIL) {
+		lua_pop(L, 1);
+		return;
+	}
+	l = lua_gettop(L);
+	if (lua_type(L, l) == LUA_TSTRING) {    /* one text: a list of one */
+		lua_createtable(L, 1, 0);
+		lua_pushvalue(L, l);
+		lua_rawseti(L, -2, 1);
+		lua_replace(L, l);
+	}
+	if (lua_type(L, l) != LUA_TTABLE) {
+		schema_describe(L, l, got, sizeof(got));
+		serr(L, c, DIAG_ERROR, fpath, "%s: expected a list of texts "
+		    "{ \"…\", { fr = \"…\", en = \"…\" } }, got %s", fpath + 1,
+		    got);
+		lua_pop(L, 1);
+		return;
+	}
+	len = (lua_Integer)lua_rawlen(L, l);
+	*out = xcalloc((size_t)len + 1, sizeof(**out));
+	for (k = 1; k <= len; k++) {
+		char item[32];
+
+		snprintf(item, sizeof(item), "%lld", (long long)k);
+		/* get_lstr reads a field: the list item is field "k" of a
+		 * table holding it */
+		lua_createtable(L, 0, 1);
+		lua_rawgeti(L, l, k);
+		lua_setfield(L, -2, item);
+		snprintf(fpath, sizeof(fpath), "%s.%s", path, key);
+		get_lstr(L, c, lua_gettop(L), item, fpath, &(*out)[(*n)++], 1);
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+}
+
+/* accessibility = { status, standard, audit = { date, by, rate },
+ * issues, derogations, contact = { email, url, address }, recourse,
+ * law, date }: the accessibility statement. */
+static void
+site_a11y(lua_State *L, struct sitectx *c, int t)
+{
+	static const char *const known[] = { "status", "standard", "audit",
+	    "issues", "derogations", "contact", "recourse", "law", "date",
+	    NULL };
+	static const char *const aud_known[] = { "date", "by", "rate", NULL };
+	static const char *const con_known[] = { "email", "url", "address",
+	    NULL };
+	static const char *const status[] = { "none", "partial", "full" };
+	struct a11y *a = &c->site->a11y;
+	const char *v;
+	char got[128];
+	int r, q;
+	size_t i;
+
+	a->rate = -1;
+	if (!get_record(L, c, t, "accessibility", "a table { status = …, "
+	    "audit = { … }, … }", NULL))
+		return;
+	r = lua_gettop(L);
+	unknown_fields(L, c, r, ".accessibility", known, "accessibility");
+	if (get_str(L, c, r, "status", ".accessibility", &a->standard) &&
+	    a->standard != NULL) {
+		for (i = 0; i < 3 && strcmp(a->standard, status[i]); i++)
+			continue;
+		if (i == 3)
+			serr(L, c, DIAG_ERROR, ".accessibility.status",
+			    "accessibility.status: expected \"none\", "
+			    "\"partial\" or \"full\", got \"%s\"", a->standard);
+		else
+			a->status = (enum a11y_status)i;
+		free(a->standard);
+		a->standard = NULL;
+	}
+	get_str(L, c, r, "standard", ".accessibility", &a->standard);
+	if (get_str(L, c, r, "date", ".accessibility", &a->date) &&
+	    a->date != NULL && !format_isodate(a->date, NULL, NULL, NULL))
+		serr(L, c, DIAG_ERROR, ".accessibility.date", "accessibility."
+		    "date: expected a date \"YYYY-MM-DD\", got \"%s\"", a->date);
+	if (get_record(L, c, r, "audit", "a table { date = …, by = …, "
+	    "rate = … }", NULL)) {
+		q = lua_gettop(L);
+		unknown_fields(L, c, q, ".accessibility.audit", aud_known,
+		    "audit");
+		if (get_str(L, c, q, "date", ".accessibility.audit",
+		    &a->audit_date) && (a->audit_date == NULL ||
+		    !format_isodate(a->audit_date, NULL, NULL, NULL)))
+			serr(L, c, DIAG_ERROR, ".accessibility.audit",
+			    "accessibility.audit.date: expected a date "
+			    "\"YYYY-MM-DD\", got %s", a->audit_date != NULL ?
+			    a->audit_date : "nothing");
+		get_lstr(L, c, q, "by", ".accessibility.audit", &a->audit_by,
+		    1);
+		switch (lua_getfield(L, q, "rate")) {
+		case LUA_TNIL:
+			break;
+		case LUA_TNUMBER:
+			a->rate = lua_tonumber(L, -1);
+			if (a->rate >= 0 && a->rate <= 100)
+				break;
+			/* FALLTHROUGH */
+		default:
+			schema_describe(L, -1, got, sizeof(got));
+			serr(L, c, DIAG_ERROR, ".accessibility.audit.rate",
+			    "accessibility.audit.rate: expected the share of "
+			    "criteria met, a number from 0 to 100, got %s", got);
+			a->rate = -1;
+		}
+		lua_pop(L, 2);
+	}
+	get_loclist(L, c, r, "issues", ".accessibility", &a->issues,
+	    &a->nissues);
+	get_loclist(L, c, r, "derogations", ".accessibility",
+	    &a->derogations, &a->nderogations);
+	if (get_record(L, c, r, "contact", "a table { email = …, url = …, "
+	    "address = … }", NULL)) {
+		q = lua_gettop(L);
+		unknown_fields(L, c, q, ".accessibility.contact", con_known,
+		    "contact");
+		get_str(L, c, q, "email", ".accessibility.contact", &a->email);
+		if ((v = a->email) != NULL && (strchr(v, '@') == NULL ||
+		    strpbrk(v, " <>\"") != NULL))
+			serr(L, c, DIAG_ERROR, ".accessibility.contact.email",
+			    "accessibility.contact.email: expected an address "
+			    "such as \"accessibility@ministry.gov\", got \"%s\"",
+			    v);
+		get_url(L, c, q, "url", ".accessibility.contact", &a->url);
+		get_lstr(L, c, q, "address", ".accessibility.contact",
+		    &a->address, 0);
+		placeholder(L, c, ".accessibility.contact.email", a->email);
+		placeholder(L, c, ".accessibility.contact.url", a->url);
+		lua_pop(L, 1);
+	}
+	get_lstr(L, c, r, "recourse", ".accessibility", &a->recourse, 0);
+	get_lstr(L, c, r, "law", ".accessibility", &a->law, 0);
+	lua_pop(L, 1);
+	/* what RGAA allows each status to claim */
+	if (a->status != A11Y_NONE && a->audit_date == NULL)
+		serr(L, c, DIAG_WARN, ".accessibility.status", "accessibility."
+		    "status: \"%s\" needs an audit (audit = { date = …, by = …, "
+		    "rate = … }); without one the statement says \"not "
+		    "compliant\"", status[a->status]);
+	else if (a->status == A11Y_FULL && a->rate >= 0 && a->rate < 100)
+		serr(L, c, DIAG_WARN, ".accessibility.status", "accessibility."
+		    "status: \"full\" needs every criterion met; the audit "
+		    "gives %g %%", a->rate);
+	else if (a->status == A11Y_PARTIAL && a->rate >= 0 && a->rate < 50)
+		serr(L, c, DIAG_WARN, ".accessibility.status", "accessibility."
+		    "status: \"partial\" needs at least 50 %% of the criteria "
+		    "met; the audit gives %g %%", a->rate);
+}
+
+void
+settings_a11y_free(struct a11y *a)
+{
+	size_t i;
+
+	free(a->standard);
+	free(a->audit_date);
+	lstr_free(&a->audit_by);
+	for (i = 0; i < a->nissues; i++)
+		lstr_free(&a->issues[i]);
+	free(a->issues);
+	for (i = 0; i < a->nderogations; i++)
+		lstr_free(&a->derogations[i]);
+	free(a->derogations);
+	free(a->email);
+	free(a->url);
+	lstr_free(&a->address);
+	lstr_free(&a->recourse);
+	lstr_free(&a->law);
+	free(a->date);
+	memset(a, 0, sizeof(*a));
 }
 
 /* publisher, edition, licence, cite, contact, disclaimer, theme_color. */
 static void
 site_identity(lua_State *L, struct sitectx *c, int t)
 {
-	static const char *const pub_known[] = { "name", "url", "logo", NULL };
+	static const char *const pub_known[] = { "name", "url", "logo",
+	    "director", NULL };
 	static const char *const lic_known[] = { "name", "url", NULL };
 	static const char *const con_known[] = { "email", "url", "address",
 	    NULL };
@@ -664,6 +987,8 @@ site_identity(lua_State *L, struct sitectx *c, int t)
 		unknown_fields(L, c, r, ".publisher", pub_known, "publisher");
 		get_lstr(L, c, r, "name", ".publisher", &id->publisher, 0);
 		get_url(L, c, r, "url", ".publisher", &id->publisher_url);
+		placeholder(L, c, ".publisher.url", id->publisher_url);
+		get_lstr(L, c, r, "director", ".publisher", &id->director, 0);
 		if (get_str(L, c, r, "logo", ".publisher", &id->logo) &&
 		    id->logo != NULL)
 			identity_logo(L, c, id);
@@ -692,6 +1017,8 @@ site_identity(lua_State *L, struct sitectx *c, int t)
 			    " expected an address such as \"partnerships@"
 			    "ministry.example\", got \"%s\"", id->contact_email);
 		get_url(L, c, r, "url", ".contact", &id->contact_url);
+		placeholder(L, c, ".contact.email", id->contact_email);
+		placeholder(L, c, ".contact.url", id->contact_url);
 		get_lstr(L, c, r, "address", ".contact", &id->contact_address,
 		    0);
 		lua_pop(L, 1);
@@ -707,7 +1034,16 @@ site_identity(lua_State *L, struct sitectx *c, int t)
 		if (s[0] != '#' || i != 7 || s[7] != '\0')
 			serr(L, c, DIAG_ERROR, ".theme_color", "theme_color: "
 			    "expected a colour \"#rrggbb\", got \"%s\"", s);
+		else if (1.05 / (luminance(s) + 0.05) < 4.5)
+			/* the default theme sets white text on it, and uses
+			 * it for text and borders on white */
+			serr(L, c, DIAG_WARN, ".theme_color", "theme_color: "
+			    "\"%s\" has a contrast of %.1f:1 with white; "
+			    "expected at least 4.5:1 (WCAG 2.1 AA): the theme "
+			    "writes white text on it and text in it on white",
+			    s, 1.05 / (luminance(s) + 0.05));
 	}
+	site_host(L, c, t);
 }
 
 void
@@ -726,6 +1062,10 @@ settings_identity_free(struct identity *id)
 	lstr_free(&id->contact_address);
 	lstr_free(&id->disclaimer);
 	free(id->theme_color);
+	lstr_free(&id->director);
+	lstr_free(&id->host);
+	lstr_free(&id->host_address);
+	free(id->host_url);
 	memset(id, 0, sizeof(*id));
 }
 
@@ -737,7 +1077,8 @@ site_k(lua_State *L)
 	    "author", "languages", "base_url", "theme", "paper", "raw_html",
 	    "index_links", "documents", "publisher", "edition", "licence",
 	    "pdf_standard",
-	    "cite", "contact", "disclaimer", "theme_color", NULL };
+	    "cite", "contact", "disclaimer", "theme_color", "host",
+	    "accessibility", NULL };
 	struct sitectx *c = lua_touserdata(L, 1);
 	struct site *site = c->site;
 	char got[128];
@@ -764,7 +1105,11 @@ site_k(lua_State *L)
 	get_lstr(L, c, t, "description", "", &site->description, 0);
 	get_lstr(L, c, t, "author", "", &site->author, 0);
 	if (get_str(L, c, t, "base_url", "", &site->base_url) &&
-	    site->base_url != NULL) {
+	    site->base_url != NULL && *site->base_url == '\0') {
+		free(site->base_url);   /* "": not set, as nil */
+		site->base_url = NULL;
+	} else if (site->base_url != NULL) {
+		placeholder(L, c, ".base_url", site->base_url);
 		if (strncmp(site->base_url, "https://", 8) != 0 &&
 		    strncmp(site->base_url, "http://", 7) != 0)
 			serr(L, c, DIAG_ERROR, ".base_url", "base_url: expected "
@@ -791,6 +1136,7 @@ site_k(lua_State *L)
 	site_pdfstd(L, c, t);
 	site_docs(L, c, t);
 	site_identity(L, c, t);
+	site_a11y(L, c, t);
 	return 0;
 }
 
@@ -883,6 +1229,8 @@ i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
 			    got, sizeof(got));
 			serr(L, &sc, DIAG_ERROR, kpath, "expected key = "
 			    "\"text\" pairs, got %s", got);
+			c->ok = 0;
+		} else if (!text_ok(L, &sc, -1, kpath)) {
 			c->ok = 0;
 		} else if (known && (moved = vocab_moved(
 		    lua_tostring(L, -2))) != NULL) {

@@ -1050,6 +1050,98 @@ deflate_pages(struct drawer *d)
 	buf_free(&z);
 }
 
+/* The flate of a stream of libharu's (in memory, not yet written) at
+ * PAGE_ZLEVEL; then libharu writes its bytes as they are and
+ * flate_name() names the filter.  1 done, 0 left to libharu. */
+static int
+deflate_stream(HPDF_Dict obj, struct buf *z)
+{
+	HPDF_Stream st = obj->stream;
+	z_stream zs;
+	HPDF_UINT k, n, len;
+	int rc = Z_OK;
+
+	if (st == NULL || st->type != HPDF_STREAM_MEMORY ||
+	    !(obj->filter & HPDF_STREAM_FILTER_FLATE_DECODE) ||
+	    obj->write_fn != NULL)
+		return 0;
+	memset(&zs, 0, sizeof(zs));
+	if (deflateInit(&zs, PAGE_ZLEVEL) != Z_OK)
+		return 0;
+	buf_reset(z);
+	buf_grow(z, deflateBound(&zs, st->size));
+	zs.next_out = (Bytef *)z->data;
+	zs.avail_out = (uInt)(z->cap - 1);
+	n = HPDF_MemStream_GetBufCount(st);
+	for (k = 0; k < n && rc == Z_OK; k++) {
+		zs.next_in = HPDF_MemStream_GetBufPtr(st, k, &len);
+		zs.avail_in = len;
+		rc = deflate(&zs, k + 1 == n ? Z_FINISH : Z_NO_FLUSH);
+	}
+	if (n == 0)
+		rc = deflate(&zs, Z_FINISH);
+	deflateEnd(&zs);
+	if (rc != Z_STREAM_END)
+		return 0;
+	HPDF_MemStream_FreeData(st);
+	HPDF_Stream_Write(st, (HPDF_BYTE *)z->data, (HPDF_UINT)zs.total_out);
+	obj->filter = HPDF_STREAM_FILTER_NONE;
+	obj->write_fn = flate_name;
+	return 1;
+}
+
+/*
+ * The embedded fonts, compressed at PAGE_ZLEVEL as the pages are: libharu
+ * makes a font's file (the glyphs used) just before it writes the font's
+ * dictionary, and the file after, so that step is wrapped: libharu's
+ * own, then the file's flate.  Level 6 took two and a
+ * half times as long for 2 % fewer bytes: a third of a build's time.
+ */
+static HPDF_Dict_BeforeWriteFunc font_before;   /* libharu's, one for all */
+
+static HPDF_STATUS
+font_written(HPDF_Dict obj)
+{
+	HPDF_FontAttr fa = (HPDF_FontAttr)obj->attr;
+	HPDF_STATUS rc = font_before(obj);
+	HPDF_Dict file;
+	struct buf z = { 0 };
+
+	if (rc != HPDF_OK || fa == NULL || fa->fontdef == NULL ||
+	    fa->fontdef->descriptor == NULL)
+		return rc;
+	file = HPDF_Dict_GetItem(fa->fontdef->descriptor, "FontFile2",
+	    HPDF_OCLASS_DICT);
+	if (file != NULL)
+		deflate_stream(file, &z);
+	buf_free(&z);
+	return HPDF_OK;
+}
+
+static void
+deflate_fonts(struct drawer *d)
+{
+	int f;
+
+	for (f = 0; f < PF__MAX; f++) {
+		HPDF_Dict font = d->font[f];
+		HPDF_FontAttr fa;
+
+		if (font == NULL)
+			continue;
+		fa = (HPDF_FontAttr)font->attr;
+		if (fa == NULL || fa->type != HPDF_FONT_TYPE0_TT ||
+		    fa->fontdef == NULL || fa->fontdef->descriptor != NULL ||
+		    font->before_write_fn == NULL ||
+		    font->before_write_fn == font_written)
+			continue;
+		if (font_before == NULL)
+			font_before = font->before_write_fn;
+		if (font->before_write_fn == font_before)
+			font->before_write_fn = font_written;
+	}
+}
+
 char *
 draw_finish(struct drawer *d, const char *path, size_t *len)
 {
@@ -1073,6 +1165,7 @@ draw_finish(struct drawer *d, const char *path, size_t *len)
 		if (d->font[f] != NULL)
 			fix_widths(d, f);
 	deflate_pages(d);
+	deflate_fonts(d);
 	/* through memory, then out_write like every output file: an
 	 * unchanged PDF is kept, and the build's file lists name it */
 	if (HPDF_SaveToStream(d->pdf) != HPDF_OK) {

@@ -58,6 +58,7 @@ struct job {
 	size_t	 npages;
 	const char *path;           /* output/pdf/<lang>/<id>.pdf */
 	const char *dump;
+	int	*total;             /* gets the pages written, or NULL */
 };
 
 /* Contents, and a back cover, from this many pages on. */
@@ -491,7 +492,7 @@ save(const struct job *j, struct pdfdoc *r)
 {
 	const char *slash = strrchr(j->path, '/');
 	size_t len;
-	char *pdf;
+	char *pdf, *shown;
 	int ok;
 
 	/* the structure tree, then what the PDF says it is */
@@ -508,7 +509,11 @@ save(const struct job *j, struct pdfdoc *r)
 			return 0;
 	}
 	stage("draw");
-	if ((pdf = draw_finish(r->d, j->path, &len)) == NULL)
+	/* its errors name the file under output/, not the temporary one */
+	shown = out_shown(j->out, j->path);
+	pdf = draw_finish(r->d, shown, &len);
+	free(shown);
+	if (pdf == NULL)
 		return 0;
 	ok = out_write(j->out, j->path, pdf, len);
 	free(pdf);
@@ -721,6 +726,8 @@ render(const struct job *j)
 		dump(j, &r);
 	ok = save(j, &r);
 	stage("save");
+	if (ok && j->total != NULL)
+		*j->total = r.total;    /* the site's download panels say it */
 out:
 	layout_free(&r.cl);
 	layout_free(&r.tl);
@@ -879,7 +886,8 @@ matter(const struct site *s, const struct docspec *ds, size_t li,
  * no fields, no links, no bookmarks, no landscape pages.
  */
 static int
-booklet(const struct job *full, const struct docspec *ds, const char *dumpdir)
+booklet(const struct job *full, const struct docspec *ds, const char *dumpdir,
+    int *total)
 {
 	struct job j = *full;
 	struct pdf_style st = *full->st;
@@ -899,6 +907,7 @@ booklet(const struct job *full, const struct docspec *ds, const char *dumpdir)
 	    full->path);
 	j.path = path;
 	j.dump = NULL;
+	j.total = total;            /* its pages are not the document's */
 	if (dumpdir != NULL) {
 		dump = xasprintf("%s/%s-booklet.layout", dumpdir, ds->id);
 		j.dump = dump;
@@ -914,7 +923,7 @@ static int
 document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
     size_t li, size_t di, const char *outdir)
 {
-	const struct site *s = &p->site;
+	struct site *s = &p->site;
 	const struct docspec *ds = &s->docs[di];
 	struct page **pages;
 	struct dpage *dp;
@@ -971,6 +980,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	j.npages = np;
 	path = xasprintf("%s/pdf/%s/%s.pdf", outdir, j.lang, ds->id);
 	j.path = path;
+	j.total = &s->docs[di].pdfpages[li];
 	if (p->build->dump_layout != NULL) {
 		dumpdir = xasprintf("%s/%s", p->build->dump_layout, j.lang);
 		if (!file_mkdirs(j.diag, dumpdir)) {
@@ -987,7 +997,8 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	}
 	ok = render(&j);
 	if (ok && ds->booklet)
-		ok = booklet(&j, ds, dumpdir);
+		ok = booklet(&j, ds, dumpdir,
+		    &s->docs[di].bookletpages[li]);
 	free(dumpdir);
 	free(dump);
 	free(date);

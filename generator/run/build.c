@@ -127,10 +127,19 @@ process(struct project *p, struct site_out *so)
 			fprintf(stderr, "\rpactkit: %zu/%zu pages", n,
 			    p->lang_only < 0 ? p->npages :
 			    p->npages / p->site.nlangs);
-		lint_page(p, pg);
-		if (!markdown_body(p, pg)) {
-			ok = 0;
-			continue;
+		if (pg->gen) {
+			/* a statement: last of its language, so that it
+			 * knows the worksheets of the others */
+			if (!statements_body(p, pg)) {
+				ok = 0;
+				continue;
+			}
+		} else {
+			lint_page(p, pg);
+			if (!markdown_body(p, pg)) {
+				ok = 0;
+				continue;
+			}
 		}
 		if (pg->draft)
 			mark_draft(p, pg);
@@ -168,8 +177,11 @@ write_share(struct project *p, const char *tmp)
 	struct site_out *so = site_open(p, tmp);
 	int ok = process(p, so) && so != NULL;
 
+	/* the pages that show a document's page count and size wait for
+	 * it: the site is closed (those pages written) once the documents
+	 * are */
+	ok = ok && pdf_write_all(p, tmp) && office_write_all(p, tmp);
 	ok = (so == NULL || site_close(so, ok)) && ok &&
-	    pdf_write_all(p, tmp) && office_write_all(p, tmp) &&
 	    diag_errors(p->build->diag) == 0;
 
 	if (ok && p->lang_only >= 0 && !outfiles_have_lists(&o->files) &&
@@ -324,7 +336,8 @@ made(const struct project *p, const char *out, size_t lang, unsigned fmt,
 }
 
 /* "pactkit: built output in 0.74 s: fr: 19 pages, 5 PDFs, 2 ODT, 2 DOCX;
- * ...; 0 errors, 1 warning": the pages built and the files made. */
+ * ...; 0 errors, 1 warning": the pages built, the files made, and
+ * whether sitemap.xml was written. */
 static void
 summary(const struct project *p, const char *out, const struct clock *c)
 {
@@ -339,8 +352,8 @@ summary(const struct project *p, const char *out, const struct clock *c)
 	for (l = 0; l < p->site.nlangs; l++) {
 		size_t np = 0;
 
-		for (i = 0; i < p->npages; i++)
-			np += p->pages[i]->lang == l;
+		for (i = 0; i < p->npages; i++)	/* content/'s, as check */
+			np += p->pages[i]->lang == l && !p->pages[i]->gen;
 		n = made(p, out, l, DOC_PDF, "pdf");
 		buf_printf(&b, "%s %s: %zu page%s, %zu PDF%s", l ? ";" : "",
 		    p->site.langs[l], np, np == 1 ? "" : "s", n,
@@ -350,6 +363,8 @@ summary(const struct project *p, const char *out, const struct clock *c)
 		if ((n = made(p, out, l, DOC_DOCX, "docx")) > 0)
 			buf_printf(&b, ", %zu DOCX", n);
 	}
+	if (p->site.base_url == NULL)
+		buf_puts(&b, "; no sitemap.xml (no base_url in lua/site.lua)");
 	buf_puts(&b, "; ");
 	diag_counts(p->build->diag, &b);
 	fprintf(stderr, "%s\n", b.data);
@@ -368,6 +383,17 @@ closing(struct diag *dg, int quiet, const char *what)
 	diag_counts(dg, &b);
 	fprintf(stderr, "pactkit: %s: %s\n", what, b.data);
 	buf_free(&b);
+}
+
+/* The pages of content/ (not the statements pactkit writes). */
+static size_t
+own_pages(const struct project *p)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->npages; i++)
+		n += !p->pages[i]->gen;
+	return n;
 }
 
 /* The project is done with: freed, or left in keep for exit() to take
@@ -416,8 +442,8 @@ build_run(struct diag *dg, const struct build_opts *opt)
 		ok = ok && process(&p, NULL);
 		phase("pages", &clk);
 		ok = ok && diag_errors(dg) == 0;
-		what = ok ? xasprintf("checked %zu page%s", p.npages,
-		    p.npages == 1 ? "" : "s") : xstrdup(opt->check ?
+		what = ok ? xasprintf("checked %zu page%s", own_pages(&p),
+		    own_pages(&p) == 1 ? "" : "s") : xstrdup(opt->check ?
 		    "check failed" : "build failed; output left as it was");
 		closing(dg, opt->quiet, what);
 		free(what);

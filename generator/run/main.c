@@ -121,6 +121,7 @@ cmd_render(struct diag *dg, const char *file, const char *projdir,
 		diag_sys(dg, file);
 		return 1;
 	}
+	utf8_dropbom(text, &len);
 	if (projdir != NULL) {
 		share = build_share();
 		have = project_load(&p, &b, projdir, share);
@@ -292,6 +293,8 @@ main(int argc, char *argv[])
 			printf("pactkit %s\n", PK_VERSION);
 			return 0;
 		case 'o':
+			if (*optarg == '\0')
+				return usage();   /* -o "": no folder */
 			outdir = optarg;
 			break;
 		case 'q':

@@ -9,7 +9,6 @@ return {
                   en = "A guide and tools for partnerships between schools and health services." },
   author = "Réseau école-santé",
   languages = { "fr", "en" },
-  base_url = "https://example.org/ecole-sante/",
   paper = { fr = "A4", en = "Letter" },
   documents = {
     { id = "guide", title = { fr = "Guide", en = "Guide" }, pages = { "home", "guide/*" } },
