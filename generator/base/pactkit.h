@@ -275,6 +275,17 @@ struct a11y {
 	char	*date;              /* "YYYY-MM-DD" the statement was made, or NULL */
 };
 
+/* What a PDF claims to be (site.lua pdf_standard): PDF/UA-1 and PDF/A-2a,
+ * tagged (the default); one of the two; PDF/A-2b, untagged (print
+ * sheets); or nothing of the kind. */
+enum pdf_standard {
+	PDFSTD_UA1_A2A,
+	PDFSTD_UA1,
+	PDFSTD_A2A,
+	PDFSTD_A2B,
+	PDFSTD_NONE,
+};
+
 struct site {
 	char	*dir;               /* project folder, as given */
 	char	*sharedir;          /* built-in lua/ and themes/ */
@@ -291,6 +302,7 @@ struct site {
 	char	*paper[PK_MAXLANG]; /* "A4" or "Letter" per language (A4) */
 	int	 raw_html;          /* 1: keep raw HTML and any URL scheme */
 	int	 index_links;       /* 1: links end in index.html (file://) */
+	enum pdf_standard pdfstd;   /* what the PDFs claim (pdf_standard) */
 	struct docspec *docs;       /* the PDFs to build */
 	size_t	 ndocs;
 	struct kv *i18n[PK_MAXLANG]; /* interface strings per language */

@@ -405,6 +405,38 @@ read_paper(lua_State *L, struct sitectx *c, int t, const char *where,
 	lua_pop(L, 1);
 }
 
+/* pdf_standard = "ua1+a2a" (the default), "ua1", "a2a", "a2b" or
+ * "none": what the PDFs claim to be (pdf/drawpdfa.c). */
+static void
+site_pdfstd(lua_State *L, struct sitectx *c, int t)
+{
+	static const struct {
+		const char *name;
+		enum pdf_standard std;
+	} names[] = {
+		{ "ua1+a2a", PDFSTD_UA1_A2A }, { "a2a+ua1", PDFSTD_UA1_A2A },
+		{ "ua1", PDFSTD_UA1 }, { "a2a", PDFSTD_A2A },
+		{ "a2b", PDFSTD_A2B }, { "none", PDFSTD_NONE },
+	};
+	char *v = NULL;
+	size_t i;
+
+	c->site->pdfstd = PDFSTD_UA1_A2A;
+	if (!get_str(L, c, t, "pdf_standard", "", &v) || v == NULL)
+		return;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcasecmp(v, names[i].name) == 0) {
+			c->site->pdfstd = names[i].std;
+			break;
+		}
+	if (i == sizeof(names) / sizeof(names[0]))
+		serr(L, c, DIAG_ERROR, ".pdf_standard", "pdf_standard: "
+		    "expected \"ua1+a2a\" (tagged PDF/UA-1 and PDF/A-2a, the "
+		    "default), \"ua1\", \"a2a\", \"a2b\" (PDF/A-2b, "
+		    "untagged) or \"none\", got \"%s\"", v);
+	free(v);
+}
+
 /* A document's formats = { "pdf", "odt", "docx" }: a DOC_* mask
  * (default pdf only). */
 static unsigned
@@ -1044,6 +1076,7 @@ site_k(lua_State *L)
 	static const char *const known[] = { "title", "description",
 	    "author", "languages", "base_url", "theme", "paper", "raw_html",
 	    "index_links", "documents", "publisher", "edition", "licence",
+	    "pdf_standard",
 	    "cite", "contact", "disclaimer", "theme_color", "host",
 	    "accessibility", NULL };
 	struct sitectx *c = lua_touserdata(L, 1);
@@ -1100,6 +1133,7 @@ site_k(lua_State *L)
 	read_paper(L, c, t, "", NULL, site->paper);
 	site->raw_html = get_bool(L, c, t, "raw_html", "", 0);
 	site->index_links = get_bool(L, c, t, "index_links", "", 0);
+	site_pdfstd(L, c, t);
 	site_docs(L, c, t);
 	site_identity(L, c, t);
 	site_a11y(L, c, t);

@@ -208,6 +208,71 @@ getfont(struct drawer *d, int f)
 	return d->font[f];
 }
 
+/* A ToUnicode map for a WinAnsi font: not needed by a reader that knows
+ * the encoding, given for every other one (and for pdffonts). */
+static void
+winansi_tounicode(struct drawer *d, HPDF_Font font)
+{
+	static const unsigned short hi[32] = {
+		0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+		0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+	};
+	HPDF_Dict s = HPDF_DictStream_New(d->pdf->mmgr, d->pdf->xref);
+	char line[64];
+	int c, n = 0;
+
+	if (s == NULL)
+		return;
+	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Stream_WriteStr(s->stream,
+	    "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\nbegincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n"
+	    "/CMapName /Adobe-WinAnsi-UCS def\n/CMapType 2 def\n"
+	    "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+	    "2 beginbfrange\n<20> <7E> <0020>\n<A0> <FF> <00A0>\n"
+	    "endbfrange\n");
+	for (c = 0; c < 32; c++)
+		n += hi[c] != 0;
+	snprintf(line, sizeof(line), "%d beginbfchar\n", n);
+	HPDF_Stream_WriteStr(s->stream, line);
+	for (c = 0; c < 32; c++)
+		if (hi[c] != 0) {
+			snprintf(line, sizeof(line), "<%02X> <%04X>\n",
+			    0x80 + c, hi[c]);
+			HPDF_Stream_WriteStr(s->stream, line);
+		}
+	HPDF_Stream_WriteStr(s->stream, "endbfchar\nendcmap\n"
+	    "CMapName currentdict /CMap defineresource pop\nend\nend\n");
+	HPDF_Dict_Add(font, "ToUnicode", s);
+}
+
+HPDF_Font
+draw_formfont(struct drawer *d)
+{
+	HPDF_BYTE all[224];
+	int c, n = 0;
+
+	if (d->formfont != NULL || fontdef(d, PF_SANS) == NULL)
+		return d->formfont;
+	d->formfont = HPDF_GetFont(d->pdf, d->fontname[PF_SANS],
+	    "WinAnsiEncoding");
+	if (d->formfont == NULL)
+		return NULL;
+	/* libharu writes a width, and embeds a glyph, only for the codes
+	 * it measured: all of them, so that any value typed shows */
+	for (c = 32; c < 256; c++)
+		if (c != 127 && c != 0x81 && c != 0x8D && c != 0x8F &&
+		    c != 0x90 && c != 0x9D)
+			all[n++] = (HPDF_BYTE)c;
+	HPDF_Font_TextWidth(d->formfont, all, (HPDF_UINT)n);
+	winansi_tounicode(d, d->formfont);
+	return d->formfont;
+}
+
 /* The CIDToGIDMap and /W of face f's font, for the code points drawn
  * (CID = code point; the map ends after the last one). */
 static void

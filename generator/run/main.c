@@ -167,6 +167,7 @@ cmd_render(struct diag *dg, const char *file, const char *projdir,
 
 		if (code != NULL)
 			typo_pass(root, code);
+		a11y_tree(dg, file, root);
 		if (pdf_out != NULL) {
 			const char *base = strrchr(file, '/');
 			char *dir = base != NULL ? xstrndup(file,

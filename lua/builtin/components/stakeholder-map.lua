@@ -543,6 +543,39 @@ local function markers(list, obstacles)
   return out, bestnum
 end
 
+-- What the drawing says to someone who cannot see it, from the data: how
+-- many stakeholders in each zone (those on a dividing line apart), the
+-- champions by name, and that the table follows.  The PDF's Figure and
+-- the site's <svg role="img"> read it (aria-labelledby: title, desc).
+local function describe(list)
+  local n = { engage = 0, manage = 0, inform = 0, monitor = 0, between = 0 }
+  local champions = {}
+  for _, s in ipairs(list) do
+    local high, low = s.influence >= 4, s.influence <= 2
+    local pro, con = s.support >= 1, s.support <= -1
+    if high and pro then n.engage = n.engage + 1
+    elseif high and con then n.manage = n.manage + 1
+    elseif low and pro then n.inform = n.inform + 1
+    elseif low and con then n.monitor = n.monitor + 1
+    else n.between = n.between + 1 end
+    if s.champion then champions[#champions + 1] = pk.loc(s.name) end
+  end
+  local zones = {}
+  for _, q in ipairs({ "engage", "manage", "inform", "monitor" }) do
+    zones[#zones + 1] = pk.t("map.alt_zone", pk.t("map." .. q), pk.number(n[q]))
+  end
+  if n.between > 0 then
+    zones[#zones + 1] = pk.t("map.alt_zone", pk.t("map.alt_between"), pk.number(n.between))
+  end
+  local out = { pk.t("map.desc"), pk.t("map.alt_count", pk.number(#list)) ..
+    " " .. table.concat(zones, pk.t("map.alt_sep")) .. "." }
+  if #champions > 0 then
+    out[#out + 1] = pk.t("map.alt_champions", table.concat(champions, ", ")) .. "."
+  end
+  out[#out + 1] = pk.t("map.alt_table")
+  return table.concat(out, " ")
+end
+
 local function svg(list, title, blank)
   -- the blank grid is taller: room to write names in each cell
   Y1 = blank and 560 or 420
@@ -563,7 +596,7 @@ local function svg(list, title, blank)
   return pk.h("svg", { viewBox = "0 0 " .. W .. " " .. H, role = "img",
     ["aria-labelledby"] = tid .. " " .. did },
     pk.h("title", { id = tid }, title),
-    pk.h("desc", { id = did }, blank and pk.t("map.blank") or pk.t("map.desc")),
+    pk.h("desc", { id = did }, blank and pk.t("map.blank") or describe(list)),
     pk.h("rect", { x = 0, y = 0, width = W, height = H, fill = "#ffffff" }),
     bg, leg, marks)
 end
