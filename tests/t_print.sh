@@ -192,9 +192,11 @@ n=$(pdfinfo "$T/a4/output/pdf/fr/workshop-pack.pdf" | awk '/^Pages:/ { print $2 
 tail=$(pdftotext -f $((n - 2)) -l "$n" "$T/a4/output/pdf/fr/workshop-pack.pdf" - | tr '\n' ' ' | sed 's/\xc2\xa0/ /g')
 ok=1
 for s in 'À propos de ce document' 'Licence : CC BY 4.0' 'Pour citer ce document : Projet pactkit (2026)' \
-    'Édition de démonstration' 'sont fictives' "En ligne : $base"; do
+    'Édition de démonstration' 'sont fictives' ${base:+"En ligne : $base"}; do
 	case $tail in *"$s"*) ;; *) ok=0; miss=$s ;; esac
 done
+# without base_url, no address of the site at all
+[ -z "$base" ] && case $tail in *"En ligne"*) ok=0; miss="no 'En ligne' without base_url" ;; esac
 [ $ok = 1 ] && pass print-colophon || fail print-colophon "lacks '$miss'"
 back=$(pdftotext -f "$n" -l "$n" "$T/a4/output/pdf/fr/workshop-pack.pdf" - | tr '\n' ' ')
 case $back in
