@@ -566,7 +566,7 @@ page_free(struct page *pg)
 void
 project_free(struct project *p)
 {
-	size_t i, j;
+	size_t i;
 
 	if (p == NULL)
 		return;
@@ -574,40 +574,7 @@ project_free(struct project *p)
 		page_free(p->pages[i]);
 	free(p->pages);
 	sandbox_free(p->lua);
-	lstr_free(&p->site.title);
-	lstr_free(&p->site.description);
-	lstr_free(&p->site.author);
-	settings_identity_free(&p->site.id);
-	settings_a11y_free(&p->site.a11y);
-	for (i = 0; i < PK_MAXLANG; i++) {
-		free(p->site.langs[i]);
-		free(p->site.paper[i]);
-		for (j = 0; j < p->site.ni18n[i]; j++) {
-			free(p->site.i18n[i][j].k);
-			free(p->site.i18n[i][j].v);
-		}
-		free(p->site.i18n[i]);
-	}
-	for (i = 0; i < p->site.ndocs; i++) {
-		struct docspec *d = &p->site.docs[i];
-
-		free(d->id);
-		lstr_free(&d->title);
-		lstr_free(&d->subtitle);
-		for (j = 0; j < d->npages; j++)
-			free(d->pages[j]);
-		free(d->pages);
-		free(d->pline);
-		free(d->pcol);
-		for (j = 0; j < PK_MAXLANG; j++)
-			free(d->paper[j]);
-	}
-	free(p->site.docs);
-	free(p->site.base_url);
-	free(p->site.theme);
-	free(p->site.dir);
-	free(p->site.sharedir);
-	free(p->site.file);
+	settings_site_free(&p->site);
 	strmap_free(&p->byrel);
 	strmap_free(&p->bykey);
 	strmap_free(&p->byurl);

@@ -968,6 +968,50 @@ settings_a11y_free(struct a11y *a)
 	memset(a, 0, sizeof(*a));
 }
 
+/* Frees what settings_site and settings_i18n read into site (the struct
+ * itself is the caller's): written once, for the build and the tests. */
+void
+settings_site_free(struct site *s)
+{
+	size_t i, j;
+
+	lstr_free(&s->title);
+	lstr_free(&s->description);
+	lstr_free(&s->author);
+	settings_identity_free(&s->id);
+	settings_a11y_free(&s->a11y);
+	for (i = 0; i < PK_MAXLANG; i++) {
+		free(s->langs[i]);
+		free(s->paper[i]);
+		for (j = 0; j < s->ni18n[i]; j++) {
+			free(s->i18n[i][j].k);
+			free(s->i18n[i][j].v);
+		}
+		free(s->i18n[i]);
+	}
+	for (i = 0; i < s->ndocs; i++) {
+		struct docspec *d = &s->docs[i];
+
+		free(d->id);
+		lstr_free(&d->title);
+		lstr_free(&d->subtitle);
+		for (j = 0; j < d->npages; j++)
+			free(d->pages[j]);
+		free(d->pages);
+		free(d->pline);
+		free(d->pcol);
+		for (j = 0; j < PK_MAXLANG; j++)
+			free(d->paper[j]);
+	}
+	free(s->docs);
+	free(s->base_url);
+	free(s->theme);
+	free(s->dir);
+	free(s->sharedir);
+	free(s->file);
+	memset(s, 0, sizeof(*s));
+}
+
 /* publisher, edition, licence, cite, contact, disclaimer, theme_color. */
 static void
 site_identity(lua_State *L, struct sitectx *c, int t)

@@ -38,5 +38,6 @@ main(int argc, char *argv[])
 	    argv[2], argc > 5 ? argv[5] : NULL);
 	xmlFree(title);
 	xmlFreeDoc(doc);
+	diag_free(&dg);
 	return ok ? 0 : 1;
 }

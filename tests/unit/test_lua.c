@@ -121,49 +121,9 @@ load(struct site *s, struct sandbox **sb, const char *dir)
 }
 
 static void
-lfree(struct lstr *l)
-{
-	size_t i;
-
-	for (i = 0; i < PK_MAXLANG; i++)
-		free(l->s[i]);
-	memset(l, 0, sizeof(*l));
-}
-
-static void
 site_clear(struct site *s)
 {
-	size_t i, j;
-
-	lfree(&s->title);
-	lfree(&s->description);
-	lfree(&s->author);
-	for (i = 0; i < PK_MAXLANG; i++) {
-		free(s->langs[i]);
-		free(s->paper[i]);
-		for (j = 0; j < s->ni18n[i]; j++) {
-			free(s->i18n[i][j].k);
-			free(s->i18n[i][j].v);
-		}
-		free(s->i18n[i]);
-	}
-	for (i = 0; i < s->ndocs; i++) {
-		free(s->docs[i].id);
-		lfree(&s->docs[i].title);
-		lfree(&s->docs[i].subtitle);
-		for (j = 0; j < s->docs[i].npages; j++)
-			free(s->docs[i].pages[j]);
-		free(s->docs[i].pages);
-		for (j = 0; j < PK_MAXLANG; j++)
-			free(s->docs[i].paper[j]);
-	}
-	free(s->docs);
-	free(s->base_url);
-	free(s->theme);
-	free(s->dir);
-	free(s->sharedir);
-	free(s->file);
-	memset(s, 0, sizeof(*s));
+	settings_site_free(s);
 }
 
 /* Serialises the children of node (XML form, to compare). */
