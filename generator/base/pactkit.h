@@ -347,7 +347,7 @@ struct pdf_style {
 	double	 margin[4];         /* top, right, bottom, left, pt */
 	double	 parskip;           /* space between blocks, pt */
 	double	 indent;            /* list and quote indent, pt */
-	double	 writeline;         /* handwriting line spacing, pt (~9 mm) */
+	double	 writeline;         /* handwriting line spacing, pt (~8 mm) */
 	int	 justify;           /* 1: justify body paragraphs */
 	int	 hyphenate;         /* 1: hyphenate with libhyphen */
 	unsigned text, heading, link, rule, shade, muted; /* 0xRRGGBB */

@@ -634,6 +634,52 @@ block_plain(struct flow *f, const struct ctx *c, struct ctx *kp,
 	}
 }
 
+/* 1 when n comes right after the legend of its fieldset. */
+static int
+after_legend(xmlNodePtr n)
+{
+	xmlNodePtr m;
+
+	for (m = n->prev; m != NULL && m->type != XML_ELEMENT_NODE; m = m->prev)
+		;
+	return m != NULL && tree_is(m, "legend");
+}
+
+/*
+ * A group of boxes to tick (fieldset.pk-choices) as one paragraph: its
+ * question (the legend) in bold, then its choices, on the same line when
+ * they fit.  0 when it holds more than a legend and boxes to tick.
+ */
+static int
+choices(struct flow *f, const struct ctx *c, xmlNodePtr n)
+{
+	xmlNodePtr m, legend = NULL;
+	struct inl in = { 0 };
+	struct ctx k = *c;
+
+	for (m = n->children; m != NULL; m = m->next)
+		if (tree_is(m, "legend") && legend == NULL)
+			legend = m;
+		else if (m->type == XML_ELEMENT_NODE && !inline_is(m))
+			return 0;
+	if (legend == NULL || tree_has_class(legend, "pk-visually-hidden"))
+		return 0;
+	k.family = PF_SANS;
+	k.bold = 1;
+	k.size = f->st->smallsize + 0.5;
+	k.justify = 0;
+	inline_walk(f, &in, &k, legend, NULL);
+	k = *c;
+	k.justify = 0;
+	inline_text(f, &in, &k, "\xc2\xa0 ", 3, NULL);
+	for (m = n->children; m != NULL; m = m->next)
+		if (m != legend)
+			inline_node(f, &in, &k, m, NULL);
+	lines_set(f, &in, &k, parskip(f), 0, 1);
+	inline_free(&in);
+	return 1;
+}
+
 static void
 block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
     xmlNodePtr n)
@@ -647,8 +693,9 @@ block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
 		cc.compact = 1;
 		c = &cc;
 		k.compact = 1;
-		/* a little more room above a block of fields */
-		if (f->forcebefore < 0 && f->nv > 0)
+		/* a little more room above a block of fields (not under
+		 * the legend of its group) */
+		if (f->forcebefore < 0 && f->nv > 0 && !after_legend(n))
 			f->forcebefore = 2 * parskip(f);
 		f->compactfirst = (int)f->nv;
 	}
@@ -681,6 +728,9 @@ block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
 				f->v[i].keep = 1;
 		return;
 	}
+	if (tree_is(n, "fieldset") && tree_has_class(n, "pk-choices") &&
+	    choices(f, c, n))
+		return;
 	if (tree_has_class(n, "pk-keep") || tree_has_class(n, "pk-signature")) {
 		/* a small block kept on one page (a signature, a candidate) */
 		size_t first = f->nv, i;

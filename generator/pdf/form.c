@@ -58,8 +58,9 @@ form_name(struct flow *f, xmlNodePtr n)
  * name in one form are one PDF field, a radio group, with a widget per
  * button; each button's on state is its value, made a PDF name (unique
  * in the group, never Off).  Sets fr's field (the group's field name),
- * label (the question: the legend of the fieldset around, else the
- * button's own label) and state; 0 when n is no named radio button.
+ * label (the question: the header of its table row, else the legend of
+ * the fieldset around, else the button's own label) and state; 0 when n
+ * is no named radio button.
  */
 int
 form_radio(struct flow *f, xmlNodePtr n, struct frag *fr)
@@ -110,9 +111,19 @@ form_radio(struct flow *f, xmlNodePtr n, struct frag *fr)
 	g->states[g->nstates++] = xstrdup(st);
 	fr->state = st;
 	fr->field = xstrdup(g->name);
-	/* the question: the legend of the fieldset around it */
+	/* the question: the header of its table row, or the legend of the
+	 * fieldset around it */
 	for (m = n->parent; m != NULL && lab == NULL; m = m->parent)
-		if (tree_is(m, "fieldset")) {
+		if (tree_is(m, "tr")) {
+			xmlNodePtr c;
+
+			for (c = m->children; c != NULL; c = c->next)
+				if (tree_is(c, "th")) {
+					lab = tree_text_content(c);
+					break;
+				}
+			break;
+		} else if (tree_is(m, "fieldset")) {
 			xmlNodePtr c;
 
 			for (c = m->children; c != NULL; c = c->next)

@@ -399,6 +399,10 @@ void	 inline_node(struct flow *, struct inl *, const struct ctx *,
 	    xmlNodePtr, const char *href);
 void	 inline_walk(struct flow *, struct inl *, const struct ctx *,
 	    xmlNodePtr parent, const char *href);
+/* 1 when label n follows a box to tick (a choice, printed whole). */
+int	 inline_choice(xmlNodePtr n);
+/* s with its white space as no-break spaces; caller frees. */
+char	*inline_nobreak(const char *s);
 
 /* break.c: fragments into items for measure w, and the optimal breaks
  * (the items where lines end, in *out). */

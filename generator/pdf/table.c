@@ -112,17 +112,66 @@ grid_build(xmlNodePtr t, struct grid *g)
 	free(occ);
 }
 
+/* The text of n as it prints, into b: labels for screen readers left
+ * out, a box to tick and its label one word (no-break spaces). */
+static void
+cell_text(xmlNodePtr n, struct buf *b, int nobreak)
+{
+	xmlNodePtr m;
+	const char *t;
+
+	for (m = n->children; m != NULL; m = m->next) {
+		if (m->type == XML_TEXT_NODE && m->content != NULL) {
+			char *s = nobreak ? inline_nobreak((const char *)
+			    m->content) : NULL;
+
+			buf_puts(b, s != NULL ? s : (const char *)m->content);
+			free(s);
+		} else if (m->type != XML_ELEMENT_NODE || tree_is_svg(m) ||
+		    tree_has_class(m, "pk-visually-hidden"))
+			continue;
+		else if (tree_is(m, "input") && (t = tree_get_attr(m,
+		    "type")) != NULL && (strcmp(t, "checkbox") == 0 ||
+		    strcmp(t, "radio") == 0))
+			buf_puts(b, " \xe2\x98\x90\xc2\xa0");
+		else {
+			if (!inline_is(m))
+				buf_putc(b, ' ');
+			cell_text(m, b, nobreak || (tree_is(m, "label") &&
+			    inline_choice(m)));
+		}
+	}
+}
+
+/* Width of s[0..len) at size, in the faces that draw it. */
+static double
+text_width(struct flow *f, int font, double size, const char *s, size_t len)
+{
+	struct run *r;
+	size_t nr, i;
+	double w = 0;
+
+	nr = draw_split(f->d, font, s, len, &r, NULL, NULL);
+	for (i = 0; i < nr; i++)
+		w += draw_width(f->d, r[i].font, size, r[i].text, r[i].len);
+	draw_runs_free(r, nr);
+	return w;
+}
+
 /* The widths of the longest word and of the whole text of cell n. */
 static void
 cell_widths(struct flow *f, xmlNodePtr n, int font, double size,
     double *minw, double *maxw)
 {
-	char *t = tree_text_content(n);
-	const char *p = t, *q;
+	struct buf b = { 0 };
+	const char *p, *q;
 	double sp = draw_width(f->d, font, size, " ", 1), w, line = 0;
+	int nbox;
 
+	cell_text(n, &b, 0);
 	*minw = 0;
 	*maxw = 0;
+	p = b.data != NULL ? b.data : "";
 	while (*p != '\0') {
 		while (is_space((unsigned char)*p))
 			p++;
@@ -131,14 +180,20 @@ cell_widths(struct flow *f, xmlNodePtr n, int font, double size,
 		q = p;
 		while (*q != '\0' && !is_space((unsigned char)*q))
 			q++;
-		w = draw_width(f->d, font, size, p, (size_t)(q - p));
+		w = text_width(f, font, size, p, (size_t)(q - p));
 		if (w > *minw)
 			*minw = w;
 		line += (line > 0 ? sp : 0) + w;
 		p = q;
 	}
 	*maxw = line;
-	free(t);
+	/* three choices or more: two to a line are enough */
+	for (p = b.data, nbox = 0; p != NULL && (p = strstr(p,
+	    "\xe2\x98\x90")) != NULL; p += 3)
+		nbox++;
+	if (nbox >= 3 && line / 2 > *minw)
+		*maxw = line / 2;
+	buf_free(&b);
 }
 
 /* Lays cell content out on its own and returns its items. */
@@ -287,6 +342,20 @@ field_wish(xmlNodePtr n, double size)
 	return w;
 }
 
+/* 1 when n holds a field to fill in (input, textarea, select). */
+static int
+has_field(xmlNodePtr n)
+{
+	xmlNodePtr m;
+
+	for (m = n->children; m != NULL; m = m->next)
+		if (m->type == XML_ELEMENT_NODE && (tree_is(m, "input") ||
+		    tree_is(m, "textarea") || tree_is(m, "select") ||
+		    has_field(m)))
+			return 1;
+	return 0;
+}
+
 /* Widths of the columns for measure avail at size; 0 if they cannot
  * fit. */
 static int
@@ -297,7 +366,14 @@ table_widths(struct flow *f, const struct grid *g, double size, double pad,
 	double *maxw = xcalloc((size_t)g->ncols, sizeof(double));
 	double summin = 0, summax = 0, a, b, have;
 	int i, j, pass, ok = 1;
+	char *blank = xcalloc((size_t)g->ncols, 1);
 
+	/* a column of fields: the fields say how wide it wishes to be, its
+	 * header little more than its longest word (a short one whole) */
+	for (i = 0; i < g->ncell; i++)
+		if (g->cell[i].row >= g->nhead && g->cell[i].cs == 1 &&
+		    has_field(g->cell[i].node))
+			blank[g->cell[i].col] = 1;
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < g->ncell; i++) {
 			const struct cell *ce = &g->cell[i];
@@ -309,6 +385,9 @@ table_widths(struct flow *f, const struct grid *g, double size, double pad,
 			/* a cell to write in wishes room for the writing */
 			if (b < field_wish(ce->node, size))
 				b = field_wish(ce->node, size);
+			if (ce->row < g->nhead && ce->cs == 1 && blank[ce->col] &&
+			    b > a * 1.6)
+				b = a * 1.6;
 			/* very long words get cut, not honoured */
 			if (a > 90)
 				a = 90;
@@ -373,6 +452,7 @@ table_widths(struct flow *f, const struct grid *g, double size, double pad,
 	}
 	free(minw);
 	free(maxw);
+	free(blank);
 	return ok;
 }
 

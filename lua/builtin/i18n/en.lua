@@ -74,6 +74,8 @@ return {
   ["map.legend"] = "Legend",
   ["map.sector"] = "Sector",
   ["map.blank"] = "Place each stakeholder on the grid by influence and support.",
+  ["map.middle"] = "Middle values: an influence of 3 counts as high; a support of 0 (neutral or hesitant) counts with the opposed.",
+  ["map.legend_desc"] = "The shapes and colours of the sectors, the champion and survivors’ trust, for drawing the markers on the grid.",
 
   -- sectors
   ["sector.police"] = "Police",
@@ -116,6 +118,8 @@ return {
   ["screen.advocate"] = "Able to advocate for change?",
   ["screen.champions"] = "Champions inside?",
   ["screen.influential"] = "Influential supporter?",
+  ["screen.name"] = "Organisation",
+  ["screen.question"] = "Question",
   ["screen.why"] = "Why",
   ["screen.decision"] = "Decision",
   ["decision.partner"] = "Partner",

@@ -74,6 +74,8 @@ return {
   ["map.legend"] = "Légende",
   ["map.sector"] = "Secteur",
   ["map.blank"] = "Placez chaque partie prenante sur la grille selon son influence et son soutien.",
+  ["map.middle"] = "Valeurs du milieu : une influence de 3 compte comme forte, un soutien de 0 (neutre ou hésitant) compte avec les opposés.",
+  ["map.legend_desc"] = "Les formes et couleurs des secteurs, le relais interne et la confiance des survivantes, pour dessiner les marqueurs sur la grille.",
 
   -- secteurs
   ["sector.police"] = "Police",
@@ -116,6 +118,8 @@ return {
   ["screen.advocate"] = "Capable de plaider pour le changement ?",
   ["screen.champions"] = "Des relais en son sein ?",
   ["screen.influential"] = "Soutien influent ?",
+  ["screen.name"] = "Organisation",
+  ["screen.question"] = "Question",
   ["screen.why"] = "Pourquoi",
   ["screen.decision"] = "Décision",
   ["decision.partner"] = "Partenaire",
