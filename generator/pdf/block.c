@@ -30,6 +30,16 @@ para(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		k.size = f->st->smallsize;
 		k.color = f->st->muted;
 		k.justify = 0;
+	} else if (tree_has_class(n, "pk-prompt")) {
+		/* a worksheet's prompt: grey, with the field it helps */
+		k.size = f->st->smallsize + 0.5;
+		k.color = f->st->muted;
+		k.italic = 1;
+		k.justify = 0;
+		container(f, &k, n);
+		if (f->nv > 0)
+			f->v[f->nv - 1].keep = 1;
+		return;
 	}
 	/* a p may hold fields, which are blocks in print */
 	container(f, &k, n);
@@ -326,6 +336,30 @@ code(struct flow *f, const struct ctx *c, xmlNodePtr n)
 
 /* ---- drawings --------------------------------------------------------- */
 
+/*
+ * The height a drawing may take: four fifths of the page, but the whole
+ * page less its caption when it is its figure's one drawing and the
+ * figure is a page of its own (pk-landscape: the blank stakeholder map).
+ */
+static double
+page_room(const struct flow *f, xmlNodePtr n)
+{
+	xmlNodePtr fig = n->parent, m;
+	double used = parskip(f);
+
+	if (fig == NULL || !tree_is(fig, "figure") ||
+	    !tree_has_class(fig, "pk-landscape"))
+		return f->bh * 0.8;
+	for (m = fig->children; m != NULL; m = m->next)
+		if (m != n && m->type == XML_ELEMENT_NODE &&
+		    !tree_is(m, "figcaption"))
+			return f->bh * 0.8;
+	/* the caption just laid out, kept with the drawing */
+	if (f->nv > 0 && f->v[f->nv - 1].keep)
+		used += f->v[f->nv - 1].h + f->v[f->nv - 1].before;
+	return f->bh - used - 1;
+}
+
 static void
 drawing(struct flow *f, const struct ctx *c, xmlNodePtr n)
 {
@@ -337,8 +371,8 @@ drawing(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		return;
 	w = c->w;
 	h = vh * w / vw;
-	if (h > f->bh * 0.8) {
-		h = f->bh * 0.8;
+	if (h > page_room(f, n)) {
+		h = page_room(f, n);
 		w = vw * h / vh;
 	}
 	memset(&it, 0, sizeof(it));
@@ -468,10 +502,110 @@ inline_run(struct flow *f, const struct ctx *c, xmlNodePtr first,
 }
 
 
+/*
+ * Room to sign on the right of its label dt, on one item: a line about
+ * 10 mm below the top, or a box for a seal.  Falls back to the label
+ * above the room when the label takes more than a line.
+ */
+static int
+sign_beside(struct flow *f, const struct ctx *c, xmlNodePtr dt, int seal,
+    int bold)
+{
+	struct ctx k = *c;
+	struct inl in = { 0 };
+	struct vitem *it;
+	struct pdf_box *b;
+	double right = c->x, h = seal ? 72 : 30, dy;
+	size_t i, nl;
+
+	k.bold = bold;
+	k.justify = 0;
+	inline_walk(f, &in, &k, dt, NULL);
+	nl = lines_set(f, &in, &k, parskip(f), 1, 0);
+	inline_free(&in);
+	if (nl != 1)
+		return 0;
+	it = &f->v[f->nv - 1];
+	for (i = 0; i < it->nbox; i++)
+		if (it->box[i].kind == BOX_WORD &&
+		    it->box[i].x + it->box[i].w > right)
+			right = it->box[i].x + it->box[i].w;
+	/* the label on the line, or at the top of the seal's box */
+	dy = seal ? 2 + k.size * ASC - it->base : h - 4 - it->base;
+	for (i = 0; i < it->nbox; i++) {
+		it->box[i].y += dy;
+		it->box[i].base += dy;
+	}
+	it->base += dy;
+	it->h = h;
+	it->keep = 0;
+	if (right < c->x + c->w * 0.3)
+		right = c->x + c->w * 0.3;
+	else
+		right += 6;
+	b = layout_ibox(it, seal ? BOX_RECT : BOX_RULE);
+	b->x = right;
+	b->w = c->x + c->w - right;
+	if (seal && b->w > 144)
+		b->w = 144;
+	b->y = seal ? 2 : h - 2;
+	b->h = seal ? h - 4 : 0;
+	b->lw = 0.6;
+	b->color = f->st->rule;
+	return 1;
+}
+
+/* A definition list of a signature block: each term and its text on one
+ * line, each room to sign on the right of its term (a term in bold, but
+ * in a form, where the terms are labels as its fields' are). */
+static void
+deflist_compact(struct flow *f, const struct ctx *c, xmlNodePtr n)
+{
+	xmlNodePtr m, dd;
+	int form = 0;
+
+	for (m = n->parent; m != NULL && !form; m = m->parent)
+		form = tree_is(m, "form");
+
+	for (m = n->children; m != NULL; m = m->next) {
+		struct ctx k = *c;
+		struct inl in = { 0 };
+
+		if (!tree_is(m, "dt"))
+			continue;
+		for (dd = m->next; dd != NULL && dd->type != XML_ELEMENT_NODE;
+		    dd = dd->next)
+			;
+		if (dd != NULL && tree_is(dd, "dd") &&
+		    tree_has_class(dd, "pk-sign-line") && dd->children == NULL &&
+		    sign_beside(f, c, m, tree_has_class(dd, "pk-sign-seal"),
+		    !form)) {
+			m = dd;
+			continue;
+		}
+		k.justify = 0;
+		k.bold = 1;
+		inline_walk(f, &in, &k, m, NULL);
+		if (dd != NULL && tree_is(dd, "dd")) {
+			k.bold = 0;
+			inline_text(f, &in, &k, "\xc2\xa0\xc2\xa0 ", 5, NULL);
+			inline_walk(f, &in, &k, dd, NULL);
+			m = dd;
+		}
+		lines_set(f, &in, &k, parskip(f), 0, 1);
+		inline_free(&in);
+	}
+}
+
 static void
 deflist(struct flow *f, const struct ctx *c, xmlNodePtr n)
 {
 	xmlNodePtr m;
+
+	if (n->parent != NULL && tree_has_class(n->parent, "pk-signature")) {
+		deflist_compact(f, c, n);
+		return;
+	}
 
 	for (m = n->children; m != NULL; m = m->next) {
 		if (tree_is(m, "dt")) {
@@ -731,6 +865,10 @@ block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
 	if (tree_is(n, "fieldset") && tree_has_class(n, "pk-choices") &&
 	    choices(f, c, n))
 		return;
+	if (tree_has_class(n, "pk-pairs")) {
+		table_pairs(f, c, n);
+		return;
+	}
 	if (tree_has_class(n, "pk-keep") || tree_has_class(n, "pk-signature")) {
 		/* a small block kept on one page (a signature, a candidate) */
 		size_t first = f->nv, i;
@@ -802,6 +940,7 @@ block_article(struct flow *f, xmlNodePtr article, int src,
 	f->file = file;
 	f->article = article;
 	f->blocks = container;  /* a table cell's blocks */
+	f->block = block;       /* a block beside another */
 	f->nest = 0;
 	f->nwarned = 0;
 	f->labelend = -1;

@@ -212,7 +212,8 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	struct pdf_box *b;
 	const char *a;
 	char *value = NULL;
-	int multi = tree_is(n, "textarea"), lines, i;
+	int multi = tree_is(n, "textarea"), lines, i, boxed;
+	xmlNodePtr m;
 	double wl = f->st->writeline, pad = 2, lx = 0;
 	struct vitem lab;
 
@@ -240,6 +241,11 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		free(value);
 		value = NULL;
 	}
+	/* a text area gets a box, but in a table cell, which is one */
+	boxed = multi;
+	for (m = n->parent; m != NULL && boxed; m = m->parent)
+		if (tree_is(m, "td") || tree_is(m, "th"))
+			boxed = 0;
 	memset(&lab, 0, sizeof(lab));
 	if (c->compact && f->labelend >= 0 && (size_t)f->labelend == f->nv &&
 	    f->labelstart + 1 == f->labelend)
@@ -286,7 +292,7 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		}
 		layout_release(&lab);
 	}
-	if (multi) {
+	if (boxed) {
 		b = layout_ibox(&it, BOX_RECT);
 		b->x = c->x + lx;
 		b->y = 0;
@@ -298,15 +304,13 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	for (i = 1; i <= lines; i++) {
 		/* a writing line, the last one solid */
 		b = layout_ibox(&it, BOX_RULE);
-		b->x = c->x + lx + (multi ? 6 : 0);
-		b->w = c->w - lx - (multi ? 12 : 0);
-		b->y = pad + i * wl - (multi && i == lines ? wl * 0.25 : 0);
+		b->x = c->x + lx + (boxed ? 6 : 0);
+		b->w = c->w - lx - (boxed ? 12 : 0);
+		b->y = pad + i * wl - (boxed && i == lines ? wl * 0.25 : 0);
 		b->h = 0;
 		b->lw = 0.5;
 		b->color = f->st->rule;
-		b->dash = multi && i < lines;
-		if (multi && i == lines)
-			b->dash = 1;
+		b->dash = boxed;
 	}
 	/* a value is the field's own (/V): viewers print it in the field,
 	 * and it stays editable; printing it here too would double it */

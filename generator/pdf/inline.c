@@ -216,8 +216,10 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 	} else if (tree_is(n, "q")) {
 		inline_walk(f, in, &k, n, href);
 		return;
-	} else if (tree_is(n, "label") && inline_choice(n)) {
-		/* a choice's label stays whole, on the line of its box */
+	} else if ((tree_is(n, "label") && inline_choice(n)) ||
+	    tree_is(n, "time")) {
+		/* a choice's label stays whole, on the line of its box; a
+		 * date stays whole */
 		xmlNodePtr m;
 
 		k.nohyph = 1;

@@ -265,6 +265,8 @@ struct flow {
 	struct hyph *hyph;          /* hyphenation of the writer's run */
 	/* lays out the blocks of n (block.c's walk, for a table's cells) */
 	void	(*blocks)(struct flow *, const struct ctx *, xmlNodePtr);
+	/* lays out the block n itself (for blocks side by side) */
+	void	(*block)(struct flow *, const struct ctx *, xmlNodePtr);
 	const struct pdf_style *st;
 	const char *lang;
 	double	 pw, ph;            /* page size */
@@ -427,6 +429,9 @@ void	 form_field(struct flow *, const struct ctx *, xmlNodePtr);
 
 /* table.c */
 void	 table_layout(struct flow *, const struct ctx *, xmlNodePtr table);
+/* The element children of n two by two side by side (class pk-pairs:
+ * signature blocks), each pair one item. */
+void	 table_pairs(struct flow *, const struct ctx *, xmlNodePtr n);
 
 /* block.c: appends a page's article (src: its index in the document,
  * file: for messages, title: used when it has no h1); starts on a new

@@ -4,7 +4,8 @@
  * spans tie, columns sized to their content, header rows repeated after a
  * page break; a table too wide even at 7 pt, or a row taller than a
  * page, as one record per row.  A cell's blocks are laid out by the
- * block walk (f->blocks).
+ * block walk (f->blocks).  Also blocks two by two side by side
+ * (table_pairs), laid out the same way.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -113,7 +114,8 @@ grid_build(xmlNodePtr t, struct grid *g)
 }
 
 /* The text of n as it prints, into b: labels for screen readers left
- * out, a box to tick and its label one word (no-break spaces). */
+ * out, a box to tick and its label one word, a date one word (no-break
+ * spaces). */
 static void
 cell_text(xmlNodePtr n, struct buf *b, int nobreak)
 {
@@ -137,8 +139,8 @@ cell_text(xmlNodePtr n, struct buf *b, int nobreak)
 		else {
 			if (!inline_is(m))
 				buf_putc(b, ' ');
-			cell_text(m, b, nobreak || (tree_is(m, "label") &&
-			    inline_choice(m)));
+			cell_text(m, b, nobreak || tree_is(m, "time") ||
+			    (tree_is(m, "label") && inline_choice(m)));
 		}
 	}
 }
@@ -196,10 +198,11 @@ cell_widths(struct flow *f, xmlNodePtr n, int font, double size,
 	buf_free(&b);
 }
 
-/* Lays cell content out on its own and returns its items. */
+/* Lays cell content (or, whole, the block n) out on its own and returns
+ * its items. */
 static struct vitem *
 sublayout(struct flow *f, const struct ctx *c, xmlNodePtr n, size_t *nitems,
-    double *height)
+    double *height, int whole)
 {
 	struct vitem *sv = f->v, *out;
 	size_t snv = f->nv, scap = f->capv, i;
@@ -210,7 +213,10 @@ sublayout(struct flow *f, const struct ctx *c, xmlNodePtr n, size_t *nitems,
 	f->nv = f->capv = 0;
 	f->ndeco = 0;
 	f->forcebefore = 0;
-	f->blocks(f, c, n);
+	if (whole)
+		f->block(f, c, n);
+	else
+		f->blocks(f, c, n);
 	f->forcebefore = -1;
 	out = f->v;
 	*nitems = f->nv;
@@ -499,7 +505,7 @@ table_group(struct flow *f, const struct ctx *c, const struct grid *g,
 			k.family = PF_SANS;
 			k.bold = 1;
 		}
-		items[i] = sublayout(f, &k, ce->node, &nitems[i], &ch[i]);
+		items[i] = sublayout(f, &k, ce->node, &nitems[i], &ch[i], 0);
 		if (tree_has_class(ce->node, "pk-num")) {
 			/* a number: each line flush right */
 			size_t m, q;
@@ -656,4 +662,65 @@ table_layout(struct flow *f, const struct ctx *c, xmlNodePtr t)
 out:
 	free(cw);
 	free(g.cell);
+}
+
+/* The element children of n two by two side by side, a gap between, each
+ * pair one item (a pair taller than a page: its blocks one below the
+ * other). */
+void
+table_pairs(struct flow *f, const struct ctx *c, xmlNodePtr n)
+{
+	xmlNodePtr m, pair[2];
+	double gap = f->st->indent, w = (c->w - gap) / 2, h[2];
+	struct vitem *items[2];
+	size_t nitems[2];
+	int np, i;
+
+	m = n->children;
+	for (;;) {
+		struct vitem it;
+
+		for (np = 0; m != NULL && np < 2; m = m->next)
+			if (m->type == XML_ELEMENT_NODE &&
+			    !tree_has_class(m, "pk-visually-hidden"))
+				pair[np++] = m;
+		if (np == 0)
+			break;
+		memset(&it, 0, sizeof(it));
+		for (i = 0; i < np; i++) {
+			struct ctx k = *c;
+
+			k.x = c->x + i * (w + gap);
+			k.w = w;
+			items[i] = sublayout(f, &k, pair[i], &nitems[i], &h[i], 1);
+			if (h[i] > it.h)
+				it.h = h[i];
+		}
+		if (it.h > f->bh * 0.9) {
+			for (i = 0; i < np; i++) {
+				size_t j;
+
+				for (j = 0; j < nitems[i]; j++)
+					layout_release(&items[i][j]);
+				free(items[i]);
+				f->block(f, c, pair[i]);
+			}
+			continue;
+		}
+		/* a shorter block lines up with the other below its first
+		 * item (its heading): a "For: ..." of one line beside one of
+		 * two */
+		if (np == 2 && h[0] != h[1]) {
+			i = h[0] < h[1] ? 0 : 1;
+			if (nitems[i] > 1)
+				items[i][1].before += it.h - h[i];
+		}
+		for (i = 0; i < np; i++) {
+			it.base = i == 0 && nitems[0] > 0 ? items[0][0].base :
+			    it.base;
+			absorb(&it, items[i], nitems[i], 0, &it.anc, &it.nanc);
+		}
+		it.before = 2 * parskip(f);
+		layout_push(f, &it);
+	}
 }

@@ -62,7 +62,7 @@ local EXT = 12
 -- 600 units (230 x 150 mm at a quarter of a millimetre a unit), its
 -- legend a drawing of its own on the next page.
 local function geometry(blank)
-  local g = blank and { W = 972, X0 = 44, X1 = 964, Y0 = 28, Y1 = 628 }
+  local g = blank and { W = 1008, X0 = 80, X1 = 1000, Y0 = 2, Y1 = 602 }
     or { W = 720, X0 = 70, X1 = 704, Y0 = 40, Y1 = 420 }
   g.blank = blank
   g.CW, g.CH = (g.X1 - g.X0) / 5, (g.Y1 - g.Y0) / 5   -- one cell per value
@@ -312,37 +312,50 @@ local function background(g)
     out[#out + 1] = pk.h("text", { x = g.X0 - 9, y = r2(cy(g, v) + 17), ["font-size"] = 10,
       ["text-anchor"] = "end", fill = "#4a4a4a" }, wrap(pk.t(key), 10, g.X0 - 12, 1)[1])
   end
-  local top = g.blank and g.Y0 - 10 or g.Y0 - 14
   local title = pk.t("map.influence") .. " ↑"
-  out[#out + 1] = pk.h("text", { x = 8, y = top, ["font-size"] = 13,
-    ["font-weight"] = "bold", fill = "#1a1a1a" }, title)
   if g.blank then
-    -- where a middle value goes, at the right of the same line
-    local room = g.X1 - 8 - pk.textwidth(title, 13) - 24
-    out[#out + 1] = pk.h("text", { x = g.X1, y = top, ["font-size"] = 10.5,
-      ["text-anchor"] = "end", fill = "#4a4a4a" }, wrap(pk.t("map.middle"), 10.5, room, 1)[1])
+    -- the blank grid fills its page: the axis title in the margin, at
+    -- the top left
+    out[#out + 1] = pk.h("text", { x = 4, y = g.Y0 + 12, ["font-size"] = 13,
+      ["font-weight"] = "bold", fill = "#1a1a1a" }, wrap(title, 13, g.X0 - 8, 1)[1])
+  else
+    out[#out + 1] = pk.h("text", { x = 8, y = g.Y0 - 14, ["font-size"] = 13,
+      ["font-weight"] = "bold", fill = "#1a1a1a" }, title)
   end
-  -- x axis: support -2..+2
+  -- x axis: support -2..+2, the words under three of the numbers (on
+  -- the blank grid, beside them: one line)
+  local words = { [-2] = "map.opposed", [0] = "map.neutral", [2] = "map.supportive" }
+  local right = 0     -- where the text under +2 ends
   for v = -2, 2 do
     local x = cx(g, v)
     out[#out + 1] = pk.h("line", { x1 = r2(x), y1 = g.Y1, x2 = r2(x), y2 = g.Y1 + 5,
       stroke = "#1a1a1a" })
-    out[#out + 1] = pk.h("text", { x = r2(x), y = g.Y1 + 17, ["font-size"] = 11,
-      ["text-anchor"] = "middle", fill = "#1a1a1a" }, signed(v))
-  end
-  local right = 0     -- where the word under +2 ends
-  for v, key in pairs({ [-2] = "map.opposed", [0] = "map.neutral", [2] = "map.supportive" }) do
-    local word = wrap(pk.t(key), 10, g.CW - 4, 1)[1]
-    out[#out + 1] = pk.h("text", { x = r2(cx(g, v)), y = g.Y1 + 30, ["font-size"] = 10,
-      ["text-anchor"] = "middle", fill = "#4a4a4a" }, word)
-    if v == 2 then right = cx(g, v) + pk.textwidth(word, 10) / 2 end
+    if g.blank and words[v] then
+      local word = wrap(pk.t(words[v]), 10, g.CW / 2, 1)[1]
+      local nw, ww = pk.textwidth(signed(v), 11), pk.textwidth(word, 10)
+      local x0 = x - (nw + 4 + ww) / 2
+      out[#out + 1] = pk.h("text", { x = r2(x0), y = g.Y1 + 16, ["font-size"] = 11,
+        fill = "#1a1a1a" }, signed(v))
+      out[#out + 1] = pk.h("text", { x = r2(x0 + nw + 4), y = g.Y1 + 16, ["font-size"] = 10,
+        fill = "#4a4a4a" }, word)
+      if v == 2 then right = x0 + nw + 4 + ww end
+    else
+      out[#out + 1] = pk.h("text", { x = r2(x), y = g.Y1 + 17, ["font-size"] = 11,
+        ["text-anchor"] = "middle", fill = "#1a1a1a" }, signed(v))
+      if words[v] then
+        local word = wrap(pk.t(words[v]), 10, g.CW - 4, 1)[1]
+        out[#out + 1] = pk.h("text", { x = r2(x), y = g.Y1 + 30, ["font-size"] = 10,
+          ["text-anchor"] = "middle", fill = "#4a4a4a" }, word)
+      end
+    end
   end
   local support = pk.t("map.support") .. " →"
   local bottom = g.Y1 + 36
   if g.blank and g.X1 - pk.textwidth(support, 13) > right + 10 then
-    -- the blank grid: on the line of the words, at the right end
-    out[#out + 1] = pk.h("text", { x = g.X1, y = g.Y1 + 30, ["font-size"] = 13,
+    -- the blank grid: on the line of the numbers, at the right end
+    out[#out + 1] = pk.h("text", { x = g.X1, y = g.Y1 + 16, ["font-size"] = 13,
       ["font-weight"] = "bold", ["text-anchor"] = "end", fill = "#1a1a1a" }, support)
+    bottom = g.Y1 + 19
   else
     out[#out + 1] = pk.h("text", { x = r2((g.X0 + g.X1) / 2), y = g.Y1 + 52, ["font-size"] = 13,
       ["font-weight"] = "bold", ["text-anchor"] = "middle", fill = "#1a1a1a" }, support)
