@@ -24,9 +24,23 @@ return {
       title = { fr = "Fiches de travail", en = "Worksheets" },
       pages = { "tool-map", "tool-screening", "tool-plan", "tool-log" } },
     { id = "workshop-pack",
-      title = { fr = "Dossier d’atelier", en = "Workshop pack" },
+      title = { fr = "Dossier d’atelier : animation", en = "Workshop pack: facilitators" },
       pages = { "agenda", "guide/*", "tool-map", "tool-screening", "tool-mou-blank",
                 "tool-sharing-blank", "tool-plan", "tool-log" },  -- "guide/*" already holds the examples
       recto = true },
+    -- what each participant gets: the chapters the sessions use and the
+    -- worksheets, without the filled examples the facilitators show
+    { id = "participant-pack",
+      title = { fr = "Dossier du participant", en = "Participant pack" },
+      pages = { "why", "examples", "choose", "risks", "action-plan", "glossary",
+                "tool-map", "tool-screening",
+                "tool-plan", "tool-log", "tool-sharing-blank" },
+      examples = false },
+    -- each blank worksheet once, to print more copies
+    { id = "blank-worksheets",
+      title = { fr = "Fiches vierges", en = "Blank worksheets" },
+      pages = { "tool-map", "tool-screening", "tool-mou-blank", "tool-sharing-blank",
+                "tool-plan", "tool-log" },
+      worksheets_only = true },
   },
 }

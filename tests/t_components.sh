@@ -284,8 +284,9 @@ lcheck components/mou/blank-room-to-write lines "$W/fr-mou-blank.tree"
 for lang in fr en; do
 	h=$W/$lang-action-plan.html
 	lcheck components/plan/$lang-blank-labelled labels "$h"
-	# rows = 3: 3 rows of 5 fields
-	lcheck components/plan/$lang-blank-rows count "$h" 'name="action%d%-' 15
+	# rows = 3: 3 rows of 4 fields and 4 boxes to tick (the level)
+	lcheck components/plan/$lang-blank-rows count "$h" 'name="action%d%-' 24
+	lcheck components/plan/$lang-blank-level count "$h" 'name="action%d%-level" type="radio"' 12
 done
 lcheck components/plan/fr-steps headings "$W/fr-action-plan.html" "Étape 1 : analyse du problème|Étape 2 : vision du changement|Étape 3 : le plan|Étape 4 : suivi"
 lcheck components/plan/en-steps headings "$W/en-action-plan.html" "Step 1: problem analysis|Step 2: vision of the change|Step 3: the plan|Step 4: monitoring"
@@ -295,7 +296,8 @@ check components/plan/en-who grep -q 'Green Valley police unit, Green Valley wom
 for lang in fr en; do
 	h=$W/$lang-consultation-log.html
 	lcheck components/log/$lang-blank-labelled labels "$h"
-	lcheck components/log/$lang-blank-meetings count "$h" '<fieldset class="pk%-meeting pk%-keep">' 2
+	lcheck components/log/$lang-blank-meetings count "$h" 'name="m%d%-date"' 2
+	lcheck components/log/$lang-blank-kind count "$h" 'name="m%d%-kind" type="radio"' 6
 	check components/log/$lang-blank-warning grep -q 'class="pk-note"' "$h"
 	lcheck components/log/$lang-rows count "$h" '<th scope="row"><time' 2
 done

@@ -77,7 +77,7 @@ check toolkit/mou-template-parties-compact awk '
 	exit bad || nf < 15 || most < 3 }' "$D"
 qpdf --json --json-key=acroform "$A/output/pdf/en/mou-template.pdf" >"$OUT/toolkit-mou-template.json" 2>/dev/null
 check toolkit/mou-template-fields-fillable sh -c "grep -q '\"fullname\": \"party4-focal-point\"' '$OUT/toolkit-mou-template.json' &&
-    grep -q '\"fullname\": \"sign4-seal\"' '$OUT/toolkit-mou-template.json'"
+    grep -q '\"fullname\": \"sign4-date\"' '$OUT/toolkit-mou-template.json'"
 
 # One-answer questions of the blank worksheets: one radio group field
 # per question (its buttons are its widgets), not a field per button.

@@ -195,6 +195,8 @@ struct docspec {
 	int	 cover;             /* 1: draw a cover page (default) */
 	int	 toc;               /* 1: table of contents (default) */
 	int	 recto;             /* 1: each part starts on a right-hand page (default 0) */
+	int	 examples;          /* 0: the worksheets' filled examples left out (default 1) */
+	int	 worksheets_only;   /* 1: each page's title and blank worksheets only */
 	unsigned formats;           /* DOC_PDF | DOC_ODT | DOC_DOCX (default DOC_PDF) */
 	int	 line;              /* line of this entry in site.lua */
 };

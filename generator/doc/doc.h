@@ -22,6 +22,15 @@ struct page *project_find(const struct project *, size_t lang,
 struct page **project_doc_pages(const struct project *,
 	    const struct docspec *, size_t lang, size_t *np);
 
+/* parts.c: the trees of pages[0..np) as document d keeps them: copies
+ * without the worksheets' filled examples (examples = false), or with
+ * only each page's title and blank worksheets (worksheets_only); NULL
+ * when d keeps its pages whole, and an entry NULL for a page to take
+ * whole.  Free with parts_free. */
+xmlDocPtr *parts_copy(const struct docspec *d, struct page **pages,
+	    size_t np);
+void	 parts_free(xmlDocPtr *, size_t np);
+
 /* lint.c: warns on e-mail addresses, phone numbers, ID-like numbers and
  * survivor-named fields in content/ and lua/data/ (errors with --strict). */
 void	 lint_page(const struct project *, const struct page *);

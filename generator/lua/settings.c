@@ -389,7 +389,8 @@ static void
 site_docs(lua_State *L, struct sitectx *c, int t)
 {
 	static const char *const known[] = { "id", "title", "subtitle",
-	    "pages", "cover", "toc", "recto", "formats", NULL };
+	    "pages", "cover", "toc", "recto", "formats", "examples",
+	    "worksheets_only", NULL };
 	struct site *site = c->site;
 	struct docspec *d;
 	char path[64], ppath[96], got[128];
@@ -427,6 +428,9 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 		d->cover = get_bool(L, c, dt, "cover", path, 1);
 		d->toc = get_bool(L, c, dt, "toc", path, 1);
 		d->recto = get_bool(L, c, dt, "recto", path, 0);
+		d->examples = get_bool(L, c, dt, "examples", path, 1);
+		d->worksheets_only = get_bool(L, c, dt, "worksheets_only",
+		    path, 0);
 		unknown_fields(L, c, dt, path, known, "document");
 		get_str(L, c, dt, "id", path, &d->id);
 		if (d->id == NULL) {

@@ -684,6 +684,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	const struct site *s = &p->site;
 	const struct docspec *ds = &s->docs[di];
 	struct page **pages;
+	xmlDocPtr *kept;
 	struct dpage *dp;
 	struct job j;
 	const char *v;
@@ -700,9 +701,13 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 		return 1;
 	}
 	dp = xcalloc(np, sizeof(*dp));
+	/* a document that leaves parts of its pages out lays copies out */
+	kept = parts_copy(ds, pages, np);
 	for (i = 0; i < np; i++) {
-		dp[i].root = pages[i]->doc != NULL ?
-		    xmlDocGetRootElement(pages[i]->doc) : NULL;
+		xmlDocPtr doc = kept != NULL && kept[i] != NULL ? kept[i] :
+		    pages[i]->doc;
+
+		dp[i].root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
 		dp[i].file = pages[i]->src;
 		dp[i].url = pages[i]->url;
 		dp[i].title = pages[i]->title;
@@ -731,6 +736,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	path = xasprintf("%s/pdf/%s/%s.pdf", outdir, j.lang, ds->id);
 	j.path = path;
 	ok = render(&j);
+	parts_free(kept, np);
 	free(dp);
 	free(pages);
 	free(path);

@@ -325,7 +325,6 @@ local function background(g)
   -- x axis: support -2..+2, the words under three of the numbers (on
   -- the blank grid, beside them: one line)
   local words = { [-2] = "map.opposed", [0] = "map.neutral", [2] = "map.supportive" }
-  local right = 0     -- where the text under +2 ends
   for v = -2, 2 do
     local x = cx(g, v)
     out[#out + 1] = pk.h("line", { x1 = r2(x), y1 = g.Y1, x2 = r2(x), y2 = g.Y1 + 5,
@@ -338,7 +337,6 @@ local function background(g)
         fill = "#1a1a1a" }, signed(v))
       out[#out + 1] = pk.h("text", { x = r2(x0 + nw + 4), y = g.Y1 + 16, ["font-size"] = 10,
         fill = "#4a4a4a" }, word)
-      if v == 2 then right = x0 + nw + 4 + ww end
     else
       out[#out + 1] = pk.h("text", { x = r2(x), y = g.Y1 + 17, ["font-size"] = 11,
         ["text-anchor"] = "middle", fill = "#1a1a1a" }, signed(v))
@@ -351,10 +349,10 @@ local function background(g)
   end
   local support = pk.t("map.support") .. " →"
   local bottom = g.Y1 + 36
-  if g.blank and g.X1 - pk.textwidth(support, 13) > right + 10 then
-    -- the blank grid: on the line of the numbers, at the right end
-    out[#out + 1] = pk.h("text", { x = g.X1, y = g.Y1 + 16, ["font-size"] = 13,
-      ["font-weight"] = "bold", ["text-anchor"] = "end", fill = "#1a1a1a" }, support)
+  if g.blank then
+    -- the blank grid: in the margin, on the line of the numbers
+    out[#out + 1] = pk.h("text", { x = 4, y = g.Y1 + 16, ["font-size"] = 13,
+      ["font-weight"] = "bold", fill = "#1a1a1a" }, wrap(support, 13, g.X0 - 8, 1)[1])
     bottom = g.Y1 + 19
   else
     out[#out + 1] = pk.h("text", { x = r2((g.X0 + g.X1) / 2), y = g.Y1 + 52, ["font-size"] = 13,
