@@ -249,6 +249,44 @@ for lang in fr en; do
 	fi
 done
 
+# The map's labels against everything else of the drawing, from the SVG
+# geometry and from the PDF as printed (tests/map/mapcheck.py): the test
+# maps, then crowded fictional data, a dozen actors on four cells (the
+# middle values, the corners under the quadrant names, all in one cell,
+# twenty-five spread out).
+MAPCHECK="/usr/bin/python3 $ROOT/tests/map/mapcheck.py"
+pcheck() {      # pcheck NAME ARGS...: PASS when mapcheck.py says ok
+	n=$1; shift
+	if r=$($MAPCHECK "$@" 2>&1); then pass "$n"; else fail "$n" "$(echo "$r" | head -5 | tr '\n' ';')"; fi
+}
+for lang in fr en; do
+	pcheck components/map/$lang-labels-clear svg "$W/$lang-stakeholder-map.html"
+	lcheck components/map/$lang-middle-values has "$W/$lang-stakeholder-map.html" \
+	    "$(lua5.4 -e "print(dofile('$ROOT/lua/builtin/i18n/$lang.lua')['map.middle'])" | sed 's/[:;]/\n/' | head -1)"
+done
+C=$ROOT/tests/map/crowded
+for lang in fr en; do
+	for set in a b c d e; do
+		n=components/map/crowded-$lang-$set
+		if ! (cd "$C" && "$PACTKIT" render --project . "content/$lang/crowd-$set.md") \
+		    >"$W/crowd-$lang-$set.html" 2>"$W/crowd-$lang-$set.err"; then
+			fail $n "render failed: $(head -c 300 "$W/crowd-$lang-$set.err")"
+			continue
+		fi
+		pcheck $n-svg svg "$W/crowd-$lang-$set.html"
+		(cd "$C" && "$PACTKIT" render --project . --pdf "$W/crowd-$lang-$set.pdf" \
+		    --dump-layout "$W/crowd-$lang-$set.dump" "content/$lang/crowd-$set.md") 2>/dev/null
+		pcheck $n-pdf pdf "$W/crowd-$lang-$set.pdf" "$W/crowd-$lang-$set.dump" \
+		    "$W/crowd-$lang-$set.html"
+	done
+	# a dozen on four cells: every name on the map, none in the legend
+	for set in a b c; do
+		lcheck components/map/crowded-$lang-$set-named count "$W/crowd-$lang-$set.html" \
+		    'class="pk%-marker"' 12
+		check components/map/crowded-$lang-$set-no-warning test ! -s "$W/crowd-$lang-$set.err"
+	done
+done
+
 lcheck components/screening/fr-answers-in-words answers "$W/fr-partner-screening.html" "Oui|En partie|Non|Inconnu"
 lcheck components/screening/en-answers-in-words answers "$W/en-partner-screening.html" "Yes|Partly|No|Unknown"
 check components/screening/fr-why grep -q 'Seul lieu d’hébergement sûr.' "$W/fr-partner-screening.html"

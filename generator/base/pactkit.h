@@ -106,6 +106,9 @@ const char *suggest_nearest(const char *, const char *const *, size_t);
 /* The advance width of an ASCII character c (32 to 126) in Liberation
  * Sans, in 1/1000 em. */
 int	 font_ascii_width(int c);
+/* The advance of code point cp in Liberation Sans, per mille of the
+ * size (accented Latin letters as their base letter, others 556). */
+int	 font_width(long cp);
 
 /* ---- json.c ----------------------------------------------------------- */
 

@@ -296,7 +296,8 @@ text_el(struct drawer *d, xmlNodePtr n, const struct paint *p,
 	char *t = tree_text_content(n);
 	struct run *r;
 	size_t nr, i;
-	double size = p->fontsize * v->s, w = 0, x;
+	double size = p->fontsize * v->s, w = 0, x, mw;
+	size_t k, len;
 	int font = p->bold ? PF_SANS_B : PF_SANS;
 	char *q, *o;
 
@@ -314,6 +315,18 @@ text_el(struct drawer *d, xmlNodePtr n, const struct paint *p,
 	nr = draw_split(d, font, t, strlen(t), &r, NULL, NULL);
 	for (i = 0; i < nr; i++)
 		w += draw_width(d, r[i].font, size, r[i].text, r[i].len);
+	/* regular text no wider than the drawing was laid out for (browser
+	 * metrics, pk.textwidth's): a wider face prints a little smaller,
+	 * so that the labels of a map still clear what they cleared */
+	for (k = 0, len = strlen(t), mw = 0; k < len;) {
+		long cp = utf8_next(t, len, &k);
+
+		mw += font_width(cp < 0 ? 0xfffd : cp) * size / 1000;
+	}
+	if (!p->bold && w > mw * (1 + EPS) && mw > 0) {
+		size *= mw / w;
+		w = mw;
+	}
 	x = X(v, num(n, "x", 0));
 	if (p->anchor == 1)
 		x -= w / 2;

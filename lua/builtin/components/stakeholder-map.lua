@@ -281,11 +281,12 @@ local function background(g)
     end
   end
   out[#out + 1] = pk.h("line", { x1 = r2(g.VX), y1 = g.Y0, x2 = r2(g.VX), y2 = g.Y1,
-    stroke = "#6b6b6b", ["stroke-width"] = 1.5 })
+    stroke = "#6b6b6b", ["stroke-width"] = 1.5, class = "pk-divider" })
   out[#out + 1] = pk.h("line", { x1 = g.X0, y1 = r2(g.HY), x2 = g.X1, y2 = r2(g.HY),
-    stroke = "#6b6b6b", ["stroke-width"] = 1.5 })
+    stroke = "#6b6b6b", ["stroke-width"] = 1.5, class = "pk-divider" })
   out[#out + 1] = pk.h("rect", { x = g.X0, y = g.Y0, width = g.X1 - g.X0,
-    height = g.Y1 - g.Y0, fill = "none", stroke = "#1a1a1a", ["stroke-width"] = 1 })
+    height = g.Y1 - g.Y0, fill = "none", stroke = "#1a1a1a", ["stroke-width"] = 1,
+    class = "pk-frame" })
   -- the quadrant names in the outer corners
   for i, q in ipairs(QUADS) do
     local b = quad_box(g, q)
@@ -294,6 +295,7 @@ local function background(g)
     local anchor = q.left and "start" or "end"
     local x = q.left and (g.X0 + 6) or (g.X1 - 6)
     for _, t in ipairs(textlines(lines, x, top + 11, 12, anchor, "bold")) do
+      t:attr("class", "pk-quadrant")
       out[#out + 1] = t
     end
     local w = widest(lines, 12)
@@ -418,6 +420,18 @@ local function legend(w, sectors, top, keys, title)
   return out, y
 end
 
+-- The box a marker at (x, y) covers: its shape (a star reaches 1.3 R),
+-- the champion's ring, the check mark at its top right; and a point more.
+local function marker_box(s, x, y)
+  local r = s.champion and R + 3.5 + 1.25 or R * 1.3
+  local b = { x0 = x - r - 1, x1 = x + r + 1, y0 = y - r - 1, y1 = y + r + 1 }
+  if s.trusted then
+    b.x1 = math.max(b.x1, x + R + 8 + 1)
+    b.y0 = math.min(b.y0, y - R - 6 - 1)
+  end
+  return b
+end
+
 -- The room a cell leaves its markers: the cell, less a margin, less the
 -- band of a quadrant name in a corner cell.
 local function cell_room(g, influence, support)
@@ -426,7 +440,7 @@ local function cell_room(g, influence, support)
   local r = { x0 = x0 + 3, x1 = x0 + g.CW - 3, y0 = y0 + 3, y1 = y0 + g.CH - 3 }
   for _, nb in ipairs(g.names) do
     if overlaps(nb, r) then
-      if nb.y0 <= r.y0 + 1 then r.y0 = math.max(r.y0, nb.y1 + 1)
+      if nb.y0 + nb.y1 < r.y0 + r.y1 then r.y0 = math.max(r.y0, nb.y1 + 1)
       else r.y1 = math.min(r.y1, nb.y0 - 1) end
     end
   end
@@ -438,13 +452,16 @@ end
 -- that holds them all.  Returns the positions and 1 when they fit.
 local function group(n, r, x, y)
   local step, perrow, nrows
-  for _, st in ipairs({ 24, 20, 17, 15 }) do
-    local maxper = math.floor((r.x1 - r.x0 - 2 * EXT) / st) + 1
-    local maxrows = math.floor((r.y1 - r.y0 - 2 * EXT) / st) + 1
-    if maxper >= 1 and maxrows >= 1 and maxper * maxrows >= n then
-      step, perrow = st, math.min(n, maxper)
-      nrows = math.ceil(n / perrow)
-      break
+  -- two rows at most where they fit, so that every marker has a free
+  -- side for its label; more rows only when two cannot hold them
+  for _, most in ipairs({ 2, 99 }) do
+    for _, st in ipairs({ 24, 20, 17, 15 }) do
+      local maxper = math.floor((r.x1 - r.x0 - 2 * EXT) / st) + 1
+      local maxrows = math.min(most, math.floor((r.y1 - r.y0 - 2 * EXT) / st) + 1)
+      if step == nil and maxper >= 1 and maxrows >= 1 and maxper * maxrows >= n then
+        step, perrow = st, math.min(n, maxper)
+        nrows = math.ceil(n / perrow)
+      end
     end
   end
   local fits = step ~= nil
@@ -496,13 +513,9 @@ local function markers(g, list)
       local x, y = pos[i][1], pos[i][2]
       placed[#placed + 1] = { s = s, x = x, y = y, obstacle = #obstacles + 1,
         bounds = quad_box(g, QUADS[quad_of(s)]) }
-      local rr = s.champion and R + 5 or R + 2
-      obstacles[#obstacles + 1] = { x0 = x - rr, x1 = x + rr + (s.trusted and 6 or 0),
-        y0 = y - rr - (s.trusted and 6 or 0), y1 = y + rr }
+      obstacles[#obstacles + 1] = marker_box(s, x, y)
     end
   end
-  -- crowded markers first, so that they get the places nearest to them;
-  -- then from top to bottom, left to right: a stable order
   local sorted = {}
   for i, p in ipairs(placed) do
     local near = 0
@@ -512,12 +525,6 @@ local function markers(g, list)
     p.near = near
     sorted[i] = p
   end
-  table.sort(sorted, function(a, b)
-    if a.near ~= b.near then return a.near > b.near end
-    if a.y ~= b.y then return a.y < b.y end
-    if a.x ~= b.x then return a.x < b.x end
-    return a.s.id < b.s.id
-  end)
   local boxes, leaders      -- labels and leader lines placed so far
   -- where a leader line from (x, y) meets box b
   local function anchor(b, x, y)
@@ -528,9 +535,8 @@ local function markers(g, list)
     if not inside(b, { x0 = q.x0 + 3, x1 = q.x1 - 3, y0 = q.y0 + 3, y1 = q.y1 - 3 }) then
       return false
     end
-    -- (the marker's own box is left out: the sides keep clear of it)
-    for i, o in ipairs(obstacles) do
-      if i ~= own and overlaps(b, o) then return false end
+    for _, o in ipairs(obstacles) do
+      if overlaps(b, o) then return false end
     end
     for _, o in ipairs(boxes) do if overlaps(b, o) then return false end end
     for _, l in ipairs(leaders) do
@@ -548,8 +554,9 @@ local function markers(g, list)
     end
     return true
   end
-  -- label shapes to try: the usual one, narrower and taller, wider
-  local variants = { { 140, 3 }, { 104, 4 }, { 184, 2 } }
+  -- label shapes to try: the usual one, narrower and taller, wider,
+  -- narrowest
+  local variants = { { 140, 3 }, { 104, 4 }, { 184, 2 }, { 76, 5 } }
   local SIDES = { "right", "left", "below", "above",
     "above-right", "below-right", "above-left", "below-left" }
   local function attempt(todo)
@@ -561,23 +568,21 @@ local function markers(g, list)
         local lines = wrap(pk.loc(p.s.name), FS, v[1], v[2])
         shapes[#shapes + 1] = { lines = lines, w = widest(lines, FS), h = #lines * LH }
       end
-      local gap = (p.s.champion and R + 6 or R + 4)
-      local tr = p.s.trusted and 5 or 0
+      local m = obstacles[p.obstacle]     -- the marker's own box
       -- the box of a label shape on a side of the marker, moved k steps
       -- away along that side (stacking)
       local function box(sh, side, k)
         local w, h = sh.w, sh.h
         local bx, by
-        if side == "right" then bx, by = p.x + gap + tr, p.y - h / 2 + k * (LH + 1)
-        elseif side == "left" then bx, by = p.x - gap - w, p.y - h / 2 + k * (LH + 1)
-        elseif side == "below" then bx, by = p.x - w / 2 + k * 24, p.y + gap
-        elseif side == "above" then bx, by = p.x - w / 2 + k * 24, p.y - gap - h
+        if side == "right" then bx, by = m.x1 + 3, p.y - h / 2 + k * (LH + 1)
+        elseif side == "left" then bx, by = m.x0 - 3 - w, p.y - h / 2 + k * (LH + 1)
+        elseif side == "below" then bx, by = p.x - w / 2 + k * 24, m.y1 + 2
+        elseif side == "above" then bx, by = p.x - w / 2 + k * 24, m.y0 - 2 - h
         else
           if k < 0 then return nil end   -- diagonals move outwards only
-          local d = gap * 0.75
-          bx = side:sub(-5) == "right" and p.x + d + tr or p.x - d - w
-          by = side:sub(1, 5) == "above" and p.y - d - h - k * (LH + 1)
-            or p.y + d + k * (LH + 1)
+          bx = side:sub(-5) == "right" and m.x1 - 1 or m.x0 + 1 - w
+          by = side:sub(1, 5) == "above" and m.y0 - 2 - h - k * (LH + 1)
+            or m.y1 + 2 + k * (LH + 1)
         end
         if side == "below" or side == "above" then   -- kept inside the quadrant
           bx = math.max(p.bounds.x0 + 5, math.min(bx, p.bounds.x1 - 5 - w))
@@ -604,48 +609,82 @@ local function markers(g, list)
         if found then numbered[#numbered + 1] = { n = num, s = p.s } end
       end
       if not found then
+        -- not even a number: no label (the name goes in the legend, with
+        -- the marker's place), rather than one over something
         failed[#failed + 1] = p
-        found = box(shapes[1], "below", 0)
+      else
+        boxes[#boxes + 1] = found
+        if found.k ~= 0 then
+          local lx, ly = anchor(found, p.x, p.y)
+          found.lx, found.ly = lx, ly
+          leaders[#leaders + 1] = { p.x, p.y, lx, ly }
+        end
+        result[#result + 1] = { p = p, b = found }
       end
-      boxes[#boxes + 1] = found
-      if found.k ~= 0 then
-        local lx, ly = anchor(found, p.x, p.y)
-        found.lx, found.ly = lx, ly
-        leaders[#leaders + 1] = { p.x, p.y, lx, ly }
-      end
-      result[#result + 1] = { p = p, b = found }
     end
     return result, failed, numbered
   end
 
+  -- The markers with the fewest free places for a label go first, then
+  -- the crowded ones, then from top to bottom and left to right: a
+  -- stable order.
+  boxes, leaders = {}, {}
+  for _, p in ipairs(sorted) do
+    local m, n = obstacles[p.obstacle], 0
+    for _, side in ipairs({ { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 } }) do
+      local w, h = 60, LH
+      local bx = side[1] > 0 and m.x1 + 3 or side[1] < 0 and m.x0 - 3 - w or p.x - w / 2
+      local by = side[2] > 0 and m.y1 + 2 or side[2] < 0 and m.y0 - 2 - h or p.y - h / 2
+      if free({ x0 = bx - 2, x1 = bx + w + 2, y0 = by - 1, y1 = by + h + 1 }, p, p.obstacle,
+        false) then n = n + 1 end
+    end
+    p.options = n
+  end
+  table.sort(sorted, function(a, b)
+    if a.options ~= b.options then return a.options < b.options end
+    if a.near ~= b.near then return a.near > b.near end
+    if a.y ~= b.y then return a.y < b.y end
+    if a.x ~= b.x then return a.x < b.x end
+    return a.s.id < b.s.id
+  end)
+
   -- a label that found no room (or only room for a number) goes first
-  -- in the next attempt
+  -- in the next attempt, before those moved up before it
   local todo, best, bestfailed, bestnum, bestcost = sorted, nil, nil, nil, nil
-  for _ = 1, 6 do
+  local ahead = {}
+  for _ = 1, 8 do
     local result, failed, numbered = attempt(todo)
     local cost = #failed * 1000 + #numbered
     if best == nil or cost < bestcost then
       best, bestfailed, bestnum, bestcost = result, failed, numbered, cost
     end
     if cost == 0 then break end
-    local first, rest, moved = {}, {}, {}
-    for _, p in ipairs(failed) do moved[p.s] = true end
-    for _, e in ipairs(numbered) do moved[e.s] = true end
+    local first, rest, now = {}, {}, {}
+    for _, p in ipairs(failed) do now[p.s] = true end
+    for _, e in ipairs(numbered) do now[e.s] = true end
     for _, p in ipairs(todo) do
-      if moved[p.s] then first[#first + 1] = p else rest[#rest + 1] = p end
+      if now[p.s] and not ahead[p.s] then first[#first + 1] = p end
     end
+    for _, p in ipairs(todo) do
+      if ahead[p.s] then first[#first + 1] = p
+      elseif not now[p.s] then rest[#rest + 1] = p end
+    end
+    for _, p in ipairs(first) do ahead[p.s] = true end
     for _, p in ipairs(rest) do first[#first + 1] = p end
     todo = first
   end
+  -- markers without a label: their names in the legend, with their place
   for _, p in ipairs(bestfailed) do
-    pk.warn("stakeholder-map: no free room for the label of '" .. p.s.id ..
-      "'; it may overlap another")
+    pk.warn("stakeholder-map: no free room near the marker of '" .. p.s.id ..
+      "' for its label: its name is in the legend")
+    bestnum[#bestnum + 1] = { n = "(" .. p.s.influence .. ", " .. signed(p.s.support) .. ")",
+      s = p.s }
   end
   local out = {}
   for _, r in ipairs(best) do   -- leader lines first: under the labels
     if r.b.lx then
       out[#out + 1] = pk.h("line", { x1 = r2(r.p.x), y1 = r2(r.p.y), x2 = r2(r.b.lx),
-        y2 = r2(r.b.ly), stroke = "#6b6b6b", ["stroke-width"] = 0.75 })
+        y2 = r2(r.b.ly), stroke = "#6b6b6b", ["stroke-width"] = 0.75, class = "pk-leader" })
     end
   end
   for _, r in ipairs(best) do
