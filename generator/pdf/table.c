@@ -155,7 +155,9 @@ sublayout(struct flow *f, const struct ctx *c, xmlNodePtr n, size_t *nitems,
 	f->nv = f->capv = 0;
 	f->ndeco = 0;
 	f->forcebefore = 0;
+	f->insub++;
 	f->blocks(f, c, n);
+	f->insub--;
 	f->forcebefore = -1;
 	out = f->v;
 	*nitems = f->nv;
