@@ -9,7 +9,9 @@ return {
   languages = { "fr", "en" },
   base_url = "https://example.org/partenariats/",
   theme = "default",
-  paper = { fr = "A4", en = "Letter" },
+  -- A4 in both languages, as most NGOs print; Letter is one setting
+  -- away, per language ({ fr = "A4", en = "Letter" }) or per document
+  paper = "A4",
   documents = {
     { id = "guide",
       title = { fr = "Guide : établir des partenariats", en = "Guide: building partnerships" },

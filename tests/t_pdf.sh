@@ -227,6 +227,59 @@ fi
 "$T/driver" "$FX/guide.xhtml" "$T/guide2.pdf" fr A4 2>/dev/null
 check pdf-reproducible cmp "$G" "$T/guide2.pdf"
 
+# ---- landscape pages (class pk-landscape) mixed with portrait -------------------
+# The worksheet starts on a landscape page of the same paper and keeps
+# landscape pages until it ends (its heading and intro with it); portrait
+# resumes after; running heads, page numbers, the contents and the dump
+# follow each page's size.
+LP=$T/land.pdf
+if "$T/driver" "$FX/landscape.xhtml" "$LP" fr A4 "$T/land.dump" 2>"$T/land.err"; then
+	pdfinfo -f 1 -l 99 "$LP" | awk '/^Page +[0-9]+ size:/ { print $2, $4, $6 }' > "$T/land.sizes"
+	lpages=$(awk '$2 == "841.89" && $3 == "595.276" { printf "%s%s", s, $1; s = " " }' "$T/land.sizes")
+	ppages=$(awk '$2 == "595.276" && $3 == "841.89" { printf "%s ", $1 }' "$T/land.sizes")
+	lfirst=${lpages%% *}
+	# portrait pages (cover, contents, the page before), then two
+	# landscape ones, then portrait again
+	if [ "$(echo $lpages | wc -w)" -eq 2 ] && [ "$(awk '{ print $1 }' "$T/land.sizes" | tail -1)" -gt "${lpages##* }" ] &&
+	    echo " $ppages" | grep -q " $((lfirst - 1)) " &&
+	    awk -v l="$lpages" 'BEGIN { n = split(l, a, " "); for (i = 1; i < n; i++) if (a[i + 1] != a[i] + 1) exit 1 }'; then
+		pass pdf-landscape-pages-mixed
+	else
+		fail pdf-landscape-pages-mixed "landscape: $lpages; portrait: $ppages"
+	fi
+	lpage() { pdftotext -layout -f "$1" -l "$1" "$LP" - 2>/dev/null; }
+	if lpage "$lfirst" | grep -q 'Plan d’action vierge' && lpage "$lfirst" | grep -q 'Action numéro 1 ' &&
+	    lpage "${lpages##* }" | grep -q 'Action numéro 40' &&
+	    ! lpage "$lfirst" | grep -q 'Un paragraphe en portrait' &&
+	    ! lpage "${lpages##* }" | grep -q 'Après la fiche' &&
+	    lpage $((${lpages##* } + 1)) | grep -q 'Après la fiche'; then
+		pass pdf-landscape-holds-the-block
+	else
+		fail pdf-landscape-holds-the-block "first landscape page $lfirst: $(lpage "$lfirst" | head -5 | tr '\n' '|')"
+	fi
+	total=$(awk 'END { print $1 }' "$T/land.sizes")
+	bad=
+	for p in $lpages; do
+		lpage "$p" | grep -q "page $p sur $total" || bad="$bad $p:footer"
+		lpage "$p" | grep -q 'Pages mixtes' || bad="$bad $p:header"
+	done
+	# a line of the table runs wider than a portrait page's measure
+	awk -v p="$lfirst" '$1 == p && $2 == "rect" && $5 > 600 { f = 1 } END { exit !f }' "$T/land.dump" || bad="$bad measure"
+	[ -z "$bad" ] && pass pdf-landscape-heads-and-numbers || fail pdf-landscape-heads-and-numbers "$bad"
+	# the dump says each landscape page's size, and the checker reads it
+	dsizes=$(awk '/^# size / && $4 == "841.89" { print $3 }' "$T/land.dump" | sort -un | paste -sd ' ')
+	if [ "$dsizes" = "$lpages" ] && awk -f "$FX/checklayout.awk" "$T/land.dump" > "$T/land.check"; then
+		pass pdf-landscape-dump
+	else
+		fail pdf-landscape-dump "sizes '$dsizes' vs '$lpages'; $(head -2 "$T/land.check")"
+	fi
+	# the contents and the outline point at the landscape page
+	tocp=$(pdftotext -layout -f 2 -l 2 "$LP" - | awk '/Plan d’action vierge/ { print $NF }')
+	[ "$tocp" = "$lfirst" ] && pass pdf-landscape-contents || fail pdf-landscape-contents "contents say '$tocp', page $lfirst"
+else
+	fail pdf-landscape-pages-mixed "$(head -3 "$T/land.err")"
+fi
+
 # ---- bad input: clear warnings and fallbacks, never garbage ------------------
 B=$T/bad.pdf
 if "$T/driver" "$FX/bad.xhtml" "$B" en Letter "$T/bad.dump" 2>"$T/bad.err"; then
@@ -272,6 +325,18 @@ done
 check pdf-build-paper-per-language sh -c "pdfinfo '$P/output/pdf/en/guide.pdf' | grep -q 'Page size: *612 x 792' &&
     pdfinfo '$P/output/pdf/fr/guide.pdf' | grep -q 'Page size: *595.276 x 841.89'"
 check pdf-build-qpdf-check qpdf --check "$P/output/pdf/fr/worksheets.pdf"
+# paper per document: the worksheets on Letter in French only, the rest
+# as the language says; A4 for a language the settings leave out
+cp -R "$P" "$T/paper"
+sed -i 's|pages = { "tools" } },|pages = { "tools" }, paper = { fr = "Letter" } },|; /^  paper = /d' "$T/paper/lua/site.lua"
+if (cd "$T/paper" && PACTKIT_SHARE=$ROOT "$PACTKIT" build . >"$T/paper.out" 2>&1); then
+	sz() { pdfinfo "$T/paper/output/pdf/$1.pdf" | awk '/^Page size/ { print $3 "x" $5 }'; }
+	got="$(sz fr/worksheets) $(sz en/worksheets) $(sz fr/guide) $(sz en/guide)"
+	[ "$got" = "612x792 595.276x841.89 595.276x841.89 595.276x841.89" ] &&
+	    pass pdf-build-paper-per-document || fail pdf-build-paper-per-document "$got"
+else
+	fail pdf-build-paper-per-document "$(tail -3 "$T/paper.out")"
+fi
 check pdf-build-date-from-epoch sh -c "pdfinfo -isodates '$P/output/pdf/fr/guide.pdf' | grep -q 'CreationDate: *2026-11-18T'"
 cp "$P/output/pdf/fr/worksheets.pdf" "$T/ws1.pdf"
 (cd "$P" && PACTKIT_SHARE=$ROOT "$PACTKIT" build . >/dev/null 2>&1)

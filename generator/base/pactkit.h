@@ -201,6 +201,8 @@ struct docspec {
 	int	 examples;          /* 0: the worksheets' filled examples left out (default 1) */
 	int	 worksheets_only;   /* 1: each page's title and blank worksheets only */
 	unsigned formats;           /* DOC_PDF | DOC_ODT | DOC_DOCX (default DOC_PDF) */
+	char	*paper[PK_MAXLANG]; /* "A4" or "Letter" per language (the
+				     * site's unless the document says) */
 	int	 line;              /* line of this entry in site.lua */
 };
 
@@ -234,7 +236,7 @@ struct site {
 	size_t	 nlangs;
 	char	*base_url;          /* absolute URL ending in '/', for sitemap */
 	char	*theme;             /* theme name: themes/<name>/ */
-	char	*paper[PK_MAXLANG]; /* "A4" or "Letter" per language */
+	char	*paper[PK_MAXLANG]; /* "A4" or "Letter" per language (A4) */
 	int	 raw_html;          /* 1: keep raw HTML and any URL scheme */
 	int	 index_links;       /* 1: links end in index.html (file://) */
 	struct docspec *docs;       /* the PDFs to build */
@@ -289,6 +291,8 @@ struct build {
 	struct links	*links;     /* links waiting for pages (doc/links.c) */
 	int		 verbose;   /* -v: each page as it is read */
 	int		 quiet;     /* -q: errors only */
+	const char	*dump_layout; /* --dump-layout DIR: each PDF's layout
+				     * as DIR/<lang>/<id>.layout, or NULL */
 };
 
 struct project {

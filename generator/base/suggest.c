@@ -8,30 +8,41 @@
 
 #include "base/pactkit.h"
 
+/* The optimal string alignment distance: Levenshtein's edits plus the
+ * swap of two neighbours ("titel" is one edit from "title", as a typist
+ * sees it, not two, which would tie it with "cite"). */
 size_t
 suggest_distance(const char *a, const char *b)
 {
-	size_t la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, d;
+	size_t la = strlen(a), lb = strlen(b), i, j, d;
+	size_t *rows, *pp, *p, *r, *t;
 
-	row = xcalloc(lb + 1, sizeof(*row));
+	rows = xcalloc(3 * (lb + 1), sizeof(*rows));
+	pp = rows;              /* row i-2; p: row i-1; r: row i */
+	p = pp + lb + 1;
+	r = p + lb + 1;
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
+		p[j] = j;
 	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
+		r[0] = i;
 		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			d = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < d)
-				d = row[j] + 1;
-			if (row[j - 1] + 1 < d)
-				d = row[j - 1] + 1;
-			row[j] = d;
-			prev = tmp;
+			d = p[j - 1] + (a[i - 1] != b[j - 1]);
+			if (p[j] + 1 < d)
+				d = p[j] + 1;
+			if (r[j - 1] + 1 < d)
+				d = r[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < d)
+				d = pp[j - 2] + 1;
+			r[j] = d;
 		}
+		t = pp;
+		pp = p;
+		p = r;
+		r = t;
 	}
-	d = row[lb];
-	free(row);
+	d = p[lb];
+	free(rows);
 	return d;
 }
 

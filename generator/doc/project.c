@@ -551,6 +551,8 @@ project_free(struct project *p)
 		for (j = 0; j < d->npages; j++)
 			free(d->pages[j]);
 		free(d->pages);
+		for (j = 0; j < PK_MAXLANG; j++)
+			free(d->paper[j]);
 	}
 	free(p->site.docs);
 	free(p->site.base_url);

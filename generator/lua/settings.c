@@ -289,11 +289,17 @@ paper_name(const char *s)
 	return NULL;
 }
 
+/*
+ * The paper of table t's field "paper" (path: where it is, for messages):
+ * "A4", "Letter", or one per language { fr = "A4", en = "Letter" }; a
+ * language left out keeps dflt's (NULL: A4).  Into out, one per language.
+ */
 static void
-site_paper(lua_State *L, struct sitectx *c, int t)
+read_paper(lua_State *L, struct sitectx *c, int t, const char *where,
+    char *const *dflt, char **out)
 {
 	struct site *site = c->site;
-	char got[128], path[64];
+	char got[128], path[96];
 	const char *p;
 	size_t i;
 	int v;
@@ -301,13 +307,13 @@ site_paper(lua_State *L, struct sitectx *c, int t)
 	lua_getfield(L, t, "paper");
 	v = lua_gettop(L);
 	for (i = 0; i < site->nlangs; i++) {
-		p = strcmp(site->langs[i], "en") == 0 ? "Letter" : "A4";
-		snprintf(path, sizeof(path), ".paper");
+		p = dflt != NULL && dflt[i] != NULL ? dflt[i] : "A4";
+		snprintf(path, sizeof(path), "%s.paper", where);
 		if (lua_type(L, v) == LUA_TSTRING)
 			lua_pushvalue(L, v);
 		else if (lua_type(L, v) == LUA_TTABLE) {
 			lua_getfield(L, v, site->langs[i]);
-			snprintf(path, sizeof(path), ".paper.%s",
+			snprintf(path, sizeof(path), "%s.paper.%s", where,
 			    site->langs[i]);
 		} else
 			lua_pushnil(L);
@@ -320,14 +326,16 @@ site_paper(lua_State *L, struct sitectx *c, int t)
 			    "\"Letter\", got %s", path + 1, got);
 		}
 		lua_pop(L, 1);
-		site->paper[i] = xstrdup(p);
+		free(out[i]);
+		out[i] = xstrdup(p);
 	}
 	if (!lua_isnil(L, v) && lua_type(L, v) != LUA_TSTRING &&
 	    lua_type(L, v) != LUA_TTABLE) {
+		snprintf(path, sizeof(path), "%s.paper", where);
 		schema_describe(L, v, got, sizeof(got));
-		serr(L, c, DIAG_ERROR, ".paper", "paper: expected \"A4\", "
+		serr(L, c, DIAG_ERROR, path, "%s: expected \"A4\", "
 		    "\"Letter\" or { fr = \"A4\", en = \"Letter\" }, got %s",
-		    got);
+		    path + 1, got);
 	}
 	lua_pop(L, 1);
 }
@@ -389,7 +397,7 @@ static void
 site_docs(lua_State *L, struct sitectx *c, int t)
 {
 	static const char *const known[] = { "id", "title", "subtitle",
-	    "pages", "cover", "toc", "recto", "formats", "examples",
+	    "pages", "cover", "toc", "recto", "formats", "paper", "examples",
 	    "worksheets_only", NULL };
 	struct site *site = c->site;
 	struct docspec *d;
@@ -453,6 +461,7 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 					    xstrdup(site->title.s[i]);
 		get_lstr(L, c, dt, "subtitle", path, &d->subtitle, 0);
 		d->formats = doc_formats(L, c, dt, path);
+		read_paper(L, c, dt, path, site->paper, d->paper);
 		snprintf(ppath, sizeof(ppath), "%s.pages", path);
 		if (lua_getfield(L, dt, "pages") != LUA_TTABLE ||
 		    lua_rawlen(L, -1) == 0) {
@@ -699,7 +708,7 @@ site_k(lua_State *L)
 		serr(L, c, DIAG_ERROR, ".theme", "theme: \"%s\" is not a theme "
 		    "name (use a-z, 0-9, '-' and '_': themes/NAME/)",
 		    site->theme);
-	site_paper(L, c, t);
+	read_paper(L, c, t, "", NULL, site->paper);
 	site->raw_html = get_bool(L, c, t, "raw_html", "", 0);
 	site->index_links = get_bool(L, c, t, "index_links", "", 0);
 	site_docs(L, c, t);

@@ -60,8 +60,9 @@ office_write_all(struct project *p, const char *outdir)
 			d.pageof = strcmp(v, "page_of") != 0 ? v :
 			    strcmp(d.lang, "fr") == 0 ? "page %d sur %d" :
 			    "page %d of %d";
-			if (s->paper[li] != NULL &&
-			    strcasecmp(s->paper[li], "Letter") == 0) {
+			v = ds->paper[li] != NULL ? ds->paper[li] :
+			    s->paper[li];
+			if (v != NULL && strcasecmp(v, "Letter") == 0) {
 				d.pagew = 21.59;
 				d.pageh = 27.94;
 				d.margin = 2.54;

@@ -814,12 +814,68 @@ choices(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	return 1;
 }
 
+/*
+ * A block marked pk-landscape (a worksheet wider than tall): its items
+ * go on pages of the same paper turned a quarter, the first on a new
+ * page; portrait pages resume after it (pages_paginate breaks where the
+ * orientation turns).  Its measure is the landscape body's, less what
+ * the block was indented by.  Inside a table cell, or inside another
+ * landscape block, the class does nothing.
+ */
+static void
+landscape(struct flow *f, const struct ctx *c, struct ctx *kp, xmlNodePtr n)
+{
+	struct ctx k = *c, kk = *kp;
+	double left = c->x - f->bx, right = f->bx + f->bw - (c->x + c->w);
+	size_t first = f->nv, i, nl = 0;
+
+	layout_orient(f, 1);
+	k.x = kk.x = f->bx + left;
+	k.w = kk.w = f->bw - left - right;
+	block_inner(f, &k, &kk, n);
+	layout_orient(f, 0);
+	if (f->nv == first)
+		return;
+	/* the heading just before it, and a short intro between them, go
+	 * on its first page (they are narrower than its measure) */
+	for (i = first; i > 0 && f->v[i - 1].role == R_PARA && !f->v[i].brk &&
+	    nl < 6; i--)
+		nl++;
+	if (i == 0 || f->v[i - 1].role != R_HEAD || f->v[i].brk)
+		return;
+	for (; i > 0 && f->v[i - 1].role == R_HEAD; i--) {
+		f->v[i - 1].land = 1;
+		if (f->v[i - 1].brk)
+			break;
+	}
+	/* and when only a page's title and a short intro are left above
+	 * them on its first page, those too, rather than a page nearly
+	 * empty (the start of a worksheet's page) */
+	if (i > 0 && !f->v[i].brk) {
+		size_t j = i;
+
+		for (nl = 0; j > 0 && !f->v[j].brk && nl < 8 &&
+		    (f->v[j - 1].role == R_PARA || f->v[j - 1].role == R_HEAD);
+		    j--)
+			nl += f->v[j - 1].role == R_PARA;
+		if (f->v[j].brk)
+			i = j;
+	}
+	for (; i < first; i++)
+		f->v[i].land = 1;
+}
+
 static void
 block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
     xmlNodePtr n)
 {
 	struct ctx k = *kp, cc;
 	const char *id;
+
+	if (!f->land && f->insub == 0 && tree_has_class(n, "pk-landscape")) {
+		landscape(f, c, kp, n);
+		return;
+	}
 
 	if (tree_has_class(n, "pk-compact")) {
 		/* its fields with their labels at the left (label_left) */

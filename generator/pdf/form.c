@@ -212,7 +212,7 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	struct pdf_box *b;
 	const char *a;
 	char *value = NULL;
-	int multi = tree_is(n, "textarea"), lines, i, boxed;
+	int multi = tree_is(n, "textarea"), lines, i, boxed, incell = 0;
 	xmlNodePtr m;
 	double wl = f->st->writeline, pad = 2, lx = 0;
 	struct vitem lab;
@@ -242,10 +242,9 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		value = NULL;
 	}
 	/* a text area gets a box, but in a table cell, which is one */
-	boxed = multi;
-	for (m = n->parent; m != NULL && boxed; m = m->parent)
-		if (tree_is(m, "td") || tree_is(m, "th"))
-			boxed = 0;
+	for (m = n->parent; m != NULL && !incell; m = m->parent)
+		incell = tree_is(m, "td") || tree_is(m, "th");
+	boxed = multi && !incell;
 	memset(&lab, 0, sizeof(lab));
 	if (c->compact && f->labelend >= 0 && (size_t)f->labelend == f->nv &&
 	    f->labelstart + 1 == f->labelend)
@@ -260,6 +259,10 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	it.before = f->labelend >= 0 && (size_t)f->labelend == f->nv ? 2 :
 	    parskip(f);
 	it.h = lines * wl + 2 * pad;
+	/* in a table cell, the rule under the row is the last line: the
+	 * row is as tall as its lines */
+	if (incell && lx == 0)
+		it.h = lines * wl - 2 * CELLPAD;
 	if (lx > 0) {
 		/* the label's words on the first writing line, at the left */
 		size_t k;
@@ -301,12 +304,13 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		b->lw = 0.6;
 		b->color = f->st->rule;
 	}
-	for (i = 1; i <= lines; i++) {
-		/* a writing line, the last one solid */
+	for (i = 1; i <= lines - (incell && lx == 0); i++) {
+		/* a writing line (dashed in a box) */
 		b = layout_ibox(&it, BOX_RULE);
 		b->x = c->x + lx + (boxed ? 6 : 0);
 		b->w = c->w - lx - (boxed ? 12 : 0);
-		b->y = pad + i * wl - (boxed && i == lines ? wl * 0.25 : 0);
+		b->y = incell && lx == 0 ? i * wl - CELLPAD :
+		    pad + i * wl - (boxed && i == lines ? wl * 0.25 : 0);
 		b->h = 0;
 		b->lw = 0.5;
 		b->color = f->st->rule;

@@ -71,14 +71,16 @@ struct pdf_layout {
 	struct pdf_anchor *anchor;
 	size_t	 nanchor, capanchor;
 	int	 npages;
+	unsigned char *land;        /* per page: 1 landscape; NULL: none */
 };
 
 struct pdf_box *layout_addbox(struct pdf_layout *, enum box_kind);
 void	 layout_free(struct pdf_layout *);
 /* The layout as text, for tests and goldens: a "# page W H margins T R
- * B L" line, then one line per box but words: "PAGE KIND X Y W H
- * [m=MEASURE [p=PARA:LINE/LINES]] [TEXT]", in points from the top left,
- * PAGE counted from 1 after pageoff.  Header rules carry TEXT "header". */
+ * B L" line, a "# size PAGE W H" line for each landscape page, then one
+ * line per box but words: "PAGE KIND X Y W H [m=MEASURE
+ * [p=PARA:LINE/LINES]] [TEXT]", in points from the top left, PAGE
+ * counted from 1 after pageoff.  Header rules carry TEXT "header". */
 void	 layout_dump(const struct pdf_layout *, FILE *, double pagew,
 	    double pageh, const struct pdf_style *, int pageoff);
 
@@ -214,6 +216,7 @@ int	 hyph_word(struct hyph *, int dict, const char *word, size_t n,
 
 /* ---- the typesetter: blocks into lines into pages ---------------------- */
 
+#define CELLPAD    3            /* a table cell's padding, points */
 #define INF_PEN    10000        /* penalty meaning "never break here" */
 #define FORCE_PEN  (-10000)     /* penalty meaning "always break here" */
 #define ASC        0.905        /* ascent, as a fraction of the size */
@@ -234,6 +237,7 @@ struct vitem {
 	int	 table;             /* table number, 0: none */
 	int	 thead;             /* 1: the header row of its table */
 	int	 role;              /* R_*: what the keeps of intros read */
+	int	 land;              /* 1: on a landscape page */
 	struct pdf_box *box;        /* y relative to the item top */
 	size_t	 nbox, capbox;
 	int	*anc;               /* anchors placed at this item's top */
@@ -258,6 +262,12 @@ struct radiogrp {
 
 struct ctx;
 
+/* A page's geometry: the paper and its body (text) area, points. */
+struct geom {
+	double	 pw, ph;            /* page size */
+	double	 bx, by, bw, bh;    /* body area */
+};
+
 struct flow {
 	struct diag *diag;          /* where warnings go */
 	struct drawer *d;
@@ -269,8 +279,11 @@ struct flow {
 	void	(*block)(struct flow *, const struct ctx *, xmlNodePtr);
 	const struct pdf_style *st;
 	const char *lang;
-	double	 pw, ph;            /* page size */
-	double	 bx, by, bw, bh;    /* body area */
+	double	 pw, ph;            /* page size, in the orientation in force */
+	double	 bx, by, bw, bh;    /* body area, the same */
+	struct geom geo[2];         /* portrait [0] and landscape [1] */
+	int	 land;              /* 1: items go on landscape pages */
+	int	 insub;             /* > 0: inside a table cell's layout */
 	struct vitem *v;
 	size_t	 nv, capv;
 	struct pdf_layout anchors;  /* only the anchor half is used */
@@ -386,6 +399,11 @@ void	 layout_anchor(struct flow *, const char *id, int level,
 void	 layout_release(struct vitem *);
 /* The body text's style at the flow's full measure. */
 void	 layout_ctx(const struct flow *, struct ctx *);
+/* Portrait (0) or landscape (1) pages for the items pushed from now
+ * on: the flow's page and body area become that orientation's. */
+void	 layout_orient(struct flow *, int land);
+/* The body height of the pages item it goes on. */
+double	 layout_bh(const struct flow *, const struct vitem *);
 /* White space runs to one space, none at the ends (in place). */
 char	*layout_squash(char *);
 

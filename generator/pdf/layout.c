@@ -52,6 +52,7 @@ layout_free(struct pdf_layout *l)
 	}
 	free(l->box);
 	free(l->anchor);
+	free(l->land);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -71,6 +72,12 @@ layout_dump(const struct pdf_layout *l, FILE *fp, double pw, double ph,
 	fprintf(fp, "# page %.2f %.2f margins %.2f %.2f %.2f %.2f\n",
 	    pw, ph, st->margin[0], st->margin[1], st->margin[2],
 	    st->margin[3]);
+	/* the pages turned a quarter: the same paper, width and height
+	 * swapped, the same margins */
+	for (i = 0; l->land != NULL && i < (size_t)l->npages; i++)
+		if (l->land[i])
+			fprintf(fp, "# size %d %.2f %.2f\n",
+			    (int)i + pageoff + 1, ph, pw);
 	for (i = 0; i < l->nbox; i++) {
 		b = &l->box[i];
 		if (b->kind == BOX_WORD)
@@ -95,6 +102,7 @@ layout_new(const struct pdf_env *env)
 {
 	const struct pdf_style *st = env->st;
 	struct flow *f = xcalloc(1, sizeof(*f));
+	int i;
 
 	f->diag = env->diag;
 	f->d = env->d;
@@ -102,12 +110,18 @@ layout_new(const struct pdf_env *env)
 	f->hyph = env->hyph;
 	f->st = st;
 	f->lang = env->lang;
-	f->pw = env->pw;
-	f->ph = env->ph;
-	f->bx = st->margin[3];
-	f->by = st->margin[0];
-	f->bw = env->pw - st->margin[1] - st->margin[3];
-	f->bh = env->ph - st->margin[0] - st->margin[2];
+	/* the same margins on both orientations of the same paper */
+	for (i = 0; i < 2; i++) {
+		struct geom *g = &f->geo[i];
+
+		g->pw = i ? env->ph : env->pw;
+		g->ph = i ? env->pw : env->ph;
+		g->bx = st->margin[3];
+		g->by = st->margin[0];
+		g->bw = g->pw - st->margin[1] - st->margin[3];
+		g->bh = g->ph - st->margin[0] - st->margin[2];
+	}
+	layout_orient(f, 0);
 	f->forcebefore = -1;
 	f->labelend = -1;
 	return f;
@@ -183,6 +197,7 @@ layout_push(struct flow *f, struct vitem *it)
 		it->brk = f->nextbrk;
 		f->nextbrk = 0;
 	}
+	it->land = f->land;
 	for (i = 0; i < f->ndeco; i++) {
 		b = layout_ibox(it, BOX_RULE);
 		b->x = f->deco[i].x;
@@ -257,4 +272,24 @@ layout_ctx(const struct flow *f, struct ctx *c)
 	c->color = f->st->text;
 	c->justify = f->st->justify;
 	c->leading = f->st->leading;
+}
+
+void
+layout_orient(struct flow *f, int land)
+{
+	const struct geom *g = &f->geo[land != 0];
+
+	f->land = land != 0;
+	f->pw = g->pw;
+	f->ph = g->ph;
+	f->bx = g->bx;
+	f->by = g->by;
+	f->bw = g->bw;
+	f->bh = g->bh;
+}
+
+double
+layout_bh(const struct flow *f, const struct vitem *it)
+{
+	return f->geo[it->land != 0].bh;
 }

@@ -233,7 +233,7 @@ keep_intros(struct flow *f)
 		h = 0;
 		for (k = hs; k <= e; k++)
 			h += (k > hs ? f->v[k].before : 0) + f->v[k].h;
-		if (h > f->bh + EPS)
+		if (h > layout_bh(f, &f->v[i]) + EPS)
 			continue;
 		for (k = i + 1; k < j; k++)
 			f->v[k].keep = 1;
@@ -245,8 +245,10 @@ pages_paginate(struct flow *f, int pageoff, struct pdf_layout *out)
 {
 	struct place *pl = xcalloc(f->nv + 1, sizeof(*pl));
 	struct place *rep = NULL;       /* repeated table headers */
+	/* each page's orientation: at most a blank and a new page per item */
+	unsigned char *land = xcalloc(2 * f->nv + 4, 1);
 	size_t nrep = 0, i, s = 0, j, k;
-	int page = 0, *lasthead;
+	int page = 0, *lasthead, pland = 0;
 	double y = 0;
 	int empty = 1, afterhead = 0;
 
@@ -261,7 +263,8 @@ pages_paginate(struct flow *f, int pageoff, struct pdf_layout *out)
 		struct vitem *it = &f->v[i];
 		double sp = empty ? 0 : it->before;
 
-		if (it->brk && !empty) {
+		/* a new page where asked, and where the orientation turns */
+		if (!empty && (it->brk || it->land != pland)) {
 			page++;
 			y = 0;
 			empty = 1;
@@ -272,9 +275,14 @@ pages_paginate(struct flow *f, int pageoff, struct pdf_layout *out)
 			/* recto: leave a blank left-hand page */
 			page++;
 		}
+		if (empty) {
+			pland = it->land;
+			land[page] = (unsigned char)pland;
+		}
 		/* after a repeated header the row goes in whatever its size,
 		 * or the header would be repeated for ever */
-		if (empty || afterhead || y + sp + it->h <= f->bh + EPS) {
+		if (empty || afterhead ||
+		    y + sp + it->h <= f->geo[pland].bh + EPS) {
 			pl[i].page = page;
 			pl[i].y = y + sp;
 			pl[i].item = (int)i;
@@ -310,9 +318,17 @@ pages_paginate(struct flow *f, int pageoff, struct pdf_layout *out)
 			y = hd->h;
 			empty = 0;
 			afterhead = 1;
+			pland = it->land;
+			land[page] = (unsigned char)pland;
 		}
 	}
 	out->npages = page + 1;
+	for (k = 0; k < (size_t)out->npages && !land[k]; k++)
+		;
+	if (k < (size_t)out->npages)
+		out->land = land;       /* some page is landscape */
+	else
+		free(land);
 	for (i = 0; i < f->nv; i++) {
 		const struct vitem *it = &f->v[i];
 

@@ -479,13 +479,23 @@ cover(const struct job *j, struct pdfdoc *r)
 	buf_free(&date);
 }
 
+/* 1 when page p (0-based, in the whole document) is a landscape one. */
+static int
+page_land(const struct pdfdoc *r, int p)
+{
+	int c = p - r->front - r->ntoc;
+
+	return r->cl.land != NULL && c >= 0 && c < r->cl.npages &&
+	    r->cl.land[c];
+}
+
 /* Running header and footer on every page but the cover and the pages
  * left blank for a right-hand start. */
 static void
 headers(const struct job *j, struct pdfdoc *r)
 {
 	const struct pdf_style *st = j->st;
-	double w = r->pw - st->margin[1] - st->margin[3];
+	double w, ph;
 	char *used = xcalloc((size_t)r->total + 1, 1), *s;
 	struct pdf_box *b;
 	size_t i;
@@ -496,9 +506,16 @@ headers(const struct job *j, struct pdfdoc *r)
 			used[r->cl.box[i].page + r->front + r->ntoc] = 1;
 	for (p = r->front; p < r->front + r->ntoc; p++)
 		used[p] = 1;
+	r->rl.npages = r->total;
+	r->rl.land = xcalloc((size_t)r->total + 1, 1);
+	for (p = 0; p < r->total; p++)
+		r->rl.land[p] = (unsigned char)page_land(r, p);
 	for (p = j->cover; p < r->total; p++) {
 		if (!used[p])
 			continue;
+		w = (page_land(r, p) ? r->ph : r->pw) - st->margin[1] -
+		    st->margin[3];
+		ph = page_land(r, p) ? r->pw : r->ph;
 		s = page_of(j->pageof, p + 1, r->total);
 		running(r->d, &r->rl, BOX_HEADER, p, j->title, st->margin[3],
 		    st->margin[0] * 0.55, w, 0, st);
@@ -511,7 +528,7 @@ headers(const struct job *j, struct pdfdoc *r)
 		b->color = st->rule;
 		b->text = xstrdup("header");
 		running(r->d, &r->rl, BOX_FOOTER, p, s, st->margin[3],
-		    r->ph - st->margin[2] * 0.45, w, 1, st);
+		    ph - st->margin[2] * 0.45, w, 1, st);
 		free(s);
 	}
 	free(used);
@@ -527,6 +544,7 @@ dump(const struct job *j, const struct pdfdoc *r)
 		diag_sys(j->diag, j->dump);
 		return;
 	}
+	fprintf(fp, "# pages %d\n", r->total);
 	layout_dump(&r->vl, fp, r->pw, r->ph, j->st, 0);
 	layout_dump(&r->tl, fp, r->pw, r->ph, j->st, r->front);
 	layout_dump(&r->cl, fp, r->pw, r->ph, j->st, r->front + r->ntoc);
@@ -598,7 +616,11 @@ render(const struct job *j)
 	stage("paginate");
 	if (stop_asked() != 0)
 		goto out;
-	draw_pages(r.d, r.total, r.pw, r.ph);
+	for (i = 0; i < (size_t)r.total; i++)
+		if (page_land(&r, (int)i))
+			draw_pages(r.d, 1, r.ph, r.pw);
+		else
+			draw_pages(r.d, 1, r.pw, r.ph);
 	off = r.front + r.ntoc;
 	if (j->cover)
 		draw_layout(r.d, r.img, j, &r.vl, &r.cl, 0, off);
@@ -689,7 +711,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	struct job j;
 	const char *v;
 	size_t i, np;
-	char *path;
+	char *path, *dumpdir = NULL, *dump = NULL;
 	int ok;
 
 	pages = project_doc_pages(p, ds, li, &np);
@@ -718,7 +740,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	j.hyph = hyph;
 	j.st = st;
 	j.lang = s->langs[li];
-	j.paper = s->paper[li];
+	j.paper = ds->paper[li] != NULL ? ds->paper[li] : s->paper[li];
 	j.title = lstr_get(&ds->title, li);
 	j.subtitle = lstr_get(&ds->subtitle, li);
 	j.site = lstr_get(&s->title, li);
@@ -735,8 +757,23 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	j.npages = np;
 	path = xasprintf("%s/pdf/%s/%s.pdf", outdir, j.lang, ds->id);
 	j.path = path;
+	if (p->build->dump_layout != NULL) {
+		dumpdir = xasprintf("%s/%s", p->build->dump_layout, j.lang);
+		if (!file_mkdirs(j.diag, dumpdir)) {
+			free(dumpdir);
+			parts_free(kept, np);
+			free(dp);
+			free(pages);
+			free(path);
+			return 0;
+		}
+		dump = xasprintf("%s/%s.layout", dumpdir, ds->id);
+		j.dump = dump;
+	}
 	ok = render(&j);
 	parts_free(kept, np);
+	free(dumpdir);
+	free(dump);
 	free(dp);
 	free(pages);
 	free(path);

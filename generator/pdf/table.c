@@ -213,10 +213,12 @@ sublayout(struct flow *f, const struct ctx *c, xmlNodePtr n, size_t *nitems,
 	f->nv = f->capv = 0;
 	f->ndeco = 0;
 	f->forcebefore = 0;
+	f->insub++;
 	if (whole)
 		f->block(f, c, n);
 	else
 		f->blocks(f, c, n);
+	f->insub--;
 	f->forcebefore = -1;
 	out = f->v;
 	*nitems = f->nv;
@@ -610,7 +612,7 @@ table_layout(struct flow *f, const struct ctx *c, xmlNodePtr t)
 {
 	struct grid g;
 	xmlNodePtr n;
-	double *cw, size = f->st->tablesize, pad = 3;
+	double *cw, size = f->st->tablesize, pad = CELLPAD;
 	int r0, r1, i, tid;
 
 	for (n = t->children; n != NULL; n = n->next)

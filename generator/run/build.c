@@ -333,6 +333,7 @@ build_run(struct diag *dg, const struct build_opts *opt)
 	b.links = &lk;
 	b.verbose = opt->verbose;
 	b.quiet = opt->quiet;
+	b.dump_layout = opt->dump_layout;
 	clock_gettime(CLOCK_MONOTONIC, &clk.t0);
 	ok = project_load(&p, &b, opt->dir, share);
 	free(share);

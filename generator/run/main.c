@@ -23,7 +23,7 @@
 #include "run/run.h"
 
 static const char usage_text[] =
-"usage: pactkit build [-q|-v] [-o OUTDIR] [DIR]\n"
+"usage: pactkit build [-q|-v] [-o OUTDIR] [--dump-layout DIR] [DIR]\n"
 "       pactkit check [--strict] [--format text|json] [DIR]\n"
 "       pactkit new DIR\n"
 "       pactkit serve [--port N] [DIR]\n"
@@ -54,7 +54,8 @@ static const char help_text[] =
 "  --lang LANG        render: the page's language (typography)\n"
 "  --dump-tree        render: print the document tree instead of HTML\n"
 "  --pdf OUT          render: lay the page out as a PDF into OUT instead\n"
-"  --dump-layout FILE render --pdf: every box with its position, into FILE\n"
+"  --dump-layout FILE render --pdf: every box with its position, into FILE;\n"
+"                     build: each PDF's, into FILE/<lang>/<id>.layout\n"
 "  --port N           serve: the port on 127.0.0.1 (default 8000)\n\n"
 "Exit status: 0 done, 1 the project has errors, 2 wrong usage.\n";
 
@@ -320,6 +321,7 @@ main(int argc, char *argv[])
 	bo.check = strcmp(cmd, "check") == 0;
 	bo.verbose = verbose;
 	bo.quiet = quiet;
+	bo.dump_layout = layout_out;
 	bo.keep = &kept;
 	if ((strcmp(cmd, "build") == 0 || bo.check) && argc <= 1)
 		rc = build_run(&dg, &bo);

@@ -1,7 +1,8 @@
 # checklayout.awk: reads a --dump-layout file and prints one line per
 # problem: a line wider than its measure, a box outside the margins (or,
 # for header and footer, outside the page), boxes that overlap.
-# Dump lines: "PAGE KIND X Y W H [m=MEASURE] [TEXT]"; "# page W H margins T R B L".
+# Dump lines: "PAGE KIND X Y W H [m=MEASURE] [TEXT]"; "# page W H margins T R B L";
+# "# size PAGE W H" for a page of another size (a landscape page); "# pages N".
 function overlaps(i, j) {
 	return X[i] < X[j] + W[j] - e && X[j] < X[i] + W[i] - e &&
 	    Y[i] < Y[j] + H[j] - e && Y[j] < Y[i] + H[i] - e
@@ -11,10 +12,13 @@ function inside(i, j) {         # box i within box j
 	    Y[i] >= Y[j] - e && Y[i] + H[i] <= Y[j] + H[j] + e
 }
 BEGIN { e = 0.02; n = 0; bad = 0 }
-/^#/ { pw = $3; ph = $4; mt = $6; mr = $7; mb = $8; ml = $9; next }
+/^# pages / { next }
+/^# size / { SW[$3] = $4; SH[$3] = $5; next }
+/^#/ { PW = $3; PH = $4; mt = $6; mr = $7; mb = $8; ml = $9; next }
 {
 	n++; P[n] = $1; K[n] = $2; X[n] = $3; Y[n] = $4; W[n] = $5; H[n] = $6
 	T[n] = $0
+	pw = ($1 in SW) ? SW[$1] : PW; ph = ($1 in SH) ? SH[$1] : PH
 	if (K[n] == "line" && $7 ~ /^m=/) {
 		m = substr($7, 3) + 0
 		if (W[n] > m + e) { print "wider than its measure: " $0; bad++ }

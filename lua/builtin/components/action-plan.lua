@@ -135,7 +135,7 @@ end
 local WISH = { ["plan.action"] = 32, ["plan.who"] = 36, ["plan.by"] = 12,
   ["plan.strategy"] = 36,
   ["plan.indicator"] = 40, ["plan.baseline"] = 26, ["plan.target"] = 26 }
-local LINES = 4          -- handwriting lines in a row of the plan
+local LINES = 3          -- handwriting lines in a row of the plan
 local IND_LINES = 3      -- and of the indicators
 
 -- The level of authority of a blank row: one box to tick per level.

@@ -5,7 +5,7 @@
 --   source = "consultations"    the log (docs/contract.md §3)
 --   parties = "stakeholders"    where the organisations' names come from
 --   title = loc                 optional caption
---   blank = true                a worksheet with rows = 5 meetings
+--   blank = true                a worksheet with rows = 4 meetings
 
 local KINDS = { "bilateral", "joint-committee", "consultation" }
 -- (the agenda stays in the data: the log shows what was decided)
@@ -82,7 +82,9 @@ local function filled(args, title)
       pk.h("td", nil, m.next_meeting and when(m.next_meeting) or nil))
   end
   local cap, thead = head(title, COLS)
-  return pk.h("section", { class = "pk-component pk-consultation-log" },
+  -- wider than tall: a landscape page in print, where the dates stay on
+  -- one line and the decisions get their room
+  return pk.h("section", { class = "pk-component pk-consultation-log pk-landscape" },
     pk.h("table", { class = "pk-table" }, cap, thead, pk.h("tbody", nil, rows)))
 end
 
@@ -104,14 +106,14 @@ end
 -- The room of a blank row: LINES handwriting lines, and per column the
 -- width wished for, in characters, so that the example's longest cells
 -- (five organisations, two decisions, two follow-up actions) fit.
-local LINES = 5
+local LINES = 4
 local WISH = { participants = 30, decisions = 36, follow_up = 40 }
 
 -- The blank log: the columns of the example, a row per meeting, on
 -- landscape pages in print (the agenda is left out, as in the example).
 local function blank(args, title)
   local rows = {}
-  for i = 1, args.rows or 5 do
+  for i = 1, args.rows or 4 do
     local n = "m" .. i .. "-"
     local kinds = { pk.h("legend", { class = "pk-visually-hidden" }, pk.t("log.kind") .. " " .. i) }
     for _, k in ipairs(KINDS) do

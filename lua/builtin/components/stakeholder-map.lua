@@ -830,13 +830,14 @@ return function(args)
     local grid, leg = blank_svgs(title)
     return pk.h("section", { class = "pk-component pk-stakeholder-map" },
       pk.h("form", { class = "pk-form", ["data-pk-form"] = args.form or ("stakeholder-map-" .. pk.lang) },
-        -- the grid on a landscape page of its own
-        pk.h("figure", { class = "pk-landscape pk-map-grid" },
-          pk.h("figcaption", nil, title, " — ", pk.t("map.blank")), grid),
+        pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.t("note.confidential"))),
         pk.h("figure", { class = "pk-map-legend" }, pk.h("figcaption", nil, pk.t("map.legend")),
           leg, quadrants()),
         blank_table(args.rows or 8, title),
-        pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.t("note.confidential")))))
+        -- the grid last, on a landscape page of its own in print (the
+        -- heading above the worksheet stays with the legend)
+        pk.h("figure", { class = "pk-landscape pk-map-grid" },
+          pk.h("figcaption", nil, title, " — ", pk.t("map.blank")), grid)))
   end
   local source = args.source or "stakeholders"
   local list = pk.check(pk.data(source), { type = "list", of = STAKEHOLDER, min = 1 }, source)

@@ -1,0 +1,7 @@
+return {
+  title = "T", languages = { "fr", "en" },
+  documents = {
+    { id = "guide", pages = { "index" },
+      paper = { fr = "A4", en = "A5" } },
+  },
+}
