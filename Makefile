@@ -24,7 +24,8 @@ endif
 DEB_BUILD = gcc make pkg-config libcmark-dev libxml2-dev liblua5.4-dev \
 	    libhpdf-dev libhyphen-dev libmicrohttpd-dev libpng-dev libjpeg-dev \
 	    libzip-dev
-DEB_RUN   = hyphen-fr hyphen-en-us fonts-liberation2 fonts-dejavu-core
+DEB_RUN   = hyphen-fr hyphen-en-us fonts-liberation2 fonts-dejavu-core \
+            fonts-sil-charis fonts-lato
 DEB_TEST  = cmark poppler-utils qpdf libxml2-utils lua5.4 curl iproute2 mupdf-tools \
 	    python3-pikepdf python3-fonttools icc-profiles-free \
 	    clang libclang-rt-14-dev valgrind chromium default-jre-headless \

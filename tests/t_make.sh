@@ -38,7 +38,7 @@ chmod +x "$W/bin/"*
 fresh() {
 	rm -rf "$W/src" "$W/state"/*
 	mkdir -p "$W/src"
-	(cd "$ROOT" && tar cf - Makefile generator lua themes content docs tests/fuzz \
+	(cd "$ROOT" && tar cf - Makefile generator lua themes content assets docs tests/fuzz \
 	    tests/run.sh tests/lib.sh tests/t_format.sh tests/unit tests/e2e tests/spec \
 	    --exclude=node_modules) | (cd "$W/src" && tar xf -)
 	# the npm packages are not what this test is about: lend the suite's own

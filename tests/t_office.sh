@@ -9,8 +9,8 @@ T=$(tmpdir office)
 PY=/usr/bin/python3
 DOCS="fr/mou fr/mou-template en/mou en/mou-template"
 
-cp -R "$ROOT/content" "$ROOT/lua" "$ROOT/themes" "$T/" 2>/dev/null
-mkdir -p "$T/a" && cp -R "$ROOT/content" "$ROOT/lua" "$ROOT/themes" "$T/a/"
+cp -R "$ROOT/content" "$ROOT/lua" "$ROOT/assets" "$ROOT/themes" "$T/" 2>/dev/null
+mkdir -p "$T/a" && cp -R "$ROOT/content" "$ROOT/lua" "$ROOT/assets" "$ROOT/themes" "$T/a/"
 if ! (cd "$T/a" && "$PACTKIT" build -q . >"$T/a.log" 2>&1); then
 	fail office-build "$(head -5 "$T/a.log")"
 	exit 0
@@ -29,7 +29,7 @@ done
 	pass office-default-pdf-only || fail office-default-pdf-only "guide.odt written"
 
 # ---- reproducible: another folder, another time zone, another day
-mkdir -p "$T/elsewhere/b" && cp -R "$ROOT/content" "$ROOT/lua" "$ROOT/themes" "$T/elsewhere/b/"
+mkdir -p "$T/elsewhere/b" && cp -R "$ROOT/content" "$ROOT/lua" "$ROOT/assets" "$ROOT/themes" "$T/elsewhere/b/"
 (cd "$T/elsewhere/b" && TZ=America/New_York "$PACTKIT" build -q . >"$T/b.log" 2>&1)
 ok=1
 for d in $DOCS; do
@@ -97,7 +97,7 @@ done
 
 # ---- the worksheets: the map as a drawing, boxes, a photo beside a page
 W=$T/w
-mkdir -p "$W" && cp -R "$ROOT/content" "$ROOT/lua" "$ROOT/themes" "$W/"
+mkdir -p "$W" && cp -R "$ROOT/content" "$ROOT/lua" "$ROOT/assets" "$ROOT/themes" "$W/"
 sed -i 's/pages = { "tool-map", "tool-screening", "tool-plan", "tool-log" } }/pages = { "tool-map", "tool-screening", "tool-plan", "tool-log" }, formats = { "odt", "docx" } }/' "$W/lua/site.lua"
 cp "$ROOT/tests/images/photo.jpg" "$W/content/en/tools/photo.jpg"
 printf '\n![A workshop photo](photo.jpg)\n' >> "$W/content/en/tools/map.md"

@@ -83,7 +83,7 @@ check pdfcheck/usage-error-exit-2 test $? -eq 2
 # The default toolkit's PDFs are untagged: the checker must say so.  When the
 # PDF writer tags them, this line fails: make it expect a pass (exit 0).
 K=$(tmpdir pdfcheck-toolkit)
-cp -R "$ROOT/lua" "$ROOT/content" "$K/"
+cp -R "$ROOT/lua" "$ROOT/content" "$ROOT/assets" "$K/"
 [ -d "$ROOT/themes" ] && cp -R "$ROOT/themes" "$K/"
 if "$PACTKIT" build -q "$K" >"$T/toolkit-build.log" 2>&1; then
 	$CHK "$K"/output/pdf/*/*.pdf >"$OUT/pdfcheck-toolkit.txt" 2>&1

@@ -12,7 +12,7 @@
 A=$(tmpdir toolkit-a)
 B=$(tmpdir toolkit-b)
 for d in "$A" "$B"; do
-	cp -R "$ROOT/lua" "$ROOT/content" "$d/"
+	cp -R "$ROOT/lua" "$ROOT/content" "$ROOT/assets" "$d/"
 	[ -d "$ROOT/themes" ] && cp -R "$ROOT/themes" "$d/"
 done
 "$PACTKIT" build "$A" >"$OUT/toolkit-a.log" 2>&1
@@ -42,7 +42,7 @@ done
 rc=$?
 check toolkit/no-survivor-fields sh -c "test $rc -eq 0 && ! grep -q 'a field named after survivors' '$OUT/toolkit-lint.err'"
 C=$(tmpdir toolkit-lint)
-cp -R "$A/lua" "$A/content" "$C/"
+cp -R "$A/lua" "$A/content" "$A/assets" "$C/"
 f=$(ls "$C"/lua/data/*.lua | head -n 1)
 { echo 'local survivor_name = "x"'; cat "$f"; } > "$C/first.lua" && mv "$C/first.lua" "$f"
 "$PACTKIT" check "$C" >/dev/null 2>"$OUT/toolkit-lint2.err"

@@ -188,6 +188,9 @@ struct kv {
 #define DOC_ODT  2u             /* output/pdf/<lang>/<id>.odt */
 #define DOC_DOCX 4u             /* output/pdf/<lang>/<id>.docx */
 
+/* A document's contents: never, always, or from 12 pages on. */
+enum { DOC_TOC_OFF, DOC_TOC_ON, DOC_TOC_AUTO };
+
 /* One PDF named in site.lua documents = { ... }. */
 struct docspec {
 	char	*id;                /* file name: output/pdf/<lang>/<id>.pdf */
@@ -196,8 +199,10 @@ struct docspec {
 	char	**pages;            /* page keys or paths, '*' globs allowed */
 	size_t	 npages;
 	int	 cover;             /* 1: draw a cover page (default) */
-	int	 toc;               /* 1: table of contents (default) */
-	int	 recto;             /* 1: each part starts on a right-hand page (default 0) */
+	int	 toc;               /* DOC_TOC_*: contents (default: auto) */
+	int	 duplex;            /* 1: each part starts on a right-hand page
+				     * (default 0; `recto` is its old name) */
+	int	 booklet;           /* 1: also <id>-booklet.pdf, A5 two-up */
 	int	 examples;          /* 0: the worksheets' filled examples left out (default 1) */
 	int	 worksheets_only;   /* 1: each page's title and blank worksheets only */
 	unsigned formats;           /* DOC_PDF | DOC_ODT | DOC_DOCX (default DOC_PDF) */
@@ -348,6 +353,8 @@ struct pdf_style {
 	char	*font[PF__MAX];     /* TTF paths, one per face */
 	char	*file;              /* pdf.lua path for messages, or NULL */
 	double	 size;              /* body text size, pt */
+	double	 measure;           /* running text's width at most, pt
+				     * (0: the frame's) */
 	double	 leading;           /* line height as a multiple of size */
 	double	 hsize[6];          /* h1..h6 sizes, pt */
 	double	 codesize;          /* code blocks and inline code, pt */

@@ -21,6 +21,9 @@ struct page *project_find(const struct project *, size_t lang,
  * a path under content/<lang>/ without .md, or "dir/\*"); free the array. */
 struct page **project_doc_pages(const struct project *,
 	    const struct docspec *, size_t lang, size_t *np);
+/* The part of document d page pg belongs to: the index of the first of
+ * d's patterns it matches (d->npages when none). */
+size_t	 project_doc_part(const struct docspec *, const struct page *);
 
 /* parts.c: the trees of pages[0..np) as document d keeps them: copies
  * without the worksheets' filled examples (examples = false), or with

@@ -619,3 +619,14 @@ project_doc_pages(const struct project *p, const struct docspec *d,
 	*np = n;
 	return out;
 }
+
+size_t
+project_doc_part(const struct docspec *d, const struct page *pg)
+{
+	size_t j;
+
+	for (j = 0; j < d->npages; j++)
+		if (pattern_match(d->pages[j], pg))
+			break;
+	return j;
+}

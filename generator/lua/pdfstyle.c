@@ -1,8 +1,9 @@
 /*
  * pdfstyle.c: the PDF style.  In: themes/<theme>/pdf.lua (project
  * folder first, then the shared one), run in the sandbox; out: a struct
- * pdf_style over the built-in defaults (Liberation Serif 10.5 pt body,
- * Liberation Sans headings, Liberation Mono code, DejaVu Sans fallback).
+ * pdf_style over the built-in defaults, the default theme's (Charis SIL
+ * 10.5 pt body on a 112 mm measure, Lato headings, Liberation Mono code,
+ * DejaVu Sans fallback: themes/default/pdf.lua says why).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,8 @@
 
 #define MM(x) ((x) * 72.0 / 25.4)
 #define LIB2 "/usr/share/fonts/truetype/liberation2/"
+#define CHARIS "/usr/share/fonts/truetype/charis/"
+#define LATO "/usr/share/fonts/truetype/lato/"
 
 static const char *const facekey[PF__MAX][2] = {
 	{ "serif", "regular" }, { "serif", "bold" }, { "serif", "italic" },
@@ -29,28 +32,29 @@ void
 pdfstyle_defaults(struct pdf_style *st)
 {
 	static const char *const files[PF__MAX] = {
-		LIB2 "LiberationSerif-Regular.ttf",
-		LIB2 "LiberationSerif-Bold.ttf",
-		LIB2 "LiberationSerif-Italic.ttf",
-		LIB2 "LiberationSerif-BoldItalic.ttf",
-		LIB2 "LiberationSans-Regular.ttf",
-		LIB2 "LiberationSans-Bold.ttf",
-		LIB2 "LiberationSans-Italic.ttf",
-		LIB2 "LiberationSans-BoldItalic.ttf",
+		CHARIS "CharisSIL-Regular.ttf",
+		CHARIS "CharisSIL-Bold.ttf",
+		CHARIS "CharisSIL-Italic.ttf",
+		CHARIS "CharisSIL-BoldItalic.ttf",
+		LATO "Lato-Regular.ttf",
+		LATO "Lato-Bold.ttf",
+		LATO "Lato-Italic.ttf",
+		LATO "Lato-BoldItalic.ttf",
 		LIB2 "LiberationMono-Regular.ttf",
 		LIB2 "LiberationMono-Bold.ttf",
 		LIB2 "LiberationMono-Italic.ttf",
 		LIB2 "LiberationMono-BoldItalic.ttf",
 		"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 	};
-	static const double hs[6] = { 20, 15, 12.5, 11, 10.5, 10.5 };
+	static const double hs[6] = { 21, 15, 12.5, 11, 10.5, 10.5 };
 	int i;
 
 	memset(st, 0, sizeof(*st));
 	for (i = 0; i < PF__MAX; i++)
 		st->font[i] = xstrdup(files[i]);
 	st->size = 10.5;
-	st->leading = 1.38;
+	st->leading = 1.42;
+	st->measure = MM(112);
 	memcpy(st->hsize, hs, sizeof(hs));
 	st->codesize = 8.8;
 	st->smallsize = 8.5;
@@ -58,7 +62,7 @@ pdfstyle_defaults(struct pdf_style *st)
 	st->margin[0] = MM(22);
 	st->margin[1] = MM(20);
 	st->margin[2] = MM(22);
-	st->margin[3] = MM(22);
+	st->margin[3] = MM(24);
 	st->parskip = 6;
 	st->indent = 18;
 	st->writeline = MM(8);
@@ -68,8 +72,8 @@ pdfstyle_defaults(struct pdf_style *st)
 	st->heading = 0x1f3a5f;
 	st->link = 0x1a5fb4;
 	st->rule = 0x8a8a8a;
-	st->shade = 0xf0f0f0;
-	st->muted = 0x5a5a5a;
+	st->shade = 0xeef0f4;
+	st->muted = 0x555555;
 }
 
 void
@@ -264,6 +268,9 @@ pdfstyle_load(struct project *p, struct pdf_style *st)
 	ok &= getnum(L, i, "table", &st->tablesize, 5, 30, path, "");
 	ok &= getnum(L, i, "paragraph_space", &st->parskip, 0, 50, path, "");
 	ok &= getnum(L, i, "indent", &st->indent, 0, 100, path, "");
+	m = st->measure * 25.4 / 72;
+	ok &= getnum(L, i, "measure", &m, 0, 400, path, "");
+	st->measure = MM(m);
 	m = st->writeline * 25.4 / 72;
 	ok &= getnum(L, i, "writing_line", &m, 5, 20, path, "");
 	st->writeline = MM(m);

@@ -199,6 +199,34 @@ get_bool(lua_State *L, struct sitectx *c, int t, const char *key,
 	return v;
 }
 
+/* A document's toc: true, false or "auto" (the default: contents when
+ * the document runs to 12 pages or more); DOC_TOC_*. */
+static int
+get_toc(lua_State *L, struct sitectx *c, int t, const char *path)
+{
+	char fpath[SB_MAXPATH], got[128];
+	int v = DOC_TOC_AUTO;
+
+	snprintf(fpath, sizeof(fpath), "%s.toc", path);
+	switch (lua_getfield(L, t, "toc")) {
+	case LUA_TNIL:
+		break;
+	case LUA_TBOOLEAN:
+		v = lua_toboolean(L, -1) ? DOC_TOC_ON : DOC_TOC_OFF;
+		break;
+	case LUA_TSTRING:
+		if (strcmp(lua_tostring(L, -1), "auto") == 0)
+			break;
+		/* FALLTHROUGH */
+	default:
+		schema_describe(L, -1, got, sizeof(got));
+		serr(L, c, DIAG_ERROR, fpath, "%s: expected true, false or "
+		    "\"auto\", got %s", fpath + 1, got);
+	}
+	lua_pop(L, 1);
+	return v;
+}
+
 static int
 goodlang(const char *s)
 {
@@ -397,8 +425,8 @@ static void
 site_docs(lua_State *L, struct sitectx *c, int t)
 {
 	static const char *const known[] = { "id", "title", "subtitle",
-	    "pages", "cover", "toc", "recto", "formats", "paper", "examples",
-	    "worksheets_only", NULL };
+	    "pages", "cover", "toc", "duplex", "recto", "booklet", "formats",
+	    "paper", "examples", "worksheets_only", NULL };
 	struct site *site = c->site;
 	struct docspec *d;
 	char path[64], ppath[96], got[128];
@@ -434,8 +462,19 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 		d = &site->docs[site->ndocs++];
 		d->line = linemap_line(L, c->name, path);
 		d->cover = get_bool(L, c, dt, "cover", path, 1);
-		d->toc = get_bool(L, c, dt, "toc", path, 1);
-		d->recto = get_bool(L, c, dt, "recto", path, 0);
+		d->toc = get_toc(L, c, dt, path);
+		d->duplex = get_bool(L, c, dt, "duplex", path, 0);
+		if (lua_getfield(L, dt, "recto") != LUA_TNIL) {
+			/* the old name of duplex */
+			char rpath[96];
+
+			snprintf(rpath, sizeof(rpath), "%s.recto", path);
+			serr(L, c, DIAG_NOTE, rpath, "%s.recto: now called "
+			    "duplex (recto still works)", path + 1);
+			d->duplex |= get_bool(L, c, dt, "recto", path, 0);
+		}
+		lua_pop(L, 1);
+		d->booklet = get_bool(L, c, dt, "booklet", path, 0);
 		d->examples = get_bool(L, c, dt, "examples", path, 1);
 		d->worksheets_only = get_bool(L, c, dt, "worksheets_only",
 		    path, 0);

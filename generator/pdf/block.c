@@ -468,6 +468,7 @@ inline_run(struct flow *f, const struct ctx *c, xmlNodePtr first,
     xmlNodePtr stop)
 {
 	xmlNodePtr m, next;
+	struct ctx k;
 	int n = 0;
 
 	for (m = first; m != stop; m = m->next) {
@@ -495,9 +496,10 @@ inline_run(struct flow *f, const struct ctx *c, xmlNodePtr first,
 	for (next = stop; next != NULL && next->type != XML_ELEMENT_NODE;
 	    next = next->next)
 		;
+	layout_wide(c, &k);
 	for (m = first; m != stop; m = m->next)
 		if (tree_is(m, "img"))
-			picture(f, c, m, --n == 0 &&
+			picture(f, &k, m, --n == 0 &&
 			    tree_is(next, "figcaption"));
 }
 
@@ -722,20 +724,25 @@ block_plain(struct flow *f, const struct ctx *c, struct ctx *kp,
 		k.family = PF_SANS;
 		k.justify = 0;
 		quote(f, &k, n, f->st->link, 2.5);
-	} else if (tree_is(n, "pre"))
-		code(f, c, n);
+	} else if (tree_is(n, "pre")) {
+		layout_wide(c, &k);
+		code(f, &k, n);
+	}
 	else if (tree_is(n, "hr"))
 		hrule(f, c);
 	else if (tree_is(n, "table")) {
-		table_layout(f, c, n);
+		layout_wide(c, &k);
+		table_layout(f, &k, n);
 		if (f->nv > first)
 			f->v[first].role = R_VISUAL;
 	}
 	else if (tree_is(n, "dl"))
 		deflist(f, c, n);
 	else if (tree_is(n, "input") || tree_is(n, "textarea") ||
-	    tree_is(n, "select"))
-		form_field(f, c, n);
+	    tree_is(n, "select")) {
+		layout_wide(c, &k);
+		form_field(f, &k, n);
+	}
 	else if (tree_is(n, "figcaption") || tree_is(n, "legend") ||
 	    tree_is(n, "caption") ||
 	    tree_is(n, "summary")) {
@@ -826,12 +833,14 @@ static void
 landscape(struct flow *f, const struct ctx *c, struct ctx *kp, xmlNodePtr n)
 {
 	struct ctx k = *c, kk = *kp;
-	double left = c->x - f->bx, right = f->bx + f->bw - (c->x + c->w);
+	double left = c->x - f->bx, right = f->bx + f->bw - c->right;
 	size_t first = f->nv, i, nl = 0;
 
 	layout_orient(f, 1);
 	k.x = kk.x = f->bx + left;
-	k.w = kk.w = f->bw - left - right;
+	k.right = kk.right = f->bx + f->bw - right;
+	k.w = kk.w = layout_measure(f) < k.right - k.x ? layout_measure(f) :
+	    k.right - k.x;
 	block_inner(f, &k, &kk, n);
 	layout_orient(f, 0);
 	if (f->nv == first)
@@ -872,7 +881,8 @@ block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
 	struct ctx k = *kp, cc;
 	const char *id;
 
-	if (!f->land && f->insub == 0 && tree_has_class(n, "pk-landscape")) {
+	if (!f->land && f->insub == 0 && !f->portrait &&
+	    tree_has_class(n, "pk-landscape")) {
 		landscape(f, c, kp, n);
 		return;
 	}
@@ -890,8 +900,12 @@ block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
 		f->compactfirst = (int)f->nv;
 	}
 	if (tree_is_svg(n)) {
-		if (tree_is(n, "svg"))
-			drawing(f, c, n);
+		struct ctx w;
+
+		if (tree_is(n, "svg")) {
+			layout_wide(c, &w);
+			drawing(f, &w, n);
+		}
 		return;
 	}
 	if (n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' &&
@@ -935,7 +949,8 @@ block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
 			h += (i > first ? f->v[i].before : 0) + f->v[i].h;
 		if (h <= f->bh)
 			for (i = first; i + 1 < f->nv; i++)
-				f->v[i].keep = 1;
+				if (!f->v[i].keep)
+					f->v[i].keep = f->v[i].kb = 1;
 		return;
 	}
 	block_plain(f, c, &k, n);
@@ -987,7 +1002,7 @@ has_h1(xmlNodePtr n)
 
 void
 block_article(struct flow *f, xmlNodePtr article, int src,
-    const char *file, const char *title, int recto)
+    const char *file, const char *title, int brk)
 {
 	struct ctx c;
 	size_t first = f->nv;
@@ -1003,7 +1018,7 @@ block_article(struct flow *f, xmlNodePtr article, int src,
 	layout_ctx(f, &c);
 	/* where links to the page itself land */
 	layout_anchor(f, NULL, 0, NULL);
-	f->nextbrk = recto ? 2 : 1;
+	f->nextbrk = brk;
 	if ((article == NULL || !has_h1(article)) && title != NULL &&
 	    *title != '\0') {
 		xmlNodePtr h = xmlNewNode(NULL, (const xmlChar *)"h1");
@@ -1016,8 +1031,9 @@ block_article(struct flow *f, xmlNodePtr article, int src,
 	if (article != NULL)
 		container(f, &c, article);
 	f->forcebefore = -1;
+	/* a page following on in its part: room above its title */
 	if (f->nv > first)
-		f->v[first].before = 0;
+		f->v[first].before = brk == BRK_SOFT ? 2 * f->st->hsize[0] : 0;
 	else {
 		struct vitem it;
 

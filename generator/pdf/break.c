@@ -76,11 +76,22 @@ has_address(const char *s, size_t len)
 	return 0;
 }
 
+static int
+has_digit(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
 /* Adds the boxes of word s[off..off+len) of fragment fi, with hyphen
  * penalties where libhyphen allows a break. */
 static void
 word_items(struct flow *f, struct kplist *l, const struct inl *in, int fi,
-    size_t off, size_t len, int hd)
+    size_t off, size_t len, int hd, double w)
 {
 	const struct frag *fr = &in->fr[fi];
 	const char *s = fr->text + off;
@@ -96,7 +107,12 @@ word_items(struct flow *f, struct kplist *l, const struct inl *in, int fi,
 		for (i = 1; i + 1 < len; i++)
 			if (s[i] == '/' && s[i + 1] != '/' && s[i - 1] != '/')
 				brk[i + 1] = 3;
-	} else if (hd >= 0 && !fr->nohyph && len < sizeof(brk) - 8) {
+	} else if (hd >= 0 && !fr->nohyph && len < sizeof(brk) - 8 &&
+	    !has_digit(s, len) && (f->insub == 0 ||
+	    draw_width(f->d, fr->font, fr->size, s, len) > w)) {
+		/* (a word with a digit is a date, a number, a reference:
+		 * never hyphenated; in a table's narrow column, only a
+		 * word wider than the column is) */
 		/* each run of letters (with inner apostrophes) */
 		i = 0;
 		while (i < len) {
@@ -213,6 +229,12 @@ chop_long(struct flow *f, struct kplist *l, const struct inl *in, double w)
 			if (j > start + 0 && draw_width(f->d, fr->font,
 			    fr->size, fr->text + start, j - start) > w &&
 			    save > start) {
+				/* a hyphen of an address begins the next
+				 * line, where no one takes it for a word
+				 * broken in two */
+				if (fr->text[save - 1] == '-' &&
+				    save - 1 > start)
+					save--;
 				k = kp_add(&out, IT_BOX);
 				*k = *o;
 				k->off = start;
@@ -283,7 +305,7 @@ break_items(struct flow *f, struct kplist *l, const struct inl *in,
 				k->sh = justify ? sp * 0.35 : 0;
 				pendglue = 0;
 			}
-			word_items(f, l, in, (int)fi, ws, i - ws, hd);
+			word_items(f, l, in, (int)fi, ws, i - ws, hd, w);
 		}
 	}
 	chop_long(f, l, in, w);
@@ -302,11 +324,18 @@ break_items(struct flow *f, struct kplist *l, const struct inl *in,
  * Optimal fit: the breaks minimising the sum of squared demerits, as in
  * Knuth and Plass (1981), without their active-list pruning (paragraphs
  * here are short).  Ragged lines get a notional stretch so that the cost
- * still favours even lines and rare hyphens.  Returns the break indices
- * (items where lines end) in *out.  Long (~140 lines) by reason: the
- * dynamic programme's arrays (widths, stretch, shrink, best cost, its
- * break) are shared by every step; the steps read as the paper's.
+ * still favours even lines and rare hyphens.  Two rules are hard, not
+ * costs: at most two hyphenated lines in a row, and no hyphen on the
+ * line before the last (its tail alone, or nearly, on the last line).
+ * So a break is a state (the item, and how many hyphenated lines end
+ * there in a row: 0, 1 or 2); when no set of breaks keeps the rules (a
+ * word longer than three lines), the rules are dropped for that
+ * paragraph.  Returns the break indices (items where lines end) in *out.
+ * Long (~150 lines) by reason: the dynamic programme's arrays (widths,
+ * stretch, shrink, best cost, its break) are shared by every step; the
+ * steps read as the paper's.
  */
+#define NH 3                    /* hyphenated lines in a row: 0, 1, 2 */
 size_t
 break_lines(const struct kplist *l, double w, int justify, int **out)
 {
@@ -314,14 +343,16 @@ break_lines(const struct kplist *l, double w, int justify, int **out)
 	double *W = xcalloc(n + 1, sizeof(double));
 	double *S = xcalloc(n + 1, sizeof(double));
 	double *K = xcalloc(n + 1, sizeof(double));
-	double *best = xcalloc(n + 1, sizeof(double));
-	long *prev = xcalloc(n + 1, sizeof(long));
+	/* best[(i + 1) * NH + h]: the cost of a paragraph start ending at
+	 * break i with h hyphenated lines in a row; best[0] the start */
+	double *best = xcalloc((n + 1) * NH, sizeof(double));
+	long *prev = xcalloc((n + 1) * NH, sizeof(long));
 	int *isbp = xcalloc(n + 1, sizeof(int));
 	/* the starts worth trying, ascending: a (break at a - 1) with a
 	 * cost, and the forced breaks, which nothing passes over */
 	size_t *act = xcalloc(n + 2, sizeof(size_t)), nact, ai;
-	double tol[3] = { 2.0, 8.0, 1e9 };
-	int pass, *res;
+	double tol[4] = { 2.0, 8.0, 1e9, 1e9 };
+	int pass, *res, ha, hb, strict, end = -1;
 
 	for (i = 0; i < n; i++) {
 		const struct kp *k = &l->it[i];
@@ -335,25 +366,30 @@ break_lines(const struct kplist *l, double w, int justify, int **out)
 		else if (k->type == IT_PEN && k->pen < INF_PEN)
 			isbp[i] = 1;
 	}
-	for (pass = 0; pass < 3; pass++) {
-		/* best[i + 1]: cost of a paragraph start ending at break i;
-		 * best[0] is the start */
+	for (pass = 0; pass < 4 && end < 0; pass++) {
+		strict = pass < 3;
+		for (i = 0; i < (n + 1) * NH; i++)
+			best[i] = -1;
 		best[0] = 0;
 		act[0] = 0;
 		nact = 1;
 		for (i = 0; i < n; i++) {
-			best[i + 1] = -1;
+			int reach = 0;
+
 			if (!isbp[i])
 				continue;
 			for (ai = nact; ai-- > 0;) {
 				size_t s;
-				double L, Y, Z, r, bad, dem;
+				double L, Y, Z, r, bad, dem, base;
 				const struct kp *kb = &l->it[i];
-				int last;
+				int last, any = 0;
 
 				/* a == 0 is the start; else break at a-1 */
 				a = act[ai];
-				if (a > 0 && best[a] < 0)
+				for (ha = 0; ha < NH; ha++)
+					if (best[a * NH + ha] >= 0)
+						any = 1;
+				if (a > 0 && !any)
 					break;  /* a forced break with no way there */
 				s = a;
 				while (s < i && l->it[s].type != IT_BOX)
@@ -387,40 +423,55 @@ break_lines(const struct kplist *l, double w, int justify, int **out)
 				dem = (10 + bad) * (10 + bad);
 				if (kb->type == IT_PEN && kb->pen > 0)
 					dem += (double)kb->pen * kb->pen;
-				if (kb->type == IT_PEN && kb->flag && a > 0 &&
-				    l->it[a - 1].type == IT_PEN &&
-				    l->it[a - 1].flag)
-					dem += 3000;
-				/* a hyphen ending the second last line */
-				if (last && a > 0 && l->it[a - 1].flag)
-					dem += 3000;
-				dem += best[a];
-				if (best[i + 1] < 0 || dem < best[i + 1]) {
-					best[i + 1] = dem;
-					prev[i + 1] = (long)a;
+				for (ha = 0; ha < NH; ha++) {
+					base = best[a * NH + ha];
+					if (base < 0)
+						continue;
+					hb = kb->type == IT_PEN && kb->flag ?
+					    ha + 1 : 0;
+					/* three hyphens in a row, or one
+					 * before the last line */
+					if (strict && (hb >= NH ||
+					    (last && ha > 0)))
+						continue;
+					if (hb >= NH)
+						hb = NH - 1;
+					/* two in a row, a hyphen before the
+					 * last line: costly in any case */
+					base += dem + (hb > 1 ? 3000 : 0) +
+					    (last && ha > 0 ? 3000 : 0);
+					if (best[(i + 1) * NH + hb] < 0 ||
+					    base < best[(i + 1) * NH + hb]) {
+						best[(i + 1) * NH + hb] = base;
+						prev[(i + 1) * NH + hb] =
+						    (long)(a * NH + ha);
+					}
+					reach = 1;
 				}
 				if (a > 0 && l->it[a - 1].type == IT_PEN &&
 				    l->it[a - 1].pen == FORCE_PEN)
 					break;
 			}
-			if (best[i + 1] >= 0 || (l->it[i].type == IT_PEN &&
+			if (reach || (l->it[i].type == IT_PEN &&
 			    l->it[i].pen == FORCE_PEN))
 				act[nact++] = i + 1;
 			/* nothing may pass over a forced break */
 			if (l->it[i].type == IT_PEN &&
-			    l->it[i].pen == FORCE_PEN && best[i + 1] < 0)
+			    l->it[i].pen == FORCE_PEN && !reach)
 				break;
 		}
-		if (n > 0 && best[n] >= 0)
-			break;
+		for (hb = 0; n > 0 && hb < NH; hb++)
+			if (best[n * NH + hb] >= 0 && (end < 0 ||
+			    best[n * NH + hb] < best[end]))
+				end = (int)(n * NH + hb);
 	}
 	res = NULL;
-	if (n > 0 && best[n] >= 0) {
-		long at = (long)n;
+	if (end >= 0) {
+		long at = end;
 
-		while (at > 0) {
+		while (at >= NH) {
 			res = xrealloc(res, (nb + 1) * sizeof(int));
-			res[nb++] = (int)at - 1;
+			res[nb++] = (int)(at / NH) - 1;
 			at = prev[at];
 		}
 		for (i = 0; i < nb / 2; i++) {

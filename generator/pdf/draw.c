@@ -79,6 +79,8 @@ draw_free(struct drawer *d)
 		return;
 	HPDF_Free(d->pdf);
 	free(d->pages);
+	free(d->phys);
+	free(d->dx);
 	for (i = 0; i < PF__MAX; i++) {
 		free(d->wcache[i]);
 		free(d->hcache[i]);
@@ -567,12 +569,40 @@ draw_endtext(struct drawer *d)
 void
 draw_select(struct drawer *d, int page)
 {
+	if (d->nlogical > 0) {
+		/* imposed: the sheet side, translated to the page's half */
+		if (page < 0 || page >= d->nlogical || page == d->cur)
+			return;
+		if (d->page != NULL)
+			draw_endtext(d);
+		if (d->moved)
+			HPDF_Page_GRestore(d->page);
+		d->cur = page;
+		d->page = d->pages[d->phys[page]];
+		d->pageh = HPDF_Page_GetHeight(d->page);
+		HPDF_Page_GSave(d->page);
+		HPDF_Page_Concat(d->page, 1, 0, 0, 1, (HPDF_REAL)d->dx[page],
+		    0);
+		d->moved = 1;
+		return;
+	}
 	if (page < 0 || page >= d->npages || d->page == d->pages[page])
 		return;
 	if (d->page != NULL)
 		draw_endtext(d);
 	d->page = d->pages[page];
 	d->pageh = HPDF_Page_GetHeight(d->page);
+}
+
+void
+draw_impose(struct drawer *d, int n, const int *phys, const double *dx)
+{
+	d->phys = xcalloc((size_t)n + 1, sizeof(int));
+	d->dx = xcalloc((size_t)n + 1, sizeof(double));
+	memcpy(d->phys, phys, (size_t)n * sizeof(int));
+	memcpy(d->dx, dx, (size_t)n * sizeof(double));
+	d->nlogical = n;
+	d->cur = -1;
 }
 
 void
@@ -965,6 +995,10 @@ draw_finish(struct drawer *d, const char *path, size_t *len)
 
 	if (d->page != NULL)
 		draw_endtext(d);
+	if (d->moved) {
+		HPDF_Page_GRestore(d->page);
+		d->moved = 0;
+	}
 	if (d->errors > 0) {
 		diag(d->diag, DIAG_ERROR, path, 0, 0, "not written: the PDF "
 		    "library reported %d error(s)", d->errors);

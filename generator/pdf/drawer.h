@@ -29,6 +29,11 @@ struct drawer {
 	int	 broken[PF__MAX];   /* 1: failed to load, not retried */
 	HPDF_Page *pages;
 	int	 npages;
+	int	*phys;              /* imposed: each page's sheet side, */
+	double	*dx;                /* and how far right it is drawn */
+	int	 nlogical;          /* pages imposed (0: none) */
+	int	 cur;               /* the page drawn on, imposed: -1 none */
+	int	 moved;             /* 1: inside its translation (q .. Q) */
 	HPDF_Page page;             /* current page */
 	double	 pageh;             /* its height, for y flips */
 	int	 intext;            /* inside BT..ET */

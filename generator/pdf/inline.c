@@ -12,6 +12,9 @@
 #include "tree/tree.h"
 #include "pdf/internal.h"
 
+static void hyperlink(struct flow *, struct inl *, const struct ctx *,
+    xmlNodePtr, const char *);
+
 void
 inline_free(struct inl *in)
 {
@@ -71,6 +74,108 @@ warn_char(void *arg, long cp, int fellback, int font)
 		    "character U+%04lX is in no PDF font: printed as '?'", cp);
 }
 
+/* ---- dates: one word for the line breaker ------------------------------ */
+
+static const char *const months[] = {
+	"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+	"août", "septembre", "octobre", "novembre", "décembre",
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
+/* How many digits (at most max) start s[0..n). */
+static size_t
+digits(const char *s, size_t n, size_t max)
+{
+	size_t i = 0;
+
+	while (i < n && i < max && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i;
+}
+
+/* The length of a month name starting s[0..n), 0 if none. */
+static size_t
+month(const char *s, size_t n)
+{
+	size_t i, m;
+
+	for (i = 0; i < sizeof(months) / sizeof(months[0]); i++) {
+		m = strlen(months[i]);
+		if (m <= n && memcmp(s, months[i], m) == 0 &&
+		    (m == n || !isalpha((unsigned char)s[m])))
+			return m;
+	}
+	return 0;
+}
+
+/* The length of a date starting s[0..n) ("10 mars 2027", "1er mai
+ * 2027", "10 March 2027", "March 10, 2027"), 0 if none; sp[] gets the
+ * offsets of its spaces (two). */
+static size_t
+date_at(const char *s, size_t n, size_t sp[2])
+{
+	size_t i, d, m;
+
+	if ((d = digits(s, n, 2)) > 0) {
+		i = d;
+		if (i + 1 < n && s[i] == 'e' && s[i + 1] == 'r')
+			i += 2;
+		if (i >= n || s[i] != ' ' || (m = month(s + i + 1,
+		    n - i - 1)) == 0)
+			return 0;
+		sp[0] = i;
+		i += 1 + m;
+		if (i >= n || s[i] != ' ' || digits(s + i + 1, n - i - 1, 4) !=
+		    4 || digits(s + i + 1, n - i - 1, 5) != 4)
+			return 0;
+		sp[1] = i;
+		return i + 5;
+	}
+	if ((m = month(s, n)) == 0 || m >= n || s[m] != ' ')
+		return 0;
+	sp[0] = m;
+	i = m + 1;
+	if ((d = digits(s + i, n - i, 2)) == 0 || i + d + 1 >= n ||
+	    s[i + d] != ',' || s[i + d + 1] != ' ')
+		return 0;
+	i += d + 1;
+	sp[1] = i;
+	if (digits(s + i + 1, n - i - 1, 4) != 4 ||
+	    digits(s + i + 1, n - i - 1, 5) != 4)
+		return 0;
+	return i + 5;
+}
+
+/* s with the spaces inside each date made no-break (U+00A0), so that a
+ * date never breaks over two lines and counts as one word in a table
+ * column's width; NULL when s holds no date. */
+char *
+inline_dates(const char *s, size_t len, size_t *outlen)
+{
+	struct buf b = { 0 };
+	size_t i = 0, done = 0, sp[2], dl;
+
+	while (i < len) {
+		if ((i == 0 || !isalnum((unsigned char)s[i - 1])) &&
+		    (dl = date_at(s + i, len - i, sp)) > 0) {
+			buf_put(&b, s + done, i + sp[0] - done);
+			buf_puts(&b, "\xc2\xa0");
+			buf_put(&b, s + i + sp[0] + 1, sp[1] - sp[0] - 1);
+			buf_puts(&b, "\xc2\xa0");
+			done = i + sp[1] + 1;
+			i += dl;
+			continue;
+		}
+		i++;
+	}
+	if (b.data == NULL)
+		return NULL;
+	buf_put(&b, s + done, len - done);
+	*outlen = b.len;
+	return buf_detach(&b);
+}
+
 /* Adds text in the style of c, split into runs the fonts can draw. */
 void
 inline_text(struct flow *f, struct inl *in, const struct ctx *c,
@@ -80,10 +185,14 @@ inline_text(struct flow *f, struct inl *in, const struct ctx *c,
 	struct frag *fr;
 	size_t n, i;
 	int font = ctxfont(c);
+	char *nb;
 
 	if (len == 0)
 		return;
+	if ((nb = inline_dates(s, len, &len)) != NULL)
+		s = nb;
 	n = draw_split(f->d, font, s, len, &r, warn_char, f);
+	free(nb);
 	for (i = 0; i < n; i++) {
 		fr = inline_frag(in);
 		fr->font = r[i].font;
@@ -115,6 +224,42 @@ inline_is(xmlNodePtr n)
 		    strcmp(t, "radio") == 0);
 	}
 	return 0;
+}
+
+/*
+ * A link: its words, then what paper needs to follow it (xref.c): the
+ * page it leads to in this PDF, or the address it leads to outside; a
+ * link that leads nowhere a reader can go prints as plain text.
+ */
+static void
+hyperlink(struct flow *f, struct inl *in, const struct ctx *c, xmlNodePtr n,
+    const char *href)
+{
+	size_t first = in->n, i;
+	struct buf t = { 0 };
+	char *after;
+	int plain = 0;
+
+	inline_walk(f, in, c, n, href);
+	if (f->xref == NULL)
+		return;
+	for (i = first; i < in->n; i++)
+		if (in->fr[i].text != NULL)
+			buf_put(&t, in->fr[i].text, in->fr[i].len);
+	after = xref_print(f->xref, href, f->src, t.data, &plain);
+	buf_free(&t);
+	if (plain)
+		for (i = first; i < in->n; i++) {
+			in->fr[i].href = NULL;
+			in->fr[i].color = c->color;
+		}
+	if (after != NULL) {
+		struct ctx k = *c;
+
+		k.nohyph = 1;
+		inline_text(f, in, &k, after, strlen(after), NULL);
+		free(after);
+	}
 }
 
 void
@@ -151,8 +296,10 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 		k.nohyph = 1;
 	} else if (tree_is(n, "a")) {
 		a = tree_get_attr(n, "href");
-		if (a != NULL && *a != '\0')
-			href = a;
+		if (a != NULL && *a != '\0' && href == NULL) {
+			hyperlink(f, in, c, n, a);
+			return;
+		}
 	} else if (tree_is(n, "br")) {
 		inline_frag(in)->text = NULL;
 		return;

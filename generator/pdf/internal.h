@@ -72,6 +72,8 @@ struct pdf_layout {
 	size_t	 nanchor, capanchor;
 	int	 npages;
 	unsigned char *land;        /* per page: 1 landscape; NULL: none */
+	int	*part;              /* the pages where parts start (0-based) */
+	size_t	 npart;
 };
 
 struct pdf_box *layout_addbox(struct pdf_layout *, enum box_kind);
@@ -116,6 +118,10 @@ void	 draw_runs_free(struct run *, size_t);
 /* Adds n pages of w x h points. */
 void	 draw_pages(struct drawer *, int n, double w, double h);
 void	 draw_select(struct drawer *, int page);
+/* Imposition: page p of n is drawn on page phys[p] (of draw_pages),
+ * moved dx[p] to the right (a booklet's two pages on a sheet side). */
+void	 draw_impose(struct drawer *, int n, const int *phys,
+	    const double *dx);
 void	 draw_text(struct drawer *, int f, double size, unsigned color,
 	    double x, double base, const char *);
 void	 draw_rule(struct drawer *, double x1, double y1, double x2,
@@ -228,16 +234,25 @@ int	 hyph_word(struct hyph *, int dict, const char *word, size_t n,
  * table. */
 enum { R_NONE, R_HEAD, R_PARA, R_VISUAL };
 
+/* Page breaks before an item: a part's start (a new page, a right-hand
+ * one with duplex), or a page's start inside a part, which follows on
+ * the page before when that is less than half full. */
+enum { BRK_NONE, BRK_PAGE, BRK_RECTO, BRK_SOFT };
+
 struct vitem {
 	double	 h;                 /* height */
 	double	 before;            /* space above, dropped at a page top */
 	double	 base;              /* first baseline, from the item top */
 	int	 keep;              /* 1: no page break after this item */
-	int	 brk;               /* 1: new page before; 2: right-hand page */
+	int	 brk;               /* BRK_*: a page break before it */
 	int	 table;             /* table number, 0: none */
 	int	 thead;             /* 1: the header row of its table */
 	int	 role;              /* R_*: what the keeps of intros read */
 	int	 land;              /* 1: on a landscape page */
+	int	 hyph;              /* 1: a line ending in a hyphen */
+	int	 kb;                /* 1: its keep only holds a block whole
+				     * (pk-keep), which gives way rather than
+				     * leave a page under a third full */
 	struct pdf_box *box;        /* y relative to the item top */
 	size_t	 nbox, capbox;
 	int	*anc;               /* anchors placed at this item's top */
@@ -309,11 +324,15 @@ struct flow {
 	int	 quiet;             /* 1: no warnings (said once already) */
 	int	 npara;             /* paragraphs numbered for the dump */
 	int	 nest;              /* block nesting, bounded */
+	struct xref *xref;          /* links in print (xref_print), or NULL */
+	int	 portrait;          /* 1: pk-landscape does nothing */
 };
 
 /* The inline style in force. */
 struct ctx {
-	double	 x, w;              /* measure */
+	double	 x, w;              /* measure of running text */
+	double	 right;             /* where tables, drawings and fields may
+				     * reach (the frame's, or a cell's, edge) */
 	int	 family;            /* PF_SERIF, PF_SANS, PF_MONO */
 	int	 bold, italic;
 	double	 size;
@@ -362,6 +381,43 @@ struct kplist {
 };
 
 
+/* xref.c: the links of a document's pages, in print. */
+struct xref {
+	const char *base_url;       /* the site's address, or NULL */
+	const char *const *urls;    /* each page's site path, by index */
+	size_t	 npages;
+	const struct pdf_layout *prev; /* the pages as last paginated */
+	int	 off;               /* and the pages before them */
+	const char *seefmt;         /* "voir p. %d" */
+	struct strset seen;         /* "src target": referenced already */
+	struct xrefmade {
+		char	*href;
+		int	 src;       /* the page it is on */
+		int	 page;      /* the number printed */
+	}	*refs;
+	size_t	 nrefs;
+};
+
+/* The document page href (of page src) points to, -1 when none; *hash
+ * gets its "#id" or NULL. */
+int	 xref_target(const struct xref *, const char *href, int src,
+	    const char **hash);
+/* Where href of page src lands in layout c (or a "#pk-anchor-N" of the
+ * contents); 0 when not in the PDF. */
+int	 xref_dest(const struct xref *, const struct pdf_layout *c,
+	    const char *href, int src, int *page, double *y);
+/* href's address outside the PDF, or NULL when it has none. */
+char	*xref_url(const struct xref *, const char *href, int src);
+/* What prints after a link whose words are text: " (voir p. 27)",
+ * " (example.org/fr/outils/)" or NULL; *plain = 1 when it is no link
+ * on paper.  A flow's xref hook. */
+char	*xref_print(void *, const char *href, int src, const char *text,
+	    int *plain);
+/* 1 when every page number printed is where its link lands in c. */
+int	 xref_settled(const struct xref *, const struct pdf_layout *c,
+	    int off);
+void	 xref_reset(struct xref *);
+
 /* What the layouts of one PDF share (pdf.c makes it). */
 struct pdf_env {
 	struct diag	*diag;      /* where warnings go */
@@ -371,6 +427,8 @@ struct pdf_env {
 	const struct pdf_style *st;
 	const char	*lang;      /* the document's language */
 	double		 pw, ph;    /* the paper, points */
+	struct xref	*xref;      /* its links in print, or NULL */
+	int		 portrait;  /* 1: no landscape pages (a booklet) */
 };
 
 static inline double
@@ -397,8 +455,13 @@ size_t	 layout_push(struct flow *, struct vitem *);
 void	 layout_anchor(struct flow *, const char *id, int level,
 	    const char *title);
 void	 layout_release(struct vitem *);
-/* The body text's style at the flow's full measure. */
+/* The body text's style at the flow's measure (the style's, at most the
+ * frame's width). */
 void	 layout_ctx(const struct flow *, struct ctx *);
+/* c widened to its right edge: for tables, drawings, code and fields. */
+void	 layout_wide(const struct ctx *c, struct ctx *out);
+/* The measure of running text on the flow's pages. */
+double	 layout_measure(const struct flow *);
 /* Portrait (0) or landscape (1) pages for the items pushed from now
  * on: the flow's page and body area become that orientation's. */
 void	 layout_orient(struct flow *, int land);
@@ -413,6 +476,9 @@ struct frag *inline_frag(struct inl *);
 /* Adds text in the style of c, split into runs the fonts can draw. */
 void	 inline_text(struct flow *, struct inl *, const struct ctx *,
 	    const char *s, size_t len, const char *href);
+/* s (len bytes) with no-break spaces inside its dates ("10 mars 2027",
+ * "March 10, 2027"), its length in *outlen; NULL when it has none. */
+char	*inline_dates(const char *s, size_t len, size_t *outlen);
 /* Whether n runs inside a line of text in print. */
 int	 inline_is(xmlNodePtr);
 void	 inline_node(struct flow *, struct inl *, const struct ctx *,
@@ -452,14 +518,38 @@ void	 table_layout(struct flow *, const struct ctx *, xmlNodePtr table);
 void	 table_pairs(struct flow *, const struct ctx *, xmlNodePtr n);
 
 /* block.c: appends a page's article (src: its index in the document,
- * file: for messages, title: used when it has no h1); starts on a new
- * page (on a right-hand one when recto). */
+ * file: for messages, title: used when it has no h1), with brk (BRK_*)
+ * before it. */
 void	 block_article(struct flow *, xmlNodePtr article, int src,
-	    const char *file, const char *title, int recto);
+	    const char *file, const char *title, int brk);
 
-/* pages.c: the cover: title, subtitle, site title, author, date. */
-void	 pages_cover(struct flow *, const char *title, const char *subtitle,
-	    const char *site, const char *author, const char *date);
+/* matter.c: what the cover, the colophon and the back cover say (any
+ * may be NULL or empty but the title), from site.lua's identity. */
+struct pdf_matter {
+	const char *title, *subtitle;       /* the document's */
+	const char *site;                   /* the toolkit's title */
+	const char *description;            /* what it is, one line */
+	const char *publisher, *publisher_url;
+	const char *logo;                   /* its file on disk, or NULL */
+	const char *edition;
+	const char *licence, *licence_url;
+	const char *cite;                   /* how to cite it */
+	const char *email, *contact_url, *address;
+	const char *disclaimer;
+	const char *site_url;               /* base_url + lang/, or NULL */
+	const char *date;                   /* "Contenu à jour au …", or NULL */
+	unsigned accent;                    /* the theme's colour */
+	/* labels, in the document's language */
+	const char *l_about, *l_published, *l_licence, *l_cite, *l_contact,
+	    *l_online;
+};
+
+/* The cover, one page. */
+void	 matter_cover(struct flow *, const struct pdf_matter *);
+/* The colophon, kept whole, at the end of the flow. */
+void	 matter_colophon(struct flow *, const struct pdf_matter *);
+/* The back cover, one page. */
+void	 matter_back(struct flow *, const struct pdf_matter *);
 /* A table of contents: heading text + page number (pageoff added), each
  * line a link to its anchor (index into toc's anchors, pdf.c resolves). */
 void	 pages_toc(struct flow *, const char *heading,

@@ -53,6 +53,7 @@ layout_free(struct pdf_layout *l)
 	free(l->box);
 	free(l->anchor);
 	free(l->land);
+	free(l->part);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -108,6 +109,8 @@ layout_new(const struct pdf_env *env)
 	f->d = env->d;
 	f->img = env->img;
 	f->hyph = env->hyph;
+	f->xref = env->xref;
+	f->portrait = env->portrait;
 	f->st = st;
 	f->lang = env->lang;
 	/* the same margins on both orientations of the same paper */
@@ -266,7 +269,8 @@ layout_ctx(const struct flow *f, struct ctx *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->x = f->bx;
-	c->w = f->bw;
+	c->w = layout_measure(f);
+	c->right = f->bx + f->bw;
 	c->family = PF_SERIF;
 	c->size = f->st->size;
 	c->color = f->st->text;
@@ -292,4 +296,19 @@ double
 layout_bh(const struct flow *f, const struct vitem *it)
 {
 	return f->geo[it->land != 0].bh;
+}
+
+double
+layout_measure(const struct flow *f)
+{
+	return f->st->measure > 0 && f->st->measure < f->bw ?
+	    f->st->measure : f->bw;
+}
+
+void
+layout_wide(const struct ctx *c, struct ctx *out)
+{
+	*out = *c;
+	if (c->right > c->x + c->w)
+		out->w = c->right - c->x;
 }

@@ -204,6 +204,9 @@ set_line(struct flow *f, const struct inl *in, const struct ctx *c,
 	while (text.len > 0 && text.data[text.len - 1] == ' ')
 		text.data[--text.len] = '\0';
 	b->text = text.data != NULL ? buf_detach(&text) : xstrdup("");
+	/* a word broken over the line's end (libhyphen's break, or after
+	 * a hyphen of its own) */
+	it.hyph = l->it[e].type == IT_PEN && l->it[e].flag;
 	it.keep = keepall;
 	layout_push(f, &it);
 }

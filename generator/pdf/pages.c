@@ -1,6 +1,6 @@
 /*
- * pages.c: pages and contents.  The cover and the table of contents as
- * flows of their own, and any flow cut into pages: at the last allowed
+ * pages.c: pages and contents.  The table of contents as a flow of its
+ * own, and any flow cut into pages: at the last allowed
  * break before an item that does not fit, a heading kept with its intro
  * and the visual it introduces, a table's header repeated.
  */
@@ -12,64 +12,6 @@
 #include "tree/tree.h"
 #include "pdf/internal.h"
 
-static void
-cover_text(struct flow *f, const char *s, int font, double size,
-    unsigned color, double before)
-{
-	struct ctx c;
-	struct inl in = { 0 };
-
-	if (s == NULL || *s == '\0')
-		return;
-	layout_ctx(f, &c);
-	c.family = font & ~(PF_BOLD | PF_ITALIC);
-	c.bold = (font & PF_BOLD) != 0;
-	c.italic = (font & PF_ITALIC) != 0;
-	c.size = size;
-	c.color = color;
-	c.justify = 0;
-	c.center = 1;
-	c.leading = 1.25;
-	c.nohyph = 1;
-	inline_text(f, &in, &c, s, strlen(s), NULL);
-	lines_set(f, &in, &c, before, 1, 0);
-	inline_free(&in);
-}
-
-void
-pages_cover(struct flow *f, const char *title, const char *subtitle,
-    const char *site, const char *author, const char *date)
-{
-	struct vitem it;
-	struct pdf_box *b;
-
-	f->file = NULL;
-	memset(&it, 0, sizeof(it));
-	it.h = f->bh * 0.28;
-	it.keep = 1;
-	layout_push(f, &it);
-	cover_text(f, title, PF_SANS_B, 26, f->st->heading, 0);
-	memset(&it, 0, sizeof(it));
-	it.h = 14;
-	it.keep = 1;
-	b = layout_ibox(&it, BOX_RULE);
-	b->x = f->bx + f->bw * 0.35;
-	b->w = f->bw * 0.3;
-	b->y = 7;
-	b->lw = 1.2;
-	b->color = f->st->link;
-	layout_push(f, &it);
-	cover_text(f, subtitle, PF_SANS, 15, f->st->muted, 6);
-	memset(&it, 0, sizeof(it));
-	it.h = f->bh * 0.2;
-	it.keep = 1;
-	layout_push(f, &it);
-	cover_text(f, site, PF_SANS_B, 13, f->st->text, 0);
-	cover_text(f, author, PF_SANS, 11, f->st->text, 4);
-	cover_text(f, date, PF_SANS, 11, f->st->muted, 4);
-	if (f->nv > 0)
-		f->v[f->nv - 1].keep = 0;
-}
 
 void
 pages_toc(struct flow *f, const char *heading_text,
@@ -263,21 +205,31 @@ pages_paginate(struct flow *f, int pageoff, struct pdf_layout *out)
 		struct vitem *it = &f->v[i];
 		double sp = empty ? 0 : it->before;
 
-		/* a new page where asked, and where the orientation turns */
-		if (!empty && (it->brk || it->land != pland)) {
+		/* a new page where asked, and where the orientation turns;
+		 * a page of a part follows on a page less than half full */
+		if (!empty && ((it->brk && it->brk != BRK_SOFT) ||
+		    it->land != pland || (it->brk == BRK_SOFT &&
+		    y > f->geo[pland].bh / 2))) {
 			page++;
 			y = 0;
 			empty = 1;
 			s = i;
 			continue;
 		}
-		if (it->brk == 2 && empty && (page + pageoff) % 2 == 1) {
-			/* recto: leave a blank left-hand page */
+		if (it->brk == BRK_RECTO && empty &&
+		    (page + pageoff) % 2 == 1) {
+			/* duplex: leave a blank left-hand page */
 			page++;
 		}
 		if (empty) {
 			pland = it->land;
 			land[page] = (unsigned char)pland;
+			if (i == 0 || it->brk == BRK_PAGE ||
+			    it->brk == BRK_RECTO) {
+				out->part = xrealloc(out->part,
+				    (out->npart + 1) * sizeof(int));
+				out->part[out->npart++] = page;
+			}
 		}
 		/* after a repeated header the row goes in whatever its size,
 		 * or the header would be repeated for ever */
@@ -292,12 +244,31 @@ pages_paginate(struct flow *f, int pageoff, struct pdf_layout *out)
 			i++;
 			continue;
 		}
-		/* it does not fit: break at the last allowed point */
+		/* it does not fit: break at the last allowed point, never
+		 * after a line ending in a hyphen (the word would go on
+		 * over the page) */
 		j = i;
-		while (j > s && f->v[j - 1].keep)
-			j--;
+		for (;;) {
+			while (j > s && f->v[j - 1].keep)
+				j--;
+			if (j > s + 1 && f->v[j - 1].hyph) {
+				j--;
+				continue;
+			}
+			break;
+		}
 		if (j == s)
 			j = i;          /* a chain of keeps longer than a page */
+		else if (j < i && pl[j].y < f->geo[pland].bh / 3) {
+			/* a block kept whole would leave this page under a
+			 * third full: it breaks, at its last point that is
+			 * no heading's, orphan's or widow's keep */
+			for (k = i; k > j && ((f->v[k - 1].keep &&
+			    !f->v[k - 1].kb) || f->v[k - 1].hyph); k--)
+				;
+			if (k > j)
+				j = k;
+		}
 		/* drop repeated headers that are now alone on the page */
 		page++;
 		y = 0;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "pdf/internal.h"
@@ -20,6 +21,8 @@ struct dpage {
 	const char *file;           /* for messages */
 	const char *url;            /* site-relative, "fr/guide/mou/" */
 	const char *title;
+	size_t	 part;              /* its part: the entry of site.lua's pages
+				     * list that brought it in */
 };
 
 /* Everything one PDF needs. */
@@ -32,17 +35,26 @@ struct job {
 	const char *paper;
 	const char *title;
 	const char *subtitle;
-	const char *site;
 	const char *author;
 	const char *base_url;
 	const char *pageof;         /* "page %d of %d" */
 	const char *tocname;
-	int	 cover, toc, recto;
+	const char *seefmt;         /* "voir p. %d" */
+	int	 cover;             /* 1: a cover */
+	int	 toc;               /* DOC_TOC_* */
+	int	 duplex;            /* 1: parts on right-hand pages */
+	int	 colophon;          /* 1: the colophon after the last page */
+	int	 back;              /* 1: a back cover, when long enough */
+	int	 booklet;           /* 1: half-sheet pages, imposed two-up */
+	struct pdf_matter m;        /* what the matter says */
 	struct dpage *pages;
 	size_t	 npages;
 	const char *path;           /* output/pdf/<lang>/<id>.pdf */
 	const char *dump;
 };
+
+/* Contents, and a back cover, from this many pages on. */
+#define LONGDOC 12
 
 static void
 paper_size(struct diag *dg, const char *paper, const char *where, double *w,
@@ -149,155 +161,10 @@ running(struct drawer *d, struct pdf_layout *l, enum box_kind k, int page,
 	draw_runs_free(r, nr);
 }
 
-/* The destination of href from page src: *page, *y; 0 if external. */
-static int
-href_dest(const struct job *j, const struct pdf_layout *c, const char *href,
-    int src, int *page, double *y)
-{
-	const char *hash = strchr(href, '#');
-	char *path, *target = NULL, *q;
-	size_t i, plen;
-	int tsrc = -1;
-
-	if (strncmp(href, "#pk-anchor-", 11) == 0) {
-		i = (size_t)strtoul(href + 11, NULL, 10);
-		if (i >= c->nanchor)
-			return 0;
-		*page = c->anchor[i].page;
-		*y = c->anchor[i].y;
-		return 1;
-	}
-	if (strchr(href, ':') != NULL && (hash == NULL ||
-	    strchr(href, ':') < hash))
-		return 0;       /* a scheme: external */
-	plen = hash != NULL ? (size_t)(hash - href) : strlen(href);
-	if (src < 0 || (size_t)src >= j->npages)
-		return 0;
-	if (plen == 0)
-		tsrc = src;
-	else {
-		/* resolve against the page's URL, then normalise */
-		struct buf b = { 0 };
-		char *parts[128];
-		int np = 0, k;
-		char *save, *tok;
-
-		path = xstrndup(href, plen);
-		if (path[0] == '/')
-			buf_puts(&b, path + 1);
-		else {
-			buf_puts(&b, j->pages[src].url != NULL ?
-			    j->pages[src].url : "");
-			if (b.len > 0 && b.data[b.len - 1] != '/') {
-				q = strrchr(b.data, '/');
-				b.len = q != NULL ?
-				    (size_t)(q - b.data) + 1 : 0;
-				b.data[b.len] = '\0';
-			}
-			buf_puts(&b, path);
-		}
-		free(path);
-		for (tok = strtok_r(b.data, "/", &save); tok != NULL;
-		    tok = strtok_r(NULL, "/", &save)) {
-			if (strcmp(tok, ".") == 0 ||
-			    strcmp(tok, "index.html") == 0)
-				continue;
-			if (strcmp(tok, "..") == 0) {
-				if (np > 0)
-					np--;
-				continue;
-			}
-			if (np < 128)
-				parts[np++] = tok;
-		}
-		{
-			struct buf t = { 0 };
-
-			for (k = 0; k < np; k++) {
-				buf_puts(&t, parts[k]);
-				buf_putc(&t, '/');
-			}
-			target = t.data != NULL ? buf_detach(&t) : xstrdup("");
-		}
-		buf_free(&b);
-		for (i = 0; i < j->npages; i++) {
-			const char *u = j->pages[i].url ? j->pages[i].url : "";
-			size_t ul = strlen(u);
-
-			while (ul > 0 && u[ul - 1] == '/')
-				ul--;
-			if (strncmp(u, target, ul) == 0 &&
-			    (target[ul] == '\0' ||
-			    strcmp(target + ul, "/") == 0)) {
-				tsrc = (int)i;
-				break;
-			}
-		}
-		free(target);
-	}
-	if (tsrc < 0)
-		return 0;
-	for (i = 0; i < c->nanchor; i++) {
-		const struct pdf_anchor *a = &c->anchor[i];
-
-		if (a->src != tsrc)
-			continue;
-		if (hash != NULL && hash[1] != '\0') {
-			if (a->id != NULL && strcmp(a->id, hash + 1) == 0) {
-				*page = a->page;
-				*y = a->y;
-				return 1;
-			}
-		} else {
-			*page = a->page;
-			*y = a->y;
-			return 1;
-		}
-	}
-	/* the id is not there: the page itself */
-	for (i = 0; i < c->nanchor; i++)
-		if (c->anchor[i].src == tsrc) {
-			*page = c->anchor[i].page;
-			*y = c->anchor[i].y;
-			return 1;
-		}
-	return 0;
-}
-
-/* A site-relative link that is not in this PDF: the absolute URL. */
-static char *
-external(const struct job *j, const char *href, int src)
-{
-	struct buf b = { 0 };
-	const char *base;
-	char *q;
-
-	if (strchr(href, ':') != NULL)
-		return xstrdup(href);
-	if (j->base_url == NULL || *j->base_url == '\0' || src < 0 ||
-	    href[0] == '#')
-		return NULL;
-	buf_puts(&b, j->base_url);
-	if (href[0] == '/') {
-		while (b.len > 0 && b.data[b.len - 1] == '/')
-			b.data[--b.len] = '\0';
-		buf_puts(&b, href);
-		return buf_detach(&b);
-	}
-	base = j->pages[src].url ? j->pages[src].url : "";
-	buf_puts(&b, base);
-	if ((q = strrchr(b.data, '/')) != NULL) {
-		b.len = (size_t)(q - b.data) + 1;
-		b.data[b.len] = '\0';
-	}
-	buf_puts(&b, href);
-	return buf_detach(&b);      /* readers resolve the ../ */
-}
-
 static void
-draw_layout(struct drawer *d, struct images *img, const struct job *j,
+draw_layout(struct drawer *d, struct images *img, const struct xref *x,
     struct pdf_layout *l, const struct pdf_layout *content, int off,
-    int coff)
+    int coff, int print)
 {
 	size_t i;
 	int pg;
@@ -306,6 +173,9 @@ draw_layout(struct drawer *d, struct images *img, const struct job *j,
 	for (i = 0; i < l->nbox; i++) {
 		struct pdf_box *b = &l->box[i];
 
+		/* a print file (a booklet) has no fields, no links */
+		if (print && (b->kind == BOX_FIELD || b->kind == BOX_LINK))
+			continue;
 		draw_select(d, b->page + off);
 		switch (b->kind) {
 		case BOX_WORD:
@@ -336,11 +206,11 @@ draw_layout(struct drawer *d, struct images *img, const struct job *j,
 				    b->size);
 			break;
 		case BOX_LINK:
-			if (href_dest(j, content, b->text, b->src, &pg, &y))
+			if (xref_dest(x, content, b->text, b->src, &pg, &y))
 				drawdoc_link_dest(d, b->x, b->y, b->w, b->h,
 				    pg + coff, y);
 			else {
-				char *u = external(j, b->text, b->src);
+				char *u = xref_url(x, b->text, b->src);
 
 				if (u != NULL)
 					drawdoc_link_uri(d, b->x, b->y, b->w,
@@ -383,16 +253,6 @@ outline(struct drawer *d, const struct pdf_layout *c, int off,
 	}
 }
 
-static void
-iso_today(char *s, size_t n)
-{
-	time_t t = (time_t)format_epoch();
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(s, n, "%Y-%m-%d", &tm);
-}
-
 /* PACTKIT_TIMING=1: the time since the last call, for the PDF stages. */
 static void
 stage(const char *name)
@@ -410,7 +270,7 @@ stage(const char *name)
 	last = t;
 }
 
-/* One PDF being made: its drawer and images, and its four layouts. */
+/* One PDF being made: its drawer and images, and its layouts. */
 struct pdfdoc {
 	struct pdf_env	 env;       /* what its layouts share */
 	struct drawer	*d;
@@ -418,12 +278,17 @@ struct pdfdoc {
 	struct flow	*fc;        /* the pages */
 	struct flow	*ft;        /* the contents */
 	struct flow	*fv;        /* the cover */
-	struct pdf_layout cl, tl, vl; /* the same, cut into pages */
+	struct flow	*fb;        /* the back cover */
+	struct pdf_layout cl, tl, vl, bl; /* the same, cut into pages */
 	struct pdf_layout rl;       /* running headers and footers */
 	double		 pw, ph;    /* the paper, points */
+	int		 toc;       /* 1: contents */
 	int		 front;     /* pages before the contents */
 	int		 ntoc;      /* pages of contents */
+	int		 back;      /* the back cover's page, 0-based; -1 */
+	int		 pad;       /* blank pages making a booklet's four */
 	int		 total;     /* pages in all */
+	double		 sw, sh;    /* a booklet's sheet, landscape */
 };
 
 /* The pages and the contents, paginated until the contents' length is
@@ -438,11 +303,11 @@ contents(const struct job *j, struct pdfdoc *r)
 
 		/* page numbers are added when drawing: only right-hand
 		 * starts depend on the offset */
-		if (tries == 0 || j->recto) {
+		if (tries == 0 || j->duplex) {
 			layout_free(&r->cl);
 			pages_paginate(r->fc, off + r->ntoc, &r->cl);
 		}
-		if (!j->toc)
+		if (!r->toc)
 			break;
 		layout_flow_free(r->ft);
 		r->ft = layout_new(&r->env);
@@ -463,22 +328,6 @@ contents(const struct job *j, struct pdfdoc *r)
 	}
 }
 
-static void
-cover(const struct job *j, struct pdfdoc *r)
-{
-	struct buf date = { 0 };
-	char iso[16];
-
-	iso_today(iso, sizeof(iso));
-	if (!format_date(&date, j->lang, iso))
-		buf_puts(&date, iso);
-	r->fv = layout_new(&r->env);
-	pages_cover(r->fv, j->title, j->subtitle, j->site, j->author,
-	    date.data);
-	pages_paginate(r->fv, 0, &r->vl);
-	buf_free(&date);
-}
-
 /* 1 when page p (0-based, in the whole document) is a landscape one. */
 static int
 page_land(const struct pdfdoc *r, int p)
@@ -489,7 +338,7 @@ page_land(const struct pdfdoc *r, int p)
 	    r->cl.land[c];
 }
 
-/* Running header and footer on every page but the cover and the pages
+/* Running header and footer on every page but the covers and the pages
  * left blank for a right-hand start. */
 static void
 headers(const struct job *j, struct pdfdoc *r)
@@ -511,7 +360,7 @@ headers(const struct job *j, struct pdfdoc *r)
 	for (p = 0; p < r->total; p++)
 		r->rl.land[p] = (unsigned char)page_land(r, p);
 	for (p = j->cover; p < r->total; p++) {
-		if (!used[p])
+		if (!used[p] || p == r->back)
 			continue;
 		w = (page_land(r, p) ? r->ph : r->pw) - st->margin[1] -
 		    st->margin[3];
@@ -534,22 +383,74 @@ headers(const struct job *j, struct pdfdoc *r)
 	free(used);
 }
 
-/* --dump-layout: every box of the four layouts, as text. */
+/* --dump-layout: the document's pages and parts, then every box of its
+ * layouts, as text. */
 static void
 dump(const struct job *j, const struct pdfdoc *r)
 {
 	FILE *fp = fopen(j->dump, "w");
+	size_t i;
 
 	if (fp == NULL) {
 		diag_sys(j->diag, j->dump);
 		return;
 	}
 	fprintf(fp, "# pages %d\n", r->total);
+	fprintf(fp, "# measure %.2f\n", layout_measure(r->fc));
+	if (j->booklet)
+		fprintf(fp, "# booklet %.2f %.2f\n", r->sw, r->sh);
+	if (j->duplex)
+		fprintf(fp, "# duplex\n");
+	if (r->ntoc > 0)
+		fprintf(fp, "# toc %d\n", r->front + 1);
+	/* where parts start: the cover, the contents, each entry of the
+	 * document's pages, the back cover */
+	if (j->cover)
+		fprintf(fp, "# part 1\n");
+	if (r->ntoc > 0)
+		fprintf(fp, "# part %d\n", r->front + 1);
+	for (i = 0; i < r->cl.npart; i++)
+		fprintf(fp, "# part %d\n", r->cl.part[i] + r->front +
+		    r->ntoc + 1);
+	if (r->back >= 0)
+		fprintf(fp, "# part %d\n", r->back + 1);
+	for (i = 0; i < (size_t)r->pad; i++)
+		fprintf(fp, "# pad %d\n", (r->back >= 0 ? r->back : r->total) -
+		    r->pad + (int)i + 1);
 	layout_dump(&r->vl, fp, r->pw, r->ph, j->st, 0);
 	layout_dump(&r->tl, fp, r->pw, r->ph, j->st, r->front);
 	layout_dump(&r->cl, fp, r->pw, r->ph, j->st, r->front + r->ntoc);
+	if (r->back >= 0)
+		layout_dump(&r->bl, fp, r->pw, r->ph, j->st, r->back);
 	layout_dump(&r->rl, fp, r->pw, r->ph, j->st, 0);
 	fclose(fp);
+}
+
+/*
+ * A booklet's sheets: pages in fours, each sheet two pages wide on each
+ * side, folded and stapled in the middle (saddle-stitched), printed on
+ * both sides flipped on the short edge.  For n pages, sheet i (from 0)
+ * has pages n - 2i and 2i + 1 on its front, 2i + 2 and n - 2i - 1 on
+ * its back (numbered from 1, left then right).
+ */
+static void
+impose(struct pdfdoc *r)
+{
+	int n = r->total, i, *phys = xcalloc((size_t)n + 1, sizeof(int));
+	double *dx = xcalloc((size_t)n + 1, sizeof(double));
+
+	draw_pages(r->d, n / 2, r->sw, r->sh);
+	for (i = 0; i < n / 4; i++) {
+		phys[n - 1 - 2 * i] = 2 * i;            /* front, left */
+		phys[2 * i] = 2 * i;                    /* front, right */
+		dx[2 * i] = r->pw;
+		phys[2 * i + 1] = 2 * i + 1;            /* back, left */
+		phys[n - 2 - 2 * i] = 2 * i + 1;        /* back, right */
+		dx[n - 2 - 2 * i] = r->pw;
+	}
+	draw_impose(r->d, n, phys, dx);
+	free(phys);
+	free(dx);
 }
 
 /* The finished PDF into its file; 1 ok, 0 (printed). */
@@ -577,18 +478,122 @@ save(const struct job *j, struct pdfdoc *r)
 	return ok;
 }
 
+/* The pages laid out: each part on a new page (a right-hand one with
+ * duplex), each page of a part on a new page unless the one before is
+ * less than half full, then the colophon. */
+static int
+flow_pages(const struct job *j, struct pdfdoc *r)
+{
+	size_t i;
+	int brk;
+
+	r->fc = layout_new(&r->env);
+	for (i = 0; i < j->npages; i++) {
+		if (stop_asked() != 0)
+			return 0;       /* interrupted */
+		brk = i > 0 && j->pages[i].part == j->pages[i - 1].part ?
+		    BRK_SOFT : j->duplex ? BRK_RECTO : BRK_PAGE;
+		block_article(r->fc, j->pages[i].root, (int)i, j->pages[i].file,
+		    j->pages[i].title, brk);
+	}
+	if (j->colophon)
+		matter_colophon(r->fc, &j->m);
+	return 1;
+}
+
+/* What the document holds besides its pages: contents when asked, or
+ * (auto) from LONGDOC pages on; a back cover as well then. */
+static void
+plan(const struct job *j, struct pdfdoc *r)
+{
+	int n;
+
+	/* the cover's back is left blank with duplex: parts start on
+	 * right-hand pages */
+	r->front = j->cover ? (j->duplex ? 2 : 1) : 0;
+	pages_paginate(r->fc, r->front, &r->cl);
+	n = r->front + r->cl.npages;
+	r->toc = j->toc == DOC_TOC_ON || (j->toc == DOC_TOC_AUTO &&
+	    n >= LONGDOC);
+	r->back = j->back && n >= LONGDOC ? 0 : -1;
+	layout_free(&r->cl);
+}
+
+/*
+ * The pages laid out and paginated, again while a page number printed
+ * after a link ("voir p. 27") is not where the link lands (the numbers
+ * of the pass before are printed; three passes at most).  Passes after
+ * the first say nothing: the first said it all.
+ */
+static int
+lay_out(const struct job *j, struct pdfdoc *r, struct xref *x)
+{
+	struct diag silent;
+	int pass;
+
+	memset(&silent, 0, sizeof(silent));
+	silent.json = 1;                /* collected, never printed */
+	for (pass = 0; pass < 3; pass++) {
+		if (pass > 0) {
+			/* the numbers of this pagination, printed anew */
+			struct pdf_layout prev = r->cl;
+
+			memset(&r->cl, 0, sizeof(r->cl));
+			x->prev = &prev;
+			x->off = r->front + r->ntoc;
+			xref_reset(x);
+			layout_flow_free(r->fc);
+			layout_flow_free(r->ft);
+			layout_free(&r->tl);
+			r->fc = r->ft = NULL;
+			r->ntoc = 0;
+			r->env.diag = &silent;
+			if (!flow_pages(j, r)) {
+				layout_free(&prev);
+				break;
+			}
+			x->prev = NULL;
+			layout_free(&prev);
+		} else if (!flow_pages(j, r))
+			break;
+		plan(j, r);
+		contents(j, r);
+		if (x->nrefs == 0 || xref_settled(x, &r->cl, r->front +
+		    r->ntoc))
+			break;
+	}
+	r->env.diag = j->diag;
+	diag_free(&silent);
+	return r->fc != NULL && stop_asked() == 0;
+}
+
 static int
 render(const struct job *j)
 {
 	struct pdfdoc r;
+	struct xref x;
 	size_t i;
 	int off, ok = 0;
+	const char **urls = xcalloc(j->npages + 1, sizeof(char *));
 
 	memset(&r, 0, sizeof(r));
-	/* with right-hand starts, the contents too begin on one */
-	r.front = j->cover + (j->recto && j->cover && j->toc ? 1 : 0);
+	memset(&x, 0, sizeof(x));
+	r.back = -1;
+	for (i = 0; i < j->npages; i++)
+		urls[i] = j->pages[i].url;
+	x.base_url = j->base_url;
+	x.urls = urls;
+	x.npages = j->npages;
+	x.seefmt = j->seefmt != NULL ? j->seefmt : "p. %d";
 	stage(NULL);
 	paper_size(j->diag, j->paper, j->path, &r.pw, &r.ph);
+	if (j->booklet) {
+		/* the sheet turned landscape, a page on each half */
+		r.sw = r.ph;
+		r.sh = r.pw;
+		r.pw = r.sw / 2;
+		r.ph = r.sh;
+	}
 	if ((r.d = draw_new(j->diag, j->st)) == NULL)
 		goto out;
 	r.img = image_new(j->diag, r.d);
@@ -600,35 +605,62 @@ render(const struct job *j)
 	r.env.lang = j->lang;
 	r.env.pw = r.pw;
 	r.env.ph = r.ph;
-	r.fc = layout_new(&r.env);
-	for (i = 0; i < j->npages; i++) {
-		if (stop_asked() != 0)
-			goto out;       /* interrupted */
-		block_article(r.fc, j->pages[i].root, (int)i, j->pages[i].file,
-		    j->pages[i].title, j->recto);
-	}
+	r.env.xref = &x;
+	r.env.portrait = j->booklet;
+	if (!lay_out(j, &r, &x))
+		goto out;
 	stage("layout");
-	contents(j, &r);
+	r.env.xref = NULL;      /* the covers' links are their own */
 	r.total = r.front + r.ntoc + r.cl.npages;
-	if (j->cover)
-		cover(j, &r);
+	if (r.back >= 0) {
+		/* the back cover on a left-hand page with duplex */
+		if (j->duplex && r.total % 2 == 0)
+			r.total++;
+		r.back = r.total++;
+	}
+	if (j->booklet) {
+		/* four pages a sheet: blank pages at the end, before the
+		 * back cover, which stays the booklet's outside */
+		r.pad = (4 - r.total % 4) % 4;
+		r.total += r.pad;
+		if (r.back >= 0)
+			r.back += r.pad;
+	}
+	if (r.back >= 0) {
+		r.fb = layout_new(&r.env);
+		matter_back(r.fb, &j->m);
+		pages_paginate(r.fb, 0, &r.bl);
+	}
+	if (j->cover) {
+		r.fv = layout_new(&r.env);
+		matter_cover(r.fv, &j->m);
+		pages_paginate(r.fv, 0, &r.vl);
+	}
 	headers(j, &r);
 	stage("paginate");
 	if (stop_asked() != 0)
 		goto out;
-	for (i = 0; i < (size_t)r.total; i++)
-		if (page_land(&r, (int)i))
-			draw_pages(r.d, 1, r.ph, r.pw);
-		else
-			draw_pages(r.d, 1, r.pw, r.ph);
+	if (j->booklet)
+		impose(&r);
+	else
+		for (i = 0; i < (size_t)r.total; i++)
+			if (page_land(&r, (int)i))
+				draw_pages(r.d, 1, r.ph, r.pw);
+			else
+				draw_pages(r.d, 1, r.pw, r.ph);
 	off = r.front + r.ntoc;
 	if (j->cover)
-		draw_layout(r.d, r.img, j, &r.vl, &r.cl, 0, off);
-	if (j->toc)
-		draw_layout(r.d, r.img, j, &r.tl, &r.cl, r.front, off);
-	draw_layout(r.d, r.img, j, &r.cl, &r.cl, off, off);
-	draw_layout(r.d, r.img, j, &r.rl, &r.cl, 0, off);
-	outline(r.d, &r.cl, off, j->toc ? j->tocname : NULL, r.front);
+		draw_layout(r.d, r.img, &x, &r.vl, &r.cl, 0, off, j->booklet);
+	if (r.toc)
+		draw_layout(r.d, r.img, &x, &r.tl, &r.cl, r.front, off,
+		    j->booklet);
+	draw_layout(r.d, r.img, &x, &r.cl, &r.cl, off, off, j->booklet);
+	if (r.back >= 0)
+		draw_layout(r.d, r.img, &x, &r.bl, &r.cl, r.back, off,
+		    j->booklet);
+	draw_layout(r.d, r.img, &x, &r.rl, &r.cl, 0, off, j->booklet);
+	if (!j->booklet)
+		outline(r.d, &r.cl, off, r.toc ? j->tocname : NULL, r.front);
 	drawdoc_info(r.d, j->title, j->author, j->subtitle, j->lang,
 	    format_epoch());
 	if (j->dump != NULL)
@@ -639,12 +671,16 @@ out:
 	layout_free(&r.cl);
 	layout_free(&r.tl);
 	layout_free(&r.vl);
+	layout_free(&r.bl);
 	layout_free(&r.rl);
 	layout_flow_free(r.fc);
 	layout_flow_free(r.ft);
 	layout_flow_free(r.fv);
+	layout_flow_free(r.fb);
 	image_free(r.img);
 	draw_free(r.d);
+	xref_reset(&x);
+	free(urls);
 	return ok;
 }
 
@@ -683,10 +719,15 @@ pdf_render_tree(struct build *b, xmlNodePtr article, const char *lang,
 	j.lang = lang != NULL ? lang : "en";
 	j.paper = paper;
 	j.title = title != NULL ? title : "";
-	j.site = "";
+	j.m.title = j.title;
+	j.m.accent = st.heading;
 	j.pageof = builtin_pageof(j.lang);
 	j.tocname = builtin_toc(j.lang);
-	j.cover = j.toc = 1;
+	j.seefmt = strcmp(j.lang, "fr") == 0 ? "voir p.\xc2\xa0%d" :
+	    "see p.\xc2\xa0%d";
+	/* one page to look at: its cover and contents, nothing more */
+	j.cover = 1;
+	j.toc = DOC_TOC_ON;
 	j.pages = &pg;
 	j.npages = 1;
 	j.path = outpath;
@@ -695,6 +736,115 @@ pdf_render_tree(struct build *b, xmlNodePtr article, const char *lang,
 	ok = render(&j);
 	hyph_free(j.hyph);
 	pdfstyle_free(&st);
+	return ok;
+}
+
+/* An interface string of the PDF writer: the project's or built-in
+ * one, else dflt. */
+static const char *
+ui(const struct site *s, size_t li, const char *key, const char *dflt)
+{
+	const char *v = lstr_ui(s, li, key);
+
+	return strcmp(v, key) != 0 ? v : dflt;
+}
+
+/* "#rrggbb" as 0xRRGGBB, or dflt. */
+static unsigned
+colour(const char *s, unsigned dflt)
+{
+	return s != NULL && s[0] == '#' && strlen(s) == 7 ?
+	    (unsigned)strtoul(s + 1, NULL, 16) : dflt;
+}
+
+/* What the matter of document ds in language li says, from site.lua's
+ * identity; the date is the latest `updated` of its pages (never the
+ * build's), written out into *date (free it). */
+static void
+matter(const struct site *s, const struct docspec *ds, size_t li,
+    struct page **pages, size_t np, const struct pdf_style *st,
+    struct pdf_matter *m, char **date, char **url)
+{
+	const struct identity *id = &s->id;
+	const char *latest = NULL, *fmt;
+	struct buf d = { 0 };
+	size_t i;
+
+	memset(m, 0, sizeof(*m));
+	m->title = lstr_get(&ds->title, li);
+	m->subtitle = lstr_get(&ds->subtitle, li);
+	m->site = lstr_get(&s->title, li);
+	m->description = lstr_get(&s->description, li);
+	m->publisher = lstr_get(&id->publisher, li);
+	m->publisher_url = id->publisher_url;
+	m->logo = id->logo_file;
+	m->edition = lstr_get(&id->edition, li);
+	m->licence = lstr_get(&id->licence, li);
+	m->licence_url = id->licence_url;
+	m->cite = lstr_get(&id->cite, li);
+	m->email = id->contact_email;
+	m->contact_url = id->contact_url;
+	m->address = lstr_get(&id->contact_address, li);
+	m->disclaimer = lstr_get(&id->disclaimer, li);
+	m->accent = colour(id->theme_color, st->heading);
+	for (i = 0; i < np; i++)
+		if (pages[i]->updated != NULL && (latest == NULL ||
+		    strcmp(pages[i]->updated, latest) > 0))
+			latest = pages[i]->updated;
+	*date = NULL;
+	if (latest != NULL && format_date(&d, s->langs[li], latest)) {
+		fmt = ui(s, li, "pdf.updated", strcmp(s->langs[li], "fr") == 0 ?
+		    "Contenu \xc3\xa0 jour au %s" : "Content as of %s");
+		/* only one %s is honoured: a translation cannot inject */
+		if (strstr(fmt, "%s") != NULL && strchr(strstr(fmt, "%s") + 1,
+		    '%') == NULL)
+			*date = xasprintf(fmt, d.data);
+		else
+			*date = xstrdup(d.data);
+	}
+	buf_free(&d);
+	m->date = *date;
+	*url = s->base_url != NULL && *s->base_url != '\0' ?
+	    xasprintf("%s%s/", s->base_url, s->langs[li]) : NULL;
+	m->site_url = *url;
+	m->l_about = ui(s, li, "pdf.about", "About this document");
+	m->l_published = ui(s, li, "pdf.published_by", "Published by");
+	m->l_licence = ui(s, li, "pdf.licence", "Licence:");
+	m->l_cite = ui(s, li, "pdf.cite", "How to cite:");
+	m->l_contact = ui(s, li, "pdf.contact", "Contact:");
+	m->l_online = ui(s, li, "pdf.online", "Online:");
+}
+
+/*
+ * The same document as a booklet, <id>-booklet.pdf: pages half the
+ * sheet (A5 on A4, half-letter on Letter), laid out for that size with
+ * margins two thirds as wide, imposed two-up (impose()).  A print file:
+ * no fields, no links, no bookmarks, no landscape pages.
+ */
+static int
+booklet(const struct job *full, const struct docspec *ds, const char *dumpdir)
+{
+	struct job j = *full;
+	struct pdf_style st = *full->st;
+	char *path, *dump = NULL;
+	int k, ok;
+
+	for (k = 0; k < 4; k++)
+		st.margin[k] *= 2.0 / 3;
+	j.st = &st;
+	j.booklet = 1;
+	j.duplex = 0;
+	path = xasprintf("%.*s-booklet.pdf", (int)(strlen(full->path) - 4),
+	    full->path);
+	j.path = path;
+	j.dump = NULL;
+	if (dumpdir != NULL) {
+		dump = xasprintf("%s/%s-booklet.layout", dumpdir, ds->id);
+		j.dump = dump;
+	}
+	ok = render(&j);
+	free(path);
+	free(dump);
 	return ok;
 }
 
@@ -709,9 +859,10 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	xmlDocPtr *kept;
 	struct dpage *dp;
 	struct job j;
+	struct pdf_style own = *st;     /* the site's colour for headings */
 	const char *v;
 	size_t i, np;
-	char *path, *dumpdir = NULL, *dump = NULL;
+	char *path, *dumpdir = NULL, *dump = NULL, *date, *url;
 	int ok;
 
 	pages = project_doc_pages(p, ds, li, &np);
@@ -733,6 +884,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 		dp[i].file = pages[i]->src;
 		dp[i].url = pages[i]->url;
 		dp[i].title = pages[i]->title;
+		dp[i].part = project_doc_part(ds, pages[i]);
 	}
 	memset(&j, 0, sizeof(j));
 	j.diag = p->build->diag;
@@ -743,16 +895,24 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	j.paper = ds->paper[li] != NULL ? ds->paper[li] : s->paper[li];
 	j.title = lstr_get(&ds->title, li);
 	j.subtitle = lstr_get(&ds->subtitle, li);
-	j.site = lstr_get(&s->title, li);
-	j.author = lstr_get(&s->author, li);
+	j.author = lstr_get(&s->id.publisher, li);
+	if (*j.author == '\0')
+		j.author = lstr_get(&s->author, li);
 	j.base_url = s->base_url;
 	v = lstr_ui(s, li, "page_of");
 	j.pageof = strcmp(v, "page_of") != 0 ? v : builtin_pageof(j.lang);
 	v = lstr_ui(s, li, "toc");
 	j.tocname = strcmp(v, "toc") != 0 ? v : builtin_toc(j.lang);
+	j.seefmt = ui(s, li, "pdf.see_page", strcmp(j.lang, "fr") == 0 ?
+	    "voir p.\xc2\xa0%d" : "see p.\xc2\xa0%d");
 	j.cover = ds->cover;
 	j.toc = ds->toc;
-	j.recto = ds->recto;
+	j.duplex = ds->duplex;
+	j.colophon = 1;
+	j.back = ds->cover;
+	matter(s, ds, li, pages, np, st, &j.m, &date, &url);
+	own.heading = j.m.accent;
+	j.st = &own;
 	j.pages = dp;
 	j.npages = np;
 	path = xasprintf("%s/pdf/%s/%s.pdf", outdir, j.lang, ds->id);
@@ -765,15 +925,21 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 			free(dp);
 			free(pages);
 			free(path);
+			free(date);
+			free(url);
 			return 0;
 		}
 		dump = xasprintf("%s/%s.layout", dumpdir, ds->id);
 		j.dump = dump;
 	}
 	ok = render(&j);
+	if (ok && ds->booklet)
+		ok = booklet(&j, ds, dumpdir);
 	parts_free(kept, np);
 	free(dumpdir);
 	free(dump);
+	free(date);
+	free(url);
 	free(dp);
 	free(pages);
 	free(path);

@@ -166,11 +166,20 @@ cell_widths(struct flow *f, xmlNodePtr n, int font, double size,
     double *minw, double *maxw)
 {
 	struct buf b = { 0 };
+	char *nb;
 	const char *p, *q;
+	size_t len;
 	double sp = draw_width(f->d, font, size, " ", 1), w, line = 0;
 	int nbox;
 
 	cell_text(n, &b, 0);
+	/* a date is one word: it never breaks */
+	if (b.data != NULL && (nb = inline_dates(b.data, b.len, &len)) !=
+	    NULL) {
+		buf_reset(&b);
+		buf_puts(&b, nb);
+		free(nb);
+	}
 	*minw = 0;
 	*maxw = 0;
 	p = b.data != NULL ? b.data : "";
@@ -499,6 +508,7 @@ table_group(struct flow *f, const struct ctx *c, const struct grid *g,
 			cwid[i] += cw[j];
 		k.x = cx[i] + pad;
 		k.w = cwid[i] - 2 * pad;
+		k.right = k.x + k.w;
 		k.size = size;
 		k.justify = 0;
 		k.depth = 0;

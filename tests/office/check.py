@@ -174,11 +174,13 @@ for d in DOCS:
     if not pages:
         result("%s-html-pages" % name, False, "no HTML page lists the document")
         continue
-    want_tag = {"fr": "fr-FR", "en": "en-US"}[lang]
     # ---- ODT
     zo = zip_checks("%s/pdf/%s/%s.odt" % (OUT, lang, doc_id), name, "odt")
     content = zo.read("content.xml").decode()
     styles = zo.read("styles.xml").decode()
+    # English is en-US on Letter paper, en-GB on A4 (the toolkit's default)
+    letter = 'fo:page-width="21.590cm"' in styles
+    want_tag = {"fr": "fr-FR", "en": "en-US" if letter else "en-GB"}[lang]
     result("%s-odt-headings-outlined" % name,
            len(re.findall(r'<text:h [^>]*text:outline-level="\d"', content)) >=
            sum(tags.get(h, 0) for h in ("h2", "h3", "h4")),

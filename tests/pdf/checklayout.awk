@@ -12,7 +12,7 @@ function inside(i, j) {         # box i within box j
 	    Y[i] >= Y[j] - e && Y[i] + H[i] <= Y[j] + H[j] + e
 }
 BEGIN { e = 0.02; n = 0; bad = 0 }
-/^# pages / { next }
+/^# (pages|measure|toc|part|duplex|back) / || /^# duplex$/ { next }
 /^# size / { SW[$3] = $4; SH[$3] = $5; next }
 /^#/ { PW = $3; PH = $4; mt = $6; mr = $7; mb = $8; ml = $9; next }
 {

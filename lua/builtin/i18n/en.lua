@@ -34,6 +34,16 @@ return {
   print = "Print",
   top = "Back to top",
 
+  -- PDF documents: cover, colophon, cross-references
+  ["pdf.updated"] = "Content as of %s",
+  ["pdf.about"] = "About this document",
+  ["pdf.published_by"] = "Published by",
+  ["pdf.licence"] = "Licence:",
+  ["pdf.cite"] = "How to cite:",
+  ["pdf.contact"] = "Contact:",
+  ["pdf.online"] = "Online:",
+  ["pdf.see_page"] = "see p. %d",
+
   -- notes shown by components
   ["note.fictional"] = "The data shown here are fictional: an example to adapt, not a real partnership.",
   ["note.confidential"] = "Confidential — do not record any information that could identify a survivor",

@@ -34,6 +34,16 @@ return {
   print = "Imprimer",
   top = "Haut de page",
 
+  -- documents PDF : couverture, colophon, renvois
+  ["pdf.updated"] = "Contenu à jour au %s",
+  ["pdf.about"] = "À propos de ce document",
+  ["pdf.published_by"] = "Publié par",
+  ["pdf.licence"] = "Licence :",
+  ["pdf.cite"] = "Pour citer ce document :",
+  ["pdf.contact"] = "Contact :",
+  ["pdf.online"] = "En ligne :",
+  ["pdf.see_page"] = "voir p. %d",
+
   -- notes des composants
   ["note.fictional"] = "Les données présentées ici sont fictives : un exemple à adapter, pas un partenariat réel.",
   ["note.confidential"] = "Confidentiel — ne consignez aucune information permettant d’identifier une survivante",
