@@ -182,8 +182,8 @@ check images/render-pdf-exit-0 test $? -eq 0
 check images/layout-has-images test "$(grep -c ' image ' "$D")" -eq 4
 check images/layout-margins-no-overlap awk -f "$ROOT/tests/pdf/checklayout.awk" "$D"
 # 480 x 240 px at 96 dpi: 360 x 180 pt, centred in the measure
-ml=$(awk '/^#/ { print $9; exit }' "$D"); mr=$(awk '/^#/ { print $7; exit }' "$D")
-pw=$(awk '/^#/ { print $3; exit }' "$D")
+ml=$(awk '/^# page / { print $9; exit }' "$D"); mr=$(awk '/^# page / { print $7; exit }' "$D")
+pw=$(awk '/^# page / { print $3; exit }' "$D")
 box=$(awk '$2 == "image" && /carte.png/ { print $3, $4, $5, $6 }' "$D")
 check images/natural-size-96dpi sh -c "echo '$box' | awk '{ exit !(\$3 == 360 && \$4 == 180) }'"
 check images/centred sh -c "echo '$box' | awk -v l=$ml -v r=$mr -v p=$pw '{ d = (\$1 - l) - (p - r - \$1 - \$3); exit !(d < 0.05 && d > -0.05) }'"

@@ -46,7 +46,8 @@ fresh() {
 		[ -d "$ROOT/$d/node_modules" ] && cp -al "$ROOT/$d/node_modules" "$W/src/$d/"
 	done
 }
-M="env -u OUT -u ROOT -u PACTKIT make -C $W/src APT_GET=$W/bin/apt-get DPKG_QUERY=$W/bin/dpkg-query PKG_CONFIG=$W/bin/pkg-config CFLAGS=-O0"
+# CI=1: warnings are errors, as on CI (an -O1 sanitised build warns where -O2 does not)
+M="env -u OUT -u ROOT -u PACTKIT make -C $W/src CI=1 APT_GET=$W/bin/apt-get DPKG_QUERY=$W/bin/dpkg-query PKG_CONFIG=$W/bin/pkg-config CFLAGS=-O0"
 
 # not root: the exact apt-get line, exit non-zero, nothing compiled
 fresh

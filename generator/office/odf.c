@@ -213,7 +213,7 @@ list_styles(xmlNodePtr st, const struct ns *n)
 	    "\xe2\x97\xa6", "\xe2\x96\xaa" };
 	static const char *const numfmt[] = { "1", "a", "i" };
 	xmlNodePtr ls, lv, pp, lp;
-	char lvl[8];
+	char lvl[16];
 	int i;
 
 	ls = el(st, n->text, "list-style");
@@ -320,7 +320,7 @@ styles_xml(const struct odoc *d)
 	{
 		static const char *const size[] = { "18pt", "15pt", "13pt",
 		    "12pt", "11pt", "11pt" };
-		char lvl[4];
+		char lvl[16];
 
 		for (i = 0; i < 6; i++) {
 			snprintf(lvl, sizeof(lvl), "%d", i + 1);

@@ -457,7 +457,7 @@ wml_numbering(const int *nums, const int *starts, int nnums)
 	xmlNodePtr nb = xmlNewDocNode(doc, NULL, BAD_CAST "numbering", NULL);
 	xmlNsPtr ns = xmlNewNs(nb, BAD_CAST NS_W, BAD_CAST "w");
 	xmlNodePtr an, l, n, ov;
-	char text[8];
+	char text[16];
 	int i;
 
 	xmlDocSetRootElement(doc, nb);

@@ -297,9 +297,9 @@ test_site(void)
 	STR_EQ("site_base_url_slash", s.base_url, "https://example.org/p/");
 	STR_EQ("site_theme_default", s.theme, "default");
 	STR_EQ("site_paper_fr_a4", s.paper[0], "A4");
-	STR_EQ("site_paper_en_letter", s.paper[1], "Letter");
+	STR_EQ("site_paper_en_a4_default", s.paper[1], "A4");
 	OK("site_docs", s.ndocs == 1 && !strcmp(s.docs[0].id, "guide") &&
-	    s.docs[0].npages == 1 && s.docs[0].cover && !s.docs[0].recto &&
+	    s.docs[0].npages == 1 && s.docs[0].cover && !s.docs[0].duplex &&
 	    s.docs[0].line == 7);
 	STR_EQ("i18n_builtin_fr", lstr_ui(&s, 0, "skip"), "Aller au contenu");
 	STR_EQ("i18n_builtin_en", lstr_ui(&s, 1, "map.engage"),
