@@ -346,6 +346,7 @@ page_room(const struct flow *f, xmlNodePtr n)
 {
 	xmlNodePtr fig = n->parent, m;
 	double used = parskip(f);
+	size_t i;
 
 	if (fig == NULL || !tree_is(fig, "figure") ||
 	    !tree_has_class(fig, "pk-landscape"))
@@ -354,9 +355,9 @@ page_room(const struct flow *f, xmlNodePtr n)
 		if (m != n && m->type == XML_ELEMENT_NODE &&
 		    !tree_is(m, "figcaption"))
 			return f->bh * 0.8;
-	/* the caption just laid out, kept with the drawing */
-	if (f->nv > 0 && f->v[f->nv - 1].keep)
-		used += f->v[f->nv - 1].h + f->v[f->nv - 1].before;
+	/* the caption just laid out (its lines), kept with the drawing */
+	for (i = f->nv; i > 0 && f->v[i - 1].keep && !f->v[i - 1].brk; i--)
+		used += f->v[i - 1].h + (i < f->nv ? f->v[i].before : 0);
 	return f->bh - used - 1;
 }
 

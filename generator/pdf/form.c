@@ -324,6 +324,9 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	b->w = c->w - lx;
 	b->h = it.h;
 	b->multiline = multi;
+	b->nlines = lines;
+	b->measure = wl;
+	b->cell = incell;
 	b->text = form_name(f, n);
 	b->label = form_label(f->article, tree_get_attr(n, "id"));
 	b->value = value;

@@ -50,6 +50,8 @@ struct pdf_box {
 				     * button (text: its group, value: its
 				     * on state) */
 	int	 checked;           /* FIELD: radio button on */
+	int	 cell;              /* FIELD: in a table cell (its lines in
+				     * nlines, their spacing in measure) */
 	int	 stretch;           /* grows up over the space before its item */
 	xmlNodePtr node;            /* SVG: the <svg> element (borrowed) */
 };
@@ -81,8 +83,9 @@ void	 layout_free(struct pdf_layout *);
 /* The layout as text, for tests and goldens: a "# page W H margins T R
  * B L" line, a "# size PAGE W H" line for each landscape page, then one
  * line per box but words: "PAGE KIND X Y W H [m=MEASURE
- * [p=PARA:LINE/LINES]] [TEXT]", in points from the top left, PAGE
- * counted from 1 after pageoff.  Header rules carry TEXT "header". */
+ * [p=PARA:LINE/LINES]] [l=LINES:SPACING[:cell]] [TEXT]", in points
+ * from the top left, PAGE counted from 1 after pageoff (l=: a field to
+ * write in, its writing lines).  Header rules carry TEXT "header". */
 void	 layout_dump(const struct pdf_layout *, FILE *, double pagew,
 	    double pageh, const struct pdf_style *, int pageoff);
 
@@ -180,6 +183,13 @@ void	 draw_image(struct drawer *, void *image, double x, double y,
  * warns (file) once per element outside the subset.  1 ok, 0 unusable. */
 int	 svg_size(struct diag *, xmlNodePtr svg, const char *file, double *w,
 	    double *h);
+/* Prints the geometry of svg as drawn into (x, y, w, h) of page, in
+ * points: "PAGE svg-text X0 Y0 X1 Y1 CLASS|- TEXT" (its glyphs: capitals
+ * and descenders), "PAGE svg-mark X0 Y0 X1 Y1 N" (a part of the N-th
+ * g.pk-marker, counted in *nmark across drawings), "PAGE svg-line X1 Y1
+ * X2 Y2 CLASS", "PAGE svg-frame X0 Y0 X1 Y1" (rect.pk-frame). */
+void	 svg_geometry(struct drawer *, xmlNodePtr svg, double x, double y,
+	    double w, double h, FILE *, int page, int *nmark);
 /* Draws svg scaled into the box (x, y, w, h) of the current page. */
 void	 svg_draw(struct drawer *, xmlNodePtr svg, double x, double y,
 	    double w, double h);

@@ -390,6 +390,7 @@ dump(const struct job *j, const struct pdfdoc *r)
 {
 	FILE *fp = fopen(j->dump, "w");
 	size_t i;
+	int nmark = 0;
 
 	if (fp == NULL) {
 		diag_sys(j->diag, j->dump);
@@ -420,6 +421,14 @@ dump(const struct job *j, const struct pdfdoc *r)
 	layout_dump(&r->vl, fp, r->pw, r->ph, j->st, 0);
 	layout_dump(&r->tl, fp, r->pw, r->ph, j->st, r->front);
 	layout_dump(&r->cl, fp, r->pw, r->ph, j->st, r->front + r->ntoc);
+	/* where the drawings' texts, markers and lines are */
+	for (i = 0; i < r->cl.nbox; i++) {
+		const struct pdf_box *b = &r->cl.box[i];
+
+		if (b->kind == BOX_SVG && b->node != NULL)
+			svg_geometry(r->d, b->node, b->x, b->y, b->w, b->h, fp,
+			    b->page + r->front + r->ntoc + 1, &nmark);
+	}
 	if (r->back >= 0)
 		layout_dump(&r->bl, fp, r->pw, r->ph, j->st, r->back);
 	layout_dump(&r->rl, fp, r->pw, r->ph, j->st, 0);

@@ -18,12 +18,18 @@
 #             the page)
 #   date      a date broken over two lines ("10 mars" / "2027")
 #   toc       a table of contents in a document under 12 pages
+#   labels, fields, grid   the worksheets: a map's label over something,
+#             a field with too little room to write, a blank map too
+#             small (tests/print/worksheets.py)
 #
 # usage: audit.py [-q] DUMPDIR [LABEL]; exit 1 when any fault is found.
 # The per-check counts go to stdout as "check NAME N" lines for t_print.
 import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import worksheets  # noqa: E402  (beside this file)
 
 MONTHS_FR = ("janvier février mars avril mai juin juillet août septembre "
              "octobre novembre décembre").split()
@@ -156,7 +162,7 @@ def main():
     root = args[0]
     label = args[1] if len(args) > 1 else ""
     kinds = ["blank", "underfull", "fragment", "hyphens", "pageend", "date",
-             "toc"]
+             "toc"] + worksheets.KINDS
     total = {k: 0 for k in kinds}
     for lang in sorted(os.listdir(root)):
         ldir = os.path.join(root, lang)
@@ -167,17 +173,19 @@ def main():
                 continue
             d = read(os.path.join(ldir, name))
             faults, fills = audit(d)
+            faults += worksheets.audit(d, os.path.join(ldir, name))
             count = {k: sum(1 for f in faults if f[0] == k) for k in kinds}
             for k in kinds:
                 total[k] += count[k]
             doc = "%s/%s" % (lang, name[:-7])
             print("%-8s %-26s pages %3d  blank %2d  underfull %2d  "
                   "fragments %2d  hyphen-runs %2d  page-end %2d  dates %2d"
-                  "  toc %d  chars/line %d" % (
+                  "  toc %d  chars/line %d  labels %d  fields %d  grid %d" % (
                       label, doc, d["pages"], count["blank"],
                       count["underfull"], count["fragment"],
                       count["hyphens"], count["pageend"], count["date"],
-                      d["toc"], d["cpl"]))
+                      d["toc"], d["cpl"], count["labels"], count["fields"],
+                      count["grid"]))
             if not quiet:
                 for k, p, why in faults:
                     print("  %s %s p%d: %s" % (doc, k, p, why))

@@ -389,11 +389,8 @@ local function blank(args)
       pk.h("td", nil, cell(pk.t("mou.amount") .. " " .. who, n .. "amount", 3, 14)))
   end
   out[#out + 1] = art("mou.budget", pk.h("table", { class = "pk-table pk-blank" },
-    budget_head(),
-    pk.h("tbody", nil, brows),
-    pk.h("tfoot", nil, pk.h("tr", nil,
-      pk.h("th", { scope = "row", colspan = 3 }, pk.t("mou.total")),
-      pk.h("td", nil, cell(pk.t("mou.total"), "budget-total", 1, 14))))))
+    budget_head(), pk.h("tbody", nil, brows)),
+    pk.h("div", { class = "pk-compact" }, field(pk.t("mou.total"), "budget-total")))
   out[#out + 1] = art("mou.monitoring", sole("mou.monitoring", "monitoring", 5))
   out[#out + 1] = art("mou.duration", pk.h("div", { class = "pk-compact" },
       { field(pk.t("mou.start"), "start") }, { field(pk.t("mou.months_label"), "duration") }),

@@ -335,9 +335,9 @@ local function background(g)
       local word = wrap(pk.t(words[v]), 10, g.CW / 2, 1)[1]
       local nw, ww = pk.textwidth(signed(v), 11), pk.textwidth(word, 10)
       local x0 = x - (nw + 4 + ww) / 2
-      out[#out + 1] = pk.h("text", { x = r2(x0), y = g.Y1 + 16, ["font-size"] = 11,
+      out[#out + 1] = pk.h("text", { x = r2(x0), y = g.Y1 + 15, ["font-size"] = 11,
         fill = "#1a1a1a" }, signed(v))
-      out[#out + 1] = pk.h("text", { x = r2(x0 + nw + 4), y = g.Y1 + 16, ["font-size"] = 10,
+      out[#out + 1] = pk.h("text", { x = r2(x0 + nw + 4), y = g.Y1 + 15, ["font-size"] = 10,
         fill = "#4a4a4a" }, word)
     else
       out[#out + 1] = pk.h("text", { x = r2(x), y = g.Y1 + 17, ["font-size"] = 11,
@@ -353,9 +353,9 @@ local function background(g)
   local bottom = g.Y1 + 36
   if g.blank then
     -- the blank grid: in the margin, on the line of the numbers
-    out[#out + 1] = pk.h("text", { x = 4, y = g.Y1 + 16, ["font-size"] = 13,
+    out[#out + 1] = pk.h("text", { x = 4, y = g.Y1 + 15, ["font-size"] = 13,
       ["font-weight"] = "bold", fill = "#1a1a1a" }, wrap(support, 13, g.X0 - 8, 1)[1])
-    bottom = g.Y1 + 19
+    bottom = g.Y1 + 18
   else
     out[#out + 1] = pk.h("text", { x = r2((g.X0 + g.X1) / 2), y = g.Y1 + 52, ["font-size"] = 13,
       ["font-weight"] = "bold", ["text-anchor"] = "middle", fill = "#1a1a1a" }, support)
@@ -779,17 +779,24 @@ end
 -- The room wished for in each column of the blank table, in characters,
 -- and the handwriting lines of a row: the example's longest names take
 -- two lines of the name column.
-local BLANK_WISH = { name = 30, sector = 14, influence = 5, support = 5 }
+local BLANK_WISH = { name = 30, sector = 14 }
 local BLANK_LINES = 3
 
--- The level of a blank row: one box to tick per level.
-local function level_ticks(i)
-  local boxes = { pk.h("legend", { class = "pk-visually-hidden" }, pk.t("col.level") .. " " .. i) }
-  for _, l in ipairs(LEVELS) do
+-- A blank row's choice in column col: one box to tick per value (the
+-- level, the influence 1 to 5, the support -2 to +2).
+local TICKS = {
+  level = { LEVELS, function(l) return pk.t("level." .. l) end },
+  influence = { { 1, 2, 3, 4, 5 }, function(v) return pk.number(v) end },
+  support = { { -2, -1, 0, 1, 2 }, function(v) return signed(v) end },
+}
+local function ticks(i, col)
+  local boxes = { pk.h("legend", { class = "pk-visually-hidden" }, pk.t("col." .. col) .. " " .. i) }
+  local values, text = TICKS[col][1], TICKS[col][2]
+  for _, l in ipairs(values) do
     local id = pk.id("map-field")
-    boxes[#boxes + 1] = pk.h("input", { type = "radio", id = id, name = "row" .. i .. "-level",
-      value = l })
-    boxes[#boxes + 1] = pk.h("label", { ["for"] = id }, pk.t("level." .. l))
+    boxes[#boxes + 1] = pk.h("input", { type = "radio", id = id, name = "row" .. i .. "-" .. col,
+      value = tostring(l) })
+    boxes[#boxes + 1] = pk.h("label", { ["for"] = id }, text(l))
   end
   return pk.h("fieldset", { class = "pk-choices pk-ticks" }, boxes)
 end
@@ -800,8 +807,8 @@ local function blank_table(n, caption)
     local cells = {}
     for j, c in ipairs(COLS) do
       local content
-      if c == "level" then
-        content = level_ticks(i)
+      if TICKS[c] then
+        content = ticks(i, c)
       else
         local id = pk.id("map-field")
         local input
@@ -831,13 +838,14 @@ return function(args)
     return pk.h("section", { class = "pk-component pk-stakeholder-map" },
       pk.h("form", { class = "pk-form", ["data-pk-form"] = args.form or ("stakeholder-map-" .. pk.lang) },
         pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.t("note.confidential"))),
+        pk.h("p", nil, pk.t("map.blank")),
         pk.h("figure", { class = "pk-map-legend" }, pk.h("figcaption", nil, pk.t("map.legend")),
           leg, quadrants()),
         blank_table(args.rows or 8, title),
         -- the grid last, on a landscape page of its own in print (the
         -- heading above the worksheet stays with the legend)
         pk.h("figure", { class = "pk-landscape pk-map-grid" },
-          pk.h("figcaption", nil, title, " — ", pk.t("map.blank")), grid)))
+          pk.h("figcaption", nil, title), grid)))
   end
   local source = args.source or "stakeholders"
   local list = pk.check(pk.data(source), { type = "list", of = STAKEHOLDER, min = 1 }, source)
