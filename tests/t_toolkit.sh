@@ -50,7 +50,7 @@ f=$(ls "$C"/lua/data/*.lua | head -n 1)
 check toolkit/lint-reads-toolkit-data grep -q "lua/data/$(basename "$f"):1:7: warning: a field named after survivors" "$OUT/toolkit-lint2.err"
 
 # The print audit of the worksheets (tests/print/worksheets.py, from the
-# layout dumps) on every PDF of the default toolkit but the booklets: no
+# layout dumps) on every PDF of the default toolkit, booklets too: no
 # map label over another label, a marker, a quadrant line or a text, no
 # marker on a quadrant line; every blank field with room to write by hand
 # (lines 8 mm apart, 15 mm wide, three lines in a table cell); the blank
@@ -59,7 +59,7 @@ check toolkit/lint-reads-toolkit-data grep -q "lua/data/$(basename "$f"):1:7: wa
 # And the audit finds each fault in a dump made to have them.
 WS="/usr/bin/python3 $ROOT/tests/print/worksheets.py"
 W=$OUT/toolkit-worksheets.txt
-$WS $(ls "$OUT"/toolkit-dump/*/*.layout | grep -v -- '-booklet\.') >"$W" 2>&1
+$WS "$OUT"/toolkit-dump/*/*.layout >"$W" 2>&1
 audited() {     # audited KIND SEEN MIN: no fault of KIND, SEEN >= MIN
 	grep -qx "check $1 0" "$W" &&
 	    awk -v k="$2" -v n="$3" '$1 == "seen" { for (i = 2; i < NF; i += 2)
@@ -72,6 +72,14 @@ $WS "$ROOT/tests/print/faulty.layout" >"$OUT/toolkit-faulty.txt" 2>&1
 rc=$?
 check toolkit/print-audit-finds sh -c "test $rc -eq 1 && grep -qx 'check labels 3' '$OUT/toolkit-faulty.txt' &&
     grep -qx 'check fields 3' '$OUT/toolkit-faulty.txt' && grep -qx 'check grid 1' '$OUT/toolkit-faulty.txt'"
+
+# A booklet is for reading: its blank worksheets are left out (on A5
+# their columns are too narrow to write in), the A4 document keeps them
+for l in fr en; do
+	check toolkit/booklet-no-worksheets-$l sh -c "
+	    ! pdftotext '$A/output/pdf/$l/participant-pack-booklet.pdf' - | grep -q '☐' &&
+	    pdftotext '$A/output/pdf/$l/participant-pack.pdf' - | grep -q '☐'"
+done
 
 # The blank MoU: each party's block compact and whole on a page, three
 # to a page, its labels beside the writing lines, each field with real

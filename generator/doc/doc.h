@@ -33,6 +33,11 @@ size_t	 project_doc_part(const struct docspec *, const struct page *);
 xmlDocPtr *parts_copy(const struct docspec *d, struct page **pages,
 	    size_t np);
 void	 parts_free(xmlDocPtr *, size_t np);
+/* A copy of the page tree at root for reading in a booklet: without its
+ * blank worksheets (on half sheets their columns are too narrow to write
+ * in), each with its section when that holds nothing else; NULL on
+ * failure.  Free with xmlFreeDoc. */
+xmlDocPtr parts_reading(xmlNodePtr root);
 
 /* lint.c: warns on e-mail addresses, phone numbers, ID-like numbers and
  * survivor-named fields in content/ and lua/data/ (errors with --strict). */

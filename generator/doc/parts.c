@@ -3,7 +3,8 @@
  * settings (examples = false, worksheets_only = true) and the trees of
  * its pages; out: copies of the trees without the parts it leaves out,
  * for the PDF and office writers (the pages themselves stay whole for
- * the site and the other documents).
+ * the site and the other documents); and a booklet's copies, without
+ * the blank worksheets.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -70,17 +71,51 @@ blank_names(xmlNodePtr root, struct strset *set)
 }
 
 /*
- * Takes out of root the filled example of each worksheet (a component of
- * a name the document has a blank worksheet of), with the section of
- * the page it sits in (from the heading above it to the next heading of
- * that level) when that section holds no other component.
+ * Takes component m out of its tree, with the section of the page it
+ * sits in (from the heading above it to the next heading of that level)
+ * when that section holds no other component; returns the node after
+ * what it took out.
  */
+static xmlNodePtr
+drop_with_section(xmlNodePtr m)
+{
+	xmlNodePtr h, e, k, next = m->next;
+	int level, others;
+
+	/* the heading above it, no other component between */
+	for (h = m->prev; h != NULL && heading_level(h) == 0 &&
+	    !is_component(h); h = h->prev)
+		;
+	if (h == NULL || heading_level(h) < 2) {
+		xmlUnlinkNode(m);
+		xmlFreeNode(m);
+		return next;
+	}
+	level = heading_level(h);
+	for (e = h->next, others = 0; e != NULL && (heading_level(e) ==
+	    0 || heading_level(e) > level); e = e->next)
+		others += e != m && is_component(e);
+	if (others > 0) {
+		xmlUnlinkNode(m);
+		xmlFreeNode(m);
+		return next;
+	}
+	for (k = h; k != e; k = next) {
+		next = k->next;
+		xmlUnlinkNode(k);
+		xmlFreeNode(k);
+	}
+	return e;
+}
+
+/* Takes out of root the filled example of each worksheet (a component
+ * of a name the document has a blank worksheet of), with its section. */
 static void
 drop_examples(xmlNodePtr root, const struct strset *blanks)
 {
-	xmlNodePtr m, next, h, e, k;
+	xmlNodePtr m, next;
 	char *name;
-	int drop, level, others;
+	int drop;
 
 	for (m = root->children; m != NULL; m = next) {
 		next = m->next;
@@ -89,32 +124,8 @@ drop_examples(xmlNodePtr root, const struct strset *blanks)
 			continue;
 		drop = strset_has(blanks, name);
 		free(name);
-		if (!drop)
-			continue;
-		/* the heading above it, no other component between */
-		for (h = m->prev; h != NULL && heading_level(h) == 0 &&
-		    !is_component(h); h = h->prev)
-			;
-		if (h == NULL || heading_level(h) < 2) {
-			xmlUnlinkNode(m);
-			xmlFreeNode(m);
-			continue;
-		}
-		level = heading_level(h);
-		for (e = h->next, others = 0; e != NULL && (heading_level(e) ==
-		    0 || heading_level(e) > level); e = e->next)
-			others += e != m && is_component(e);
-		if (others > 0) {
-			xmlUnlinkNode(m);
-			xmlFreeNode(m);
-			continue;
-		}
-		for (k = h; k != e; k = next) {
-			next = k->next;
-			xmlUnlinkNode(k);
-			xmlFreeNode(k);
-		}
-		next = e;
+		if (drop)
+			next = drop_with_section(m);
 	}
 }
 
@@ -163,6 +174,23 @@ parts_copy(const struct docspec *d, struct page **pages, size_t np)
 			drop_examples(root, &blanks);
 	}
 	strset_free(&blanks);
+	return out;
+}
+
+xmlDocPtr
+parts_reading(xmlNodePtr root)
+{
+	xmlDocPtr out;
+	xmlNodePtr m, next;
+
+	if (root == NULL || root->doc == NULL ||
+	    (out = xmlCopyDoc(root->doc, 1)) == NULL)
+		return NULL;
+	for (m = xmlDocGetRootElement(out)->children; m != NULL; m = next) {
+		next = m->next;
+		if (is_component(m) && is_blank(m))
+			next = drop_with_section(m);
+	}
 	return out;
 }
 

@@ -835,12 +835,25 @@ booklet(const struct job *full, const struct docspec *ds, const char *dumpdir)
 {
 	struct job j = *full;
 	struct pdf_style st = *full->st;
+	struct dpage *dp;
+	xmlDocPtr *docs;
 	char *path, *dump = NULL;
+	size_t i;
 	int k, ok;
 
 	for (k = 0; k < 4; k++)
 		st.margin[k] *= 2.0 / 3;
 	j.st = &st;
+	/* for reading: its blank worksheets left out (print them from the
+	 * document itself or a worksheets document) */
+	dp = xcalloc(j.npages, sizeof(*dp));
+	docs = xcalloc(j.npages + 1, sizeof(*docs));
+	for (i = 0; i < j.npages; i++) {
+		dp[i] = full->pages[i];
+		if ((docs[i] = parts_reading(dp[i].root)) != NULL)
+			dp[i].root = xmlDocGetRootElement(docs[i]);
+	}
+	j.pages = dp;
 	j.booklet = 1;
 	j.duplex = 0;
 	path = xasprintf("%.*s-booklet.pdf", (int)(strlen(full->path) - 4),
@@ -852,6 +865,8 @@ booklet(const struct job *full, const struct docspec *ds, const char *dumpdir)
 		j.dump = dump;
 	}
 	ok = render(&j);
+	parts_free(docs, j.npages);
+	free(dp);
 	free(path);
 	free(dump);
 	return ok;
