@@ -798,7 +798,9 @@ local function ticks(i, col)
       value = tostring(l) })
     boxes[#boxes + 1] = pk.h("label", { ["for"] = id }, text(l))
   end
-  return pk.h("fieldset", { class = "pk-choices pk-ticks" }, boxes)
+  -- (a scale of numbers: in one row where the row is a block, on a phone)
+  return pk.h("fieldset", { class = col == "level" and "pk-choices pk-ticks" or
+    "pk-choices pk-ticks pk-scale" }, boxes)
 end
 
 local function blank_table(n, caption)
