@@ -622,8 +622,9 @@ table_layout(struct flow *f, const struct ctx *c, xmlNodePtr t)
 {
 	struct grid g;
 	xmlNodePtr n;
-	double *cw, size = f->st->tablesize, pad = CELLPAD;
+	double *cw, size = f->st->tablesize, pad = CELLPAD, th;
 	int r0, r1, i, tid;
+	size_t first = f->nv, q;
 
 	for (n = t->children; n != NULL; n = n->next)
 		if (tree_is(n, "caption")) {
@@ -670,6 +671,20 @@ table_layout(struct flow *f, const struct ctx *c, xmlNodePtr t)
 			    "record");
 			table_stacked(f, c, &g, r0, r1);
 		}
+	}
+	/* a blank table (a worksheet to fill in) that fits on a page is
+	 * not split: its rows on one page, to hand out or copy whole (a
+	 * landscape block's have their pages) */
+	for (n = t; n != NULL && n->type == XML_ELEMENT_NODE &&
+	    !tree_has_class(n, "pk-landscape"); n = n->parent)
+		;
+	if (tree_has_class(t, "pk-blank") &&
+	    (n == NULL || n->type != XML_ELEMENT_NODE)) {
+		for (q = first, th = 0; q < f->nv; q++)
+			th += f->v[q].h + (q > first ? f->v[q].before : 0);
+		if (th < f->bh * 0.95)
+			for (q = first; q + 1 < f->nv; q++)
+				f->v[q].keep = 1;
 	}
 out:
 	free(cw);

@@ -743,13 +743,15 @@ local function blank_svgs(title)
   return grid, svgnode(720, lh + 6, pk.t("map.legend"), pk.t("map.legend_desc"), leg)
 end
 
+-- What to do in each quadrant: its name run in before its advice (a
+-- line or two each, so that the blank table follows on the same page)
 local function quadrants()
   local items = {}
   for _, q in ipairs({ "engage", "manage", "inform", "monitor" }) do
-    items[#items + 1] = pk.h("dt", nil, pk.t("map." .. q))
-    items[#items + 1] = pk.h("dd", nil, pk.t("map." .. q .. "_text"))
+    items[#items + 1] = pk.h("li", nil, pk.h("strong", nil, pk.t("map." .. q)), ". ",
+      pk.t("map." .. q .. "_text"))
   end
-  return pk.h("dl", { class = "pk-quadrants" }, items)
+  return pk.h("ul", { class = "pk-quadrants" }, items)
 end
 
 local COLS = { "name", "sector", "level", "influence", "support", "champion", "trusted" }
