@@ -220,7 +220,7 @@ fi
 # Too wide: the measure; too tall: the page's text area; shape kept.
 "$PACTKIT" render --pdf "$T/large.pdf" --dump-layout "$T/large.dump" \
     "$P/content/fr/guide/large.md" 2>/dev/null
-awk '/^#/ { pw = $3; ph = $4; t = $6; r = $7; b = $8; l = $9 }
+awk '/^# page / { pw = $3; ph = $4; t = $6; r = $7; b = $8; l = $9 }
     $2 == "image" && /large.png/ { m = pw - l - r
 	if (($5 - m) > 0.05 || ($5 - m) < -0.05 || ($6 - $5 / 4) > 0.05 || ($5 / 4 - $6) > 0.05) bad = 1; n++ }
     $2 == "image" && /haute.png/ { if ($6 > ph - t - b + 0.05 || ($5 - $6 / 10) > 0.05 || ($6 / 10 - $5) > 0.05) bad = 1; n++ }

@@ -2,7 +2,7 @@
  * pdfstyle.c: the PDF style.  In: themes/<theme>/pdf.lua (project
  * folder first, then the shared one), run in the sandbox; out: a struct
  * pdf_style over the built-in defaults, the default theme's (Charis SIL
- * 10.5 pt body on a 112 mm measure, Lato headings, Liberation Mono code,
+ * 10.5 pt body on a 116 mm measure, Lato headings, Liberation Mono code,
  * DejaVu Sans fallback: themes/default/pdf.lua says why).
  */
 #include <stdlib.h>
@@ -53,8 +53,8 @@ pdfstyle_defaults(struct pdf_style *st)
 	for (i = 0; i < PF__MAX; i++)
 		st->font[i] = xstrdup(files[i]);
 	st->size = 10.5;
-	st->leading = 1.42;
-	st->measure = MM(112);
+	st->leading = 1.38;
+	st->measure = MM(116);
 	memcpy(st->hsize, hs, sizeof(hs));
 	st->codesize = 8.8;
 	st->smallsize = 8.5;

@@ -63,17 +63,22 @@ lower_utf8(char *s, size_t len)
 	}
 }
 
-/* 1 when s holds "://": an address, to break after its slashes (not a
- * test of a URL's scheme, as url_has_scheme is). */
+/* 1 when s holds "://", or is a host and path ("example.org/fr/", as
+ * print shows an address): an address, to break after its slashes (not
+ * a test of a URL's scheme, as url_has_scheme is). */
 static int
 has_address(const char *s, size_t len)
 {
 	size_t i;
+	int dot = 0;
 
 	for (i = 0; i + 2 < len; i++)
 		if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
 			return 1;
-	return 0;
+	for (i = 0; i < len && s[i] != '/'; i++)
+		if (s[i] == '.' && i > 0 && i + 1 < len && s[i + 1] != '/')
+			dot = 1;
+	return dot && i + 1 < len;
 }
 
 static int

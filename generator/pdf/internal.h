@@ -85,7 +85,12 @@ void	 layout_free(struct pdf_layout *);
  * line per box but words: "PAGE KIND X Y W H [m=MEASURE
  * [p=PARA:LINE/LINES]] [l=LINES:SPACING[:cell]] [TEXT]", in points
  * from the top left, PAGE counted from 1 after pageoff (l=: a field to
- * write in, its writing lines).  Header rules carry TEXT "header". */
+ * write in, its writing lines).  Header rules carry TEXT "header".  A
+ * document's dump (pdf.c) starts with "# pages N", "# measure M" (running
+ * text's width), "# booklet W H" (its sheets), "# duplex", "# toc P",
+ * "# part P" where each part starts and "# pad P" for a booklet's blank
+ * pages, and ends with its drawings' geometry (svg_geometry);
+ * tests/print/audit.py reads them. */
 void	 layout_dump(const struct pdf_layout *, FILE *, double pagew,
 	    double pageh, const struct pdf_style *, int pageoff);
 

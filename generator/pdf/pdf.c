@@ -732,8 +732,8 @@ pdf_render_tree(struct build *b, xmlNodePtr article, const char *lang,
 	j.m.accent = st.heading;
 	j.pageof = builtin_pageof(j.lang);
 	j.tocname = builtin_toc(j.lang);
-	j.seefmt = strcmp(j.lang, "fr") == 0 ? "voir p.\xc2\xa0%d" :
-	    "see p.\xc2\xa0%d";
+	j.seefmt = strcmp(j.lang, "fr") == 0 ? "voir\xc2\xa0p.\xc2\xa0%d" :
+	    "see\xc2\xa0p.\xc2\xa0%d";
 	/* one page to look at: its cover and contents, nothing more */
 	j.cover = 1;
 	j.toc = DOC_TOC_ON;
@@ -928,7 +928,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	v = lstr_ui(s, li, "toc");
 	j.tocname = strcmp(v, "toc") != 0 ? v : builtin_toc(j.lang);
 	j.seefmt = ui(s, li, "pdf.see_page", strcmp(j.lang, "fr") == 0 ?
-	    "voir p.\xc2\xa0%d" : "see p.\xc2\xa0%d");
+	    "voir\xc2\xa0p.\xc2\xa0%d" : "see\xc2\xa0p.\xc2\xa0%d");
 	j.cover = ds->cover;
 	j.toc = ds->toc;
 	j.duplex = ds->duplex;

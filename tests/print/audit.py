@@ -6,7 +6,9 @@
 #
 #   blank     a page with nothing on it but a running head, unless the
 #             document asks for right-hand starts (# duplex) and the page
-#             is a left-hand one before a part's first page
+#             is the one before a part's first page (a left-hand one, or
+#             the one before the back cover), or it pads a booklet to a
+#             multiple of four pages (# pad P)
 #   underfull a page filled less than a third (from the body's top to the
 #             lowest thing on it, over the body's height), unless it is
 #             the last page of a part (# part P lines: where parts start;
@@ -46,7 +48,7 @@ CONTENT = {"line", "rule", "rect", "svg", "field", "image"}
 
 def read(path):
     d = {"pages": 0, "size": {}, "parts": set(), "duplex": False,
-         "toc": 0, "boxes": []}
+         "toc": 0, "boxes": [], "pad": set()}
     for raw in open(path, encoding="utf-8"):
         f = raw.rstrip("\n").split(" ")
         if f[0] == "#":
@@ -61,6 +63,8 @@ def read(path):
                 d["parts"].add(int(f[2]))
             elif f[1] == "duplex":
                 d["duplex"] = True
+            elif f[1] == "pad":
+                d["pad"].add(int(f[2]))
             elif f[1] == "measure":
                 d["measure"] = "m=" + f[2]
             elif f[1] == "toc":
@@ -98,13 +102,17 @@ def audit(d):
         low[b["page"]] = max(low.get(b["page"], 0), b["y"] + b["h"])
     parts = sorted(d["parts"]) or [1]
     lastofpart = {p - 1 for p in parts if p > 1} | {d["pages"]}
+    # a booklet's last page before its padding ends its part
+    lastofpart |= {p - 1 for p in d["pad"]}
     fills = {}
     for p in range(1, d["pages"] + 1):
         pw, ph = d["size"].get(p, (d["pw"], d["ph"]))
         bh = ph - mt - mb
         fills[p] = max(0.0, (low.get(p, mt) - mt) / bh)
         if not used.get(p):
-            if not (d["duplex"] and p % 2 == 0 and p + 1 in d["parts"]):
+            if p not in d["pad"] and not (
+                    d["duplex"] and p + 1 in d["parts"] and
+                    (p % 2 == 0 or p + 1 == d["pages"])):
                 faults.append(("blank", p, "nothing on it"))
             continue
         if fills[p] < 1 / 3 and p not in lastofpart:

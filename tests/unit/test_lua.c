@@ -150,6 +150,8 @@ site_clear(struct site *s)
 		for (j = 0; j < s->docs[i].npages; j++)
 			free(s->docs[i].pages[j]);
 		free(s->docs[i].pages);
+		for (j = 0; j < PK_MAXLANG; j++)
+			free(s->docs[i].paper[j]);
 	}
 	free(s->docs);
 	free(s->base_url);

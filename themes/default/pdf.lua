@@ -36,12 +36,12 @@ return {
              bolditalic = lib .. "LiberationMono-BoldItalic.ttf" },
     fallback = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
   },
-  -- Running text: 10.5 pt Charis on a 112 mm measure is 60 to 75
+  -- Running text: 10.5 pt Charis on a 116 mm measure is 60 to 75
   -- characters a line in French and English (the print audit measures
   -- it); tables, drawings and forms use the frame's whole width.
   size = 10.5,
-  leading = 1.42,         -- line height / size
-  measure = 112,
+  leading = 1.38,         -- line height / size
+  measure = 116,
   headings = { 21, 15, 12.5, 11, 10.5, 10.5 },
   code = 8.8,
   small = 8.5,            -- header, footer, captions, notes

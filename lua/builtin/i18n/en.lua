@@ -42,7 +42,7 @@ return {
   ["pdf.cite"] = "How to cite:",
   ["pdf.contact"] = "Contact:",
   ["pdf.online"] = "Online:",
-  ["pdf.see_page"] = "see p. %d",
+  ["pdf.see_page"] = "see p. %d",
 
   -- notes shown by components
   ["note.fictional"] = "The data shown here are fictional: an example to adapt, not a real partnership.",

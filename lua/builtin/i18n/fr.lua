@@ -42,7 +42,7 @@ return {
   ["pdf.cite"] = "Pour citer ce document :",
   ["pdf.contact"] = "Contact :",
   ["pdf.online"] = "En ligne :",
-  ["pdf.see_page"] = "voir p. %d",
+  ["pdf.see_page"] = "voir p. %d",
 
   -- notes des composants
   ["note.fictional"] = "Les données présentées ici sont fictives : un exemple à adapter, pas un partenariat réel.",
