@@ -32,7 +32,8 @@ return {
       booklet = true },    -- also guide-booklet.pdf: A5, two-up on A4
     { id = "mou",
       title = { fr = "Protocole d’accord : exemple rempli", en = "Memorandum of understanding: filled example" },
-      pages = { "tool-mou", "tool-sharing" }, formats = { "pdf", "odt", "docx" } },
+      -- read front to back, its articles numbered: no contents page
+      pages = { "tool-mou", "tool-sharing" }, formats = { "pdf", "odt", "docx" }, toc = false },
     { id = "mou-template",
       title = { fr = "Protocole d’accord : modèle à remplir", en = "Memorandum of understanding: blank template" },
       pages = { "tool-mou-blank", "tool-sharing-blank" }, formats = { "pdf", "odt", "docx" } },

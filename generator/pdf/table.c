@@ -684,7 +684,12 @@ table_layout(struct flow *f, const struct ctx *c, xmlNodePtr t)
 			th += f->v[q].h + (q > first ? f->v[q].before : 0);
 		if (th < f->bh * 0.95)
 			for (q = first; q + 1 < f->nv; q++)
-				f->v[q].keep = 1;
+				if (!f->v[q].keep) {
+					/* gives way rather than leave a
+					 * page under a third full */
+					f->v[q].keep = 1;
+					f->v[q].kb = 1;
+				}
 	}
 out:
 	free(cw);

@@ -13,6 +13,8 @@
 #             lowest thing on it, over the body's height), unless it is
 #             the last page of a part (# part P lines: where parts start;
 #             the cover, the contents and the back matter are parts too)
+#             or the last before the paper turns (a landscape worksheet
+#             starts or ends there)
 #   fragment  a paragraph's last line that holds the tail of a word
 #             hyphenated at the end of the line before
 #   hyphens   more than two hyphenated lines in a row in a paragraph
@@ -104,6 +106,11 @@ def audit(d):
     lastofpart = {p - 1 for p in parts if p > 1} | {d["pages"]}
     # a booklet's last page before its padding ends its part
     lastofpart |= {p - 1 for p in d["pad"]}
+    # so does the last page before the paper turns (a landscape
+    # worksheet starts or ends: the flow cannot go on across the turn)
+    turn = lambda p: d["size"].get(p, (d["pw"], d["ph"]))
+    lastofpart |= {p for p in range(1, d["pages"])
+                   if (turn(p)[0] > turn(p)[1]) != (turn(p + 1)[0] > turn(p + 1)[1])}
     fills = {}
     for p in range(1, d["pages"] + 1):
         pw, ph = d["size"].get(p, (d["pw"], d["ph"]))
@@ -188,12 +195,12 @@ def main():
             doc = "%s/%s" % (lang, name[:-7])
             print("%-8s %-26s pages %3d  blank %2d  underfull %2d  "
                   "fragments %2d  hyphen-runs %2d  page-end %2d  dates %2d"
-                  "  toc %d  chars/line %d  labels %d  fields %d  grid %d" % (
+                  "  toc %d  labels %d  fields %d  grid %d  chars/line %d" % (
                       label, doc, d["pages"], count["blank"],
                       count["underfull"], count["fragment"],
                       count["hyphens"], count["pageend"], count["date"],
-                      d["toc"], d["cpl"], count["labels"], count["fields"],
-                      count["grid"]))
+                      d["toc"], count["labels"], count["fields"],
+                      count["grid"], d["cpl"]))
             if not quiet:
                 for k, p, why in faults:
                     print("  %s %s p%d: %s" % (doc, k, p, why))

@@ -83,8 +83,10 @@ local function filled(args, title)
   end
   local cap, thead = head(title, COLS)
   -- wider than tall: a landscape page in print, where the dates stay on
-  -- one line and the decisions get their room
-  return pk.h("section", { class = "pk-component pk-consultation-log pk-landscape" },
+  -- one line and the decisions get their room (a single meeting stays
+  -- on the portrait page, rather than a landscape page for one row)
+  return pk.h("section", { class = #log > 1 and "pk-component pk-consultation-log pk-landscape"
+    or "pk-component pk-consultation-log" },
     pk.h("table", { class = "pk-table" }, cap, thead, pk.h("tbody", nil, rows)))
 end
 

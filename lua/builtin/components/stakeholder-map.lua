@@ -4,7 +4,7 @@
 --   title = loc               optional caption
 --   blank = true              an empty grid to fill in by hand (a landscape
 --                             page of its own in print), its legend, and a
---                             blank table (rows = 8)
+--                             blank table (rows = 7: one page with the legend before it, on A4 and Letter)
 -- Sector is shown by colour AND shape; champions get a thick ring,
 -- stakeholders trusted by survivors a check mark.  The quadrant lines run
 -- between cells, so no marker sits on one.  Labels are placed with
@@ -845,7 +845,7 @@ return function(args)
         pk.h("p", nil, pk.t("map.blank")),
         pk.h("figure", { class = "pk-map-legend" }, pk.h("figcaption", nil, pk.t("map.legend")),
           leg, quadrants()),
-        blank_table(args.rows or 8, title),
+        blank_table(args.rows or 7, title),
         -- the grid last, on a landscape page of its own in print (the
         -- heading above the worksheet stays with the legend)
         pk.h("figure", { class = "pk-landscape pk-map-grid" },
