@@ -23,10 +23,10 @@ endif
 # `make test` (and asan, fuzz, valgrind, bench) also what the tests use.
 DEB_BUILD = gcc make pkg-config libcmark-dev libxml2-dev liblua5.4-dev \
 	    libhpdf-dev libhyphen-dev libmicrohttpd-dev libpng-dev libjpeg-dev \
-	    libzip-dev
+	    libzip-dev libyaml-dev
 DEB_RUN   = hyphen-fr hyphen-en-us fonts-liberation2 fonts-dejavu-core \
             fonts-sil-charis fonts-lato
-DEB_TEST  = cmark poppler-utils qpdf libxml2-utils lua5.4 curl iproute2 mupdf-tools \
+DEB_TEST  = cmark cmark-gfm poppler-utils qpdf libxml2-utils lua5.4 curl iproute2 mupdf-tools \
 	    python3-pikepdf python3-fonttools icc-profiles-free \
 	    clang libclang-rt-14-dev valgrind chromium default-jre-headless \
 	    libreoffice-writer-nogui python3-docx pandoc
@@ -38,7 +38,7 @@ PK_UID    ?= $(shell id -u)
 # pkg-config is asked once, when a recipe first needs the flags, never while
 # make reads this file: on a fresh machine the -dev packages are installed
 # by `deps` after that (every compile waits for deps: see build/ below).
-PKGS      = libcmark libxml-2.0 $(LUA_PC) libmicrohttpd libzip
+PKGS      = libcmark libxml-2.0 $(LUA_PC) libmicrohttpd libzip yaml-0.1
 pkgconf   = $(if $(filter __failed__,$(1)),$(error $(PKG_CONFIG) $(2) $(PKGS) failed: \
 	    are the -dev packages installed? `make deps` installs them as root),$(1))
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(call pkgconf,$$(shell $$(PKG_CONFIG) --cflags \
@@ -59,7 +59,7 @@ export TZ = UTC
 export LC_ALL = C.UTF-8
 
 .PHONY: all deps deps-test deps-npm toolkit test asan debug clean install \
-	uninstall golden counts bench valgrind fuzz mutants FORCE
+	uninstall golden counts bench valgrind fuzz mutants docs FORCE
 
 all: deps pactkit toolkit
 
@@ -150,6 +150,11 @@ bench: deps-test pactkit
 
 # rewrites the component goldens (tests/golden/components/expected/) from
 # this build: the only way they change; review with git diff
+# the pages of docs/ made from the code: the list of interface strings
+# (tests/t_docs.sh checks it is up to date)
+docs: deps-test
+	lua5.4 docs/i18n.lua . > docs/i18n.md
+
 golden: pactkit
 	@cd tests/golden/components && for lang in fr en; do \
 	  for f in content/$$lang/*.md; do n=$$(basename $$f .md); \

@@ -20,7 +20,7 @@ return {
   disclaimer = { fr = "Les données des fiches, de la carte et du district de Kessa sont fictives. Les exemples nationaux résument des sources publiques, citées avec l’année de leurs chiffres ; vérifiez-les avant de vous en servir et adaptez ce guide au droit et aux services de votre pays.",
                  en = "The data in the worksheets, the map and the Kessa district are fictional. The country examples summarise public sources, cited with the year of their figures; check them before use, and adapt this guide to your country’s law and services." },
   theme_color = "#4a235a",
-  base_url = "https://example.org/partenariats/",
+  base_url = "",                     -- the published address; empty: relative links, no sitemap.xml
   theme = "default",
   -- A4 in both languages, as most NGOs print; Letter is one setting
   -- away, per language ({ fr = "A4", en = "Letter" }) or per document

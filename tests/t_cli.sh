@@ -23,6 +23,20 @@ check cli/new-site-en test -f "$N/output/site/en/index.html"
 check cli/new-check-clean "$PACTKIT" check --strict -q "$N"
 "$PACTKIT" new "$N" >/dev/null 2>&1; check cli/new-refuses-existing test $? -eq 1
 
+# `build --help` in a project prints the help and builds nothing; an
+# option's value that is an option ('-o --help', '--dump-layout --help')
+# is a usage error, never a folder named '--help' built into
+H=$OUT/cli-help
+rm -rf "$H"
+"$PACTKIT" new "$H" >/dev/null 2>&1
+(cd "$H" && "$PACTKIT" build --help > "$OUT/build-help.out" 2>&1); rc=$?
+check cli/build-help-prints-help sh -c "test $rc -eq 0 && grep -q '^usage: pactkit build' '$OUT/build-help.out'"
+check cli/build-help-builds-nothing test ! -e "$H/output" -a ! -e "$H/--help"
+for a in "-o --help" "--output --help" "--dump-layout --help" "--output=--help"; do
+	(cd "$H" && "$PACTKIT" build $a > /dev/null 2> "$OUT/opt-value.err"); rc=$?
+	check "cli/option-value-not-an-option($a)" sh -c "test $rc -eq 2 && grep -q 'error: an option where --*[a-z-]* expects its value' '$OUT/opt-value.err' && test ! -e '$H/--help' && test ! -e '$H/output'"
+done
+
 # `make install` from a copy of the source tree (with the objects already
 # built, so that only what the prefix changes is compiled again): the
 # binary under test is never rebuilt mid-suite
@@ -55,6 +69,12 @@ else
 	fail cli/make-install "$(tail -3 "$OUT/install.log")"
 fi
 
+# serve: a folder that does not exist is a usage error, said, at once
+timeout 10 "$PACTKIT" serve --port 1 "$OUT/no-such-folder" >/dev/null 2>"$OUT/serve-none.err"
+rc=$?
+check cli/serve-missing-folder-exit-2 test $rc -eq 2
+check cli/serve-missing-folder-said grep -qF "no-such-folder: error: no such folder" "$OUT/serve-none.err"
+
 # serve: a preview on 127.0.0.1 that rebuilds when a file changes
 if command -v curl >/dev/null 2>&1; then
 	V=$OUT/cli-serve
@@ -68,11 +88,22 @@ if command -v curl >/dev/null 2>&1; then
 	sed -i 's/Ne consignez jamais/NOUVEAU TEXTE. Ne consignez jamais/' "$V/content/fr/index.md"
 	i=0; while [ $i -lt 50 ] && [ "$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")" = "$v1" ]; do sleep 0.2; i=$((i+1)); done
 	check cli/serve-rebuilds sh -c "curl -sf -m 5 http://127.0.0.1:$port/fr/ | grep -q 'NOUVEAU TEXTE'"
+	# drafts: shown, marked
+	printf '+++\ntitle = "Brouillon"\ndraft = true\n+++\n\nEn cours.\n' > "$V/content/fr/brouillon.md"
+	v3=$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")
+	i=0; while [ $i -lt 50 ] && [ "$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")" = "$v3" ]; do sleep 0.2; i=$((i+1)); done
+	check cli/serve-shows-drafts-marked sh -c "curl -sf -m 5 http://127.0.0.1:$port/fr/brouillon/ | grep -q 'pk-draft'"
 	printf '\n[cassé](absent.md)\n' >> "$V/content/fr/index.md"
 	v2=$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")
 	i=0; while [ $i -lt 50 ] && [ "$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")" = "$v2" ]; do sleep 0.2; i=$((i+1)); done
 	check cli/serve-error-in-page sh -c "curl -sf -m 5 http://127.0.0.1:$port/fr/ | grep -q \"link target 'absent.md' not found\""
 	check cli/serve-error-in-terminal grep -q "link target 'absent.md' not found" "$OUT/serve.log"
+	# a folder's address without its final slash: redirected to it (the
+	# page's relative links then work); a file's is served as it is
+	h=$(curl -s -m 5 -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$port/fr/guide")
+	check cli/serve-folder-redirect test "$h" = "301 http://127.0.0.1:$port/fr/guide/"
+	check cli/serve-folder-slash sh -c "curl -sfL -m 5 http://127.0.0.1:$port/fr/guide | grep -q '<html lang=\"fr\"'"
+	check cli/serve-file-no-redirect test "$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/fr/index.html")" = 200
 	# listening on 127.0.0.1:PORT, and on no other address
 	if command -v ss >/dev/null 2>&1; then
 		check cli/serve-loopback-only sh -c "ss -ltn | grep -q ' 127.0.0.1:$port ' && ! ss -ltn | grep ':$port ' | grep -qv ' 127.0.0.1:$port '"

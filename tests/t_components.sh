@@ -378,7 +378,7 @@ expect_error() {
 line=$(grep -n 'id = "court"' "$G/lua/data/stakeholders.lua" | cut -d: -f1)
 expect_error components/error/influence-range lua/data/stakeholders.lua \
     's/influence = 5, support = -1/influence = 7, support = -1/' content/fr/stakeholder-map.md \
-    "lua/data/stakeholders.lua:$((line + 1)): error: stakeholders[6].influence: expected an integer from 1 to 5, got number 7"
+    "lua/data/stakeholders.lua:$((line + 1)):45: error: stakeholders[6].influence: expected an integer from 1 to 5, got number 7"
 expect_error components/error/no-survivor-field lua/data/stakeholders.lua \
     's/sector = "media",/sector = "media", survivor_name = "X",/' content/en/stakeholder-map.md \
     "unknown field 'survivor_name'"
@@ -390,7 +390,7 @@ expect_error components/error/mou-party-ref lua/data/mou.lua \
     'unknown id "shelterr"'
 expect_error components/error/case-unknown-id content/en/case-study.md \
     's/id = "sierra-leone"/id = "sierra"/' content/en/case-study.md \
-    'content/en/case-study.md:6: error: id: expected one of albania, sierra-leone, got string "sierra"'
+    'content/en/case-study.md:6:1: error: id: expected one of albania, sierra-leone, got string "sierra"'
 expect_error components/error/unknown-argument content/en/mou.md \
     's/source = "mou_min"/sourse = "mou_min"/' content/en/mou.md \
     "unknown field 'sourse'; did you mean 'source'?"

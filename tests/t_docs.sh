@@ -87,3 +87,59 @@ for doc in docs/components.md README.md; do
 		pass "docs/$name-agrees-with-schemas"
 	fi
 done
+
+# docs/i18n.md lists the built-in interface strings as lua/builtin/i18n/
+# holds them: made again from those files, it must be the same page
+if need docs/i18n-page lua5.4; then
+	lua5.4 "$ROOT/docs/i18n.lua" "$ROOT" > "$T/i18n.md" 2>"$T/i18n.err"
+	if cmp -s "$T/i18n.md" "$ROOT/docs/i18n.md"; then
+		pass docs/i18n-page-up-to-date
+	else
+		fail docs/i18n-page-up-to-date "docs/i18n.md differs from the built-in tables (make docs): $(diff "$ROOT/docs/i18n.md" "$T/i18n.md" | head -5 | tr '\n' ' ')"
+	fi
+	# and every key of both tables is on it
+	n=$(grep -c '^| `' "$ROOT/docs/i18n.md")
+	k=$(lua5.4 -e "local n = 0 for _ in pairs(dofile('$ROOT/lua/builtin/i18n/en.lua')) do n = n + 1 end print(n)")
+	check docs/i18n-page-every-key test "$n" -eq "$k"
+fi
+
+# every command and option of `pactkit --help` is in the manual page
+# (docs/pactkit.1: `Cm NAME`, `Fl -NAME` / `Fl X`) and in the README's
+# table, and the manual names no option that --help does not have
+"$PACTKIT" --help > "$T/help.txt"
+man=$ROOT/docs/pactkit.1
+cmds=$(sed -n 's/^  \([a-z][a-z]*\) .*/\1/p' "$T/help.txt" | sort -u)
+longs=$(grep -oE '(^|[ ,])--[a-z][a-z-]*' "$T/help.txt" | sed 's/^[ ,]*//' | sort -u)
+shorts=$(grep -oE '^  -[a-z],' "$T/help.txt" | sed 's/^  //; s/,$//' | sort -u)
+ok=1
+for c in $cmds; do
+	grep -q "^\.It Cm $c\b" "$man" || { ok=0; fail docs/man-has-every-command "no .It Cm $c"; }
+	grep -q "^pactkit $c " "$ROOT/README.md" || { ok=0; fail docs/readme-has-every-command "no pactkit $c"; }
+done
+[ $ok = 1 ] && pass docs/man-and-readme-have-every-command
+ok=1
+for o in $longs; do
+	# mdoc writes --name as "Fl -name" (Fl adds the first dash)
+	grep -q "Fl ${o#-}\b" "$man" || { ok=0; fail docs/man-has-every-option "no Fl ${o#-}"; }
+	grep -qF "\`$o" "$ROOT/README.md" || { ok=0; fail docs/readme-has-every-option "no \`$o"; }
+done
+for o in $shorts; do
+	grep -q "^\.It Fl ${o#-} ," "$man" || { ok=0; fail docs/man-has-every-option "no .It Fl ${o#-}"; }
+done
+[ $ok = 1 ] && [ -n "$longs" ] && pass docs/man-and-readme-have-every-option
+extra=$(grep -oE 'Fl -[a-z][a-z-]*' "$man" | sed 's/^Fl /-/' | sort -u | while read -r o; do
+	echo "$longs" | grep -qx -- "$o" || echo "$o"; done)
+if [ -z "$extra" ]; then pass docs/man-has-no-other-option
+else fail docs/man-has-no-other-option "not in --help: $extra"; fi
+# and each option --help names is one the command line takes (each run
+# ends in --help, so prints the help and builds nothing; in $T all the
+# same, so that no slip can write into the repository)
+ok=1
+for o in $longs; do
+	case $o in --help|--version) continue ;; esac
+	(cd "$T" && { "$PACTKIT" build $o x --help >/dev/null 2>&1 ||
+	    "$PACTKIT" build $o json --help >/dev/null 2>&1 ||
+	    "$PACTKIT" build $o 8000 --help >/dev/null 2>&1; }) ||
+	    { ok=0; fail docs/help-options-are-real "$o is refused"; }
+done
+[ $ok = 1 ] && pass docs/help-options-are-real

@@ -36,6 +36,7 @@ jpeglib.h pdf/image.c
 zlib.h pdf/draw*
 microhttpd.h run/serve.c
 zip.h office/package.c
+yaml.h lua/fmyaml.c
 EOF
 
 # ---- the objects: folder/file, what each defines and uses ----------------

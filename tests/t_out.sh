@@ -37,7 +37,7 @@ else
 	else
 		fail out/forked-writers-warn-once "the theme's warning printed $n times: $(grep -F bogus "$T/big.err" | head -3)"
 	fi
-	check out/summary-counts-what-was-printed grep -q '; 1 warnings$' "$T/big.err"
+	check out/summary-counts-what-was-printed grep -q '; 0 errors, 1 warning$' "$T/big.err"
 fi
 
 # A page the second writer (odd pages) cannot write: a folder stands

@@ -18,7 +18,7 @@ objs=$(cd "$ROOT/generator" && for c in */*.c; do
 if [ -z "$objs" ] || ! cc -std=c11 -D_DEFAULT_SOURCE ${ASAN:+$ASAN_CFLAGS} \
     $(pkg-config --cflags libxml-2.0) -I"$ROOT/generator" \
     -o "$T/driver" "$FX/driver.c" $objs \
-    $(pkg-config --libs libcmark libxml-2.0 lua5.4 libmicrohttpd libzip 2>/dev/null) \
+    $(pkg-config --libs libcmark libxml-2.0 lua5.4 libmicrohttpd libzip yaml-0.1 2>/dev/null) \
     -lhpdf -lpng -ljpeg -lhyphen -lz -lm 2>"$T/cc.err"; then
 	fail pdf-driver-builds "$(head -3 "$T/cc.err")"
 	exit 0
@@ -499,6 +499,9 @@ printf '\nSuite : [les étapes](etapes.md) et [la première](etapes.md#premiere-
 # its old name, still read, with a note) and contents, which a document
 # this short has only when asked
 sed -i 's/pages = { "home", "guide\/\*" } }/pages = { "home", "guide\/*" }, recto = true, toc = true }/' "$L/lua/site.lua"
+# a link out of the PDF goes to the published site: base_url set (the
+# skeleton leaves it empty)
+sed -i 's|^  base_url = "",|  base_url = "https://kit.gov.kessa/",|' "$L/lua/site.lua"
 if (cd "$L" && PACTKIT_SHARE=$ROOT "$PACTKIT" build . >"$T/links.out" 2>&1); then
 	qpdf --qdf --object-streams=disable "$L/output/pdf/fr/guide.pdf" "$T/links.qdf"
 	nlink=$(grep -ac '/Subtype /Link' "$T/links.qdf")
@@ -512,7 +515,7 @@ if (cd "$L" && PACTKIT_SHARE=$ROOT "$PACTKIT" build . >"$T/links.out" 2>&1); the
 	else
 		fail pdf-links-between-pages "$nlink links, $nuri URI, $ntoc in contents"
 	fi
-	check pdf-link-outside-pdf-absolute grep -aq '/URI (https://example.org/fr/outils/)' "$T/links.qdf"
+	check pdf-link-outside-pdf-absolute grep -aq '/URI (https://kit.gov.kessa/fr/outils/)' "$T/links.qdf"
 else
 	fail pdf-links-between-pages "$(tail -3 "$T/links.out")"
 fi

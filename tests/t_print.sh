@@ -163,6 +163,12 @@ else
 	fail print-links-out-no-base "$(tail -3 "$T/nobase.out")"
 fi
 
+# the contents list pages and their sections, not a glossary's letters
+toc=$(awk '/^# toc / { print $3 }' "$T/dump-a4/fr/guide.layout")
+part=$(awk -v t="$toc" '/^# part / && $3 > t { print $3; exit }' "$T/dump-a4/fr/guide.layout")
+n=$(pdftotext -layout -f "$toc" -l $((part - 1)) "$T/a4/output/pdf/fr/guide.pdf" - | grep -cE '^ *[A-Z] +[0-9]+ *$')
+[ -n "$toc" ] && [ "$n" -eq 0 ] && pass print-toc-no-letters || fail print-toc-no-letters "toc at ${toc:-none}: $n one-letter entries"
+
 # ---- cover, colophon, back cover ----------------------------------------
 # the cover's date is the latest `updated` of the pages the document
 # holds, written out, never the build's (2030 here)
@@ -181,10 +187,16 @@ esac
 n=$(pdfinfo "$T/a4/output/pdf/fr/workshop-pack.pdf" | awk '/^Pages:/ { print $2 }')
 tail=$(pdftotext -f $((n - 2)) -l "$n" "$T/a4/output/pdf/fr/workshop-pack.pdf" - | tr '\n' ' ' | sed 's/\xc2\xa0/ /g')
 ok=1
+# the address online when base_url gives one; none made up without it
+online="En ligne : $base"
+[ -n "$base" ] || online='sont fictives'
 for s in 'À propos de ce document' 'Licence : CC BY 4.0' 'Pour citer ce document : Projet pactkit (2026)' \
-    'Édition de démonstration' 'sont fictives' "En ligne : $base"; do
+    'Édition de démonstration' 'sont fictives' "$online"; do
 	case $tail in *"$s"*) ;; *) ok=0; miss=$s ;; esac
 done
+if [ -z "$base" ]; then
+	case $tail in *"En ligne :"*) ok=0; miss="no 'En ligne :' without base_url" ;; esac
+fi
 [ $ok = 1 ] && pass print-colophon || fail print-colophon "lacks '$miss'"
 back=$(pdftotext -f "$n" -l "$n" "$T/a4/output/pdf/fr/workshop-pack.pdf" - | tr '\n' ' ')
 case $back in

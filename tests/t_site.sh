@@ -317,7 +317,8 @@ pages() { find "$G/output/site/en" -name index.html | wc -l; }
 "$PACTKIT" build -q "$G" 2>/dev/null; "$PACTKIT" build -q "$G" 2>/dev/null
 printf '+++\ntitle = "First"\n+++\n\nFirst.\n' > "$G/content/en/a000.md"
 rm "$G/content/en/p300.md"
-okb=1; for k in 1 2 3; do "$PACTKIT" build -q "$G" 2>/dev/null || okb=0; test "$(pages)" -eq 451 || okb=0; done
+# 451 pages and the three statements pactkit writes
+okb=1; for k in 1 2 3; do "$PACTKIT" build -q "$G" 2>/dev/null || okb=0; test "$(pages)" -eq 454 || okb=0; done
 check site/two-writers-lists-pages test $okb -eq 1
 check site/two-writers-lists-removed test ! -e "$G/output/site/en/p300/index.html" -a -f "$G/output/site/en/a000/index.html"
 
@@ -339,10 +340,11 @@ check site/output-trailing-slash test -f "$N/elsewhere/site/fr/index.html"
 # many as were printed
 printf '+++\ntitle = "Q"\ntitel = "typo"\n+++\n\nQ.\n' > "$R/content/fr/guide/q.md"
 "$PACTKIT" build "$R" >"$R.out" 2>&1
-check site/warnings-counted-once sh -c "test \$(grep -c 'warning:' '$R.out') -eq \$(sed -n 's/.*; \([0-9]*\) warnings\$/\1/p' '$R.out')"
+check site/warnings-counted-once sh -c "test \$(grep -c 'warning:' '$R.out') -eq \$(sed -n 's/.*; [0-9]* errors\{0,1\}, \([0-9]*\) warnings\{0,1\}\$/\1/p' '$R.out')"
 
 # identity settings (README "Identity"): every field, and the short forms,
-# are known settings: check --strict says nothing about them
+# are known settings: check --strict says nothing about them (the
+# addresses are on a made-up domain: a placeholder one is warned about)
 I=$(tmpdir site-identity)
 mkdir -p "$I/lua" "$I/content/fr" "$I/content/en" "$I/assets"
 printf '# Accueil\n\nTexte.\n' > "$I/content/fr/index.md"
@@ -352,11 +354,11 @@ cat > "$I/lua/site.lua" <<'LUA'
 return {
   title = { fr = "T", en = "T" }, languages = { "fr", "en" },
   publisher = { name = { fr = "Ministère de l’Exemple", en = "Ministry of Example" },
-                url = "https://ministry.example/", logo = "assets/logo.svg" },
+                url = "https://ministry.gov.kessa/", logo = "assets/logo.svg" },
   edition = { fr = "Première édition", en = "First edition" },
   licence = { name = "CC BY 4.0", url = "https://creativecommons.org/licenses/by/4.0/" },
   cite = "Ministry of Example (2027).",
-  contact = { email = "partnerships@ministry.example", url = "https://ministry.example/contact",
+  contact = { email = "partnerships@ministry.gov.kessa", url = "https://ministry.gov.kessa/contact",
               address = { fr = "1 rue Principale", en = "1 Main Street" } },
   disclaimer = { fr = "Avertissement.", en = "Disclaimer." },
   theme_color = "#1d4f73",
@@ -373,3 +375,64 @@ return {
 LUA
 "$PACTKIT" check --strict "$I" >"$OUT/identity2.log" 2>&1
 check site/identity-short-forms test $? -eq 0
+
+# issue 16: what a site shows of its publisher, and the statements pactkit
+# writes (README "The statements"): the footer, the logo, the colour, the
+# three statements in each language, one of them replaced by a page of the
+# project; base_url empty: no sitemap.xml, and the build says so
+W=$(tmpdir site-published)
+mkdir -p "$W/lua" "$W/content/fr" "$W/content/en" "$W/assets"
+printf '+++\ntitle = "Accueil"\nkey = "home"\n+++\n\nTexte.\n' > "$W/content/fr/index.md"
+printf '+++\ntitle = "Home"\nkey = "home"\n+++\n\nText.\n' > "$W/content/en/index.md"
+printf '+++\ntitle = "Notre politique de confidentialité"\nkey = "privacy"\n+++\n\nNotre texte.\n' > "$W/content/fr/confidentialite.md"
+printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n' > "$W/assets/logo.svg"
+cat > "$W/lua/site.lua" <<'LUA'
+return {
+  title = { fr = "Boîte", en = "Kit" }, languages = { "fr", "en" },
+  base_url = "",
+  publisher = { name = { fr = "Ministère de l’Exemple", en = "Ministry of Example" },
+                url = "https://ministry.gov.kessa/", logo = "assets/logo.svg",
+                director = "La secrétaire générale" },
+  edition = { fr = "Première édition", en = "First edition" },
+  licence = { name = "CC BY 4.0", url = "https://creativecommons.org/licenses/by/4.0/" },
+  contact = { email = "partnerships@ministry.gov.kessa" },
+  theme_color = "#1d4f73",
+  host = { name = "Hébergeur d’État", address = "2 rue du Réseau", url = "https://host.gov.kessa/" },
+  accessibility = { status = "partial", audit = { date = "2027-01-15", by = "Cabinet Accès", rate = 82 },
+                    issues = { { fr = "La carte n’a pas de description détaillée.", en = "The map has no long description." } } },
+}
+LUA
+"$PACTKIT" build "$W" >"$OUT/published.log" 2>&1
+check site/base-url-empty-builds grep -q 'no sitemap.xml' "$OUT/published.log"
+check site/no-sitemap-without-base-url test ! -e "$W/output/site/sitemap.xml"
+S16=$W/output/site
+NB=$(printf '\302\240')          # no-break space (before a French colon)
+NN=$(printf '\342\200\257')      # narrow no-break space (before %)
+check site/statements-fr sh -c "grep -q '<h1>Déclaration d’accessibilité</h1>' '$S16/fr/accessibilite/index.html' && grep -q '<h1>Mentions légales</h1>' '$S16/fr/mentions-legales/index.html'"
+check site/statements-en sh -c "grep -q '<h1>Accessibility statement</h1>' '$S16/en/accessibility/index.html' && grep -q '<h1>Privacy</h1>' '$S16/en/privacy/index.html' && grep -q '<h1>Legal notice</h1>' '$S16/en/legal-notice/index.html'"
+check site/statement-replaced-by-key sh -c "test ! -e '$S16/fr/donnees-personnelles/index.html' && grep -q 'href=\"confidentialite/\">Notre politique' '$S16/fr/index.html' && grep -q 'hreflang=\"fr\" href=\"../../fr/confidentialite/\"' '$S16/en/privacy/index.html'"
+check site/statements-paired grep -q 'hreflang="en" href="../../en/accessibility/"' "$S16/fr/accessibilite/index.html"
+check site/a11y-status-in-footer grep -q "Accessibilité$NB: partiellement conforme" "$S16/fr/index.html"
+check site/a11y-audit-said sh -c "grep -q '15 janvier 2027' '$S16/fr/accessibilite/index.html' && grep -q '82$NN% des critères' '$S16/fr/accessibilite/index.html' && grep -q 'La carte n’a pas de description détaillée' '$S16/fr/accessibilite/index.html' && grep -q 'Défenseur des droits' '$S16/fr/accessibilite/index.html'"
+check site/legal-notice-settings sh -c "grep -q 'Hébergeur d’État' '$S16/fr/mentions-legales/index.html' && grep -q 'La secrétaire générale' '$S16/fr/mentions-legales/index.html' && grep -q 'href=\"https://creativecommons.org/licenses/by/4.0/\"' '$S16/en/legal-notice/index.html'"
+check site/footer-identity sh -c "grep -q 'class=\"pk-publisher\"' '$S16/fr/index.html' && grep -q 'Ministère de l’Exemple' '$S16/fr/index.html' && grep -q 'href=\"mailto:partnerships@ministry.gov.kessa\"' '$S16/fr/index.html' && grep -q 'Première édition' '$S16/fr/index.html' && grep -q 'Licence$NB: <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>' '$S16/fr/index.html'"
+check site/logo-in-header sh -c "cmp -s '$W/assets/logo.svg' '$S16/assets/publisher-logo.svg' && grep -q '<img class=\"pk-logo\" src=\"../assets/publisher-logo.svg\" alt=\"Ministry of Example\">' '$S16/en/index.html'"
+check site/theme-color-css sh -c "grep -q -- '--pk-accent: #1d4f73' '$S16/assets/identity.css' && grep -q 'href=\"../../assets/identity.css\"' '$S16/fr/accessibilite/index.html'"
+check site/no-statement-in-nav sh -c "! sed -n '/class=\"pk-nav\"/,/<\/nav>/p' '$S16/fr/index.html' | grep -q accessibilite"
+# the privacy note names the worksheets, with their keys
+mkdir -p "$W/content/fr/outils"
+printf '+++\ntitle = "Carte"\n+++\n\n```{stakeholder-map}\nblank = true\n```\n' > "$W/content/fr/outils/carte.md"
+rm "$W/content/fr/confidentialite.md"
+"$PACTKIT" build "$W" >"$OUT/published2.log" 2>&1
+check site/privacy-names-worksheets sh -c "grep -q 'pactkit:stakeholder-map-fr:' '$S16/fr/donnees-personnelles/index.html' && grep -q 'href=\"../outils/carte/\"' '$S16/fr/donnees-personnelles/index.html' && grep -q '<button type=\"button\" class=\"pk-button\">' '$S16/fr/donnees-personnelles/index.html'"
+# a colour white text cannot be read on; a claim the audit does not carry
+sed -i 's/#1d4f73/#8fb3d9/; s/rate = 82/rate = 40/' "$W/lua/site.lua"
+"$PACTKIT" check "$W" >"$OUT/published3.log" 2>&1
+check site/theme-color-contrast grep -q 'theme_color: "#8fb3d9" has a contrast of 2.2:1 with white; expected at least 4.5:1' "$OUT/published3.log"
+check site/a11y-rate-warned grep -q 'accessibility.status: "partial" needs at least 50 % of the criteria met; the audit gives 40 %' "$OUT/published3.log"
+"$PACTKIT" build "$W" >/dev/null 2>&1
+check site/a11y-low-rate-not-compliant grep -q "Accessibilité$NB: non conforme" "$S16/fr/index.html"
+# with base_url: sitemap.xml
+sed -i 's|base_url = ""|base_url = "https://kit.gov.kessa/"|' "$W/lua/site.lua"
+"$PACTKIT" build "$W" >"$OUT/published4.log" 2>&1
+check site/sitemap-with-base-url sh -c "grep -q '<loc>https://kit.gov.kessa/fr/accessibilite/</loc>' '$S16/sitemap.xml' && ! grep -q 'no sitemap' '$OUT/published4.log'"

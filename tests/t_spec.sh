@@ -37,3 +37,30 @@ for f in "$ROOT"/tests/spec/*.txt; do
 	opts=$(sed -n '1s/^options: *//p' "$f")
 	spec "$name" "$f" "$name" $opts
 done
+
+# tables.txt read by GitHub's own implementation too (Debian's cmark-gfm
+# with its table extension): each example gives the same table, cell
+# for cell, once our classes are written as its align attributes
+if need spec/tables-as-cmark-gfm cmark-gfm; then
+	/usr/bin/python3 - "$ROOT/tests/spec/tables.txt" >"$OUT/tables-gfm.out" 2>&1 <<'PY'
+import re, subprocess, sys
+text = open(sys.argv[1]).read()
+ex = re.findall(r'`{32} example\n(.*?)\n\.\n(.*?)\n`{32}', text, re.S)
+def norm(h):
+    h = re.sub(r' class="pk-(left|center|right)"', r' align="\1"', h)
+    h = h.replace(' scope="col"', '').replace(' class="pk-table"', '')
+    return re.sub(r'>\s+<', '><', h.replace(' />', '>')).strip()
+bad = 0
+for i, (md, html) in enumerate(ex, 1):
+    md = md.replace('\u2192', '\t')
+    gfm = subprocess.run(['cmark-gfm', '-e', 'table'], input=md + '\n',
+                         capture_output=True, text=True).stdout
+    if norm(gfm) != norm(html):
+        bad += 1
+        print('example %d: ours %s; cmark-gfm %s' % (i, norm(html), norm(gfm)))
+print('%d examples, %d differ' % (len(ex), bad))
+sys.exit(1 if bad or not ex else 0)
+PY
+	if [ $? -eq 0 ]; then pass spec/tables-as-cmark-gfm
+	else fail spec/tables-as-cmark-gfm "$(head -c 600 "$OUT/tables-gfm.out")"; fi
+fi

@@ -2,8 +2,10 @@
  * diag.c: the only code that prints diagnostics for the user, in the
  * "file:line:col: error: message" form that compilers and editors use.
  * Each build (or check, or render) has its own struct diag, which counts
- * what was said; with --format json the messages are collected there and
- * printed at the end.  A forked writer relays what it said to its parent.
+ * what was said and says each message once (the notes under a repeated
+ * one go with it); with --format json the messages are collected there
+ * and printed at the end.  A forked writer hands what it says to its
+ * parent, which says it as its own.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -13,28 +15,38 @@
 
 #include "base/pactkit.h"
 
-void
-diag_va(struct diag *d, enum diag_level lvl, const char *file, int line,
-    int col, const char *fmt, va_list ap)
-{
-	static const char *const names[] = { "note", "warning", "error" };
-	struct buf msg = { 0 };
-	va_list cp;
-	int n;
+static const char *const names[] = { "note", "warning", "error" };
 
-	if (lvl == DIAG_WARN && d->strict)
-		lvl = DIAG_ERROR;
+/* Says one message (counted, printed or collected); msg is the text. */
+static void
+say(struct diag *d, enum diag_level lvl, const char *file, int line,
+    int col, const char *msg)
+{
+	struct buf key = { 0 };
+	int fresh;
+
+	/* the same message at the same place is said once: a data file
+	 * checked by the pages of each language, a forked writer's repeat */
+	buf_printf(&key, "%d:%s:%d:%d:%s", (int)lvl, file != NULL ? file : "",
+	    line, col, msg);
+	fresh = strset_add(&d->said, key.data);
+	buf_free(&key);
+	if (lvl != DIAG_NOTE)
+		d->dropping = !fresh;
+	if (!fresh || (lvl == DIAG_NOTE && d->dropping))
+		return;
 	if (lvl == DIAG_ERROR)
 		d->nerrors++;
 	else if (lvl == DIAG_WARN)
 		d->nwarnings++;
-	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
-	va_end(cp);
-	if (n >= 0) {
-		buf_grow(&msg, (size_t)n);
-		vsnprintf(msg.data, (size_t)n + 1, fmt, ap);
-		msg.len = (size_t)n;
+	if (d->relaying) {
+		/* a forked writer: its parent says it (one record each) */
+		buf_printf(&d->relay, "%d %d %d %zu %zu\n", (int)lvl, line, col,
+		    file != NULL ? strlen(file) : (size_t)-1, strlen(msg));
+		if (file != NULL)
+			buf_puts(&d->relay, file);
+		buf_puts(&d->relay, msg);
+		return;
 	}
 	if (d->json) {
 		if (d->jbuf.len > 0)
@@ -46,7 +58,7 @@ diag_va(struct diag *d, enum diag_level lvl, const char *file, int line,
 		buf_printf(&d->jbuf,
 		    ", \"line\": %d, \"column\": %d, \"message\": ",
 		    line, col);
-		json_str(&d->jbuf, msg.data != NULL ? msg.data : "", 0);
+		json_str(&d->jbuf, msg, 0);
 		buf_putc(&d->jbuf, '}');
 	} else if (lvl == DIAG_ERROR || !d->quiet) {
 		struct buf line_b = { 0 };
@@ -59,13 +71,33 @@ diag_va(struct diag *d, enum diag_level lvl, const char *file, int line,
 			buf_printf(&line_b, "%s: ", file);
 		else
 			buf_puts(&line_b, "pactkit: ");
-		buf_printf(&line_b, "%s: %s\n", names[lvl],
-		    msg.data != NULL ? msg.data : "");
+		buf_printf(&line_b, "%s: %s\n", names[lvl], msg);
 		fputs(line_b.data, stderr);
 		if (d->capture != NULL && lvl != DIAG_NOTE)
 			buf_puts(d->capture, line_b.data);
 		buf_free(&line_b);
 	}
+}
+
+void
+diag_va(struct diag *d, enum diag_level lvl, const char *file, int line,
+    int col, const char *fmt, va_list ap)
+{
+	struct buf msg = { 0 };
+	va_list cp;
+	int n;
+
+	if (lvl == DIAG_WARN && d->strict)
+		lvl = DIAG_ERROR;
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n >= 0) {
+		buf_grow(&msg, (size_t)n);
+		vsnprintf(msg.data, (size_t)n + 1, fmt, ap);
+		msg.len = (size_t)n;
+	}
+	say(d, lvl, file, line, col, msg.data != NULL ? msg.data : "");
 	buf_free(&msg);
 }
 
@@ -98,38 +130,37 @@ diag_warnings(const struct diag *d)
 	return d->nwarnings;
 }
 
+void
+diag_counts(const struct diag *d, struct buf *b)
+{
+	buf_printf(b, "%zu error%s, %zu warning%s", d->nerrors,
+	    d->nerrors == 1 ? "" : "s", d->nwarnings,
+	    d->nwarnings == 1 ? "" : "s");
+}
+
 /*
- * A forked writer prints its diagnostics as they come, and relays them
- * to its parent at the end: the counts, the lines for serve's overlay,
- * the items for --format json.
+ * A forked writer says nothing itself: from diag_relay_begin on, each
+ * message it would say is a record for its parent ("level line col
+ * filelen msglen\n" then the file and the message), sent at the end;
+ * the parent says each one as its own, so that a message both say, or
+ * two writers say, is said once, and counted once.  What the parent said
+ * before the fork the writer knows already, and does not repeat.
  */
 void
 diag_relay_begin(struct diag *d)
 {
-	d->relay_err = d->nerrors;
-	d->relay_warn = d->nwarnings;
-	d->relay_json = d->jbuf.len;
+	d->relaying = 1;
 	buf_reset(&d->relay);
-	d->capture = &d->relay;
 }
 
 int
 diag_relay_send(struct diag *d, int fd)
 {
-	struct buf b = { 0 };
-	const char *items = d->jbuf.data != NULL ? d->jbuf.data +
-	    d->relay_json : "";
-	const char *p;
-	size_t left;
+	const char *p = d->relay.data != NULL ? d->relay.data : "";
+	size_t left = d->relay.len;
 	int ok = 1;
 
-	if (d->relay_json > 0 && strncmp(items, ",\n", 2) == 0)
-		items += 2;
-	buf_printf(&b, "%zu %zu %zu\n", d->nerrors - d->relay_err,
-	    d->nwarnings - d->relay_warn, d->relay.len);
-	buf_put(&b, d->relay.data != NULL ? d->relay.data : "", d->relay.len);
-	buf_puts(&b, items);
-	for (p = b.data, left = b.len; left > 0 && ok; ) {
+	while (left > 0 && ok) {
 		ssize_t n = write(fd, p, left);
 
 		if (n < 0 && errno == EINTR)
@@ -141,7 +172,6 @@ diag_relay_send(struct diag *d, int fd)
 			left -= (size_t)n;
 		}
 	}
-	buf_free(&b);
 	return ok;
 }
 
@@ -149,32 +179,49 @@ int
 diag_relay_receive(struct diag *d, int fd)
 {
 	struct buf b = { 0 };
-	char chunk[4096], *body;
-	size_t e, w, caplen;
+	char chunk[4096], *p, *end, *nl;
 	ssize_t n;
-	int ok = 0;
+	int ok = 1;
 
 	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0)
+		if (n < 0) {
+			ok = 0;
 			break;
+		}
 		buf_put(&b, chunk, (size_t)n);
 	}
-	if (b.data != NULL && sscanf(b.data, "%zu %zu %zu", &e, &w,
-	    &caplen) == 3 && (body = strchr(b.data, '\n')) != NULL &&
-	    (size_t)(b.data + b.len - ++body) >= caplen) {
-		d->nerrors += e;
-		d->nwarnings += w;
-		if (d->capture != NULL)
-			buf_put(d->capture, body, caplen);
-		body += caplen;
-		if (*body != '\0') {
-			if (d->jbuf.len > 0)
-				buf_puts(&d->jbuf, ",\n");
-			buf_puts(&d->jbuf, body);
+	p = b.data;
+	end = b.data != NULL ? b.data + b.len : NULL;
+	while (ok && p != NULL && p < end) {
+		int lvl, line, col;
+		size_t flen, mlen;
+		char *file, *msg;
+
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL ||
+		    sscanf(p, "%d %d %d %zu %zu", &lvl, &line, &col, &flen,
+		    &mlen) != 5 || lvl < DIAG_NOTE || lvl > DIAG_ERROR) {
+			ok = 0;
+			break;
 		}
-		ok = 1;
+		p = nl + 1;
+		if (flen != (size_t)-1 && flen > (size_t)(end - p)) {
+			ok = 0;
+			break;
+		}
+		file = flen == (size_t)-1 ? NULL : xstrndup(p, flen);
+		p += flen == (size_t)-1 ? 0 : flen;
+		if (mlen > (size_t)(end - p)) {
+			free(file);
+			ok = 0;
+			break;
+		}
+		msg = xstrndup(p, mlen);
+		p += mlen;
+		say(d, (enum diag_level)lvl, file, line, col, msg);
+		free(file);
+		free(msg);
 	}
 	buf_free(&b);
 	return ok;
@@ -195,4 +242,5 @@ diag_free(struct diag *d)
 {
 	buf_free(&d->jbuf);
 	buf_free(&d->relay);
+	strset_free(&d->said);
 }

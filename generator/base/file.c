@@ -99,6 +99,15 @@ file_isfile(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+long long
+file_size(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) ?
+	    (long long)st.st_size : -1;
+}
+
 int
 file_rmtree(const char *path)
 {

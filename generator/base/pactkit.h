@@ -58,6 +58,7 @@ int	 file_mkdirs(struct diag *, const char *); /* mkdir -p; 1 ok, 0 (printed) */
 int	 file_rmtree(const char *);         /* rm -rf; 1 ok, 0 failed */
 int	 file_isdir(const char *);
 int	 file_isfile(const char *);
+long long file_size(const char *);          /* bytes of a file; -1: none */
 /* The names in dir ending in ext ("*.lua"), ext cut off, dot files left
  * out, sorted; returns how many in *names (free each, then the array). */
 size_t	 file_names(const char *dir, const char *ext, char ***names);
@@ -147,10 +148,10 @@ struct diag {
 	int	 json;              /* collected, printed at the end (--format json) */
 	struct buf jbuf;            /* the JSON items, comma-separated */
 	struct buf *capture;        /* also collect the printed lines here */
-	size_t	 relay_err;         /* a forked writer: the counts and JSON */
-	size_t	 relay_warn;        /*   length when it began */
-	size_t	 relay_json;
-	struct buf relay;           /* and the lines it printed since */
+	struct strset said;         /* what was said: each message once */
+	int	 dropping;          /* the last message was a repeat: its notes go too */
+	int	 relaying;          /* a forked writer: records for the parent */
+	struct buf relay;           /*   the records said since the fork */
 };
 
 /* Prints "file:line:col: error: msg" (line/col 0 are left out). */
@@ -162,11 +163,14 @@ void	 diag_va(struct diag *, enum diag_level, const char *, int, int,
 void	 diag_sys(struct diag *, const char *path); /* "path: strerror(errno)" */
 size_t	 diag_errors(const struct diag *);  /* errors said so far */
 size_t	 diag_warnings(const struct diag *);
+/* "2 errors, 1 warning" (what was said so far) into buf. */
+void	 diag_counts(const struct diag *, struct buf *);
 void	 diag_flush_json(struct diag *);    /* --format json: all of it */
 void	 diag_free(struct diag *);
-/* A forked writer: begin relaying (child, after fork), send what it
- * said since to the parent (child, at the end), which takes it in as
- * its own (counts, serve's capture, JSON).  1 ok, 0 failed. */
+/* A forked writer: begin relaying (child, after fork: nothing is
+ * printed), send what it said since to the parent (child, at the end),
+ * which says it as its own (once, counted, printed or in the JSON, in
+ * serve's capture).  1 ok, 0 failed. */
 void	 diag_relay_begin(struct diag *);
 int	 diag_relay_send(struct diag *, int fd);
 int	 diag_relay_receive(struct diag *, int fd);
@@ -197,6 +201,8 @@ struct docspec {
 	struct lstr title;          /* document title (cover, header, info) */
 	struct lstr subtitle;       /* cover subtitle, may be empty */
 	char	**pages;            /* page keys or paths, '*' globs allowed */
+	int	*pline;             /* where each is in site.lua: line, */
+	int	*pcol;              /*   column (0: not known) */
 	size_t	 npages;
 	int	 cover;             /* 1: draw a cover page (default) */
 	int	 toc;               /* DOC_TOC_*: contents (default: auto) */
@@ -209,6 +215,11 @@ struct docspec {
 	char	*paper[PK_MAXLANG]; /* "A4" or "Letter" per language (the
 				     * site's unless the document says) */
 	int	 line;              /* line of this entry in site.lua */
+	int	 col;               /*   and its column (0: not known) */
+	int	 pdfpages[PK_MAXLANG]; /* pages of the PDF this build wrote, per
+	                             * language (pdf/pdf.c); 0: none written */
+	int	 bookletpages[PK_MAXLANG]; /* pages of <id>-booklet.pdf (sheet
+	                             * sides), per language; 0: none */
 };
 
 /* Who publishes a toolkit (lua/site.lua, every field optional): the PDFs'
@@ -227,6 +238,37 @@ struct identity {
 	struct lstr contact_address; /* a postal address */
 	struct lstr disclaimer;     /* what the publisher does not vouch for */
 	char	*theme_color;       /* "#rrggbb", or NULL: the theme's own */
+	struct lstr director;       /* the director of publication (legal notice) */
+	struct lstr host;           /* who hosts the site (legal notice) */
+	struct lstr host_address;
+	char	*host_url;          /* http(s) URL, or NULL */
+};
+
+/* The accessibility statement's settings (lua/site.lua accessibility =
+ * { … }, all optional): what the publisher declares; the statement adds
+ * what pactkit itself ensures (doc/statements.c). */
+enum a11y_status {
+	A11Y_NONE,                  /* no valid audit, or under 50 %: "non conforme" */
+	A11Y_PARTIAL,               /* audited, at least 50 % of the criteria met */
+	A11Y_FULL,                  /* audited, every criterion met */
+};
+
+struct a11y {
+	enum a11y_status status;    /* default A11Y_NONE */
+	char	*standard;          /* "RGAA 4.1.2" (the default) */
+	char	*audit_date;        /* "YYYY-MM-DD", or NULL: not audited */
+	struct lstr audit_by;       /* who audited */
+	double	 rate;              /* % of the criteria met; < 0: not given */
+	struct lstr *issues;        /* content found not accessible */
+	size_t	 nissues;
+	struct lstr *derogations;   /* disproportionate burden, with reasons */
+	size_t	 nderogations;
+	char	*email;             /* feedback contact; default the site's */
+	char	*url;
+	struct lstr address;
+	struct lstr recourse;       /* empty: the built-in text of the language */
+	struct lstr law;            /* the obligation; empty: the built-in text */
+	char	*date;              /* "YYYY-MM-DD" the statement was made, or NULL */
 };
 
 struct site {
@@ -237,6 +279,7 @@ struct site {
 	struct lstr description;    /* one-line description, may be empty */
 	struct lstr author;         /* PDF author, footer */
 	struct identity id;         /* publisher, logo, licence, contact... */
+	struct a11y a11y;           /* the accessibility statement's settings */
 	char	*langs[PK_MAXLANG]; /* language codes; [0] is the default */
 	size_t	 nlangs;
 	char	*base_url;          /* absolute URL ending in '/', for sitemap */
@@ -261,8 +304,12 @@ struct page {
 	char	*updated;           /* "YYYY-MM-DD" or NULL */
 	char	*description;       /* may be NULL */
 	int	 weight;            /* order among siblings (default 0) */
+	int	 downloads;         /* front matter downloads = true: the panel */
+	int	 gen;               /* a statement pactkit writes (enum stmt_kind,
+	                             * doc/doc.h); 0: a page of content/ */
 	char	*slug;              /* front matter slug, or NULL */
 	int	 is_index;          /* index.md or _index.md: a section page */
+	int	 draft;             /* front matter draft = true */
 	int	 fm_lines;          /* lines before the body (front matter) */
 	char	*text;              /* the whole file, NUL-terminated */
 	size_t	 textlen;
@@ -296,6 +343,7 @@ struct build {
 	struct links	*links;     /* links waiting for pages (doc/links.c) */
 	int		 verbose;   /* -v: each page as it is read */
 	int		 quiet;     /* -q: errors only */
+	int		 drafts;    /* --drafts: draft pages built, marked */
 	const char	*dump_layout; /* --dump-layout DIR: each PDF's layout
 				     * as DIR/<lang>/<id>.layout, or NULL */
 };
@@ -310,6 +358,12 @@ struct project {
 	struct strmap byrel;        /* "lang/rel" -> page */
 	struct strmap bykey;        /* "lang/key" -> page */
 	struct strmap byurl;        /* url -> page */
+	struct strset drafts;       /* "lang/rel", "lang/key", url of each draft
+	                             * left out of the build */
+	struct strmap forms[PK_MAXLANG]; /* worksheet name (data-pk-form) -> the
+	                             * first page showing it, per language */
+	struct strmap remote[PK_MAXLANG]; /* host of an image from another
+	                             * site -> the first page showing it */
 	int	 lang_only;         /* -1: every language; else a forked writer's */
 };
 

@@ -17,6 +17,11 @@ int	 project_load(struct project *, struct build *, const char *dir,
 void	 project_free(struct project *);
 struct page *project_find(const struct project *, size_t lang,
 	    const char *rel_or_key);
+/* Warns about the pages of site.lua's documents that match nothing, and
+ * documents with no pages (check and build alike). */
+void	 project_check_docs(const struct project *);
+/* Whether s ("rel" or "key", or a URL) names a draft page left out. */
+int	 project_is_draft(const struct project *, size_t lang, const char *s);
 /* The pages of document d in lang, in document order (patterns: a key,
  * a path under content/<lang>/ without .md, or "dir/\*"); free the array. */
 struct page **project_doc_pages(const struct project *,
@@ -39,6 +44,29 @@ void	 parts_free(xmlDocPtr *, size_t np);
  * failure.  Free with xmlFreeDoc. */
 xmlDocPtr parts_reading(xmlNodePtr root);
 
+/* statements.c: the accessibility statement, privacy note and legal
+ * notice pactkit writes in each language (struct page gen). */
+enum stmt_kind {
+	STMT_NONE,
+	STMT_A11Y,                  /* key "accessibility" */
+	STMT_PRIVACY,               /* key "privacy" */
+	STMT_LEGAL,                 /* key "legal" */
+};
+/* Adds the statements a project has no page for (a page of content/ with
+ * the key replaces one), paired; 1 ok, 0 (printed: a page at the
+ * address of one). */
+int	 statements_add(struct project *);
+/* The page of statement kind in lang (the project's or pactkit's). */
+struct page *statements_page(const struct project *, size_t lang, int kind);
+/* Notes what a statement tells of element el of page pg: a worksheet
+ * (form data-pk-form), an image from another site. */
+void	 statements_saw(struct project *, struct page *, xmlNodePtr el);
+/* The status the statement may claim (RGAA): none without a valid audit
+ * or under 50 % of the criteria met, partial under 100 %. */
+enum a11y_status statements_status(const struct a11y *);
+/* The tree of a statement page pactkit writes; 1 ok. */
+int	 statements_body(struct project *, struct page *);
+
 /* lint.c: warns on e-mail addresses, phone numbers, ID-like numbers and
  * survivor-named fields in content/ and lua/data/ (errors with --strict). */
 void	 lint_page(const struct project *, const struct page *);
@@ -53,6 +81,37 @@ xmlDocPtr markdown_fragment(struct diag *, struct project *, const char *file,
 	    const char *text, size_t len, int fm_lines, size_t lang,
 	    int raw_html);
 
+/* pipetable.c: GitHub-style pipe tables in a paragraph's source lines. */
+struct ptline {
+	const char *s;              /* the line as written, container prefix
+	                             * (quote markers, indent) off, no '\n' */
+	size_t	 len;
+	int	 line;              /* its line in the file */
+	size_t	 off;               /* s's byte offset in its line */
+};
+enum ptalign { PT_NONE, PT_LEFT, PT_CENTER, PT_RIGHT };
+struct ptcell {
+	char	*text;              /* trimmed, "\|" made "|" */
+	size_t	 len;
+	size_t	*src;               /* len + 1 offsets: byte k of text was
+	                             * byte src[k] of the line's s */
+};
+struct pipetable {
+	size_t	 first;             /* the header's line (index in lines) */
+	size_t	 ncols;
+	enum ptalign *align;        /* each column's, from the delimiter row */
+	struct ptcell **row;        /* nrows rows of ncols cells; [0] header */
+	size_t	*line;              /* each row's index in lines */
+	size_t	 nrows;
+};
+/* Finds the first table in lines[from..n): a header row, a delimiter row
+ * with as many cells, then every line after it as a row (the lines of
+ * one paragraph: it ends where the paragraph ends).  1 and *t filled
+ * (free with pipetable_free), or 0. */
+int	 pipetable_find(const struct ptline *, size_t n, size_t from,
+	    struct pipetable *);
+void	 pipetable_free(struct pipetable *);
+void	 pipetable_free_row(struct ptcell *, size_t);
 
 /* typo.c: French / English typography on text nodes, outside code. */
 void	 typo_pass(xmlNodePtr root, const char *lang);

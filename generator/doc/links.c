@@ -86,7 +86,11 @@ resolve(struct project *p, struct page *pg, xmlNodePtr a)
 			rel = xstrdup(path);
 		if (url_normalise(rel))
 			to = by_rel(p, pg->lang, rel);
-		if (to == NULL) {
+		if (to == NULL && project_is_draft(p, pg->lang, rel))
+			ok = fail(p, pg, a, href, "is a draft (draft = true), "
+			    "left out of this build: `pactkit build --drafts` "
+			    "includes it");
+		else if (to == NULL) {
 			char *want = xasprintf("content/%s/%s.md",
 			    p->site.langs[pg->lang], rel);
 
@@ -123,9 +127,18 @@ resolve(struct project *p, struct page *pg, xmlNodePtr a)
 			return ok;
 		}
 		ok = 1;
-		if (to == NULL)
-			ok = fail(p, pg, a, href, "not found: no page has this "
-			    "path in the built site");
+		if (to == NULL) {
+			char *u = xasprintf("%s/", rel);
+
+			if (project_is_draft(p, pg->lang, u))
+				ok = fail(p, pg, a, href, "is a draft (draft = "
+				    "true), left out of this build: `pactkit "
+				    "build --drafts` includes it");
+			else
+				ok = fail(p, pg, a, href, "not found: no page "
+				    "has this path in the built site");
+			free(u);
+		}
 		free(rel);
 	} else {
 		/* a file beside the page (assets.c), else left to the author */
@@ -181,7 +194,9 @@ walk(struct project *p, struct page *pg, xmlNodePtr n)
 		} else if (xmlStrcmp(c->name, (const xmlChar *)"img") == 0) {
 			assets_forget(c);
 			ok &= assets_resolve(p, pg, c, "src") != 0;
-		}
+			statements_saw(p, pg, c);
+		} else if (xmlStrcmp(c->name, (const xmlChar *)"form") == 0)
+			statements_saw(p, pg, c);
 		ok &= walk(p, pg, c);
 	}
 	return ok;

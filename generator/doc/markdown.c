@@ -3,7 +3,9 @@
  * matter (Lua between "+++" lines) goes to the sandbox; the body goes
  * through cmark, and one ENTER/EXIT walk over cmark's tree builds the
  * XHTML document tree, keeping source positions.  Raw HTML and unsafe
- * URLs stay in cmark's tree, so they are filtered here.
+ * URLs stay in cmark's tree, so they are filtered here.  A paragraph
+ * whose lines hold a pipe table (pipetable.c) becomes a table, its
+ * cells' inlines parsed by cmark in a second document.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,13 @@
 #include "tree/tree.h"
 #include "lua/sandbox.h"
 #include "doc/doc.h"
+
+/* Where the lines of a second document (table cells, one a line, each
+ * after a blank line) came from: cell k is its line 2k + 1. */
+struct cellmap {
+	const struct ptline *line;  /* the cell's source line */
+	const struct ptcell *cell;  /* its text and offsets */
+};
 
 struct conv {
 	struct diag	*diag;      /* where errors go */
@@ -28,58 +37,71 @@ struct conv {
 	size_t		 lang;
 	int		 raw_html;  /* keep raw HTML and any URL */
 	int		 ok;        /* 0 once an error was printed */
+	const struct cellmap *cells; /* a cells' document: positions map back */
+	size_t		 ncells;
 };
 
-/* Splits the "+++" front matter off text; sets fm, fmlen and the body. */
+/* Whether the line at p (before end) is fence ("+++", "---", "..."),
+ * spaces after it allowed; *next gets the next line. */
+static int
+fence_line(const char *p, const char *end, const char *fence,
+    const char **next)
+{
+	const char *eol = memchr(p, '\n', (size_t)(end - p)), *q = p + 3;
+
+	if (eol == NULL)
+		eol = end;
+	*next = eol < end ? eol + 1 : end;
+	if ((size_t)(eol - p) < 3 || strncmp(p, fence, 3) != 0)
+		return 0;
+	while (q < eol && (*q == ' ' || *q == '\t' || *q == '\r'))
+		q++;
+	return q == eol;
+}
+
+/* Splits the front matter off text: Lua between "+++" lines, or, when
+ * yaml_ok, YAML between "---" lines (closed by "---" or "..."); sets fm,
+ * fmlen, *yaml and the body.  A fence never closed is an error. */
 static int
 split_frontmatter(struct diag *dg, const char *file, const char *text,
-    size_t len,
+    size_t len, int yaml_ok,
     const char **fm, size_t *fmlen, int *fm_lines, const char **body,
-    size_t *bodylen)
+    size_t *bodylen, int *yaml)
 {
-	const char *p, *end = text + len;
-	int line = 1;
+	const char *p, *next, *end = text + len;
+	int line = 2;
 
 	*fm = NULL;
 	*fmlen = 0;
 	*fm_lines = 0;
 	*body = text;
 	*bodylen = len;
-	if (len < 3 || strncmp(text, "+++", 3) != 0)
-		return 1;
-	p = text + 3;
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	if (p < end && *p == '\r')
-		p++;
-	if (p < end && *p != '\n')
-		return 1;       /* "+++x" is not a fence */
-	p++;
-	*fm = p;
-	line = 2;
+	*yaml = 0;
+	if (fence_line(text, end, "---", &next) && yaml_ok)
+		*yaml = 1;
+	else if (!fence_line(text, end, "+++", &next))
+		return 1;       /* no front matter ("+++x" is not a fence) */
+	*fm = p = next;
 	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		const char *q = p + 3;
-
-		if (eol == NULL)
-			eol = end;
-		if ((size_t)(eol - p) >= 3 && strncmp(p, "+++", 3) == 0) {
-			while (q < eol && (*q == ' ' || *q == '\t' || *q == '\r'))
-				q++;
-			if (q == eol) {
-				*fmlen = (size_t)(p - *fm);
-				*fm_lines = line;
-				*body = eol < end ? eol + 1 : end;
-				*bodylen = (size_t)(end - *body);
-				return 1;
-			}
+		if (fence_line(p, end, *yaml ? "---" : "+++", &next) ||
+		    (*yaml && fence_line(p, end, "...", &next))) {
+			*fmlen = (size_t)(p - *fm);
+			*fm_lines = line;
+			*body = next;
+			*bodylen = (size_t)(end - next);
+			return 1;
 		}
-		p = eol < end ? eol + 1 : end;
+		p = next;
 		line++;
 	}
-	diag(dg, DIAG_ERROR, file, 1, 1,
-	    "front matter opened with '+++' is not closed: expected a line "
-	    "with '+++' after the Lua fields");
+	if (*yaml)
+		diag(dg, DIAG_ERROR, file, 1, 1,
+		    "front matter opened with '---' is not closed: expected a "
+		    "line with '---' after the YAML fields");
+	else
+		diag(dg, DIAG_ERROR, file, 1, 1,
+		    "front matter opened with '+++' is not closed: expected a "
+		    "line with '+++' after the Lua fields");
 	return 0;
 }
 
@@ -122,6 +144,22 @@ node_pos(const struct conv *c, cmark_node *n, int *line, int *col)
 	int l = cmark_node_get_start_line(n);
 	int bcol = cmark_node_get_start_column(n);
 
+	if (c->cells != NULL) {
+		/* a cell's inline: back to the cell's place in the page */
+		size_t k = l > 0 ? (size_t)(l - 1) / 2 : 0, off;
+		const struct cellmap *m;
+
+		if (k >= c->ncells)
+			k = c->ncells - 1;
+		m = &c->cells[k];
+		off = bcol > 3 ? (size_t)bcol - 3 : 0;    /* after "\\&" */
+		if (off > m->cell->len)
+			off = m->cell->len;
+		*line = m->line->line + c->fm_lines;
+		off = m->line->off + m->cell->src[off];
+		*col = utf8_col(c->text + c->lines[m->line->line - 1], off);
+		return;
+	}
 	*line = l > 0 ? l + c->fm_lines : 0;
 	*col = 1;
 	if (l > 0 && (size_t)l <= c->nlines && bcol > 0) {
@@ -278,6 +316,290 @@ in_tight_list(cmark_node *n)
 	return list != NULL && cmark_node_get_list_tight(list);
 }
 
+/* ---- pipe tables -------------------------------------------------------- */
+
+static void convert(struct conv *, cmark_node *, xmlNodePtr);
+
+/* Line l (1-based) of the body: its start and length, '\r' off. */
+static const char *
+body_line(const struct conv *c, int l, size_t *len)
+{
+	size_t s = c->lines[l - 1];
+	size_t e = (size_t)l < c->nlines ? c->lines[l] - 1 : c->len;
+
+	if (e > 0 && e > s && c->text[e - 1] == '\r')
+		e--;
+	*len = e - s;
+	return c->text + s;
+}
+
+/* The source lines of block n from line `from` to `to`: the first from
+ * the block's column, the others after their container prefix (quote
+ * markers and indent: a paragraph's line never starts with '>'). */
+static size_t
+block_lines(const struct conv *c, cmark_node *n, int from, int to,
+    struct ptline *out)
+{
+	size_t k = 0, len, i;
+	const char *s;
+	int l;
+
+	for (l = from; l <= to && l > 0 && (size_t)l <= c->nlines; l++) {
+		s = body_line(c, l, &len);
+		i = 0;
+		if (l == cmark_node_get_start_line(n))
+			i = (size_t)cmark_node_get_start_column(n) - 1;
+		else
+			while (i < len && (s[i] == ' ' || s[i] == '\t' ||
+			    s[i] == '>'))
+				i++;
+		if (i > len)
+			i = len;
+		out[k].s = s + i;
+		out[k].len = len - i;
+		out[k].line = l;
+		out[k].off = i;
+		k++;
+	}
+	return k;
+}
+
+/* How many line breaks (soft or hard) the inlines of n hold. */
+static size_t
+breaks(cmark_node *n)
+{
+	cmark_node *ch;
+	size_t k = 0;
+
+	for (ch = cmark_node_first_child(n); ch != NULL;
+	    ch = cmark_node_next(ch)) {
+		cmark_node_type t = cmark_node_get_type(ch);
+
+		if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			k++;
+		else
+			k += breaks(ch);
+	}
+	return k;
+}
+
+/* The underline of a setext heading n: its line and character, or 0. */
+static int
+underline(const struct conv *c, cmark_node *n, char *ch)
+{
+	int l, first = cmark_node_get_start_line(n);
+	size_t len, i;
+	const char *s;
+
+	for (l = cmark_node_get_end_line(n); l > first; l--) {
+		if ((size_t)l > c->nlines)
+			continue;
+		s = body_line(c, l, &len);
+		for (i = 0; i < len && (s[i] == ' ' || s[i] == '>'); i++)
+			continue;
+		if (i < len && (s[i] == '=' || s[i] == '-')) {
+			*ch = s[i];
+			return l;
+		}
+	}
+	return 0;
+}
+
+/* The inlines of n before its k-th line break, as a paragraph of their
+ * own into cur (the text that comes before a table). */
+static void
+lead_paragraph(struct conv *c, cmark_node *n, size_t k, xmlNodePtr cur)
+{
+	cmark_node *tmp = cmark_node_new(CMARK_NODE_PARAGRAPH), *ch, *next;
+	size_t seen = 0;
+	int line, col;
+
+	for (ch = cmark_node_first_child(n); ch != NULL; ch = next) {
+		cmark_node_type t = cmark_node_get_type(ch);
+
+		next = cmark_node_next(ch);
+		if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
+			if (++seen == k)
+				break;
+		} else
+			seen += breaks(ch);
+		cmark_node_unlink(ch);
+		cmark_node_append_child(tmp, ch);
+	}
+	convert(c, tmp, cur);
+	cmark_node_free(tmp);
+	node_pos(c, n, &line, &col);
+	if (cur->last != NULL)
+		tree_set_pos(cur->last, line, col);
+}
+
+/* One cell's inlines (paragraph para of the cells' document) into el:
+ * the paragraph's children without the "&" that kept the cell from
+ * opening a block (see table_cells). */
+static void
+cell_inlines(struct conv *sub, cmark_node *para, xmlNodePtr el)
+{
+	xmlNodePtr p, ch, next;
+
+	convert(sub, para, el);
+	if ((p = el->last) == NULL)
+		return;
+	for (ch = p->children; ch != NULL; ch = next) {
+		next = ch->next;
+		xmlUnlinkNode(ch);
+		xmlAddChild(el, ch);
+	}
+	xmlUnlinkNode(p);
+	xmlFreeNode(p);
+	if ((ch = el->children) != NULL && ch->type == XML_TEXT_NODE &&
+	    ch->content != NULL && ch->content[0] == '&') {
+		if (ch->content[1] == '\0') {
+			xmlUnlinkNode(ch);
+			xmlFreeNode(ch);
+		} else {
+			/* copied first: the node's text is freed on setting */
+			char *rest = xstrdup((const char *)ch->content + 1);
+
+			xmlNodeSetContent(ch, (const xmlChar *)rest);
+			free(rest);
+		}
+	}
+}
+
+static const char *const align_class[] = { NULL, "pk-left", "pk-center",
+    "pk-right" };
+
+/*
+ * The cells of t into the rows of table el.  Their inlines are parsed by
+ * cmark in a document of their own: each cell a line after a blank one,
+ * opened by "\&" (an escaped '&', taken off after) so that no cell can
+ * open a block ("# x", "- x", "1. x" stay text, as in a table), then the
+ * page's own text, whose link reference definitions the cells may use.
+ */
+static void
+table_cells(struct conv *c, const struct ptline *lines,
+    const struct pipetable *t, xmlNodePtr table)
+{
+	struct buf doc = { 0 };
+	struct cellmap *map = xcalloc(t->nrows * t->ncols, sizeof(*map));
+	struct conv sub = *c;
+	xmlNodePtr sect = NULL, tr = NULL, el;
+	cmark_node *md, *para;
+	size_t r, j, k = 0;
+	int refs = 0, line, col;
+
+	for (r = 0; r < t->nrows; r++)
+		for (j = 0; j < t->ncols; j++) {
+			const struct ptcell *ce = &t->row[r][j];
+
+			buf_puts(&doc, "\\&");
+			buf_put(&doc, ce->text, ce->len);
+			buf_puts(&doc, "\n\n");
+			refs |= memchr(ce->text, '[', ce->len) != NULL;
+			map[k].line = &lines[t->line[r]];
+			map[k].cell = ce;
+			k++;
+		}
+	if (refs)
+		buf_put(&doc, c->text, c->len);
+	md = cmark_parse_document(doc.data, doc.len, CMARK_OPT_DEFAULT);
+	sub.cells = map;
+	sub.ncells = k;
+	para = cmark_node_first_child(md);
+	for (r = 0, k = 0; r < t->nrows; r++) {
+		if (r <= 1) {
+			sect = tree_el(table, r == 0 ? "thead" : "tbody");
+			tree_set_pos(sect, lines[t->line[r]].line + c->fm_lines,
+			    1);
+		}
+		tr = tree_el(sect, "tr");
+		line = lines[t->line[r]].line + c->fm_lines;
+		col = utf8_col(c->text + c->lines[lines[t->line[r]].line - 1],
+		    lines[t->line[r]].off);
+		tree_set_pos(tr, line, col);
+		for (j = 0; j < t->ncols; j++, k++) {
+			el = tree_el(tr, r == 0 ? "th" : "td");
+			if (r == 0)
+				tree_attr(el, "scope", "col");
+			if (align_class[t->align[j]] != NULL)
+				tree_attr(el, "class", align_class[t->align[j]]);
+			line = map[k].line->line + c->fm_lines;
+			col = utf8_col(c->text + c->lines[map[k].line->line - 1],
+			    map[k].line->off + map[k].cell->src[0]);
+			tree_set_pos(el, line, col);
+			if (para != NULL &&
+			    cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH)
+				cell_inlines(&sub, para, el);
+			if (para != NULL)
+				para = cmark_node_next(para);
+		}
+	}
+	c->ok &= sub.ok;
+	cmark_node_free(md);
+	buf_free(&doc);
+	free(map);
+}
+
+/* Block n (a paragraph, or a setext heading) when its lines hold a pipe
+ * table: what comes before the table as a paragraph, the table, and a
+ * rule for a "---" under it, into cur.  1 done, 0 not a table. */
+static int
+table_block(struct conv *c, cmark_node *n, xmlNodePtr cur)
+{
+	int first = cmark_node_get_start_line(n), last, ul = 0;
+	size_t nl, k, skip;
+	struct pipetable t;
+	struct ptline *lines;
+	xmlNodePtr table;
+	char uch = 0;
+
+	if (first <= 0)
+		return 0;
+	last = cmark_node_get_end_line(n);
+	if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+		if (last <= first || (ul = underline(c, n, &uch)) == 0)
+			return 0;       /* an ATX heading: one line */
+		last = ul - 1;
+	}
+	if (last < first)
+		return 0;
+	lines = xcalloc((size_t)(last - first) + 2, sizeof(*lines));
+	nl = block_lines(c, n, first, last, lines);
+	/* lines cmark took as link reference definitions come first */
+	k = breaks(n) + 1;
+	skip = nl > k ? nl - k : 0;
+	if (uch == '=' || (uch == '-' && ul > 0)) {
+		/* "===" is a row of the table; "---" a rule under it, "--"
+		 * a row (as GFM reads them) */
+		size_t len, i, dashes = 0;
+		const char *s = body_line(c, ul, &len);
+
+		for (i = 0; i < len; i++)
+			dashes += s[i] == '-';
+		if (uch == '=' || dashes < 3)
+			nl += block_lines(c, n, ul, ul, lines + nl);
+		else
+			uch = 'r';
+	}
+	if (!pipetable_find(lines, nl, skip, &t)) {
+		free(lines);
+		return 0;
+	}
+	if (t.first > skip)
+		lead_paragraph(c, n, t.first - skip, cur);
+	table = tree_el(cur, "table");
+	tree_attr(table, "class", "pk-table");
+	tree_set_pos(table, lines[t.first].line + c->fm_lines,
+	    utf8_col(c->text + c->lines[lines[t.first].line - 1],
+	    lines[t.first].off));
+	table_cells(c, lines, &t, table);
+	if (uch == 'r')
+		tree_set_pos(tree_el(cur, "hr"), ul + c->fm_lines, 1);
+	pipetable_free(&t);
+	free(lines);
+	return 1;
+}
+
 /* The one walk: cmark events in, document nodes out.  Long (~140 lines)
  * by reason: one switch over cmark's node types, one short case each,
  * around the enter/exit state of the walk. */
@@ -341,6 +663,10 @@ convert(struct conv *c, cmark_node *doc, xmlNodePtr root)
 				cur = cur->parent;
 			break;
 		case CMARK_NODE_HEADING:
+			if (enter && c->cells == NULL && table_block(c, n, cur)) {
+				cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+				break;
+			}
 			if (enter) {
 				snprintf(tag, sizeof(tag), "h%d",
 				    cmark_node_get_heading_level(n));
@@ -349,6 +675,10 @@ convert(struct conv *c, cmark_node *doc, xmlNodePtr root)
 				cur = cur->parent;
 			break;
 		case CMARK_NODE_PARAGRAPH:
+			if (enter && c->cells == NULL && table_block(c, n, cur)) {
+				cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+				break;
+			}
 			if (in_tight_list(n))
 				break;
 			if (enter)
@@ -509,14 +839,15 @@ markdown_frontmatter(struct project *p, struct page *pg)
 {
 	const char *fm;
 	size_t fmlen;
+	int yaml;
 
 	if (!check_utf8(p->build->diag, pg->src, pg->text, pg->textlen, 1))
 		return 0;
 	if (!split_frontmatter(p->build->diag, pg->src, pg->text, pg->textlen,
-	    &fm, &fmlen,
-	    &pg->fm_lines, &pg->body, &pg->bodylen))
+	    1, &fm, &fmlen, &pg->fm_lines, &pg->body, &pg->bodylen, &yaml))
 		return 0;
-	if (fm != NULL && !frontmatter_read(p->lua, pg->src, 2, fm, fmlen, pg))
+	if (fm != NULL && !frontmatter_read_as(p->lua, pg->src, 2, fm, fmlen,
+	    pg, yaml))
 		return 0;
 	return 1;
 }
@@ -538,7 +869,7 @@ markdown_fragment(struct diag *dg, struct project *p, const char *file,
 {
 	const char *fm, *body;
 	size_t fmlen, bodylen;
-	int fml = fm_lines;
+	int fml = fm_lines, yaml;
 
 	if (!check_utf8(dg, file, text, len, 1))
 		return NULL;
@@ -547,8 +878,8 @@ markdown_fragment(struct diag *dg, struct project *p, const char *file,
 		body = text;
 		bodylen = len;
 		fml = 0;
-	} else if (!split_frontmatter(dg, file, text, len, &fm, &fmlen, &fml,
-	    &body, &bodylen))
-		return NULL;
+	} else if (!split_frontmatter(dg, file, text, len, p != NULL, &fm,
+	    &fmlen, &fml, &body, &bodylen, &yaml))
+		return NULL;   /* bare: "---" is CommonMark's, not YAML */
 	return body_to_doc(dg, p, file, body, bodylen, fml, lang, raw_html);
 }

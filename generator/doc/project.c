@@ -16,6 +16,8 @@
 #include "tree/tree.h"
 #include "doc/doc.h"
 
+static void page_free(struct page *);
+
 static int
 cmp_names(const void *a, const void *b)
 {
@@ -339,6 +341,44 @@ load_lang(struct project *p, size_t lang)
 	return ok;
 }
 
+/* Draft pages (draft = true) are left out of the build, unless it asks
+ * for them (--drafts, serve); what they were is kept, so that a link to
+ * one, or a document that lists one, says why it is missing. */
+static void
+drop_drafts(struct project *p)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->npages; i++) {
+		struct page *pg = p->pages[i];
+		char *k;
+
+		if (!pg->draft || p->build->drafts) {
+			p->pages[n++] = pg;
+			continue;
+		}
+		k = xasprintf("%s/%s", p->site.langs[pg->lang], pg->rel);
+		strset_add(&p->drafts, k);
+		free(k);
+		k = xasprintf("%s/%s", p->site.langs[pg->lang], pg->key);
+		strset_add(&p->drafts, k);
+		free(k);
+		strset_add(&p->drafts, pg->url);
+		page_free(pg);
+	}
+	p->npages = n;
+}
+
+int
+project_is_draft(const struct project *p, size_t lang, const char *s)
+{
+	char *k = xasprintf("%s/%s", p->site.langs[lang], s);
+	int is = strset_has(&p->drafts, k) || strset_has(&p->drafts, s);
+
+	free(k);
+	return is;
+}
+
 /* Pairs translations by key; reports duplicate keys in one language. */
 static int
 pair(struct project *p)
@@ -486,14 +526,17 @@ project_load(struct project *p, struct build *b, const char *dir,
 	free(sitefile);
 	if (!settings_i18n(p->lua, &p->site))
 		return 0;
+	if (!vocab_load(p->lua))
+		return 0;
 	for (lang = 0; lang < p->site.nlangs; lang++)
 		ok &= load_lang(p, lang);
 	if (!ok)
 		return 0;
+	drop_drafts(p);
 	if (!pair(p))
 		return 0;
 	structure(p);
-	return 1;
+	return statements_add(p);
 }
 
 static void
@@ -533,6 +576,7 @@ project_free(struct project *p)
 	lstr_free(&p->site.description);
 	lstr_free(&p->site.author);
 	settings_identity_free(&p->site.id);
+	settings_a11y_free(&p->site.a11y);
 	for (i = 0; i < PK_MAXLANG; i++) {
 		free(p->site.langs[i]);
 		free(p->site.paper[i]);
@@ -551,6 +595,8 @@ project_free(struct project *p)
 		for (j = 0; j < d->npages; j++)
 			free(d->pages[j]);
 		free(d->pages);
+		free(d->pline);
+		free(d->pcol);
 		for (j = 0; j < PK_MAXLANG; j++)
 			free(d->paper[j]);
 	}
@@ -563,6 +609,11 @@ project_free(struct project *p)
 	strmap_free(&p->byrel);
 	strmap_free(&p->bykey);
 	strmap_free(&p->byurl);
+	strset_free(&p->drafts);
+	for (i = 0; i < PK_MAXLANG; i++) {
+		strmap_free(&p->forms[i]);
+		strmap_free(&p->remote[i]);
+	}
 	memset(p, 0, sizeof(*p));
 }
 
@@ -609,7 +660,9 @@ project_doc_pages(const struct project *p, const struct docspec *d,
 		for (i = 0; i < p->npages; i++) {
 			struct page *pg = p->pages[i];
 
-			if (pg->lang != lang || !pattern_match(d->pages[j], pg))
+			/* the statements are the site's, never a document's */
+			if (pg->lang != lang || pg->gen ||
+			    !pattern_match(d->pages[j], pg))
 				continue;
 			for (k = 0; k < n && out[k] != pg; k++)
 				continue;
@@ -618,6 +671,55 @@ project_doc_pages(const struct project *p, const struct docspec *d,
 		}
 	*np = n;
 	return out;
+}
+
+/* Says, for each document and language, a pattern of its pages that
+ * matches none (a key misspelt, a draft, a page not translated) and a
+ * document left with no pages at all, whose files are then not made:
+ * what check and build both say, before anything is written. */
+void
+project_check_docs(const struct project *p)
+{
+	const struct site *s = &p->site;
+	struct diag *dg = p->build->diag;
+	size_t di, li, j, i, n, np;
+
+	for (di = 0; di < s->ndocs; di++) {
+		const struct docspec *d = &s->docs[di];
+
+		for (li = 0; li < s->nlangs; li++) {
+			struct page **all = project_doc_pages(p, d, li, &np);
+
+			free(all);
+			for (j = 0; j < d->npages; j++) {
+				for (i = n = 0; i < p->npages && n == 0; i++)
+					n = p->pages[i]->lang == li &&
+					    pattern_match(d->pages[j],
+					    p->pages[i]);
+				if (n > 0)
+					continue;
+				if (project_is_draft(p, li, d->pages[j]))
+					diag(dg, DIAG_WARN, s->file, d->pline[j],
+					    d->pcol[j], "document '%s': page "
+					    "'%s' is a draft in '%s' (draft = "
+					    "true): left out; build --drafts "
+					    "includes it", d->id, d->pages[j],
+					    s->langs[li]);
+				else
+					diag(dg, DIAG_WARN, s->file, d->pline[j],
+					    d->pcol[j], "document '%s': no page "
+					    "in '%s' matches '%s' (expected a "
+					    "page key, a path under content/%s/, "
+					    "or a folder such as \"guide/*\")",
+					    d->id, s->langs[li], d->pages[j],
+					    s->langs[li]);
+			}
+			if (np == 0)
+				diag(dg, DIAG_WARN, s->file, d->line, d->col,
+				    "document '%s' has no pages in '%s': its "
+				    "files are not made", d->id, s->langs[li]);
+		}
+	}
 }
 
 size_t

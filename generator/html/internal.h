@@ -8,6 +8,14 @@
 
 #include "base/pactkit.h"
 
+/* One document in one language as this build wrote it (downloads.c). */
+struct docfig {
+	int		 read;      /* the files were looked at */
+	int		 pages[4];  /* the PDFs' pages (document, booklet) */
+	long long	 size[4];   /* bytes of the PDF, ODT, DOCX, booklet
+	                             * PDF; -1: none */
+};
+
 struct site_out {
 	struct project	*p;
 	xmlDocPtr	 tmpl;      /* the parsed page.xhtml */
@@ -18,6 +26,7 @@ struct site_out {
 	xmlNodePtr	 body;      /* whose children go into it */
 	unsigned long long *docs;   /* per page index: bit i = in site.docs[i] */
 	char		*inpdf;     /* per page index: in some PDF document */
+	struct docfig	*figs;      /* [doc * nlangs + lang], read on first use */
 	/* The template prepared once per language (its text slots filled,
 	 * its static parts serialised once), then filled page by page. */
 	xmlDocPtr	 prep[PK_MAXLANG];
@@ -104,6 +113,22 @@ int	 slots_known(const char *name);
  * empty. */
 void	 slots_fill(struct site_out *, const struct view *, xmlNodePtr e,
 	    const char *slot);
+
+/* ---- downloads.c, identity.c: slots of their own ------------------------ */
+
+/* "This page is part of: …" (slot "downloads"). */
+void	 downloads_part_of(struct site_out *, const struct view *, xmlNodePtr);
+/* The download panel of a page with downloads = true, linked into its
+ * tree before its first h2 (the caller unlinks and frees it once the page
+ * is written), or NULL. */
+xmlNodePtr downloads_panel(struct site_out *, const struct view *);
+void	 identity_logo(struct site_out *, const struct view *, xmlNodePtr);
+void	 identity_fill(struct site_out *, const struct view *, xmlNodePtr);
+void	 identity_statements(struct site_out *, const struct view *,
+	    xmlNodePtr);
+void	 identity_print(struct site_out *, const struct view *, xmlNodePtr);
+/* The logo and assets/identity.css into the site; 1 ok, 0 (printed). */
+int	 identity_files(struct site_out *);
 
 /* ---- template.c --------------------------------------------------------- */
 

@@ -116,6 +116,7 @@ search_entry(struct site_out *c, struct page *pg)
 {
 	struct buf *b = &c->search[pg->lang];
 	char *home = xasprintf("%s/", c->p->site.langs[pg->lang]), *u;
+	struct page *top;
 	int sp = 0;
 
 	buf_puts(b, b->len == 0 ? "[\n" : ",\n");
@@ -126,9 +127,14 @@ search_entry(struct site_out *c, struct page *pg)
 	json_str(b, u, JSON_FLAT | JSON_HTML);
 	free(u);
 	free(home);
+	/* the section a result is grouped under: the top one below the
+	 * home page (a section page is in its own); "" for the others */
+	for (top = pg; top->parent != NULL && top->parent->parent != NULL;
+	    top = top->parent)
+		continue;
 	buf_puts(b, ",\"s\":");
-	json_str(b, pg->parent != NULL && pg->parent->parent != NULL ?
-	    pg->parent->title : "", JSON_FLAT | JSON_HTML);
+	json_str(b, top->parent != NULL && (top != pg || pg->nkids > 0) ?
+	    top->title : "", JSON_FLAT | JSON_HTML);
 	buf_puts(b, ",\"x\":\"");
 	plain(b, xmlDocGetRootElement(pg->doc), &sp);
 	buf_puts(b, "\"}");

@@ -2,8 +2,9 @@
  * site.c: the HTML writer's site.  Each page's document tree is merged
  * into the theme's XHTML template by walking the libxml2 DOM (data-pk-*
  * slots), then serialised by html.c.  Also writes the language choice
- * page, a 404 page and a search index per language, sitemap.xml, and
- * copies the theme's assets.
+ * page, a 404 page and a search index per language, sitemap.xml (with a
+ * base_url), and copies the theme's assets.  A page that shows the
+ * figures of a document (downloads.c) is written once the documents are.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,6 +129,8 @@ write_page(struct site_out *c, struct page *pg, int index)
 {
 	struct view v = { 0 };
 	xmlDocPtr doc;
+	xmlNodePtr panel;
+	int ok;
 
 	v.pg = pg;
 	v.lang = pg->lang;
@@ -135,12 +138,23 @@ write_page(struct site_out *c, struct page *pg, int index)
 	v.url = pg->url;
 	v.title = pg->title;
 	v.body = xmlDocGetRootElement(pg->doc);
+	panel = downloads_panel(c, &v);
 	doc = template_merge(c, &v);
-	if (!write_doc(c, doc, pg->url, "index.html"))
-		return 0;
-	if (index)
+	ok = write_doc(c, doc, pg->url, "index.html");
+	if (panel != NULL) {            /* the page's own text, for the index */
+		xmlUnlinkNode(panel);
+		xmlFreeNode(panel);
+	}
+	if (ok && index)
 		search_entry(c, pg);
-	return 1;
+	return ok;
+}
+
+/* Whether pg waits for the documents: it shows their figures. */
+static int
+deferred(const struct site_out *c, const struct page *pg)
+{
+	return c->inpdf[pg->idx] || pg->downloads;
 }
 
 /* Pages i with i % n == k. */
@@ -300,7 +314,7 @@ site_page(struct site_out *c, struct page *pg)
 {
 	int ok;
 
-	if (!c->stream)
+	if (!c->stream || deferred(c, pg))
 		return 1;               /* site_close writes them */
 	ok = write_page(c, pg, 1) &&
 	    copy_files(c->p, pg, c->out, &c->files);
@@ -331,6 +345,21 @@ site_close(struct site_out *c, int ok)
 			    p->pages[i]->lang == (size_t)p->lang_only)
 				ok = copy_files(p, p->pages[i], outdir,
 				    &c->files);
+	} else {
+		size_t i;
+
+		/* the pages that waited for the documents' figures */
+		for (i = 0; i < p->npages && ok; i++) {
+			struct page *pg = p->pages[i];
+
+			if (stop_asked() != 0)
+				ok = 0;
+			else if ((p->lang_only < 0 ||
+			    pg->lang == (size_t)p->lang_only) &&
+			    pg->doc != NULL && deferred(c, pg))
+				ok = write_page(c, pg, 1) &&
+				    copy_files(p, pg, outdir, &c->files);
+		}
 	}
 	for (l = 0; l < p->site.nlangs && ok; l++)
 		if (p->lang_only < 0 || l == (size_t)p->lang_only)
@@ -338,7 +367,8 @@ site_close(struct site_out *c, int ok)
 	if (p->lang_only > 0)           /* the shared files are the parent's */
 		goto out;
 	if (ok)
-		ok = write_choice(c) && search_sitemap(c);
+		ok = write_choice(c) && (p->site.base_url == NULL ||
+		    search_sitemap(c));
 	if (ok) {
 		char *from = xasprintf("%s/assets", c->themedir);
 		char *to = xasprintf("%s/site/assets", outdir);
@@ -347,6 +377,7 @@ site_close(struct site_out *c, int ok)
 			ok = out_copytree(c->p->build->out, from, to);
 		free(from);
 		free(to);
+		ok = ok && identity_files(c);
 	}
 out:
 	nav_drop(c, 1);
@@ -362,6 +393,7 @@ out:
 	free(c->themedir);
 	free(c->docs);
 	free(c->inpdf);
+	free(c->figs);
 	strmap_free(&c->files);
 	for (l = 0; l < PK_MAXLANG; l++)
 		buf_free(&c->search[l]);

@@ -89,9 +89,12 @@ fill_breadcrumb(struct site_out *c, const struct view *v, xmlNodePtr slot)
 
 			tree_attr(sp, "aria-current", "page");
 		} else
-			view_link(li, v, chain[i]->url, chain[i]->title);
+			/* the home page is "Home": its title is the site's,
+			 * in the header already, and long on a phone */
+			view_link(li, v, chain[i]->url, chain[i]->parent ==
+			    NULL ? view_str(c, v->lang, "home") :
+			    chain[i]->title);
 	}
-	(void)c;
 }
 
 static void
@@ -112,10 +115,65 @@ toc_collect(xmlNodePtr n, xmlNodePtr *hs, size_t *nh, size_t max)
 	}
 }
 
+/* The number a heading's text starts with ("12. Budget": 12, and the
+ * text after it in *rest), or 0. */
+static long
+heading_number(const char *t, const char **rest)
+{
+	const char *p = t;
+	long n;
+
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (p == t || p - t > 6 || p[0] != '.' || p[1] != ' ')
+		return 0;
+	n = strtol(t, NULL, 10);
+	*rest = p + 2;
+	return n;
+}
+
+/* A list of the contents whose headings all carry their number (a MoU's
+ * articles, "1. Parties"): the list gives each item that number, and
+ * the links the text after it, so the number is shown once. */
+static void
+toc_numbers(xmlNodePtr ol)
+{
+	xmlNodePtr li, a, sub;
+	const char *rest;
+	int all = ol->children != NULL;
+
+	for (li = ol->children; li != NULL; li = li->next) {
+		char *t;
+
+		if ((a = li->children) == NULL)
+			continue;
+		t = tree_text_content(a);
+		all &= heading_number(t, &rest) > 0;
+		free(t);
+		for (sub = a->next; sub != NULL; sub = sub->next)
+			if (sub->type == XML_ELEMENT_NODE)
+				toc_numbers(sub);
+	}
+	if (!all)
+		return;
+	for (li = ol->children; li != NULL; li = li->next) {
+		char *t = tree_text_content(li->children), num[24], *keep;
+		long n = heading_number(t, &rest);
+
+		keep = xstrdup(rest);
+		snprintf(num, sizeof(num), "%ld", n);
+		tree_attr(li, "value", num);
+		xmlNodeSetContent(li->children, NULL);
+		tree_text(li->children, keep);
+		free(keep);
+		free(t);
+	}
+}
+
 static void
 fill_toc(struct site_out *c, const struct view *v, xmlNodePtr slot)
 {
-	xmlNodePtr hs[512], ol, sub = NULL, li = NULL, a;
+	xmlNodePtr hs[512], ol, sub = NULL, li = NULL, a, h, fold;
 	size_t nh = 0, i;
 
 	if (v->pg != NULL && v->pg->doc != NULL)
@@ -125,8 +183,14 @@ fill_toc(struct site_out *c, const struct view *v, xmlNodePtr slot)
 		return;
 	}
 	view_clear(slot);
-	tree_el_text(slot, "h2", view_str(c, v->lang, "contents"));
-	ol = tree_el(slot, "ol");
+	/* a title on wide screens, a button that folds the list on small
+	 * ones (pactkit.css shows one or the other) */
+	h = tree_el_text(slot, "h2", view_str(c, v->lang, "contents"));
+	tree_attr(h, "class", "pk-toc-title");
+	fold = tree_el(slot, "details");
+	tree_attr(fold, "class", "pk-toc-fold");
+	tree_el_text(fold, "summary", view_str(c, v->lang, "contents"));
+	ol = tree_el(fold, "ol");
 	for (i = 0; i < nh; i++) {
 		char *text = tree_text_content(hs[i]);
 		char *href = xasprintf("#%s", tree_get_attr(hs[i], "id"));
@@ -151,6 +215,7 @@ fill_toc(struct site_out *c, const struct view *v, xmlNodePtr slot)
 		free(href);
 		free(text);
 	}
+	toc_numbers(ol);
 }
 
 static void
@@ -207,41 +272,6 @@ fill_meta(struct site_out *c, const struct view *v, xmlNodePtr slot)
 	buf_free(&b);
 	if (slot->children == NULL)
 		view_drop(slot);
-}
-
-static void
-fill_downloads(struct site_out *c, const struct view *v, xmlNodePtr slot)
-{
-	const struct site *s = &c->p->site;
-	unsigned long long mask;
-	xmlNodePtr ul = NULL;
-	size_t i;
-
-	if (v->pg == NULL || c->docs == NULL ||
-	    (mask = c->docs[v->pg->idx]) == 0) {
-		view_drop(slot);
-		return;
-	}
-	view_clear(slot);
-	for (i = 0; i < s->ndocs && i < 64; i++) {
-		char *u, *label;
-		xmlNodePtr li, a;
-
-		if (!(mask & (1ULL << i)) || !(s->docs[i].formats & DOC_PDF))
-			continue;
-		if (ul == NULL) {
-			ul = tree_el(slot, "ul");
-			tree_attr(ul, "class", "pk-downloads");
-		}
-		li = tree_el(ul, "li");
-		u = xasprintf("pdf/%s/%s.pdf", s->langs[v->lang], s->docs[i].id);
-		label = xasprintf("%s – %s", view_str(c, v->lang,
-		    "download_pdf"), lstr_get(&s->docs[i].title, v->lang));
-		a = view_link(li, v, u, label);
-		tree_attr(a, "type", "application/pdf");
-		free(label);
-		free(u);
-	}
 }
 
 /* ": " before a title; French puts a no-break space before the colon. */
@@ -398,7 +428,11 @@ static const struct slotdef {
 	{ "breadcrumb", fill_breadcrumb },
 	{ "toc", fill_toc },
 	{ "meta", fill_meta },
-	{ "downloads", fill_downloads },
+	{ "downloads", downloads_part_of },
+	{ "logo", identity_logo },
+	{ "identity", identity_fill },
+	{ "statements", identity_statements },
+	{ "print-info", identity_print },
 	{ "prevnext", fill_prevnext },
 	{ "search", fill_search },
 };

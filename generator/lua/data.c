@@ -1,8 +1,8 @@
 /*
  * data.c: pk.data(NAME), the value of the project's lua/data/NAME.lua,
  * run once per build in the sandbox, its fields' lines mapped
- * (linemap.c) for pk.check.  A file that needs itself is an error; so
- * is a file that failed, said once.
+ * (linemap.c) for pk.check.  A file that needs itself is an error; a
+ * file that failed is said once, and its later uses fail silently.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -19,13 +19,94 @@
 
 /*
  * What REG_DATA holds for a name: nil (not read yet), false (being read:
- * met again, it needs itself), its value, or one of these marks: it
- * failed (its error said), and a later call said so too.
+ * met again, it needs itself), its value, or this mark: it failed (its
+ * error said).
  */
-static const char failed = 0, said = 0;
+static const char failed = 0;
 
-/* Protected: runs data file (chunk name 1, text 2); leaves its value,
- * its lines mapped. */
+/* Where field `id` of item table idx is: line, and its column in *col. */
+static int
+id_pos(lua_State *L, int idx, const char *file, int *col, char *path,
+    size_t sz)
+{
+	const char *f, *p;
+
+	*col = 0;
+	path[0] = '\0';
+	if (!linemap_where(L, idx, &f, &p))
+		return 0;
+	snprintf(path, sz, "%s.id", p);
+	return linemap_pos(L, file, path, col);
+}
+
+/* Ids are unique in every list of a data file (items that are tables
+ * with a string id): each repeat is an error naming both places. */
+static void
+dup_ids(lua_State *L, int t, const char *file, const char *name, int depth)
+{
+	struct sandbox *sb = sandbox_get(L);
+	char p1[SB_MAXPATH + 4], p2[SB_MAXPATH + 4];
+	lua_Integer i, n;
+	int seen, top = lua_gettop(L);
+
+	if (depth > SB_MAXDEPTH || lua_type(L, t) != LUA_TTABLE)
+		return;
+	luaL_checkstack(L, 8, "nested too deeply");
+	n = (lua_Integer)lua_rawlen(L, t);
+	lua_newtable(L);                /* id -> index of its first item */
+	seen = lua_gettop(L);
+	for (i = 1; i <= n; i++) {
+		sandbox_charge(L, 1);
+		if (lua_rawgeti(L, t, i) != LUA_TTABLE) {
+			lua_pop(L, 1);
+			continue;
+		}
+		if (lua_getfield(L, -1, "id") == LUA_TSTRING) {
+			lua_pushvalue(L, -1);
+			if (lua_rawget(L, seen) == LUA_TNUMBER) {
+				int c1, c2, l1, l2;
+
+				lua_rawgeti(L, t, lua_tointeger(L, -1));
+				l1 = id_pos(L, lua_gettop(L), file, &c1, p1,
+				    sizeof(p1));
+				l2 = id_pos(L, lua_gettop(L) - 3, file, &c2, p2,
+				    sizeof(p2));
+				diag(sb->diag, DIAG_ERROR, file, l2, c2,
+				    "%s%s: duplicate id \"%s\": %s%s has it too "
+				    "(line %d:%d); ids are unique", name,
+				    p2 + (*name == '\0' && *p2 == '.'),
+				    lua_tostring(L, -3), name,
+				    p1 + (*name == '\0' && *p1 == '.'), l1, c1);
+				lua_pop(L, 1);
+			} else {
+				lua_pushvalue(L, -2);
+				lua_pushinteger(L, i);
+				lua_rawset(L, seen);
+			}
+			lua_pop(L, 1);
+		}
+		lua_pop(L, 1);
+		dup_ids(L, lua_gettop(L), file, name, depth + 1);
+		lua_pop(L, 1);
+	}
+	/* and the lists inside the fields of a record (mou.lua's parties) */
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		if (!lua_isinteger(L, -2) && lua_type(L, -1) == LUA_TTABLE)
+			dup_ids(L, lua_gettop(L), file, name, depth + 1);
+		lua_pop(L, 1);
+	}
+	lua_settop(L, top);
+}
+
+void
+data_dup_ids(lua_State *L, int idx, const char *file, const char *name)
+{
+	dup_ids(L, lua_absindex(L, idx), file, name, 0);
+}
+
+/* Protected: runs data file (chunk name 1, text 2, data name 3); leaves
+ * its value, its lines mapped, its ids checked. */
 static int
 run_data(lua_State *L)
 {
@@ -41,6 +122,7 @@ run_data(lua_State *L)
 		    "with return { … }", chunk);
 	linemap_read(L, chunk, src, len);
 	linemap_register(L, -1, chunk, "");
+	dup_ids(L, lua_gettop(L), chunk, lua_tostring(L, 3), 0);
 	return 1;
 }
 
@@ -81,14 +163,10 @@ data_load(lua_State *L, const char *name)
 		lua_remove(L, top);
 		return;
 	case LUA_TLIGHTUSERDATA:
-		/* it failed, its error said: the first call after says so,
-		 * the others fail without a word (no cascade) */
-		if (lua_touserdata(L, -1) == &said)
-			sandbox_silent(L);
-		lua_pushlightuserdata(L, (void *)&said);
-		lua_setfield(L, top, name);
-		luaL_error(L, "pk.data: lua/data/%s.lua could not be read "
-		    "(its error is above)", name);
+		/* it failed, its error said: every later call fails without
+		 * a word (no cascade of errors in the components that use
+		 * it, which would point into pactkit's own files) */
+		sandbox_silent(L);
 		/* FALLTHROUGH */
 	default:
 		lua_remove(L, top);
@@ -123,8 +201,9 @@ data_load(lua_State *L, const char *name)
 	lua_pushcfunction(L, run_data);
 	lua_pushstring(L, chunk);
 	lua_pushvalue(L, top + 1);      /* the text */
+	lua_pushstring(L, name);
 	free(chunk);
-	status = lua_pcall(L, 2, 1, top + 2);
+	status = lua_pcall(L, 3, 1, top + 2);
 	if (status != LUA_OK) {
 		/* an exceeded budget is the call's: the file may be read
 		 * another time; its own error is said now, and remembered */

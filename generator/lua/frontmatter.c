@@ -1,8 +1,9 @@
 /*
  * frontmatter.c: a page's front matter (Lua between "+++" lines) ->
- * the page's title, key, updated, weight, description and slug.  Plain
- * `name = "text"` lines are read without compiling them; anything else
- * runs in the sandbox, its lines mapped so that errors name them.
+ * the page's title, key, updated, weight, description, slug and
+ * downloads.  Plain `name = "text"` lines are read without compiling
+ * them; anything else runs in the sandbox, its lines mapped so that
+ * errors name them.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -24,12 +25,10 @@ struct fmctx {
 	size_t	 len;
 	struct page *page;
 	int	 ok;
-	int	 fast;          /* read by fm_simple, not by Lua */
+	int	 fast;          /* read by fm_simple or as YAML, not by Lua */
+	int	 yaml;          /* YAML between "---" lines */
 	int	 nkeys;
-	struct {
-		char	 name[32];
-		int	 line;
-	}	 keys[32];
+	struct fmkey keys[32];  /* the fields' places (when fast) */
 };
 
 /* Front matter of plain `name = "text"`, integer, true or false lines
@@ -43,7 +42,7 @@ fm_simple(lua_State *L, struct fmctx *c)
 	    "elseif", "end", "false", "for", "function", "goto", "if", "in",
 	    "local", "nil", "not", "or", "repeat", "return", "then", "true",
 	    "until", "while", "_ENV", NULL };
-	const char *p = c->text, *end = c->text + c->len, *cr;
+	const char *p = c->text, *end = c->text + c->len, *cr, *ls;
 	int line = c->line, top = lua_gettop(L);
 
 	/* a lone carriage return ends a line (or a comment) for Lua */
@@ -60,6 +59,7 @@ fm_simple(lua_State *L, struct fmctx *c)
 
 		if (eol == NULL)
 			eol = end;
+		ls = p;
 		while (p < eol && (*p == ' ' || *p == '\t' || *p == '\r'))
 			p++;
 		if (p == eol || (eol - p >= 2 && p[0] == '-' && p[1] == '-' &&
@@ -132,6 +132,7 @@ fm_simple(lua_State *L, struct fmctx *c)
 		lua_rawset(L, -3);
 		memcpy(c->keys[c->nkeys].name, name, nlen);
 		c->keys[c->nkeys].name[nlen] = '\0';
+		c->keys[c->nkeys].col = utf8_col(ls, (size_t)(name - ls));
 		c->keys[c->nkeys++].line = line;
 		p = eol + 1;
 	}
@@ -152,7 +153,7 @@ fmerr(lua_State *L, struct fmctx *c, enum diag_level lvl, const char *key,
 {
 	char path[128];
 	va_list ap;
-	int line;
+	int line, col = 0;
 
 	snprintf(path, sizeof(path), ".%s", key);
 	line = 0;
@@ -160,13 +161,15 @@ fmerr(lua_State *L, struct fmctx *c, enum diag_level lvl, const char *key,
 		int i;
 
 		for (i = 0; i < c->nkeys; i++)
-			if (strcmp(c->keys[i].name, key) == 0)
+			if (strcmp(c->keys[i].name, key) == 0) {
 				line = c->keys[i].line;
+				col = c->keys[i].col;
+			}
 	} else
-		line = linemap_line(L, c->file, path);
+		line = linemap_pos(L, c->file, path, &col);
 	va_start(ap, fmt);
-	diag_va(c->sb->diag, lvl, c->file, line > 0 ? line : c->line, 0, fmt,
-	    ap);
+	diag_va(c->sb->diag, lvl, c->file, line > 0 ? line : c->line,
+	    line > 0 ? col : 0, fmt, ap);
 	va_end(ap);
 	if (lvl == DIAG_ERROR)
 		c->ok = 0;
@@ -193,7 +196,7 @@ static int
 fm_k(lua_State *L)
 {
 	static const char *const known[] = { "title", "key", "updated",
-	    "weight", "description", "slug", NULL };
+	    "weight", "description", "slug", "draft", "downloads", NULL };
 	static const char *const alias[][2] = { { "name", "title" },
 	    { "summary", "description" }, { "order", "weight" }, { NULL,
 	    NULL } };
@@ -206,7 +209,12 @@ fm_k(lua_State *L)
 	lua_Integer k;
 	int env, v;
 
-	if (getenv("PACTKIT_FM_LUA") == NULL && fm_simple(L, c))
+	if (c->yaml) {
+		fmyaml_read(L, c->file, c->line, c->text, c->len, c->keys,
+		    &c->nkeys, (int)(sizeof(c->keys) / sizeof(c->keys[0])));
+		c->fast = 1;
+		env = lua_gettop(L);
+	} else if (getenv("PACTKIT_FM_LUA") == NULL && fm_simple(L, c))
 		env = lua_gettop(L);
 	else {
 		/* blank lines first, so Lua's line numbers are the file's */
@@ -283,6 +291,14 @@ fm_k(lua_State *L)
 				free(p->slug);
 				p->slug = NULL;
 			}
+		} else if (strcmp(key, "downloads") == 0) {
+			if (lua_type(L, v) == LUA_TBOOLEAN)
+				p->downloads = lua_toboolean(L, v);
+			else {
+				schema_describe(L, v, got, sizeof(got));
+				fmerr(L, c, DIAG_ERROR, key, "downloads: expected "
+				    "true or false, got %s", got);
+			}
 		} else if (strcmp(key, "translationKey") == 0 ||
 		    strcmp(key, "date") == 0 || strcmp(key, "lastmod") == 0) {
 			/* Hugo's names, used when ours are absent */
@@ -303,8 +319,16 @@ fm_k(lua_State *L)
 					p->updated = xstrdup(d);
 			}
 			lua_pop(L, 1);
-		} else if (strcmp(key, "draft") == 0 ||
-		    strcmp(key, "tags") == 0 || strcmp(key, "categories") == 0 ||
+		} else if (strcmp(key, "draft") == 0) {
+			if (lua_type(L, v) == LUA_TBOOLEAN)
+				p->draft = lua_toboolean(L, v);
+			else {
+				schema_describe(L, v, got, sizeof(got));
+				fmerr(L, c, DIAG_ERROR, key, "draft: expected "
+				    "true or false, got %s", got);
+			}
+		} else if (strcmp(key, "tags") == 0 ||
+		    strcmp(key, "categories") == 0 ||
 		    strcmp(key, "aliases") == 0) {
 			;       /* Hugo's, with no meaning here: carried over */
 		} else {
@@ -313,14 +337,14 @@ fm_k(lua_State *L)
 				if (strcmp(alias[i][0], key) == 0)
 					near = alias[i][1];
 			if (near == NULL)
-				near = suggest_nearest(key, known, 6);
+				near = suggest_nearest(key, known, 7);
 			if (near != NULL)
 				fmerr(L, c, DIAG_WARN, key, "unknown front matter "
 				    "field '%s'; did you mean '%s'?", key, near);
 			else
 				fmerr(L, c, DIAG_WARN, key, "unknown front matter "
-				    "field '%s' (known: title, key, updated, "
-				    "weight, description, slug)", key);
+				    "field '%s' (known: title, key, weight, "
+				    "updated, description, slug, draft, downloads)", key);
 		}
 		lua_pop(L, 2);
 	}
@@ -331,10 +355,18 @@ int
 frontmatter_read(struct sandbox *sb, const char *file, int line,
     const char *text, size_t len, struct page *page)
 {
+	return frontmatter_read_as(sb, file, line, text, len, page, 0);
+}
+
+int
+frontmatter_read_as(struct sandbox *sb, const char *file, int line,
+    const char *text, size_t len, struct page *page, int yaml)
+{
 	struct fmctx c;
 	int ok;
 
 	memset(&c, 0, sizeof(c));
+	c.yaml = yaml;
 	c.sb = sb;
 	c.file = file;
 	c.line = line < 1 ? 1 : line;

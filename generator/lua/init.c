@@ -23,6 +23,7 @@ init_sandbox(const struct site *site, struct diag *dg)
 	schema_open(L);         /* pk.check */
 	pklib_open(L);          /* pk.loc, pk.t, pk.number, ... pk.trim */
 	ltree_open(L);          /* pk.h, pk.text, pk.id, pk.textwidth */
+	vocab_open(L);          /* pk.vocab, pk.label */
 	lua_setfield(L, LUA_REGISTRYINDEX, SB_REG_PK);
 	return sb;
 }

@@ -129,18 +129,39 @@ int	 linemap_where(lua_State *, int idx, const char **file,
 	    const char **path);
 /* Line of path in file's map, going up to the enclosing table; 0 none. */
 int	 linemap_line(lua_State *, const char *file, const char *path);
+/* The same, and the column of that field's first token in *col (0 when
+ * not known; col may be NULL). */
+int	 linemap_pos(lua_State *, const char *file, const char *path, int *col);
 /* Appends the path component of the key at idx to path (SB_MAXPATH
  * bytes, plen used); 0 when it does not fit. */
 int	 linemap_addkey(lua_State *, int idx, char *path, size_t plen);
+
+/* ---- fmyaml.c: YAML front matter -------------------------------------- */
+
+/* A top-level field of a page's front matter and its place. */
+struct fmkey {
+	char	 name[32];          /* the field's name */
+	int	 line;              /* its line in the file */
+	int	 col;               /* and column */
+};
+
+/* Pushes the table of YAML front matter text (len bytes, its first line
+ * the file's line line0), the places of its first maxkeys fields in keys
+ * (*nkeys of them); raises "file:line:col: …" when it is not YAML fields. */
+int	 fmyaml_read(lua_State *, const char *file, int line0,
+	    const char *text, size_t len, struct fmkey *keys, int *nkeys,
+	    int maxkeys);
 
 /* ---- the pk table: each library adds its functions to the table on top */
 
 /* pklib.c: pk.loc, pk.t, pk.number, pk.money, pk.date, pk.warn, pk.split,
  * pk.trim */
 void	 pklib_open(lua_State *);
-/* The string of loc value idx for lang (fallback + warning); NULL when
- * the value is nil.  *used gets the language index used. */
-const char *pklib_loc(lua_State *, int idx, size_t lang, size_t *used);
+/* loc.c: the code of language i ("" past the last); the string of loc
+ * value idx for lang (fallback + warning), NULL when the value is nil,
+ * *used getting the language index used. */
+const char *loc_lang(const struct site *, size_t i);
+const char *loc_text(lua_State *, int idx, size_t lang, size_t *used);
 /* data.c: pk.data */
 void	 data_open(lua_State *);
 /* A name of a data file, theme, document or slug: a-z, 0-9, '-', '_'. */
@@ -150,6 +171,18 @@ int	 data_goodname(const char *);
 int	 data_runfile(struct sandbox *, const char *path, int nresults);
 /* Pushes the value of lua/data/NAME.lua, loading it the first time. */
 void	 data_load(lua_State *, const char *name);
+/* Ids unique in each list of the value at idx (a data file's, file and
+ * its name for messages): each repeat an error naming both places. */
+void	 data_dup_ids(lua_State *, int idx, const char *file, const char *name);
+/* vocab.c: pk.vocab, pk.label */
+void	 vocab_open(lua_State *);
+/* pk.t's fallback: pushes the vocabulary's text for an interface string
+ * of the topic that moved to the vocabularies ("sector.police",
+ * "note.confidential"), in the page's language; 0 when key is not one. */
+int	 vocab_t(lua_State *, const char *key);
+/* The vocabulary that now holds an interface string of the topic
+ * ("sector.other" -> "sectors"), or NULL. */
+const char *vocab_moved(const char *key);
 /* schema.c: pk.check */
 void	 schema_open(lua_State *);
 /* "string \"high\"", "number 6", "a table", ... into buf. */

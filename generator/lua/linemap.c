@@ -4,9 +4,10 @@
  * the registry: a map path (".parties[2].name") -> line for the file,
  * from a small Lua tokenizer, and for each table of the value it returned
  * the file and path it came from, so that pk.check and the settings
- * readers name the line of the field at fault.
+ * readers name the line and column of the field at fault.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,8 @@
 #include "base/pactkit.h"
 #include "lua/internal.h"
 
-#define REG_LINES "pk.lines"    /* file -> { path -> line } */
+#define REG_LINES "pk.lines"    /* file -> { path -> line * POS_LINE + col } */
+#define POS_LINE 1048576        /* a line and a column in one integer */
 #define REG_POS "pk.pos"        /* table -> path (weak keys) */
 #define REG_POSFILE "pk.posfile" /* table -> file (weak keys) */
 
@@ -28,6 +30,7 @@ struct token {
 	const char *s;              /* into the source */
 	size_t	 len;
 	int	 line;
+	int	 col;               /* in characters, 1-based */
 };
 
 struct frame {
@@ -43,10 +46,14 @@ struct lmap {
 	size_t	 tokcap;
 	char	**paths;            /* entries, in source order */
 	int	*lines;
+	int	*cols;
 	size_t	 n;
 	size_t	 cap;
 	struct frame *frames;
 	size_t	 nframes;
+	struct strmap seen;         /* path of a field -> its entry + 1 */
+	size_t	*dups;              /* entry pairs: a field given twice */
+	size_t	 ndups;
 };
 
 /* Length of a long bracket opener "[==[" at s, its level in *lvl; 0 if
@@ -89,7 +96,8 @@ longskip(const char *s, size_t len, size_t i, int lvl, int *line)
 }
 
 static void
-addtok(struct lmap *m, enum tok type, const char *s, size_t len, int line)
+addtok(struct lmap *m, enum tok type, const char *s, size_t len, int line,
+    const char *ls)
 {
 	if (m->ntoks == m->tokcap) {
 		m->tokcap = m->tokcap == 0 ? 256 : m->tokcap * 2;
@@ -99,7 +107,19 @@ addtok(struct lmap *m, enum tok type, const char *s, size_t len, int line)
 	m->toks[m->ntoks].s = s;
 	m->toks[m->ntoks].len = len;
 	m->toks[m->ntoks].line = line;
+	m->toks[m->ntoks].col = utf8_col(ls, (size_t)(s - ls));
 	m->ntoks++;
+}
+
+/* The start of the line holding offset i (ls: a line start before it). */
+static const char *
+lastline(const char *s, size_t i, const char *ls)
+{
+	const char *p;
+
+	for (p = s + i; p > ls && p[-1] != '\n'; p--)
+		continue;
+	return p;
 }
 
 static void
@@ -109,7 +129,7 @@ tokenize(struct lmap *m, const char *s, size_t len)
 	    "//", "<<", ">>", "..", NULL };
 	size_t i = 0, start, k;
 	int line = 1, lvl, tline;
-	const char *const *t;
+	const char *const *t, *ls = s, *tls;
 
 	while (i < len) {
 		char c = s[i];
@@ -117,23 +137,28 @@ tokenize(struct lmap *m, const char *s, size_t len)
 		if (c == '\n') {
 			line++;
 			i++;
+			ls = s + i;
 		} else if (isspace((unsigned char)c)) {
 			i++;
 		} else if (c == '-' && i + 1 < len && s[i + 1] == '-') {
 			i += 2;
-			if ((k = longopen(s + i, len - i, &lvl)) > 0)
+			if ((k = longopen(s + i, len - i, &lvl)) > 0) {
 				i = longskip(s, len, i + k, lvl, &line);
-			else
+				ls = lastline(s, i, ls);
+			} else
 				while (i < len && s[i] != '\n')
 					i++;
 		} else if (c == '[' && (k = longopen(s + i, len - i, &lvl))) {
 			start = i;
 			tline = line;
+			tls = ls;
 			i = longskip(s, len, i + k, lvl, &line);
-			addtok(m, TOK_STRING, s + start, i - start, tline);
+			addtok(m, TOK_STRING, s + start, i - start, tline, tls);
+			ls = lastline(s, i, ls);
 		} else if (c == '"' || c == '\'') {
 			start = i++;
 			tline = line;
+			tls = ls;
 			while (i < len && s[i] != c && s[i] != '\n') {
 				if (s[i] == '\\' && i + 1 < len) {
 					i++;
@@ -152,7 +177,8 @@ tokenize(struct lmap *m, const char *s, size_t len)
 			}
 			if (i < len && s[i] == c)
 				i++;
-			addtok(m, TOK_STRING, s + start, i - start, tline);
+			addtok(m, TOK_STRING, s + start, i - start, tline, tls);
+			ls = lastline(s, i, ls);
 		} else if (isdigit((unsigned char)c) || (c == '.' && i + 1 < len
 		    && isdigit((unsigned char)s[i + 1]))) {
 			start = i++;
@@ -160,13 +186,13 @@ tokenize(struct lmap *m, const char *s, size_t len)
 			    s[i] == '.' || s[i] == '_' || ((s[i] == '-' ||
 			    s[i] == '+') && strchr("eEpP", s[i - 1]) != NULL)))
 				i++;
-			addtok(m, TOK_NUMBER, s + start, i - start, line);
+			addtok(m, TOK_NUMBER, s + start, i - start, line, ls);
 		} else if (isalpha((unsigned char)c) || c == '_') {
 			start = i;
 			while (i < len && (isalnum((unsigned char)s[i]) ||
 			    s[i] == '_'))
 				i++;
-			addtok(m, TOK_NAME, s + start, i - start, line);
+			addtok(m, TOK_NAME, s + start, i - start, line, ls);
 		} else {
 			k = 1;
 			if (i + 2 < len && memcmp(s + i, "...", 3) == 0)
@@ -176,7 +202,7 @@ tokenize(struct lmap *m, const char *s, size_t len)
 					if (i + 1 < len &&
 					    memcmp(s + i, *t, 2) == 0)
 						k = 2;
-			addtok(m, TOK_SYM, s + i, k, line);
+			addtok(m, TOK_SYM, s + i, k, line, ls);
 			i += k;
 		}
 	}
@@ -199,16 +225,46 @@ isname(const struct lmap *m, size_t i, const char *name)
 }
 
 static void
-record(struct lmap *m, const char *path, int line)
+record(struct lmap *m, const char *path, const struct token *t)
 {
 	if (m->n == m->cap) {
 		m->cap = m->cap == 0 ? 64 : m->cap * 2;
 		m->paths = xrealloc(m->paths, m->cap * sizeof(*m->paths));
 		m->lines = xrealloc(m->lines, m->cap * sizeof(*m->lines));
+		m->cols = xrealloc(m->cols, m->cap * sizeof(*m->cols));
 	}
 	m->paths[m->n] = xstrdup(path);
-	m->lines[m->n] = line;
+	m->lines[m->n] = t->line;
+	m->cols[m->n] = t->col < POS_LINE ? t->col : 0;
 	m->n++;
+}
+
+/* Notes a field of a table constructor given twice (the last entry):
+ * Lua keeps the last value, silently. */
+static void
+twice(struct lmap *m, const char *path)
+{
+	void *first = strmap_get(&m->seen, path);
+	size_t i, n;
+
+	/* the fields inside a field given twice are the first one's and
+	 * the last one's, not repeats */
+	for (i = 0; i < m->ndups; i++) {
+		const char *d = m->paths[m->dups[2 * i + 1]];
+
+		n = strlen(d);
+		if (strncmp(path, d, n) == 0 && (path[n] == '.' ||
+		    path[n] == '['))
+			return;
+	}
+	if (first == NULL) {
+		strmap_put(&m->seen, path, (void *)(uintptr_t)m->n);
+		return;
+	}
+	m->dups = xrealloc(m->dups, (m->ndups + 1) * 2 * sizeof(*m->dups));
+	m->dups[2 * m->ndups] = (size_t)(uintptr_t)first - 1;
+	m->dups[2 * m->ndups + 1] = m->n - 1;
+	m->ndups++;
 }
 
 static void
@@ -277,8 +333,10 @@ mapfields(struct lmap *m)
 					    top->n);
 				v = i;
 			}
-			if (child != NULL)
-				record(m, child, t->line);
+			if (child != NULL) {
+				record(m, child, t);
+				twice(m, child);
+			}
 			if (v != (size_t)-1) {
 				if (issym(m, v, "{")) {
 					push(m, '{', child);
@@ -301,7 +359,7 @@ mapfields(struct lmap *m)
 				child = xasprintf(".%.*s",
 				    (int)m->toks[i - 2].len, m->toks[i - 2].s);
 			if (child != NULL && *child == '\0')
-				record(m, child, t->line);
+				record(m, child, t);
 			push(m, '{', child);
 		} else if (issym(m, i, "}")) {
 			pop(m, '{');
@@ -323,7 +381,7 @@ mapfields(struct lmap *m)
 		    issym(m, i + 1, "=") && !issym(m, i - 1, ".") &&
 		    !issym(m, i - 1, ":")) {
 			child = xasprintf(".%.*s", (int)t->len, t->s);
-			record(m, child, t->line);
+			record(m, child, t);
 			free(child);
 		}
 	}
@@ -340,7 +398,10 @@ lmap_free(struct lmap *m)
 		pop(m, m->frames[m->nframes - 1].kind);
 	free(m->paths);
 	free(m->lines);
+	free(m->cols);
 	free(m->frames);
+	free(m->dups);
+	strmap_free(&m->seen);
 	free(m->toks);
 }
 
@@ -355,7 +416,8 @@ lmap_store(lua_State *L)
 	luaL_getsubtable(L, LUA_REGISTRYINDEX, REG_LINES);
 	lua_createtable(L, 0, (int)m->n);
 	for (i = 0; i < m->n; i++) {
-		lua_pushinteger(L, m->lines[i]);
+		lua_pushinteger(L, (lua_Integer)m->lines[i] * POS_LINE +
+		    m->cols[i]);
 		lua_setfield(L, -2, m->paths[i]);
 	}
 	lua_setfield(L, -2, lua_tostring(L, 2));
@@ -366,11 +428,21 @@ void
 linemap_read(lua_State *L, const char *file, const char *src, size_t len)
 {
 	struct lmap m;
+	size_t i;
 	int status;
 
 	memset(&m, 0, sizeof(m));
 	tokenize(&m, src, len);
 	mapfields(&m);
+	for (i = 0; i < m.ndups; i++) {
+		size_t a = m.dups[2 * i], b = m.dups[2 * i + 1];
+		const char *name = m.paths[b];
+
+		diag(sandbox_get(L)->diag, DIAG_ERROR, file, m.lines[b],
+		    m.cols[b], "'%s' is given twice in one table (first at "
+		    "line %d:%d); Lua keeps only the last one", name[0] == '.' ?
+		    name + 1 : name, m.lines[a], m.cols[a]);
+	}
 	lua_pushcfunction(L, lmap_store);
 	lua_pushlightuserdata(L, &m);
 	lua_pushstring(L, file);
@@ -478,12 +550,14 @@ linemap_where(lua_State *L, int idx, const char **file, const char **path)
 }
 
 int
-linemap_line(lua_State *L, const char *file, const char *path)
+linemap_pos(lua_State *L, const char *file, const char *path, int *col)
 {
 	char buf[SB_MAXPATH];
 	size_t n;
 	int line = 0, top = lua_gettop(L);
 
+	if (col != NULL)
+		*col = 0;
 	if (file == NULL)
 		return 0;
 	sandbox_regtable(L, REG_LINES, 0);
@@ -494,7 +568,11 @@ linemap_line(lua_State *L, const char *file, const char *path)
 	snprintf(buf, sizeof(buf), "%s", path != NULL ? path : "");
 	for (;;) {
 		if (lua_getfield(L, -1, buf) == LUA_TNUMBER) {
-			line = (int)lua_tointeger(L, -1);
+			lua_Integer v = lua_tointeger(L, -1);
+
+			line = (int)(v / POS_LINE);
+			if (col != NULL)
+				*col = (int)(v % POS_LINE);
 			break;
 		}
 		lua_pop(L, 1);
@@ -513,4 +591,10 @@ linemap_line(lua_State *L, const char *file, const char *path)
 	}
 	lua_settop(L, top);
 	return line;
+}
+
+int
+linemap_line(lua_State *L, const char *file, const char *path)
+{
+	return linemap_pos(L, file, path, NULL);
 }

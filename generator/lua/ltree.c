@@ -306,7 +306,7 @@ pushtext(lua_State *L, int idx)
 {
 	struct sandbox *sb = sandbox_get(L);
 	size_t used;
-	const char *s = pklib_loc(L, idx, sb->lang, &used);
+	const char *s = loc_text(L, idx, sb->lang, &used);
 
 	newnode(L, NULL);
 	lua_getiuservalue(L, -1, 1);

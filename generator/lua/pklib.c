@@ -16,80 +16,12 @@
 #include "base/pactkit.h"
 #include "lua/internal.h"
 
-static const char *
-langcode(const struct site *site, size_t i)
-{
-	return i < site->nlangs ? site->langs[i] : "";
-}
-
-const char *
-pklib_loc(lua_State *L, int idx, size_t lang, size_t *used)
-{
-	struct sandbox *sb = sandbox_get(L);
-	const struct site *site = sb->site;
-	const char *s = NULL, *file, *path, *cf;
-	char key[SB_MAXPATH + 64], where[256];
-	size_t i;
-	int line;
-
-	idx = lua_absindex(L, idx);
-	*used = lang;
-	switch (lua_type(L, idx)) {
-	case LUA_TNIL:
-		return NULL;
-	case LUA_TSTRING:
-	case LUA_TNUMBER:
-		return lua_tostring(L, idx);
-	case LUA_TTABLE:
-		break;
-	default:
-		luaL_error(L, "expected a string or a table { fr = \"…\", "
-		    "en = \"…\" }, got %s", luaL_typename(L, idx));
-	}
-	if (lua_getfield(L, idx, langcode(site, lang)) == LUA_TSTRING)
-		s = lua_tostring(L, -1);
-	lua_pop(L, 1);
-	if (s != NULL)
-		return s;
-	for (i = 0; i < site->nlangs && s == NULL; i++) {
-		if (lua_getfield(L, idx, site->langs[i]) == LUA_TSTRING) {
-			s = lua_tostring(L, -1);
-			*used = i;
-		}
-		lua_pop(L, 1);
-	}
-	if (s == NULL)
-		luaL_error(L, "expected a string or a table { fr = \"…\", "
-		    "en = \"…\" }, got a table with no text in %s",
-		    site->nlangs > 0 ? site->langs[0] : "any language");
-	if (linemap_where(L, idx, &file, &path)) {
-		line = linemap_line(L, file, path);
-		snprintf(key, sizeof(key), "%s:%d:%s:%s", file, line, path,
-		    langcode(site, lang));
-		if (sandbox_once(L, key))
-			diag(sb->diag, DIAG_WARN, file, line, 0,
-			    "no '%s' text here; the '%s' text is used",
-			    langcode(site, lang),
-			    site->langs[*used]);
-	} else {
-		sandbox_callsite(L, &cf, &line, where, sizeof(where));
-		snprintf(key, sizeof(key), "%s:%d:%s", cf != NULL ? cf : "",
-		    line, langcode(site, lang));
-		if (sandbox_once(L, key))
-			diag(sb->diag, DIAG_WARN, cf, line, cf != NULL &&
-			    sb->callline > 0 ? 1 : 0, "no '%s' text for a "
-			    "string; the '%s' text is used",
-			    langcode(site, lang), site->langs[*used]);
-	}
-	return s;
-}
-
 /* pk.loc(v): the text for the page's language; nil stays nil. */
 static int
 pk_loc(lua_State *L)
 {
 	size_t used;
-	const char *s = pklib_loc(L, 1, sandbox_get(L)->lang, &used);
+	const char *s = loc_text(L, 1, sandbox_get(L)->lang, &used);
 
 	if (s == NULL)
 		lua_pushnil(L);
@@ -107,7 +39,14 @@ pk_t(lua_State *L)
 	int n = lua_gettop(L), line;
 
 	s = lstr_ui(sb->site, sb->lang, key);
-	if (s == key) {
+	if (s == key && vocab_t(L, key)) {
+		/* a word of the topic: the vocabularies hold it now */
+		s = lua_tostring(L, -1);
+		lua_replace(L, 1);
+		if (n == 1)
+			return 1;
+		s = lua_tostring(L, 1);
+	} else if (s == key) {
 		snprintf(wkey, sizeof(wkey), "t:%s:%zu", key, sb->lang);
 		sandbox_callsite(L, &file, &line, where, sizeof(where));
 		if (sandbox_once(L, wkey))
@@ -130,6 +69,23 @@ pk_t(lua_State *L)
 	return 1;
 }
 
+/* pk.hast(key): whether interface string key exists (built in, the
+ * project's, or a word of the topic's vocabularies), with no warning. */
+static int
+pk_hast(lua_State *L)
+{
+	struct sandbox *sb = sandbox_get(L);
+	const char *key = luaL_checkstring(L, 1);
+	int has = lstr_ui(sb->site, sb->lang, key) != key;
+
+	if (!has && vocab_t(L, key)) {
+		lua_pop(L, 1);
+		has = 1;
+	}
+	lua_pushboolean(L, has);
+	return 1;
+}
+
 static void
 pushbuf(lua_State *L, struct buf *b)
 {
@@ -146,7 +102,7 @@ curlang(lua_State *L)
 {
 	struct sandbox *sb = sandbox_get(L);
 
-	return langcode(sb->site, sb->lang);
+	return loc_lang(sb->site, sb->lang);
 }
 
 static int
@@ -249,6 +205,7 @@ pklib_open(lua_State *L)
 	static const luaL_Reg fns[] = {
 		{ "loc", pk_loc },
 		{ "t", pk_t },
+		{ "hast", pk_hast },
 		{ "number", pk_number },
 		{ "money", pk_money },
 		{ "date", pk_date },

@@ -5,6 +5,7 @@
  * and a protected runner that turns Lua errors into diag() messages
  * naming the file and line.  Its libraries are opened by init.c.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +66,9 @@ sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		char file[sizeof(sb->memfile)];
 		int line;
 
-		if (sb->L != NULL) {
+		/* the first allocation refused names the place: those the
+		 * unwinding makes fail too, in the callers */
+		if (sb->L != NULL && !sb->memfailed) {
 			where(sb->L, file, sizeof(file), &line);
 			if (line > 0) {
 				memcpy(sb->memfile, file, sizeof(file));
@@ -415,7 +418,8 @@ has_position(const char *msg)
 	for (p = msg; (p = strchr(p, ':')) != NULL; p++) {
 		for (q = p + 1; *q >= '0' && *q <= '9'; q++)
 			continue;
-		if (q > p + 1 && q[0] == ':' && q[1] == ' ')
+		if (q > p + 1 && q[0] == ':' && (q[1] == ' ' ||
+		    (q[1] >= '0' && q[1] <= '9')))
 			return 1;
 	}
 	return 0;
@@ -547,20 +551,103 @@ hint(const char *msg)
 	return "";
 }
 
+/* The token a Lua message names ("near 'level'", "(local 'x')") into
+ * tok; 0 when it names none. */
+static int
+named_token(const char *msg, char *tok, size_t sz, int *word)
+{
+	static const char *const kinds[] = { "(local '", "(global '",
+	    "(field '", "(upvalue '", "(method '", "(constant '", NULL };
+	const char *p = NULL, *e;
+	size_t i;
+
+	*word = 1;
+	for (i = 0; kinds[i] != NULL && p == NULL; i++)
+		if ((p = strstr(msg, kinds[i])) != NULL)
+			p += strlen(kinds[i]);
+	if (p == NULL && (p = strstr(msg, " near '")) != NULL) {
+		p += 7;
+		*word = 0;
+	}
+	if (p == NULL || (e = strrchr(p, '\'')) == NULL || e == p ||
+	    (size_t)(e - p) >= sz)
+		return 0;
+	memcpy(tok, p, (size_t)(e - p));
+	tok[e - p] = '\0';
+	return 1;
+}
+
+/* The column of the token msg names on line `line` of file (a path in
+ * the project, or an absolute one); 0 when it cannot be found. */
+static int
+token_col(const struct site *site, const char *file, int line,
+    const char *msg)
+{
+	char tok[128], *path, *text;
+	const char *p, *eol, *at;
+	size_t len, tl;
+	int word, col = 0, l;
+
+	if (file == NULL || line <= 0 || !named_token(msg, tok, sizeof(tok),
+	    &word))
+		return 0;
+	path = file[0] == '/' || site->dir == NULL ? xstrdup(file) :
+	    xasprintf("%s/%s", site->dir, file);
+	text = file_read(path, &len);
+	free(path);
+	if (text == NULL)
+		return 0;
+	for (p = text, l = 1; l < line && p != NULL; l++)
+		if ((p = memchr(p, '\n', len - (size_t)(p - text))) != NULL)
+			p++;
+	if (p != NULL) {
+		eol = memchr(p, '\n', len - (size_t)(p - text));
+		if (eol == NULL)
+			eol = text + len;
+		tl = strlen(tok);
+		for (at = p; (size_t)(eol - at) >= tl; at++) {
+			if (memcmp(at, tok, tl) != 0)
+				continue;
+			/* a name: not inside a longer one */
+			if (word && ((at > p && (isalnum((unsigned char)at[-1]) ||
+			    at[-1] == '_')) || (at + tl < eol &&
+			    (isalnum((unsigned char)at[tl]) || at[tl] == '_'))))
+				continue;
+			col = utf8_col(p, (size_t)(at - p));
+			break;
+		}
+	}
+	free(text);
+	return col;
+}
+
 void
 sandbox_report(struct sandbox *sb, enum diag_level lvl, const char *msg)
 {
 	const char *p, *q, *file = NULL;
 	char *fbuf = NULL;
 	size_t i, flen;
-	int line = 0;
+	int line = 0, col = 0;
 
 	if (msg == NULL)
 		msg = "error with no message";
-	/* "chunk:LINE: message" */
+	/* "chunk:LINE: message", or "chunk:LINE:COL: message" */
 	for (p = msg; (p = strchr(p, ':')) != NULL; p++) {
 		for (q = p + 1; *q >= '0' && *q <= '9'; q++)
 			continue;
+		if (q > p + 1 && q[0] == ':' && q[1] >= '0' && q[1] <= '9') {
+			const char *r;
+
+			for (r = q + 1; *r >= '0' && *r <= '9'; r++)
+				continue;
+			if (r[0] == ':' && r[1] == ' ') {
+				fbuf = xstrndup(msg, (size_t)(p - msg));
+				line = atoi(p + 1);
+				col = atoi(q + 1);
+				msg = r + 2;
+				break;
+			}
+		}
 		if (q > p + 1 && q[0] == ':' && q[1] == ' ') {
 			fbuf = xstrndup(msg, (size_t)(p - msg));
 			line = atoi(p + 1);
@@ -585,7 +672,8 @@ sandbox_report(struct sandbox *sb, enum diag_level lvl, const char *msg)
 	file = fbuf;
 	snprintf(sb->lastfile, sizeof(sb->lastfile), "%s",
 	    file != NULL ? file : "");
-	diag(sb->diag, lvl, file, line, 0, "%s%s", msg, hint(msg));
+	diag(sb->diag, lvl, file, line, col > 0 ? col :
+	    token_col(sb->site, file, line, msg), "%s%s", msg, hint(msg));
 	free(fbuf);
 }
 

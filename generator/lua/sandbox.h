@@ -19,14 +19,24 @@ void	 sandbox_free(struct sandbox *);
 int	 settings_site(struct sandbox *, const char *path, struct site *);
 /* Frees what settings_site read into a struct identity. */
 void	 settings_identity_free(struct identity *);
+void	 settings_a11y_free(struct a11y *);
 /* Loads lua/i18n/<lang>.lua over the built-in tables into site->i18n. */
 int	 settings_i18n(struct sandbox *, struct site *);
+
+/* vocab.c: reads the project's lua/vocab.lua over the built-in
+ * vocabularies, checks them, gives each sector its marker; 1 ok, 0
+ * (printed). */
+int	 vocab_load(struct sandbox *);
 
 /* frontmatter.c: runs front matter text (len bytes, first line `line` of
  * file) and fills title, key, updated, weight, description and slug of
  * page; 1 ok, 0 (printed). */
 int	 frontmatter_read(struct sandbox *, const char *file, int line,
 	    const char *text, size_t len, struct page *);
+/* The same for front matter in YAML (yaml = 1: between "---" lines) or
+ * in Lua (0). */
+int	 frontmatter_read_as(struct sandbox *, const char *file, int line,
+	    const char *text, size_t len, struct page *, int yaml);
 
 /* component.c: calls component `name` with the Lua fields in body (len
  * bytes, starting at line `line` of file) for language lang; appends the

@@ -1,9 +1,9 @@
 /*
  * schema.c: pk.check(value, schema, what), the data checker.  A schema is
- * a table { type = ... } (docs/contract.md §2); a value that does not
- * fit raises "FILE:LINE: what.path: expected ..., got ..." at the line of
- * the field at fault (linemap.c), with the nearest known name for a
- * misspelt field, enum value or id.
+ * a table { type = ... } (docs/contract.md §2); each part of a value
+ * that does not fit is said, "FILE:LINE:COL: what.path: expected ...,
+ * got ...", at the field at fault (linemap.c), with the nearest known
+ * name for a misspelt field, enum value or id; then pk.check raises.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -23,7 +23,12 @@ struct ck {
 	const char *what;           /* label for messages */
 	char	 path[SB_MAXPATH];     /* path below the value */
 	size_t	 plen;
+	int	 nerr;              /* mismatches said so far */
 };
+
+/* The error value of a mismatch already said: the list or record that
+ * checks the part at fault goes on with the next part. */
+static const char mismatch = 0;
 
 /* "string \"high\"", "number 6", "a table", ... into buf. */
 void
@@ -69,24 +74,24 @@ schema_describe(lua_State *L, int idx, char *buf, size_t sz)
 	}
 }
 
-/* Raises "FILE:LINE: what.path: message"; the line is that of path
- * (or of the enclosing table); shown is the first show bytes of path. */
+/* Says "FILE:LINE:COL: what.path: message" at the field of path (or of
+ * the enclosing table); shown is the first show bytes of path.  Returns
+ * when it was said; a value with no known place raises the message. */
 static void
-ckfail(lua_State *L, struct ck *ck, size_t show, const char *fmt, ...)
+ckreport(lua_State *L, struct ck *ck, size_t show, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 static void
-ckfail(lua_State *L, struct ck *ck, size_t show, const char *fmt, ...)
+ckvreport(lua_State *L, struct ck *ck, size_t show, const char *fmt,
+    va_list ap)
 {
 	char msg[1024], full[SB_MAXPATH * 2], where[256],
 	    label[SB_MAXPATH + 128];
+	struct sandbox *sb = sandbox_get(L);
 	const char *file;
-	va_list ap;
-	int line;
+	int line, col = 0;
 
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	snprintf(label, sizeof(label), "%s%.*s", ck->what, (int)show,
 	    ck->path);
 	if (label[0] == '.')
@@ -94,20 +99,88 @@ ckfail(lua_State *L, struct ck *ck, size_t show, const char *fmt, ...)
 	if (ck->file != NULL) {
 		snprintf(full, sizeof(full), "%s%s", ck->base, ck->path);
 		file = ck->file;
-		line = linemap_line(L, ck->file, full);
+		line = linemap_pos(L, ck->file, full, &col);
 	} else
 		sandbox_callsite(L, &file, &line, where, sizeof(where));
 	if (file == NULL)
 		luaL_error(L, "%s: %s", label, msg);
-	if (line == 0 && sandbox_get(L)->page != NULL &&
-	    sandbox_get(L)->callline > 0 &&
-	    strcmp(file, sandbox_get(L)->page) == 0)
-		line = sandbox_get(L)->callline;  /* a call's own arguments */
+	if (line == 0 && sb->page != NULL && sb->callline > 0 &&
+	    strcmp(file, sb->page) == 0) {
+		line = sb->callline;    /* a call's own arguments */
+		col = 1;
+	}
 	if (label[0] == '\0')
-		lua_pushfstring(L, "%s:%d: %s", file, line, msg);
+		diag(sb->diag, DIAG_ERROR, file, line, col, "%s", msg);
 	else
-		lua_pushfstring(L, "%s:%d: %s: %s", file, line, label, msg);
+		diag(sb->diag, DIAG_ERROR, file, line, col, "%s: %s", label,
+		    msg);
+	ck->nerr++;
+}
+
+static void
+ckreport(lua_State *L, struct ck *ck, size_t show, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ckvreport(L, ck, show, fmt, ap);
+	va_end(ap);
+}
+
+/* Says the message as ckreport does, then gives up on this part of the
+ * value: its list or record goes on with the next part. */
+static void
+ckfail(lua_State *L, struct ck *ck, size_t show, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5), noreturn));
+
+static void
+ckfail(lua_State *L, struct ck *ck, size_t show, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ckvreport(L, ck, show, fmt, ap);
+	va_end(ap);
+	lua_pushlightuserdata(L, (void *)&mismatch);
 	lua_error(L);
+	abort();                /* not reached: lua_error does not return */
+}
+
+static void check(lua_State *, struct ck *, int, int, int);
+
+/* Protected: check() on the part (2) of a value with its schema (3). */
+static int
+check_k(lua_State *L)
+{
+	struct ck *ck = lua_touserdata(L, 1);
+
+	check(L, ck, 2, 3, (int)lua_tointeger(L, 4));
+	return 0;
+}
+
+/* check() on value v with schema s, going on after a mismatch (said
+ * already): the rest of the value is checked too.  Any other error (a
+ * budget exceeded, a data file that failed, a bad schema) goes up. */
+static void
+check_part(lua_State *L, struct ck *ck, int v, int s, int depth)
+{
+	size_t save = ck->plen;
+	int status;
+
+	lua_pushcfunction(L, check_k);
+	lua_pushlightuserdata(L, ck);
+	lua_pushvalue(L, v);
+	lua_pushvalue(L, s);
+	lua_pushinteger(L, depth);
+	status = lua_pcall(L, 4, 0, 0);
+	ck->path[save] = '\0';
+	ck->plen = save;
+	if (status == LUA_OK)
+		return;
+	sandbox_after_pcall(L, status);
+	if (lua_touserdata(L, -1) != &mismatch)
+		lua_error(L);
+	lua_pop(L, 1);
 }
 
 static double
@@ -168,8 +241,6 @@ joinlist(char *buf, size_t sz, const char *const *w, size_t n)
 	if (n > 12 && len + 1 < sz)
 		snprintf(buf + len, sz - len, ", …");
 }
-
-static void check(lua_State *, struct ck *, int, int, int);
 
 static void
 check_ref(lua_State *L, struct ck *ck, int v, int s)
@@ -241,7 +312,7 @@ check_loc(lua_State *L, struct ck *ck, int v)
 	const struct site *site = sb->site;
 	char got[128], key[SB_MAXPATH * 2 + 64], full[SB_MAXPATH * 2];
 	size_t i, save = ck->plen;
-	int has[PK_MAXLANG] = { 0 }, found, line, any = 0;
+	int has[PK_MAXLANG] = { 0 }, found, line, col, any = 0;
 	lua_Integer k;
 
 	if (lua_type(L, v) == LUA_TSTRING)
@@ -293,11 +364,11 @@ check_loc(lua_State *L, struct ck *ck, int v)
 		if (has[i] || ck->file == NULL)
 			continue;
 		snprintf(full, sizeof(full), "%s%s", ck->base, ck->path);
-		line = linemap_line(L, ck->file, full);
+		line = linemap_pos(L, ck->file, full, &col);
 		snprintf(key, sizeof(key), "%s:%d:%s:%s", ck->file, line, full,
 		    site->langs[i]);
 		if (sandbox_once(L, key))
-			diag(sb->diag, DIAG_WARN, ck->file, line, 0,
+			diag(sb->diag, DIAG_WARN, ck->file, line, col,
 			    "%s%s: no '%s' text; the '%s' text will be used",
 			    ck->what,
 			    ck->what[0] == '\0' && ck->path[0] == '.' ?
@@ -309,9 +380,9 @@ check_loc(lua_State *L, struct ck *ck, int v)
 static void
 check_record(lua_State *L, struct ck *ck, int v, int s, int depth)
 {
-	const char *names[128], *req[128], *near;
+	const char *names[128], *req[128], *meant[128], *near;
 	char got[128];
-	size_t nn = 0, nreq = 0, i, save = ck->plen;
+	size_t nn = 0, nreq = 0, nmeant = 0, i, save = ck->plen;
 	int fields, keys, hasreq, isreq, top = lua_gettop(L);
 	lua_Integer k;
 
@@ -336,15 +407,20 @@ check_record(lua_State *L, struct ck *ck, int v, int s, int depth)
 		nreq = strlist(L, lua_gettop(L), req, 128);
 
 	/* unknown fields first: a misspelt name also looks like a missing
-	 * one, and the spelling is the useful message */
+	 * one, and the spelling is the useful message (the missing one is
+	 * then not said) */
 	sandbox_sortedkeys(L, v);
 	keys = lua_gettop(L);
 	for (k = 1; lua_rawgeti(L, keys, k) != LUA_TNIL; k++) {
 		if (lua_type(L, -1) != LUA_TSTRING) {
 			linemap_addkey(L, -1, ck->path, save);
 			ck->plen = strlen(ck->path);
-			ckfail(L, ck, save, "unexpected list item %s; "
+			ckreport(L, ck, save, "unexpected list item %s; "
 			    "expected named fields", ck->path + save);
+			ck->path[save] = '\0';
+			ck->plen = save;
+			lua_pop(L, 1);
+			continue;
 		}
 		lua_pushvalue(L, -1);
 		if (lua_rawget(L, fields) == LUA_TNIL) {
@@ -353,12 +429,18 @@ check_record(lua_State *L, struct ck *ck, int v, int s, int depth)
 			linemap_addkey(L, -2, ck->path, save);
 			ck->plen = strlen(ck->path);
 			near = suggest_nearest(key, names, nn);
-			if (near != NULL)
-				ckfail(L, ck, save, "unknown field '%s'; did you "
-				    "mean '%s'?", key, near);
-			joinlist(got, sizeof(got), names, nn);
-			ckfail(L, ck, save, "unknown field '%s' (known "
-			    "fields: %s)", key, got);
+			if (near != NULL) {
+				ckreport(L, ck, save, "unknown field '%s'; did "
+				    "you mean '%s'?", key, near);
+				if (nmeant < 128)
+					meant[nmeant++] = near;
+			} else {
+				joinlist(got, sizeof(got), names, nn);
+				ckreport(L, ck, save, "unknown field '%s' "
+				    "(known fields: %s)", key, got);
+			}
+			ck->path[save] = '\0';
+			ck->plen = save;
 		}
 		lua_pop(L, 2);
 	}
@@ -379,14 +461,16 @@ check_record(lua_State *L, struct ck *ck, int v, int s, int depth)
 			lua_pop(L, 1);
 		}
 		if (lua_getfield(L, v, names[i]) == LUA_TNIL) {
-			if (isreq)
-				ckfail(L, ck, save, "missing field '%s'",
+			for (j = 0; j < nmeant && meant[j] != names[i]; j++)
+				continue;
+			if (isreq && j == nmeant)
+				ckreport(L, ck, save, "missing field '%s'",
 				    names[i]);
 		} else {
 			snprintf(ck->path + save, SB_MAXPATH - save, ".%s",
 			    names[i]);
 			ck->plen = strlen(ck->path);
-			check(L, ck, lua_gettop(L), lua_gettop(L) - 1,
+			check_part(L, ck, lua_gettop(L), lua_gettop(L) - 1,
 			    depth + 1);
 			ck->path[save] = '\0';
 			ck->plen = save;
@@ -492,7 +576,7 @@ check_list(lua_State *L, struct ck *ck, int v, int s, int depth,
 			snprintf(ck->path + save, SB_MAXPATH - save,
 			    "[%lld]", (long long)k);
 			ck->plen = strlen(ck->path);
-			check(L, ck, lua_gettop(L), lua_gettop(L) - 1,
+			check_part(L, ck, lua_gettop(L), lua_gettop(L) - 1,
 			    depth + 1);
 			ck->path[save] = '\0';
 			ck->plen = save;
@@ -631,12 +715,24 @@ out:
 	lua_settop(L, top);
 }
 
-/* pk.check(value, schema, what): raises at the offending line. */
+/* Protected: the whole check (the ck of light userdata 1, the value 2,
+ * the schema 3). */
+static int
+check_all(lua_State *L)
+{
+	check(L, lua_touserdata(L, 1), 2, 3, 0);
+	return 0;
+}
+
+/* pk.check(value, schema, what): the value, when it fits; else each
+ * mismatch is said, with a note at the component call, and it raises. */
 static int
 pk_check(lua_State *L)
 {
+	struct sandbox *sb = sandbox_get(L);
 	struct ck ck;
 	const char *file, *path;
+	int status;
 
 	luaL_checktype(L, 2, LUA_TTABLE);
 	memset(&ck, 0, sizeof(ck));
@@ -649,7 +745,6 @@ pk_check(lua_State *L)
 		ck.base = "";
 	if (getenv("PACTKIT_SCHEMAS") != NULL) {
 		FILE *fp = fopen(getenv("PACTKIT_SCHEMAS"), "a");
-		struct sandbox *sb = sandbox_get(L);
 
 		if (fp != NULL) {
 			dump(L, fp, sb->component != NULL ? sb->component : "",
@@ -657,7 +752,25 @@ pk_check(lua_State *L)
 			fclose(fp);
 		}
 	}
-	check(L, &ck, 1, 2, 0);
+	lua_pushcfunction(L, check_all);
+	lua_pushlightuserdata(L, &ck);
+	lua_pushvalue(L, 1);
+	lua_pushvalue(L, 2);
+	status = lua_pcall(L, 3, 0, 0);
+	if (status != LUA_OK) {
+		sandbox_after_pcall(L, status);
+		if (lua_touserdata(L, -1) != &mismatch)
+			lua_error(L);
+		lua_pop(L, 1);
+	}
+	if (ck.nerr > 0) {
+		/* said already: where the call is, then a silent error */
+		if (sb->page != NULL && sb->callline > 0 && (ck.file == NULL ||
+		    strcmp(ck.file, sb->page) != 0))
+			diag(sb->diag, DIAG_NOTE, sb->page, sb->callline, 1,
+			    "called from here");
+		sandbox_silent(L);
+	}
 	lua_pushvalue(L, 1);
 	return 1;
 }

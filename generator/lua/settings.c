@@ -7,6 +7,7 @@
  * nearest known name.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,11 +39,11 @@ serr(lua_State *L, struct sitectx *c, enum diag_level lvl, const char *path,
     const char *fmt, ...)
 {
 	va_list ap;
+	int line, col;
 
+	line = linemap_pos(L, c->name, path, &col);
 	va_start(ap, fmt);
-	diag_va(sandbox_get(L)->diag, lvl, c->name,
-	    linemap_line(L, c->name, path), 0,
-	    fmt, ap);
+	diag_va(sandbox_get(L)->diag, lvl, c->name, line, col, fmt, ap);
 	va_end(ap);
 	if (lvl == DIAG_ERROR)
 		c->ok = 0;
@@ -460,7 +461,7 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 			continue;
 		}
 		d = &site->docs[site->ndocs++];
-		d->line = linemap_line(L, c->name, path);
+		d->line = linemap_pos(L, c->name, path, &d->col);
 		d->cover = get_bool(L, c, dt, "cover", path, 1);
 		d->toc = get_toc(L, c, dt, path);
 		d->duplex = get_bool(L, c, dt, "duplex", path, 0);
@@ -511,12 +512,20 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 		} else {
 			np = (lua_Integer)lua_rawlen(L, -1);
 			d->pages = xcalloc((size_t)np, sizeof(char *));
+			d->pline = xcalloc((size_t)np, sizeof(int));
+			d->pcol = xcalloc((size_t)np, sizeof(int));
 			for (j = 1; j <= np; j++) {
 				lua_rawgeti(L, -1, j);
-				if (lua_type(L, -1) == LUA_TSTRING)
+				if (lua_type(L, -1) == LUA_TSTRING) {
+					char ipath[SB_MAXPATH + 32];
+
+					snprintf(ipath, sizeof(ipath), "%s[%lld]",
+					    ppath, (long long)j);
+					d->pline[d->npages] = linemap_pos(L,
+					    c->name, ipath, &d->pcol[d->npages]);
 					d->pages[d->npages++] =
 					    xstrdup(lua_tostring(L, -1));
-				else {
+				} else {
 					schema_describe(L, -1, got,
 					    sizeof(got));
 					serr(L, c, DIAG_ERROR, ppath, "%s[%lld]: "
@@ -583,6 +592,74 @@ get_record(lua_State *L, struct sitectx *c, int t, const char *key,
 	return 0;
 }
 
+/* The host of an address ("https://x.example.org/a" -> "x.example.org",
+ * "a@b.org" -> "b.org"), lower case, into h (n bytes). */
+static void
+host_of(const char *v, char *h, size_t n)
+{
+	const char *p = strstr(v, "://"), *at = strchr(v, '@');
+	size_t i = 0;
+
+	p = p != NULL ? p + 3 : at != NULL ? at + 1 : v;
+	if ((at = strchr(p, '@')) != NULL && strcspn(p, "/?#") > (size_t)(at - p))
+		p = at + 1;             /* user@host in a URL */
+	for (; *p != '\0' && strchr("/:?#", *p) == NULL && i + 1 < n; p++)
+		h[i++] = (char)tolower((unsigned char)*p);
+	h[i] = '\0';
+}
+
+/* Warns when the address of setting path (".contact.email") is on a
+ * placeholder domain: example.org, .com or .net (RFC 2606), or a name
+ * under the reserved .example, .test, .invalid or .localhost. */
+static void
+placeholder(lua_State *L, struct sitectx *c, const char *path, const char *v)
+{
+	static const char *const names[] = { "example.org", "example.com",
+	    "example.net", NULL };
+	static const char *const tlds[] = { "example", "test", "invalid",
+	    "localhost", NULL };
+	char h[256];
+	const char *dot;
+	size_t i, n, k;
+	int hit = 0;
+
+	if (v == NULL)
+		return;
+	host_of(v, h, sizeof(h));
+	n = strlen(h);
+	for (i = 0; names[i] != NULL; i++) {
+		k = strlen(names[i]);
+		hit |= n >= k && strcmp(h + n - k, names[i]) == 0 &&
+		    (n == k || h[n - k - 1] == '.');
+	}
+	dot = strrchr(h, '.');
+	for (i = 0; tlds[i] != NULL; i++)
+		hit |= strcmp(dot != NULL ? dot + 1 : h, tlds[i]) == 0;
+	if (!hit)
+		return;
+	serr(L, c, DIAG_WARN, path, "%s: \"%s\" is on a placeholder domain "
+	    "(%s): give the real address%s", path + 1, v, h,
+	    strcmp(path, ".base_url") == 0 ? ", or leave base_url empty "
+	    "(links are relative; no sitemap.xml)" : "");
+}
+
+/* The relative luminance of "#rrggbb" (WCAG 2.1). */
+static double
+luminance(const char *hex)
+{
+	double rgb[3], v;
+	unsigned x;
+	int i;
+
+	x = (unsigned)strtoul(hex + 1, NULL, 16);
+	for (i = 0; i < 3; i++) {
+		v = (double)((x >> (16 - 8 * i)) & 0xff) / 255.0;
+		rgb[i] = v <= 0.04045 ? v / 12.92 :
+		    pow((v + 0.055) / 1.055, 2.4);
+	}
+	return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
 /* The logo: a PNG or SVG file inside the project, named from its folder. */
 static void
 identity_logo(lua_State *L, struct sitectx *c, struct identity *id)
@@ -609,11 +686,219 @@ identity_logo(lua_State *L, struct sitectx *c, struct identity *id)
 	id->logo_file = full;
 }
 
+/* host = { name = …, address = …, url = … } (or host = "…"), for the
+ * legal notice. */
+static void
+site_host(lua_State *L, struct sitectx *c, int t)
+{
+	static const char *const known[] = { "name", "address", "url", NULL };
+	struct identity *id = &c->site->id;
+	int r;
+
+	if (!get_record(L, c, t, "host", "a name, or a table { name = …, "
+	    "address = …, url = … }", &id->host))
+		return;
+	r = lua_gettop(L);
+	unknown_fields(L, c, r, ".host", known, "host");
+	get_lstr(L, c, r, "name", ".host", &id->host, 1);
+	get_lstr(L, c, r, "address", ".host", &id->host_address, 0);
+	get_url(L, c, r, "url", ".host", &id->host_url);
+	placeholder(L, c, ".host.url", id->host_url);
+	lua_pop(L, 1);
+}
+
+/* A list of localised texts, field key of table t: { "…", { fr = … } }. */
+static void
+get_loclist(lua_State *L, struct sitectx *c, int t, const char *key,
+    const char *path, struct lstr **out, size_t *n)
+{
+	char fpath[SB_MAXPATH], got[128];
+	lua_Integer k, len;
+	int l;
+
+	snprintf(fpath, sizeof(fpath), "%s.%s", path, key);
+	if (lua_getfield(L, t, key) == LUA_TNIL) {
+		lua_pop(L, 1);
+		return;
+	}
+	l = lua_gettop(L);
+	if (lua_type(L, l) == LUA_TSTRING) {    /* one text: a list of one */
+		lua_createtable(L, 1, 0);
+		lua_pushvalue(L, l);
+		lua_rawseti(L, -2, 1);
+		lua_replace(L, l);
+	}
+	if (lua_type(L, l) != LUA_TTABLE) {
+		schema_describe(L, l, got, sizeof(got));
+		serr(L, c, DIAG_ERROR, fpath, "%s: expected a list of texts "
+		    "{ \"…\", { fr = \"…\", en = \"…\" } }, got %s", fpath + 1,
+		    got);
+		lua_pop(L, 1);
+		return;
+	}
+	len = (lua_Integer)lua_rawlen(L, l);
+	*out = xcalloc((size_t)len + 1, sizeof(**out));
+	for (k = 1; k <= len; k++) {
+		char item[32];
+
+		snprintf(item, sizeof(item), "%lld", (long long)k);
+		/* get_lstr reads a field: the list item is field "k" of a
+		 * table holding it */
+		lua_createtable(L, 0, 1);
+		lua_rawgeti(L, l, k);
+		lua_setfield(L, -2, item);
+		snprintf(fpath, sizeof(fpath), "%s.%s", path, key);
+		get_lstr(L, c, lua_gettop(L), item, fpath, &(*out)[(*n)++], 1);
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+}
+
+/* accessibility = { status, standard, audit = { date, by, rate },
+ * issues, derogations, contact = { email, url, address }, recourse,
+ * law, date }: the accessibility statement. */
+static void
+site_a11y(lua_State *L, struct sitectx *c, int t)
+{
+	static const char *const known[] = { "status", "standard", "audit",
+	    "issues", "derogations", "contact", "recourse", "law", "date",
+	    NULL };
+	static const char *const aud_known[] = { "date", "by", "rate", NULL };
+	static const char *const con_known[] = { "email", "url", "address",
+	    NULL };
+	static const char *const status[] = { "none", "partial", "full" };
+	struct a11y *a = &c->site->a11y;
+	const char *v;
+	char got[128];
+	int r, q;
+	size_t i;
+
+	a->rate = -1;
+	if (!get_record(L, c, t, "accessibility", "a table { status = …, "
+	    "audit = { … }, … }", NULL))
+		return;
+	r = lua_gettop(L);
+	unknown_fields(L, c, r, ".accessibility", known, "accessibility");
+	if (get_str(L, c, r, "status", ".accessibility", &a->standard) &&
+	    a->standard != NULL) {
+		for (i = 0; i < 3 && strcmp(a->standard, status[i]); i++)
+			continue;
+		if (i == 3)
+			serr(L, c, DIAG_ERROR, ".accessibility.status",
+			    "accessibility.status: expected \"none\", "
+			    "\"partial\" or \"full\", got \"%s\"", a->standard);
+		else
+			a->status = (enum a11y_status)i;
+		free(a->standard);
+		a->standard = NULL;
+	}
+	get_str(L, c, r, "standard", ".accessibility", &a->standard);
+	if (get_str(L, c, r, "date", ".accessibility", &a->date) &&
+	    a->date != NULL && !format_isodate(a->date, NULL, NULL, NULL))
+		serr(L, c, DIAG_ERROR, ".accessibility.date", "accessibility."
+		    "date: expected a date \"YYYY-MM-DD\", got \"%s\"", a->date);
+	if (get_record(L, c, r, "audit", "a table { date = …, by = …, "
+	    "rate = … }", NULL)) {
+		q = lua_gettop(L);
+		unknown_fields(L, c, q, ".accessibility.audit", aud_known,
+		    "audit");
+		if (get_str(L, c, q, "date", ".accessibility.audit",
+		    &a->audit_date) && (a->audit_date == NULL ||
+		    !format_isodate(a->audit_date, NULL, NULL, NULL)))
+			serr(L, c, DIAG_ERROR, ".accessibility.audit",
+			    "accessibility.audit.date: expected a date "
+			    "\"YYYY-MM-DD\", got %s", a->audit_date != NULL ?
+			    a->audit_date : "nothing");
+		get_lstr(L, c, q, "by", ".accessibility.audit", &a->audit_by,
+		    1);
+		switch (lua_getfield(L, q, "rate")) {
+		case LUA_TNIL:
+			break;
+		case LUA_TNUMBER:
+			a->rate = lua_tonumber(L, -1);
+			if (a->rate >= 0 && a->rate <= 100)
+				break;
+			/* FALLTHROUGH */
+		default:
+			schema_describe(L, -1, got, sizeof(got));
+			serr(L, c, DIAG_ERROR, ".accessibility.audit.rate",
+			    "accessibility.audit.rate: expected the share of "
+			    "criteria met, a number from 0 to 100, got %s", got);
+			a->rate = -1;
+		}
+		lua_pop(L, 2);
+	}
+	get_loclist(L, c, r, "issues", ".accessibility", &a->issues,
+	    &a->nissues);
+	get_loclist(L, c, r, "derogations", ".accessibility",
+	    &a->derogations, &a->nderogations);
+	if (get_record(L, c, r, "contact", "a table { email = …, url = …, "
+	    "address = … }", NULL)) {
+		q = lua_gettop(L);
+		unknown_fields(L, c, q, ".accessibility.contact", con_known,
+		    "contact");
+		get_str(L, c, q, "email", ".accessibility.contact", &a->email);
+		if ((v = a->email) != NULL && (strchr(v, '@') == NULL ||
+		    strpbrk(v, " <>\"") != NULL))
+			serr(L, c, DIAG_ERROR, ".accessibility.contact.email",
+			    "accessibility.contact.email: expected an address "
+			    "such as \"accessibility@ministry.gov\", got \"%s\"",
+			    v);
+		get_url(L, c, q, "url", ".accessibility.contact", &a->url);
+		get_lstr(L, c, q, "address", ".accessibility.contact",
+		    &a->address, 0);
+		placeholder(L, c, ".accessibility.contact.email", a->email);
+		placeholder(L, c, ".accessibility.contact.url", a->url);
+		lua_pop(L, 1);
+	}
+	get_lstr(L, c, r, "recourse", ".accessibility", &a->recourse, 0);
+	get_lstr(L, c, r, "law", ".accessibility", &a->law, 0);
+	lua_pop(L, 1);
+	/* what RGAA allows each status to claim */
+	if (a->status != A11Y_NONE && a->audit_date == NULL)
+		serr(L, c, DIAG_WARN, ".accessibility.status", "accessibility."
+		    "status: \"%s\" needs an audit (audit = { date = …, by = …, "
+		    "rate = … }); without one the statement says \"not "
+		    "compliant\"", status[a->status]);
+	else if (a->status == A11Y_FULL && a->rate >= 0 && a->rate < 100)
+		serr(L, c, DIAG_WARN, ".accessibility.status", "accessibility."
+		    "status: \"full\" needs every criterion met; the audit "
+		    "gives %g %%", a->rate);
+	else if (a->status == A11Y_PARTIAL && a->rate >= 0 && a->rate < 50)
+		serr(L, c, DIAG_WARN, ".accessibility.status", "accessibility."
+		    "status: \"partial\" needs at least 50 %% of the criteria "
+		    "met; the audit gives %g %%", a->rate);
+}
+
+void
+settings_a11y_free(struct a11y *a)
+{
+	size_t i;
+
+	free(a->standard);
+	free(a->audit_date);
+	lstr_free(&a->audit_by);
+	for (i = 0; i < a->nissues; i++)
+		lstr_free(&a->issues[i]);
+	free(a->issues);
+	for (i = 0; i < a->nderogations; i++)
+		lstr_free(&a->derogations[i]);
+	free(a->derogations);
+	free(a->email);
+	free(a->url);
+	lstr_free(&a->address);
+	lstr_free(&a->recourse);
+	lstr_free(&a->law);
+	free(a->date);
+	memset(a, 0, sizeof(*a));
+}
+
 /* publisher, edition, licence, cite, contact, disclaimer, theme_color. */
 static void
 site_identity(lua_State *L, struct sitectx *c, int t)
 {
-	static const char *const pub_known[] = { "name", "url", "logo", NULL };
+	static const char *const pub_known[] = { "name", "url", "logo",
+	    "director", NULL };
 	static const char *const lic_known[] = { "name", "url", NULL };
 	static const char *const con_known[] = { "email", "url", "address",
 	    NULL };
@@ -627,6 +912,8 @@ site_identity(lua_State *L, struct sitectx *c, int t)
 		unknown_fields(L, c, r, ".publisher", pub_known, "publisher");
 		get_lstr(L, c, r, "name", ".publisher", &id->publisher, 0);
 		get_url(L, c, r, "url", ".publisher", &id->publisher_url);
+		placeholder(L, c, ".publisher.url", id->publisher_url);
+		get_lstr(L, c, r, "director", ".publisher", &id->director, 0);
 		if (get_str(L, c, r, "logo", ".publisher", &id->logo) &&
 		    id->logo != NULL)
 			identity_logo(L, c, id);
@@ -655,6 +942,8 @@ site_identity(lua_State *L, struct sitectx *c, int t)
 			    " expected an address such as \"partnerships@"
 			    "ministry.example\", got \"%s\"", id->contact_email);
 		get_url(L, c, r, "url", ".contact", &id->contact_url);
+		placeholder(L, c, ".contact.email", id->contact_email);
+		placeholder(L, c, ".contact.url", id->contact_url);
 		get_lstr(L, c, r, "address", ".contact", &id->contact_address,
 		    0);
 		lua_pop(L, 1);
@@ -670,7 +959,16 @@ site_identity(lua_State *L, struct sitectx *c, int t)
 		if (s[0] != '#' || i != 7 || s[7] != '\0')
 			serr(L, c, DIAG_ERROR, ".theme_color", "theme_color: "
 			    "expected a colour \"#rrggbb\", got \"%s\"", s);
+		else if (1.05 / (luminance(s) + 0.05) < 4.5)
+			/* the default theme sets white text on it, and uses
+			 * it for text and borders on white */
+			serr(L, c, DIAG_WARN, ".theme_color", "theme_color: "
+			    "\"%s\" has a contrast of %.1f:1 with white; "
+			    "expected at least 4.5:1 (WCAG 2.1 AA): the theme "
+			    "writes white text on it and text in it on white",
+			    s, 1.05 / (luminance(s) + 0.05));
 	}
+	site_host(L, c, t);
 }
 
 void
@@ -689,6 +987,10 @@ settings_identity_free(struct identity *id)
 	lstr_free(&id->contact_address);
 	lstr_free(&id->disclaimer);
 	free(id->theme_color);
+	lstr_free(&id->director);
+	lstr_free(&id->host);
+	lstr_free(&id->host_address);
+	free(id->host_url);
 	memset(id, 0, sizeof(*id));
 }
 
@@ -699,7 +1001,8 @@ site_k(lua_State *L)
 	static const char *const known[] = { "title", "description",
 	    "author", "languages", "base_url", "theme", "paper", "raw_html",
 	    "index_links", "documents", "publisher", "edition", "licence",
-	    "cite", "contact", "disclaimer", "theme_color", NULL };
+	    "cite", "contact", "disclaimer", "theme_color", "host",
+	    "accessibility", NULL };
 	struct sitectx *c = lua_touserdata(L, 1);
 	struct site *site = c->site;
 	char got[128];
@@ -726,7 +1029,11 @@ site_k(lua_State *L)
 	get_lstr(L, c, t, "description", "", &site->description, 0);
 	get_lstr(L, c, t, "author", "", &site->author, 0);
 	if (get_str(L, c, t, "base_url", "", &site->base_url) &&
-	    site->base_url != NULL) {
+	    site->base_url != NULL && *site->base_url == '\0') {
+		free(site->base_url);   /* "": not set, as nil */
+		site->base_url = NULL;
+	} else if (site->base_url != NULL) {
+		placeholder(L, c, ".base_url", site->base_url);
 		if (strncmp(site->base_url, "https://", 8) != 0 &&
 		    strncmp(site->base_url, "http://", 7) != 0)
 			serr(L, c, DIAG_ERROR, ".base_url", "base_url: expected "
@@ -752,6 +1059,7 @@ site_k(lua_State *L)
 	site->index_links = get_bool(L, c, t, "index_links", "", 0);
 	site_docs(L, c, t);
 	site_identity(L, c, t);
+	site_a11y(L, c, t);
 	return 0;
 }
 
@@ -796,16 +1104,17 @@ struct i18nctx {
 };
 
 /* Runs the strings file path (chunk name) and copies its pairs into the
- * table at m; with known, warns about keys not in it. */
+ * table at m; with known (the project's file over the built-in one), a
+ * key of the topic's words, which moved to the vocabularies, is warned
+ * about and left out. */
 static void
 i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
     int known)
 {
 	struct sitectx sc;
-	const char *name = sandbox_relpath(c->site, path), *src, *key;
-	const char *cands[512], *near;
+	const char *name = sandbox_relpath(c->site, path), *src, *moved;
 	char *text, got[128], kpath[SB_MAXPATH];
-	size_t len, nc = 0;
+	size_t len;
 	lua_Integer k;
 	int t;
 
@@ -830,15 +1139,6 @@ i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
 		lua_settop(L, t - 2);
 		return;
 	}
-	if (known) {
-		sandbox_sortedkeys(L, m);
-		for (k = 1; nc < 512 && lua_rawgeti(L, -1, k) != LUA_TNIL;
-		    k++) {
-			cands[nc++] = lua_tostring(L, -1);
-			lua_pop(L, 1);
-		}
-		lua_pop(L, 1);
-	}
 	sandbox_sortedkeys(L, t);
 	for (k = 1; lua_rawgeti(L, -1, k) != LUA_TNIL; k++) {
 		kpath[0] = '\0';
@@ -853,20 +1153,16 @@ i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
 			serr(L, &sc, DIAG_ERROR, kpath, "expected key = "
 			    "\"text\" pairs, got %s", got);
 			c->ok = 0;
+		} else if (known && (moved = vocab_moved(
+		    lua_tostring(L, -2))) != NULL) {
+			/* the topic's words are the vocabularies' now */
+			serr(L, &sc, DIAG_WARN, kpath, "'%s' is not an interface "
+			    "string any more: the topic's words are in "
+			    "lua/vocab.lua (%s); this one is not used",
+			    lua_tostring(L, -2), moved);
 		} else {
-			key = lua_tostring(L, -2);
-			lua_pushvalue(L, -2);
-			if (known && lua_rawget(L, m) == LUA_TNIL) {
-				near = suggest_nearest(key, cands, nc);
-				if (near != NULL)
-					serr(L, &sc, DIAG_WARN, kpath, "unknown "
-					    "interface string '%s'; did you "
-					    "mean '%s'?", key, near);
-				else
-					serr(L, &sc, DIAG_WARN, kpath, "unknown "
-					    "interface string '%s'", key);
-			}
-			lua_pop(L, 1);
+			/* a key that is not built in is the project's own,
+			 * for its components: no warning */
 			lua_pushvalue(L, -2);
 			lua_pushvalue(L, -2);
 			lua_rawset(L, m);

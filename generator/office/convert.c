@@ -92,7 +92,7 @@ choices(struct conv *c, struct oblocks *out, xmlNodePtr fs, enum ostyle st)
 {
 	struct oblock *b = NULL;
 	struct ictx x = { 0, NULL, NULL, 0 };
-	int cell = st == OS_CELL || st == OS_CELLHEAD || st == OS_CELLNUM;
+	int cell = OS_IS_CELL(st);
 	xmlNodePtr k;
 
 	for (k = fs->children; k != NULL; k = k->next) {
@@ -198,8 +198,7 @@ label_block(struct conv *c, struct oblocks *out, xmlNodePtr k,
 	if (tree_has_class(k, "pk-visually-hidden") ||
 	    (ty != NULL && strcmp(ty, "box") == 0))
 		return;         /* its control shows it */
-	text_para(c, out, k, st == OS_CELL || st == OS_CELLHEAD ||
-	    st == OS_CELLNUM ? st : OS_LABEL)->keep = 1;
+	text_para(c, out, k, OS_IS_CELL(st) ? st : OS_LABEL)->keep = 1;
 }
 
 /* Whether an element only holds blocks (its own box left out). */

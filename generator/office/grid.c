@@ -45,6 +45,20 @@ rows_of(xmlNodePtr t, xmlNodePtr *rows, size_t *n, size_t max, int *head,
 	}
 }
 
+
+/* The style of a cell's text: a header or a body cell, aligned as its
+ * class says (pk-num, and a Markdown table's pk-center, pk-right). */
+static enum ostyle
+cell_style(xmlNodePtr k, int header)
+{
+	if (tree_has_class(k, "pk-center"))
+		return header ? OS_CELLHEADCENTER : OS_CELLCENTER;
+	if (tree_has_class(k, "pk-right"))
+		return header ? OS_CELLHEADRIGHT : OS_CELLRIGHT;
+	if (header)
+		return OS_CELLHEAD;
+	return tree_has_class(k, "pk-num") ? OS_CELLNUM : OS_CELL;
+}
 /* The width a cell's content needs without breaking a word (*min; a
  * short text is kept whole) and on one line (*max), in characters. */
 static void
@@ -210,9 +224,7 @@ grid_table(struct conv *c, struct oblocks *out, xmlNodePtr t)
 				for (cc = col; cc < col + cs; cc++)
 					if (rr != r || cc != col)
 						tb->cell[rr * ncols + cc].covered = 1;
-			st = ce->header ? OS_CELLHEAD : tree_has_class(k,
-			    "pk-num") ?
-			    OS_CELLNUM : OS_CELL;
+			st = cell_style(k, ce->header);
 			c->blocks(c, k, &ce->body, st);
 			if (ce->body.n == 0)
 				model_block(&ce->body, OB_PARA, st);

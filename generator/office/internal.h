@@ -35,10 +35,19 @@ enum ostyle {
 	OS_CELL,                /* table cell text */
 	OS_CELLHEAD,            /* table header cell text */
 	OS_CELLNUM,             /* a number, right-aligned */
+	OS_CELLCENTER,          /* a cell of a centred column */
+	OS_CELLRIGHT,           /* a cell of a right-aligned column */
+	OS_CELLHEADCENTER,      /* a header cell of a centred column */
+	OS_CELLHEADRIGHT,       /* a header cell of a right-aligned column */
 	OS_FIGURE,              /* a picture alone, centred */
 	OS_RULE,                /* hr */
 	OS__MAX
 };
+
+/* Whether st is the style of a table cell's text. */
+#define OS_IS_CELL(st) ((st) == OS_CELL || (st) == OS_CELLHEAD || \
+	(st) == OS_CELLNUM || (st) == OS_CELLCENTER || (st) == OS_CELLRIGHT || \
+	(st) == OS_CELLHEADCENTER || (st) == OS_CELLHEADRIGHT)
 
 enum orun_kind {
 	ORUN_TEXT,              /* text (flags, href, lang) */

@@ -73,6 +73,14 @@ static const struct {
 	[OS_CELL] = { "Table_20_Contents", "Table Contents" },
 	[OS_CELLHEAD] = { "Table_20_Heading", "Table Heading" },
 	[OS_CELLNUM] = { "Table_20_Number", "Table Number" },
+	[OS_CELLCENTER] = { "Table_20_Contents_20_Centred",
+	    "Table Contents Centred" },
+	[OS_CELLRIGHT] = { "Table_20_Contents_20_Right",
+	    "Table Contents Right" },
+	[OS_CELLHEADCENTER] = { "Table_20_Heading_20_Centred",
+	    "Table Heading Centred" },
+	[OS_CELLHEADRIGHT] = { "Table_20_Heading_20_Right",
+	    "Table Heading Right" },
 	[OS_FIGURE] = { "Figure", "Figure" },
 	[OS_RULE] = { "Horizontal_20_Line", "Horizontal Line" },
 };
@@ -458,6 +466,20 @@ styles_xml(const struct odoc *d)
 	at(s, n.style, "class", "extra");
 	pp = pprops(s, &n);
 	at(pp, n.fo, "text-align", "end");
+	/* the columns of a Markdown table, aligned as its delimiter row says */
+	for (i = 0; i < 4; i++) {
+		static const enum ostyle al[4][2] = {
+			{ OS_CELLCENTER, OS_CELL }, { OS_CELLRIGHT, OS_CELL },
+			{ OS_CELLHEADCENTER, OS_CELLHEAD },
+			{ OS_CELLHEADRIGHT, OS_CELLHEAD } };
+
+		s = style(st, &n, pstyle[al[i][0]].name,
+		    pstyle[al[i][0]].display, "paragraph",
+		    pstyle[al[i][1]].name);
+		at(s, n.style, "class", "extra");
+		pp = pprops(s, &n);
+		at(pp, n.fo, "text-align", i % 2 == 0 ? "center" : "end");
+	}
 	s = style(st, &n, pstyle[OS_FIGURE].name, NULL, "paragraph",
 	    "Standard");
 	pp = pprops(s, &n);

@@ -41,13 +41,7 @@ office_write_all(struct project *p, const char *outdir)
 			memset(&d, 0, sizeof(d));
 			pages = project_doc_pages(p, ds, li, &np);
 			if (np == 0) {
-				if (!(ds->formats & DOC_PDF))
-					diag(p->build->diag, DIAG_WARN, s->file,
-					    ds->line, 0,
-					    "document '%s' has no pages in "
-					    "'%s': no ODT or DOCX", ds->id,
-					    s->langs[li]);
-				free(pages);
+				free(pages);    /* said by project_check_docs */
 				continue;
 			}
 			d.lang = s->langs[li];

@@ -217,8 +217,7 @@ text_field_block(struct conv *c, struct oblocks *out, xmlNodePtr n,
     enum ostyle st)
 {
 	int lines = lines_of(n), i;
-	enum ostyle fill = st == OS_CELL || st == OS_CELLHEAD ||
-	    st == OS_CELLNUM ? st : OS_FILL;
+	enum ostyle fill = OS_IS_CELL(st) ? st : OS_FILL;
 	struct oblock *b;
 	const char *nm = tree_get_attr(n, "name");
 

@@ -56,6 +56,11 @@ static const struct {
 	[OS_CELL] = { "TableContents", "Table Contents" },
 	[OS_CELLHEAD] = { "TableHeading", "Table Heading" },
 	[OS_CELLNUM] = { "TableNumber", "Table Number" },
+	[OS_CELLCENTER] = { "TableContentsCentred", "Table Contents Centred" },
+	[OS_CELLRIGHT] = { "TableContentsRight", "Table Contents Right" },
+	[OS_CELLHEADCENTER] = { "TableHeadingCentred",
+	    "Table Heading Centred" },
+	[OS_CELLHEADRIGHT] = { "TableHeadingRight", "Table Heading Right" },
 	[OS_FIGURE] = { "Figure", "Figure" },
 	[OS_RULE] = { "HorizontalLine", "Horizontal Line" },
 };
@@ -339,6 +344,15 @@ wml_styles(const struct odoc *d)
 	pst(st, ns, OS_CELLHEAD, pstyle[OS_CELL].id, &ppr, &rpr);
 	wml_el(rpr, ns, "b");
 	pst(st, ns, OS_CELLNUM, pstyle[OS_CELL].id, &ppr, &rpr);
+	wml_val(ppr, ns, "jc", "right");
+	/* the columns of a Markdown table, aligned as its delimiter row says */
+	pst(st, ns, OS_CELLCENTER, pstyle[OS_CELL].id, &ppr, &rpr);
+	wml_val(ppr, ns, "jc", "center");
+	pst(st, ns, OS_CELLRIGHT, pstyle[OS_CELL].id, &ppr, &rpr);
+	wml_val(ppr, ns, "jc", "right");
+	pst(st, ns, OS_CELLHEADCENTER, pstyle[OS_CELLHEAD].id, &ppr, &rpr);
+	wml_val(ppr, ns, "jc", "center");
+	pst(st, ns, OS_CELLHEADRIGHT, pstyle[OS_CELLHEAD].id, &ppr, &rpr);
 	wml_val(ppr, ns, "jc", "right");
 	pst(st, ns, OS_FIGURE, "Normal", &ppr, &rpr);
 	wml_el(ppr, ns, "keepNext");

@@ -100,7 +100,11 @@ month(const char *s, size_t n)
 {
 	size_t i, m;
 
+	if (n < 3 || !isalpha((unsigned char)s[0]))
+		return 0;       /* most words: not a month */
 	for (i = 0; i < sizeof(months) / sizeof(months[0]); i++) {
+		if (months[i][0] != s[0])
+			continue;
 		m = strlen(months[i]);
 		if (m <= n && memcmp(s, months[i], m) == 0 &&
 		    (m == n || !isalpha((unsigned char)s[m])))

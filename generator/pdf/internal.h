@@ -341,6 +341,7 @@ struct flow {
 	int	 nest;              /* block nesting, bounded */
 	struct xref *xref;          /* links in print (xref_print), or NULL */
 	int	 portrait;          /* 1: pk-landscape does nothing */
+	struct kpcache *kpc;        /* line breaks made, or NULL */
 };
 
 /* The inline style in force. */
@@ -444,6 +445,7 @@ struct pdf_env {
 	double		 pw, ph;    /* the paper, points */
 	struct xref	*xref;      /* its links in print, or NULL */
 	int		 portrait;  /* 1: no landscape pages (a booklet) */
+	struct kpcache	*kpc;       /* line breaks made, or NULL */
 };
 
 static inline double
@@ -510,6 +512,17 @@ char	*inline_nobreak(const char *s);
 void	 break_items(struct flow *, struct kplist *, const struct inl *,
 	    double w, int justify);
 size_t	 break_lines(const struct kplist *, double w, int justify, int **out);
+
+/* kpcache.c: a paragraph's items and breaks, kept for the rest of a
+ * PDF under a key of what break.c reads (caller frees the key). */
+struct kpcache *kpcache_new(void);
+void	 kpcache_free(struct kpcache *);
+char	*kpcache_key(const struct flow *, const struct inl *, double w,
+	    int justify);
+int	 kpcache_get(const struct kpcache *, const char *key, struct kplist *,
+	    int **br, size_t *nb);
+void	 kpcache_put(struct kpcache *, const char *key, const struct kplist *,
+	    const int *br, size_t nb);
 
 /* lines.c: fragments as lines of measure (c->x, c->w), one item each;
  * keepall: no page break inside (headings); widows: two lines at least on

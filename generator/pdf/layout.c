@@ -116,6 +116,7 @@ layout_new(const struct pdf_env *env)
 	f->hyph = env->hyph;
 	f->xref = env->xref;
 	f->portrait = env->portrait;
+	f->kpc = env->kpc;
 	f->st = st;
 	f->lang = env->lang;
 	/* the same margins on both orientations of the same paper */

@@ -220,18 +220,30 @@ lines_set(struct flow *f, struct inl *in, const struct ctx *c,
 {
 	struct kplist l = { 0 };
 	int *br = NULL;
-	size_t nb, li, i, first = f->nv, s;
+	size_t nb = 0, li, i, first = f->nv, s;
+	char *key = NULL;
 
 	if (in->n == 0)
 		return 0;
-	break_items(f, &l, in, c->w, c->justify);
+	if (f->kpc != NULL)
+		key = kpcache_key(f, in, c->w, c->justify);
+	if (key == NULL || !kpcache_get(f->kpc, key, &l, &br, &nb)) {
+		break_items(f, &l, in, c->w, c->justify);
+		for (i = 0; i < l.n && l.it[i].type != IT_BOX; i++)
+			;
+		if (i < l.n)
+			nb = break_lines(&l, c->w, c->justify, &br);
+		if (key != NULL)
+			kpcache_put(f->kpc, key, &l, br, nb);
+	}
+	free(key);
 	for (i = 0; i < l.n && l.it[i].type != IT_BOX; i++)
 		;
 	if (i == l.n) {
+		free(br);
 		free(l.it);
 		return 0;
 	}
-	nb = break_lines(&l, c->w, c->justify, &br);
 	s = 0;
 	for (li = 0; li < nb; li++) {
 		size_t e = (size_t)br[li];

@@ -12,6 +12,25 @@
 #include "tree/tree.h"
 #include "pdf/internal.h"
 
+/* 1 when title is one letter (a glossary's or an index's "A", "B"...):
+ * not an entry of the contents, which would list the alphabet. */
+static int
+one_letter(const char *title)
+{
+	size_t i = 0, len = strlen(title);
+	int n = 0;
+
+	while (i < len) {
+		size_t at = i;
+		long cp = utf8_next(title, len, &i);
+
+		if (i <= at)
+			i = at + 1;
+		if (cp != ' ' && cp != 0xA0)
+			n++;
+	}
+	return n == 1;
+}
 
 void
 pages_toc(struct flow *f, const char *heading_text,
@@ -43,7 +62,8 @@ pages_toc(struct flow *f, const char *heading_text,
 		char num[16];
 		struct vitem *last;
 
-		if (a->level < 1 || a->level > maxlevel || a->title == NULL)
+		if (a->level < 1 || a->level > maxlevel || a->title == NULL ||
+		    (a->level > 1 && one_letter(a->title)))
 			continue;
 		layout_ctx(f, &c);
 		c.justify = 0;

@@ -51,6 +51,7 @@ struct job {
 	size_t	 npages;
 	const char *path;           /* output/pdf/<lang>/<id>.pdf */
 	const char *dump;
+	int	*total;             /* gets the pages written, or NULL */
 };
 
 /* Contents, and a back cover, from this many pages on. */
@@ -303,7 +304,8 @@ contents(const struct job *j, struct pdfdoc *r)
 
 		/* page numbers are added when drawing: only right-hand
 		 * starts depend on the offset */
-		if (tries == 0 || j->duplex) {
+		if (tries > 0 && j->duplex) {
+			/* (the first: plan()'s, at the same offset) */
 			layout_free(&r->cl);
 			pages_paginate(r->fc, off + r->ntoc, &r->cl);
 		}
@@ -525,7 +527,7 @@ plan(const struct job *j, struct pdfdoc *r)
 	r->toc = j->toc == DOC_TOC_ON || (j->toc == DOC_TOC_AUTO &&
 	    n >= LONGDOC);
 	r->back = j->back && n >= LONGDOC ? 0 : -1;
-	layout_free(&r->cl);
+	/* r->cl stays: the pages without contents, as contents() starts */
 }
 
 /*
@@ -616,6 +618,7 @@ render(const struct job *j)
 	r.env.ph = r.ph;
 	r.env.xref = &x;
 	r.env.portrait = j->booklet;
+	r.env.kpc = kpcache_new();
 	if (!lay_out(j, &r, &x))
 		goto out;
 	stage("layout");
@@ -676,6 +679,8 @@ render(const struct job *j)
 		dump(j, &r);
 	ok = save(j, &r);
 	stage("save");
+	if (ok && j->total != NULL)
+		*j->total = r.total;    /* the site's download panels say it */
 out:
 	layout_free(&r.cl);
 	layout_free(&r.tl);
@@ -688,6 +693,7 @@ out:
 	layout_flow_free(r.fb);
 	image_free(r.img);
 	draw_free(r.d);
+	kpcache_free(r.env.kpc);
 	xref_reset(&x);
 	free(urls);
 	return ok;
@@ -831,7 +837,8 @@ matter(const struct site *s, const struct docspec *ds, size_t li,
  * no fields, no links, no bookmarks, no landscape pages.
  */
 static int
-booklet(const struct job *full, const struct docspec *ds, const char *dumpdir)
+booklet(const struct job *full, const struct docspec *ds, const char *dumpdir,
+    int *total)
 {
 	struct job j = *full;
 	struct pdf_style st = *full->st;
@@ -860,6 +867,7 @@ booklet(const struct job *full, const struct docspec *ds, const char *dumpdir)
 	    full->path);
 	j.path = path;
 	j.dump = NULL;
+	j.total = total;            /* its pages are not the document's */
 	if (dumpdir != NULL) {
 		dump = xasprintf("%s/%s-booklet.layout", dumpdir, ds->id);
 		j.dump = dump;
@@ -877,7 +885,7 @@ static int
 document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
     size_t li, size_t di, const char *outdir)
 {
-	const struct site *s = &p->site;
+	struct site *s = &p->site;
 	const struct docspec *ds = &s->docs[di];
 	struct page **pages;
 	xmlDocPtr *kept;
@@ -891,10 +899,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 
 	pages = project_doc_pages(p, ds, li, &np);
 	if (np == 0) {
-		diag(p->build->diag, DIAG_WARN, s->file, ds->line, 0,
-		    "document '%s' has no pages in '%s': no PDF", ds->id,
-		    s->langs[li]);
-		free(pages);
+		free(pages);            /* said by project_check_docs */
 		return 1;
 	}
 	dp = xcalloc(np, sizeof(*dp));
@@ -941,6 +946,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	j.npages = np;
 	path = xasprintf("%s/pdf/%s/%s.pdf", outdir, j.lang, ds->id);
 	j.path = path;
+	j.total = &s->docs[di].pdfpages[li];
 	if (p->build->dump_layout != NULL) {
 		dumpdir = xasprintf("%s/%s", p->build->dump_layout, j.lang);
 		if (!file_mkdirs(j.diag, dumpdir)) {
@@ -958,7 +964,8 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	}
 	ok = render(&j);
 	if (ok && ds->booklet)
-		ok = booklet(&j, ds, dumpdir);
+		ok = booklet(&j, ds, dumpdir,
+		    &s->docs[di].bookletpages[li]);
 	parts_free(kept, np);
 	free(dumpdir);
 	free(dump);

@@ -518,8 +518,13 @@ table_group(struct flow *f, const struct ctx *c, const struct grid *g,
 			k.bold = 1;
 		}
 		items[i] = sublayout(f, &k, ce->node, &nitems[i], &ch[i], 0);
-		if (tree_has_class(ce->node, "pk-num")) {
-			/* a number: each line flush right */
+		if (tree_has_class(ce->node, "pk-num") ||
+		    tree_has_class(ce->node, "pk-right") ||
+		    tree_has_class(ce->node, "pk-center")) {
+			/* a number, or a column aligned right or centred (a
+			 * Markdown table's): each line moved to its place */
+			double share = tree_has_class(ce->node, "pk-center") ?
+			    0.5 : 1;
 			size_t m, q;
 
 			for (m = 0; m < nitems[i]; m++) {
@@ -533,7 +538,8 @@ table_group(struct flow *f, const struct ctx *c, const struct grid *g,
 				if (right <= -1e9 || right > k.x + k.w)
 					continue;
 				for (q = 0; q < v->nbox; q++)
-					v->box[q].x += k.x + k.w - right;
+					v->box[q].x += (k.x + k.w - right) *
+					    share;
 			}
 		}
 	}

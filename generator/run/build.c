@@ -76,6 +76,23 @@ titles(struct project *p)
 	}
 }
 
+/* A draft built on demand (--drafts, serve) says so at its top. */
+static void
+mark_draft(struct project *p, struct page *pg)
+{
+	xmlNodePtr root = xmlDocGetRootElement(pg->doc), aside, para;
+
+	aside = tree_el(root, "aside");
+	tree_attr(aside, "class", "pk-note pk-draft");
+	para = tree_el(aside, "p");
+	tree_text(para, lstr_ui(&p->site, pg->lang, "draft"));
+	xmlUnlinkNode(aside);
+	if (root->children != NULL)
+		xmlAddPrevSibling(root->children, aside);
+	else
+		xmlAddChild(root, aside);
+}
+
 /* Whether this process handles pg (p->lang_only: a forked writer). */
 static int
 mine(const struct project *p, const struct page *pg)
@@ -110,11 +127,22 @@ process(struct project *p, struct site_out *so)
 			fprintf(stderr, "\rpactkit: %zu/%zu pages", n,
 			    p->lang_only < 0 ? p->npages :
 			    p->npages / p->site.nlangs);
-		lint_page(p, pg);
-		if (!markdown_body(p, pg)) {
-			ok = 0;
-			continue;
+		if (pg->gen) {
+			/* a statement: last of its language, so that it
+			 * knows the worksheets of the others */
+			if (!statements_body(p, pg)) {
+				ok = 0;
+				continue;
+			}
+		} else {
+			lint_page(p, pg);
+			if (!markdown_body(p, pg)) {
+				ok = 0;
+				continue;
+			}
 		}
+		if (pg->draft)
+			mark_draft(p, pg);
 		typo_pass(xmlDocGetRootElement(pg->doc),
 		    p->site.langs[pg->lang]);
 		tree_ids(xmlDocGetRootElement(pg->doc), &pg->ids);
@@ -148,8 +176,11 @@ write_share(struct project *p, const char *tmp)
 	struct site_out *so = site_open(p, tmp);
 	int ok = process(p, so) && so != NULL;
 
+	/* the pages that show a document's page count and size wait for
+	 * it: the site is closed (those pages written) once the documents
+	 * are */
+	ok = ok && pdf_write_all(p, tmp) && office_write_all(p, tmp);
 	ok = (so == NULL || site_close(so, ok)) && ok &&
-	    pdf_write_all(p, tmp) && office_write_all(p, tmp) &&
 	    diag_errors(p->build->diag) == 0;
 
 	if (ok && p->lang_only >= 0 && !outfiles_have_lists(&o->files) &&
@@ -282,26 +313,86 @@ finish(struct project *p, int forked)
 	return ok;
 }
 
-/* "pactkit: built output in 0.74 s: fr: 19 pages, 5 PDFs; ..." */
+/* How many files of documents of format fmt were made in lang, as the
+ * built output holds them. */
+static size_t
+made(const struct project *p, const char *out, size_t lang, unsigned fmt,
+    const char *ext)
+{
+	size_t d, n = 0;
+
+	for (d = 0; d < p->site.ndocs; d++) {
+		char *f;
+
+		if (!(p->site.docs[d].formats & fmt))
+			continue;
+		f = xasprintf("%s/pdf/%s/%s.%s", out, p->site.langs[lang],
+		    p->site.docs[d].id, ext);
+		n += file_isfile(f);
+		free(f);
+	}
+	return n;
+}
+
+/* "pactkit: built output in 0.74 s: fr: 19 pages, 5 PDFs, 2 ODT, 2 DOCX;
+ * ...; 0 errors, 1 warning": the pages built, the files made, and
+ * whether sitemap.xml was written. */
 static void
 summary(const struct project *p, const char *out, const struct clock *c)
 {
 	struct timespec t1;
-	size_t i, l;
+	struct buf b = { 0 };
+	size_t i, l, n;
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	fprintf(stderr, "pactkit: built %s in %.2f s:", out,
+	buf_printf(&b, "pactkit: built %s in %.2f s:", out,
 	    (double)(t1.tv_sec - c->t0.tv_sec) +
 	    (double)(t1.tv_nsec - c->t0.tv_nsec) / 1e9);
 	for (l = 0; l < p->site.nlangs; l++) {
 		size_t np = 0;
 
-		for (i = 0; i < p->npages; i++)
-			np += p->pages[i]->lang == l;
-		fprintf(stderr, "%s %s: %zu pages, %zu PDFs", l ? ";" : "",
-		    p->site.langs[l], np, p->site.ndocs);
+		for (i = 0; i < p->npages; i++)	/* content/'s, as check */
+			np += p->pages[i]->lang == l && !p->pages[i]->gen;
+		n = made(p, out, l, DOC_PDF, "pdf");
+		buf_printf(&b, "%s %s: %zu page%s, %zu PDF%s", l ? ";" : "",
+		    p->site.langs[l], np, np == 1 ? "" : "s", n,
+		    n == 1 ? "" : "s");
+		if ((n = made(p, out, l, DOC_ODT, "odt")) > 0)
+			buf_printf(&b, ", %zu ODT", n);
+		if ((n = made(p, out, l, DOC_DOCX, "docx")) > 0)
+			buf_printf(&b, ", %zu DOCX", n);
 	}
-	fprintf(stderr, "; %zu warnings\n", diag_warnings(p->build->diag));
+	if (p->site.base_url == NULL)
+		buf_puts(&b, "; no sitemap.xml (no base_url in lua/site.lua)");
+	buf_puts(&b, "; ");
+	diag_counts(p->build->diag, &b);
+	fprintf(stderr, "%s\n", b.data);
+	buf_free(&b);
+}
+
+/* The last line of a check or a failed build: "pactkit: WHAT: 2 errors,
+ * 1 warning".  Not in --format json (the counts are in the JSON). */
+static void
+closing(struct diag *dg, int quiet, const char *what)
+{
+	struct buf b = { 0 };
+
+	if (dg->json || (quiet && diag_errors(dg) == 0))
+		return;
+	diag_counts(dg, &b);
+	fprintf(stderr, "pactkit: %s: %s\n", what, b.data);
+	buf_free(&b);
+}
+
+/* The pages of content/ (not the statements pactkit writes). */
+static size_t
+own_pages(const struct project *p)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->npages; i++)
+		n += !p->pages[i]->gen;
+	return n;
 }
 
 /* The project is done with: freed, or left in keep for exit() to take
@@ -333,6 +424,7 @@ build_run(struct diag *dg, const struct build_opts *opt)
 	b.links = &lk;
 	b.verbose = opt->verbose;
 	b.quiet = opt->quiet;
+	b.drafts = opt->drafts;
 	b.dump_layout = opt->dump_layout;
 	clock_gettime(CLOCK_MONOTONIC, &clk.t0);
 	ok = project_load(&p, &b, opt->dir, share);
@@ -341,16 +433,21 @@ build_run(struct diag *dg, const struct build_opts *opt)
 	if (ok) {
 		titles(&p);
 		lint_data(&p);
+		project_check_docs(&p);
 	}
 	if (opt->check || !ok) {
+		char *what;
+
 		ok = ok && process(&p, NULL);
 		phase("pages", &clk);
-		if (ok && diag_errors(dg) == 0 && !opt->quiet)
-			fprintf(stderr, "pactkit: %zu pages checked, %zu "
-			    "warnings, no errors\n", p.npages,
-			    diag_warnings(dg));
+		ok = ok && diag_errors(dg) == 0;
+		what = ok ? xasprintf("checked %zu page%s", own_pages(&p),
+		    own_pages(&p) == 1 ? "" : "s") : xstrdup(opt->check ?
+		    "check failed" : "build failed; output left as it was");
+		closing(dg, opt->quiet, what);
+		free(what);
 		done(&p, opt->keep);
-		return ok && diag_errors(dg) == 0 ? 0 : 1;
+		return ok ? 0 : 1;
 	}
 	out = opt->outdir != NULL ? xstrdup(opt->outdir) :
 	    xasprintf("%s/output", opt->dir);
@@ -368,9 +465,12 @@ build_run(struct diag *dg, const struct build_opts *opt)
 	else if (!ok && stop_asked() != 0)
 		fprintf(stderr, "pactkit: interrupted; %s left as it was\n",
 		    out);
-	else if (!ok)
-		fprintf(stderr, "pactkit: build failed; %s left as it was\n",
-		    out);
+	else if (!ok) {
+		char *what = xasprintf("build failed; %s left as it was", out);
+
+		closing(dg, 0, what);
+		free(what);
+	}
 	free(out);
 	done(&p, opt->keep);
 	if (stop_asked() != 0)

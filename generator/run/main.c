@@ -23,14 +23,17 @@
 #include "run/run.h"
 
 static const char usage_text[] =
-"usage: pactkit build [-q|-v] [-o OUTDIR] [--dump-layout DIR] [DIR]\n"
-"       pactkit check [--strict] [--format text|json] [DIR]\n"
+"usage: pactkit build [-q|-v] [--strict] [--drafts] [--format text|json]\n"
+"                     [-o OUTDIR] [--dump-layout DIR] [DIR]\n"
+"       pactkit check [-q|-v] [--strict] [--drafts] [--format text|json] [DIR]\n"
 "       pactkit new DIR\n"
 "       pactkit serve [--port N] [DIR]\n"
 "       pactkit render [--raw-html] [--project DIR] [--lang LANG]\n"
 "                      [--dump-tree | --pdf OUT [--dump-layout FILE]] FILE.md\n"
 "       pactkit --help | --version\n";
 
+/* Every command and option: docs/pactkit.1 and README.md say each of
+ * them (tests/t_docs.sh holds them to this text). */
 static const char help_text[] =
 "pactkit builds a bilingual guidance site and print-ready PDF toolkits\n"
 "from Markdown pages and Lua partnership data.\n\n"
@@ -39,16 +42,19 @@ static const char help_text[] =
 "                 (default .) into DIR/output/; the previous output stays\n"
 "                 untouched unless the whole build succeeds\n"
 "  check [DIR]    validate everything and write nothing: data, links,\n"
-"                 components, translations, personal data\n"
+"                 components, translations, documents, personal data\n"
 "  new DIR        start a new bilingual toolkit project in DIR\n"
-"  serve [DIR]    preview on http://127.0.0.1:8000/, rebuilt on change\n"
+"  serve [DIR]    preview on http://127.0.0.1:8000/, rebuilt on change,\n"
+"                 drafts shown (marked), errors at the top of each page\n"
 "  render FILE    one Markdown file through the pipeline, HTML on stdout\n\n"
 "Options:\n"
 "  -o, --output DIR   build: write into DIR instead of DIR/output\n"
-"  -q, --quiet        print errors only\n"
-"  -v, --verbose      print each page and document as it is written\n"
-"  --strict           check: warnings count as errors\n"
-"  --format json      check: diagnostics as JSON on stdout\n"
+"  -q, --quiet        build, check: print errors only\n"
+"  -v, --verbose      build, check: print each page as it is read\n"
+"  --strict           build, check: warnings count as errors\n"
+"  --drafts           build, check: include the pages with draft = true\n"
+"  --format json      build, check: diagnostics as JSON on stdout\n"
+"  --port N           serve: the port on 127.0.0.1 (default 8000)\n"
 "  --raw-html         render: keep raw HTML and any URL scheme\n"
 "  --project DIR      render: use DIR's data, components and languages\n"
 "  --lang LANG        render: the page's language (typography)\n"
@@ -56,25 +62,31 @@ static const char help_text[] =
 "  --pdf OUT          render: lay the page out as a PDF into OUT instead\n"
 "  --dump-layout FILE render --pdf: every box with its position, into FILE;\n"
 "                     build: each PDF's, into FILE/<lang>/<id>.layout\n"
-"  --port N           serve: the port on 127.0.0.1 (default 8000)\n\n"
+"  -h, --help         this text (after a command: its usage first)\n"
+"  --version          the version\n\n"
 "Exit status: 0 done, 1 the project has errors, 2 wrong usage.\n";
 
 /* `pactkit CMD --help`: the usage lines of CMD, then the whole help. */
 static int
 cmd_help(const char *cmd)
 {
-	const char *p = usage_text, *eol;
+	const char *p = usage_text, *eol, *at;
 	char want[64];
+	int in = 0, first;
 
 	snprintf(want, sizeof(want), "pactkit %s", cmd);
 	for (; *p != '\0'; p = eol + 1) {
-		eol = strchr(p, '\n');
-		if (eol == NULL)
+		if ((eol = strchr(p, '\n')) == NULL)
 			break;
-		const char *at = strstr(p, want);
-
-		if (at != NULL && at < eol)
+		at = strstr(p, "pactkit ");
+		first = at != NULL && at < eol;
+		if (first)                      /* a command's first line */
+			in = strncmp(at, want, strlen(want)) == 0 &&
+			    (at[strlen(want)] == ' ' || at + strlen(want) == eol);
+		if (in && first)
 			printf("usage: %.*s\n", (int)(eol - at), at);
+		else if (in)                    /* the lines that follow it */
+			printf("%.*s\n", (int)(eol - p), p);
 	}
 	fputs("\n", stdout);
 	fputs(help_text, stdout);
@@ -231,13 +243,14 @@ main(int argc, char *argv[])
 		{ "port", required_argument, NULL, 'P' },
 		{ "pdf", required_argument, NULL, 'F' },
 		{ "dump-layout", required_argument, NULL, 'L' },
+		{ "drafts", no_argument, NULL, 'D' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *help_cmd = NULL;
 	const char *pdf_out = NULL, *layout_out = NULL;
 	const char *cmd, *outdir = NULL, *projdir = NULL, *lang = NULL;
 	int c, quiet = 0, verbose = 0, strict = 0, json = 0, raw = 0;
-	int dump = 0, rc, port = 8000;
+	int dump = 0, rc, port = 8000, li = -1;
 	/* what this run says (and, with --format json, prints at the end) */
 	struct diag dg = { 0 };
 	struct build_opts bo = { 0 };
@@ -259,7 +272,18 @@ main(int argc, char *argv[])
 	argc--;
 	argv++;
 	help_cmd = cmd;
-	while ((c = getopt_long(argc, argv, "ho:qv", opts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "ho:qv", opts, &li)) != -1) {
+		/* an option's value that is itself an option ('-o --help'):
+		 * a slip, never a folder or file named '--help' */
+		if (optarg != NULL && optarg[0] == '-' && optarg[1] != '\0' &&
+		    strchr("ofplPFL", c) != NULL) {
+			diag(&dg, DIAG_ERROR, optarg, 0, 0, "an option where "
+			    "%s%s expects its value", li >= 0 ? "--" : "-",
+			    li >= 0 ? opts[li].name : (char[]){ (char)c, 0 });
+			diag_free(&dg);
+			return usage();
+		}
+		li = -1;
 		switch (c) {
 		case 'h':
 			return cmd_help(help_cmd);
@@ -302,6 +326,9 @@ main(int argc, char *argv[])
 		case 'L':
 			layout_out = optarg;
 			break;
+		case 'D':
+			bo.drafts = 1;
+			break;
 		case 'P':
 			port = atoi(optarg);
 			if (port <= 0 || port > 65535)
@@ -310,6 +337,7 @@ main(int argc, char *argv[])
 		default:
 			return usage();
 		}
+	}
 	argc -= optind;
 	argv += optind;
 	dg.quiet = quiet;

@@ -15,6 +15,7 @@ struct build_opts {
 	int		 check;     /* 1: check, write nothing */
 	int		 verbose;   /* -v */
 	int		 quiet;     /* -q */
+	int		 drafts;    /* --drafts (serve: always) */
 	const char	*dump_layout; /* --dump-layout DIR, or NULL */
 	struct project	*keep;      /* the process ends after it: the project
 				     * is left here, reachable; NULL: freed */

@@ -152,9 +152,25 @@ handle(void *cls, struct MHD_Connection *con, const char *url,
 	if (strstr(url, "..") != NULL || url[0] != '/')
 		return reply(con, 403, "text/plain", xstrdup("forbidden"), 9);
 	path = xasprintf("%s%s", s->site, url);
+	if (file_isdir(path) && url[strlen(url) - 1] != '/') {
+		/* a folder's address is its own with a final slash, as a web
+		 * server says it: the page's relative links are relative to
+		 * that folder */
+		struct MHD_Response *r = MHD_create_response_from_buffer(0,
+		    NULL, MHD_RESPMEM_PERSISTENT);
+		char *to = xasprintf("%s/", url);
+		enum MHD_Result ret;
+
+		MHD_add_response_header(r, "Location", to);
+		MHD_add_response_header(r, "Cache-Control", "no-store");
+		ret = MHD_queue_response(con, MHD_HTTP_MOVED_PERMANENTLY, r);
+		MHD_destroy_response(r);
+		free(to);
+		free(path);
+		return ret;
+	}
 	if (file_isdir(path)) {
-		char *idx = xasprintf("%s%sindex.html", path,
-		    path[strlen(path) - 1] == '/' ? "" : "/");
+		char *idx = xasprintf("%sindex.html", path);
 
 		free(path);
 		path = idx;
@@ -223,6 +239,7 @@ rebuild(struct serve *s)
 
 	dg.capture = &msgs;
 	opt.dir = s->dir;
+	opt.drafts = 1;         /* a preview shows drafts, marked */
 	rc = build_run(&dg, &opt);
 	diag_free(&dg);
 	free(s->errors);
@@ -239,6 +256,11 @@ serve_run(struct diag *dg, const char *dir, int port)
 	char evbuf[8192];
 	int fd;
 
+	if (!file_isdir(dir)) {
+		diag(dg, DIAG_ERROR, dir, 0, 0, "no such folder: expected a "
+		    "toolkit project's folder (see `pactkit new`)");
+		return 2;
+	}
 	memset(&s, 0, sizeof(s));
 	s.dir = dir;
 	s.site = xasprintf("%s/output/site", dir);

@@ -204,7 +204,7 @@ local function blank(args)
   local part = parts()
   local out = {
     pk.h("p", { class = "pk-form-title" }, pk.h("strong", nil, t("title"))),
-    pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.t("note.confidential"))),
+    pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice"))),
     pk.h("div", { class = "pk-compact" },
       { field(t("reference"), "reference") }, { field(t("approved_field"), "approved") }),
   }

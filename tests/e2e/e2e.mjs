@@ -6,7 +6,12 @@
 // Checks: Nu Html Checker, axe-core (WCAG 2.0/2.1 A and AA), no request to
 // any other host, no horizontal scroll at 360 px, language switch, search,
 // navigation without JavaScript, worksheet saving/printing/clearing,
-// visible keyboard focus, print stylesheet.
+// visible keyboard focus, print stylesheet; phone first (the title and the
+// first paragraph on the first screen at 360 x 800, nothing sideways at
+// 320 px, the navigation behind one button that works without JavaScript,
+// the stakeholder map at the screen's width); the download panel's figures
+// against pdfinfo and the files; the footer and the statements in every
+// language; search snippets cut between words, keyboard use.
 import { chromium } from "playwright-core";
 import http from "node:http";
 import fs from "node:fs";
@@ -100,6 +105,7 @@ const server = http.createServer((req, res) => {
 });
 await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const ORIGIN = `http://127.0.0.1:${server.address().port}`;
+const ORIGIN_ = ORIGIN + "/";
 const local = (u) => u.startsWith(ORIGIN + "/") || u === ORIGIN || u.startsWith("data:") ||
 	u.startsWith("blob:") || u.startsWith("about:");
 
@@ -306,6 +312,7 @@ async function focusAll(page) {
 async function checkPages() {
 	const ctx = await newContext();
 	const axeP = [], wideP = [], focusP = [], statusP = [], searchShown = [];
+	const phoneP = [], narrowP = [], mapP = [];
 	const tab = await ctx.newPage();
 	for (const pg of pages) {
 		await tab.setViewportSize({ width: 1280, height: 900 });
@@ -346,12 +353,48 @@ async function checkPages() {
 			/* what a narrow screen can change: scrolling boxes, contrast over new backgrounds, names of shown elements */
 			if (want("e2e-axe")) for (const v of await runAxe(page, ["scrollable-region-focusable", "color-contrast", "link-name", "button-name"])) axeP.push(`${pg.rel} @360px: ${v}`);
 		}
+		if (want("e2e-phone") && contentPages.includes(pg)) {
+			/* a phone, 360 x 800: the title in the first 300 px, the first
+			 * paragraph on the first screen, the navigation folded */
+			await page.setViewportSize({ width: 360, height: 800 });
+			await page.evaluate(() => window.scrollTo(0, 0));
+			const m = await page.evaluate(() => {
+				const h1 = document.querySelector("h1");
+				const p = [...document.querySelectorAll("main .pk-content p")].find((e) => e.getBoundingClientRect().height > 0);
+				/* a closed details keeps its content's boxes: checkVisibility */
+				const navLinks = [...document.querySelectorAll("nav.pk-nav a[href]")].filter((a) => a.checkVisibility());
+				return { h1: h1 ? Math.round(h1.getBoundingClientRect().top + scrollY) : null,
+					p: p ? Math.round(p.getBoundingClientRect().top + scrollY) : null, nav: navLinks.length };
+			});
+			if (m.h1 === null) phoneP.push(`${pg.rel}: no h1`);
+			else if (m.h1 > 300) phoneP.push(`${pg.rel}: h1 at ${m.h1} px (over 300)`);
+			if (m.p !== null && m.p > 800 - 24) phoneP.push(`${pg.rel}: first paragraph at ${m.p} px (off the first screen)`);
+			if (m.nav > 0) phoneP.push(`${pg.rel}: ${m.nav} navigation links open at 360 px`);
+		}
+		if (want("e2e-320")) {
+			await page.setViewportSize({ width: 320, height: 640 });
+			await page.waitForTimeout(150);
+			const w = await page.evaluate(() => document.documentElement.scrollWidth);
+			if (w > 320) narrowP.push(`${pg.rel}: scrollWidth ${w} at 320 px`);
+			/* the map is drawn at the screen's width, its table after it */
+			const maps = await page.evaluate(() => [...document.querySelectorAll(".pk-stakeholder-map svg")].map((svg) => {
+				const box = svg.closest(".pk-component");
+				return { svg: Math.round(svg.getBoundingClientRect().width), box: box ? box.clientWidth : 0,
+					scroll: box ? box.scrollWidth > box.clientWidth + 1 && svg.getBoundingClientRect().right > box.getBoundingClientRect().right + 1 : false,
+					table: !!(box && box.parentElement && (box.querySelector("table") || box.nextElementSibling?.querySelector?.("table") || box.nextElementSibling?.matches?.("table"))) };
+			}));
+			for (const mp of maps) {
+				if (mp.scroll || mp.svg > mp.box) mapP.push(`${pg.rel}: map ${mp.svg} px wide in a box of ${mp.box} px at 320 px`);
+			}
+		}
 	}
 	report("e2e-http", statusP, `${pages.length} pages`);
 	if (want("e2e-axe")) report("e2e-axe", axeP, `${pages.length} pages, tags ${AXE_TAGS.join(" ")}; layout rules again at 360 px`);
 	if (want("e2e-search-shown")) report("e2e-search-shown", searchShown, `${contentPages.length} pages`);
 	if (want("e2e-focus")) report("e2e-focus", focusP, `${pages.length} pages`);
 	if (want("e2e-360")) report("e2e-360", wideP, `${pages.length} pages`);
+	if (want("e2e-phone")) report("e2e-phone", phoneP, `${contentPages.length} pages at 360 x 800`);
+	if (want("e2e-320")) report("e2e-320", narrowP.concat(mapP), `${pages.length} pages at 320 px`);
 	await ctx.close();
 }
 
@@ -365,7 +408,7 @@ async function checkNoJs() {
 		await page.goto(ORIGIN + pg.path, { waitUntil: "load" });
 		const r = await page.evaluate(() => {
 			const nav = document.querySelector("nav.pk-nav");
-			const links = nav ? [...nav.querySelectorAll("a[href]")].filter((a) => a.getBoundingClientRect().height > 0) : [];
+			const links = nav ? [...nav.querySelectorAll("a[href]")].filter((a) => a.checkVisibility()) : [];
 			const search = document.querySelector("form[role=search]");
 			return { nav: !!nav, links: links.length, searchVisible: !!search && search.getBoundingClientRect().height > 0,
 				sw: document.querySelectorAll(".pk-lang-switch a, .pk-lang-switch span").length };
@@ -374,6 +417,20 @@ async function checkNoJs() {
 		else if (r.links === 0) problems.push(`${pg.rel}: no visible navigation link`);
 		if (r.searchVisible) problems.push(`${pg.rel}: search form shown without JavaScript`);
 		if (r.sw < langs.length) problems.push(`${pg.rel}: language switch incomplete`);
+	}
+	/* on a phone the navigation is behind one button, which opens it
+	 * without JavaScript */
+	await page.setViewportSize({ width: 360, height: 800 });
+	for (const pg of contentPages.filter((p, i) => i % 5 === 0)) {
+		await page.goto(ORIGIN + pg.path, { waitUntil: "load" });
+		const shown = () => page.evaluate(() => [...document.querySelectorAll("nav.pk-nav a[href]")].filter((a) => a.checkVisibility()).length);
+		const before = await shown();
+		const button = page.locator("summary:has(+ * nav.pk-nav), details:has(nav.pk-nav) > summary").first();
+		if (!(await button.count())) { problems.push(`${pg.rel}: no button (summary) before the navigation at 360 px`); continue; }
+		await button.click();
+		const after = await shown();
+		if (before !== 0) problems.push(`${pg.rel}: ${before} navigation links shown at 360 px before the button`);
+		if (after === 0) problems.push(`${pg.rel}: the menu button shows no link without JavaScript`);
 	}
 	report(name, problems, `${contentPages.length} pages`);
 	await ctx.close();
@@ -429,8 +486,60 @@ async function checkSearch() {
 			{ timeout: 3000 }).catch(() => {});
 		const focused = await page.evaluate(() => document.activeElement?.href || "");
 		if (focused !== got.hrefs[0]) problems.push("ArrowDown does not focus the first result");
+		if (got.hrefs.length > 1) {
+			await page.keyboard.press("ArrowDown");
+			const second = await page.evaluate(() => document.activeElement?.href || "");
+			if (second !== got.hrefs[1]) problems.push("a second ArrowDown does not focus the second result");
+			await page.keyboard.press("ArrowUp");
+			const back = await page.evaluate(() => document.activeElement?.href || "");
+			if (back !== got.hrefs[0]) problems.push("ArrowUp does not go back to the first result");
+		}
+		await page.keyboard.press("Escape");
+		const closed = await page.evaluate(() => ({ n: document.querySelectorAll(".pk-search-results a").length,
+			input: document.activeElement?.matches?.("input[type=search]") || false }));
+		if (closed.n) problems.push(`Escape leaves ${closed.n} results open`);
+		if (!closed.input) problems.push("Escape does not take the focus back to the search field");
+		await input.press("ArrowDown");      /* results again, then the first */
+		await page.waitForFunction(() => document.querySelectorAll(".pk-search-results a").length > 0, null, { timeout: 3000 }).catch(() => {});
+		if (!(await page.evaluate(() => document.querySelectorAll(".pk-search-results a").length)))
+			problems.push("ArrowDown does not open the results again after Escape");
+		await input.press("ArrowDown");
 		const [resp] = await Promise.all([page.waitForNavigation().catch(() => null), page.keyboard.press("Enter")]);
 		if (!resp || resp.status() !== 200) problems.push(`first result ${got.hrefs[0]} answers ${resp ? resp.status() : "nothing"}`);
+	}
+	/* snippets: whole words at both ends, the words marked; results in
+	 * groups by section */
+	for (const q of (process.env.E2E_SNIPPET_QUERIES || "financement|consulter|survivantes").split("|")) {
+		const pq = (await open(ctx, `/${lang}/`)).page;
+		const iq = pq.locator("form[data-pk-index] input[type=search]");
+		await iq.click();
+		await iq.pressSequentially(q, { delay: 5 });
+		await pq.waitForFunction(() => document.querySelectorAll(".pk-search-results a").length > 0, null, { timeout: 5000 }).catch(() => {});
+		const r = await pq.evaluate(() => ({
+			snippets: [...document.querySelectorAll(".pk-search-snippet")].map((s) => ({ text: s.textContent,
+				marks: [...s.querySelectorAll("mark")].map((m) => m.textContent), href: s.closest("a").href })),
+			groups: [...document.querySelectorAll(".pk-search-results [role=group]")].map((g) => ({
+				name: document.getElementById(g.getAttribute("aria-labelledby") || "")?.textContent || "",
+				n: g.querySelectorAll("a").length })),
+			links: document.querySelectorAll(".pk-search-results a").length }));
+		if (!r.snippets.length) { problems.push(`"${q}": no snippet`); continue; }
+		for (const sn of r.snippets) {
+			const entry = index.find((e) => new URL(e.u, ORIGIN + `/${lang}/`).href === sn.href);
+			const body = sn.text.replace(/^… /, "").replace(/ …$/, "");
+			if (!sn.marks.length || !sn.marks.every((m) => fold(m) === fold(q))) problems.push(`"${q}": snippet "${sn.text.slice(0, 60)}" marks ${JSON.stringify(sn.marks)}`);
+			if (!entry) { problems.push(`"${q}": a result with no index entry: ${sn.href}`); continue; }
+			const at = entry.x.indexOf(body);
+			if (at < 0) { problems.push(`"${q}": snippet "${body.slice(0, 50)}…" is not in the page's text`); continue; }
+			const before = at === 0 ? " " : entry.x[at - 1], after = at + body.length >= entry.x.length ? " " : entry.x[at + body.length];
+			if (!/\s/.test(before)) problems.push(`"${q}": snippet starts inside a word: "…${entry.x.slice(Math.max(0, at - 8), at)}|${body.slice(0, 20)}"`);
+			if (!/\s/.test(after)) problems.push(`"${q}": snippet ends inside a word: "${body.slice(-20)}|${entry.x.slice(at + body.length, at + body.length + 8)}…"`);
+		}
+		if (!r.groups.length) problems.push(`"${q}": results not grouped (no [role=group])`);
+		else if (r.groups.some((g) => !g.name.trim())) problems.push(`"${q}": a group of results without a name`);
+		else if (new Set(r.groups.map((g) => g.name)).size !== r.groups.length) problems.push(`"${q}": a section in two groups`);
+		if (r.groups.reduce((a, g) => a + g.n, 0) !== r.links) problems.push(`"${q}": results outside the groups`);
+		for (const v of await runAxe(pq)) problems.push(`axe with "${q}" results: ${v}`);
+		await pq.close();
 	}
 	/* no result: announced */
 	const p2 = (await open(ctx, `/${lang}/`)).page;
@@ -531,6 +640,212 @@ async function checkScales() {
 	await ctx.close();
 }
 
+/* ---------- documents: the panel and "part of", against the files ---------- */
+
+function pdfFacts(f) {
+	const out = execFileSync("pdfinfo", [f], { encoding: "utf8" });
+	const pages = +(out.match(/^Pages:\s+(\d+)/m) || [])[1];
+	/* a booklet's sheets are landscape: the paper is the same */
+	const size = (out.match(/^Page size:\s+([\d.]+) x ([\d.]+)/m) || []).slice(1).map(Number).sort((a, b) => a - b);
+	const paper = size.length && Math.abs(size[0] - 612) < 2 && Math.abs(size[1] - 792) < 2 ? "Letter" :
+		size.length && Math.abs(size[0] - 595.3) < 2 && Math.abs(size[1] - 841.9) < 2 ? "A4" : "?";
+	return { pages, paper };
+}
+/* the top entries of a PDF's outline: the titles of the pages it holds */
+function pdfTitles(f) {
+	const out = execFileSync("mutool", ["show", f, "outline"], { encoding: "utf8" });
+	return out.split("\n").map((l) => l.match(/^[|+-]\t"(.*)"\t/)).filter(Boolean).map((m) => m[1]);
+}
+const norm = (t) => String(t || "").replace(/[\s\u00a0\u202f]+/g, " ").trim();
+
+/* "PDF · A4 · 28 p. · 330 Ko" or "— PDF, 28 p., 330 Ko": the figures */
+function figures(text) {
+	const t = text.replace(/[\u00a0\u202f]/g, " ");
+	const f = (t.match(/\b(PDF|ODT|DOCX)\b/) || [])[1];
+	const pages = (t.match(/(\d+) p\./) || [])[1];
+	const sheets = (t.match(/(\d+) (?:feuilles|sheets)\b/) || [])[1];
+	const size = t.match(/(\d+(?:[.,]\d+)?) (Ko|Mo|KB|MB)\b/);
+	const paper = (t.match(/\b(A4|US Letter|Lettre US|Letter)\b/) || [])[1];
+	return { format: f, pages: pages ? +pages : null, sheets: sheets ? +sheets : null, size: size ? +size[1].replace(",", ".") : null,
+		unit: size ? size[2] : null, paper: paper ? (paper === "A4" ? "A4" : "Letter") : null };
+}
+
+async function checkDownloads() {
+	const name = "e2e-downloads";
+	if (!want(name)) return;
+	const ctx = await newContext();
+	const page = await ctx.newPage();
+	const problems = [];
+	const facts = new Map();
+	const fileFacts = (file) => {
+		if (!facts.has(file)) facts.set(file, { bytes: fs.statSync(file).size, ...(file.endsWith(".pdf") ? pdfFacts(file) : {}) });
+		return facts.get(file);
+	};
+	let nfig = 0, npanel = 0, npart = 0;
+	const partOf = new Map();          /* page path -> set of files it says it is part of */
+	for (const pg of contentPages) {
+		await open(page, pg.path);
+		const items = await page.evaluate(() => {
+			const out = [];
+			for (const a of document.querySelectorAll(".pk-dl-files a, .pk-part-of a[type]")) {
+				const panel = !!a.closest(".pk-dl");
+				/* the part-of figures follow the link, up to the next one */
+				let text = a.textContent;
+				if (!panel) {
+					let n = a.nextSibling, t = "";
+					while (n && !(n.nodeType === 1 && n.matches("a[type]"))) { t += n.textContent; n = n.nextSibling; }
+					text = a.textContent + t.split(/[;(]/)[0];
+				}
+				out.push({ href: a.href, text, panel });
+			}
+			return { items: out, panel: !!document.querySelector(".pk-dl"), part: !!document.querySelector(".pk-part-of") };
+		});
+		if (items.panel) npanel++;
+		if (items.part) npart++;
+		for (const it of items.items) {
+			const u = new URL(it.href);
+			const file = resolveFile(u.pathname);
+			if (!file) { problems.push(`${pg.rel}: ${u.pathname} missing`); continue; }
+			if (!it.panel) {
+				if (!partOf.has(pg.path)) partOf.set(pg.path, new Set());
+				partOf.get(pg.path).add(file);
+			}
+			const f = figures(it.text), real = fileFacts(file);
+			const ext = path.extname(file).slice(1).toUpperCase();
+			if (f.format !== ext && (it.panel || /ODT|DOCX|PDF/.test(it.text))) {
+				if (it.panel || ext === "PDF") problems.push(`${pg.rel}: "${norm(it.text)}" is a ${ext}`);
+			}
+			if (!it.panel && ext !== "PDF" && f.size === null) continue;   /* "(also in ODT, DOCX)" */
+			nfig++;
+			const units = pg.lang === "fr" ? ["Ko", "Mo"] : ["KB", "MB"];
+			if (f.size === null) problems.push(`${pg.rel}: no size in "${norm(it.text)}"`);
+			else {
+				if (!units.includes(f.unit)) problems.push(`${pg.rel}: "${f.unit}" is not a unit of ${pg.lang}`);
+				const want = f.unit === "Ko" || f.unit === "KB" ? 1000 : 1e6;
+				const tol = want === 1000 ? 500 : 50000;
+				if (Math.abs(f.size * want - real.bytes) > tol && !(f.size === 1 && real.bytes < 1000))
+					problems.push(`${pg.rel}: "${norm(it.text)}" but ${path.basename(file)} has ${real.bytes} bytes`);
+			}
+			if (ext === "PDF") {
+				/* a booklet says its sheets: two sides each, as pdfinfo counts */
+				if (file.endsWith("-booklet.pdf")) {
+					if (f.sheets === null || f.sheets * 2 !== real.pages) problems.push(`${pg.rel}: "${norm(it.text)}" but pdfinfo counts ${real.pages} sides in ${path.basename(file)}`);
+				} else if (f.pages !== real.pages) problems.push(`${pg.rel}: "${norm(it.text)}" but pdfinfo counts ${real.pages} pages in ${path.basename(file)}`);
+				if (it.panel && f.paper !== real.paper) problems.push(`${pg.rel}: "${norm(it.text)}" but the paper is ${real.paper}`);
+			}
+		}
+	}
+	/* the panel: on each language's home page, and on one more page (the
+	 * tools) */
+	for (const l of langs) {
+		const home = contentPages.find((p) => p.path === `/${l}/`);
+		const withPanel = contentPages.filter((p) => p.lang === l && /class="pk-dl"/.test(p.html));
+		if (home && !/class="pk-dl"/.test(home.html)) problems.push(`/${l}/: no download panel on the home page`);
+		if (withPanel.length < 2) problems.push(`${l}: download panel on ${withPanel.length} page(s), expected the home page and the tools`);
+	}
+	/* every page a PDF holds says so at its top, with a link to the PDF */
+	let held = 0;
+	for (const l of langs) {
+		const dir = path.join(SITE, "pdf", l);
+		if (!fs.existsSync(dir)) continue;
+		for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".pdf"))) {
+			const titles = new Set(pdfTitles(path.join(dir, f)).map(norm));
+			for (const pg of contentPages.filter((p) => p.lang === l)) {
+				const h1 = norm(((pg.html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/) || [])[1] || "").replace(/<[^>]*>/g, "")
+					.replace(/&amp;/g, "&").replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, "\""));
+				if (!titles.has(h1)) continue;
+				held++;
+				if (!(partOf.get(pg.path) || new Set()).has(path.join(dir, f)))
+					problems.push(`${pg.rel}: in ${l}/${f} (its outline) but no "part of" link to it`);
+			}
+		}
+	}
+	report(name, problems, `${npanel} panels, ${npart} "part of" lines, ${nfig} figures, ${held} pages in PDFs`);
+	await ctx.close();
+}
+
+/* ---------- footer and statements ---------- */
+
+async function checkStatements() {
+	const name = "e2e-statements";
+	if (!want(name)) return;
+	const ctx = await newContext();
+	const page = await ctx.newPage();
+	const problems = [];
+	const found = new Map();        /* lang -> [a11y, privacy, legal] paths */
+	for (const pg of contentPages) {
+		await open(page, pg.path);
+		const links = await page.evaluate(() => [...document.querySelectorAll("footer a[href]")]
+			.map((a) => ({ href: a.href, text: a.textContent.trim() })));
+		const mine = links.filter((a) => a.href.startsWith(ORIGIN_) && !a.href.includes("#"));
+		if (mine.length < 3) { problems.push(`${pg.rel}: ${mine.length} links in the footer to pages of the site, expected the three statements`); continue; }
+		const paths = mine.map((a) => new URL(a.href).pathname);
+		for (const p of paths) {
+			const to = byUrl.get(ORIGIN + p);
+			if (!to) problems.push(`${pg.rel}: footer link ${p} leads nowhere`);
+			else if (to.lang !== pg.lang) problems.push(`${pg.rel}: footer link ${p} is in ${to.lang}`);
+		}
+		if (!mine.some((a) => /accessibilit/i.test(a.text) && /conform|compliant/i.test(a.text)))
+			problems.push(`${pg.rel}: no "Accessibility: …compliant" link in the footer`);
+		const key = paths.slice(0, 3).join(" ");
+		if (!found.has(pg.lang)) found.set(pg.lang, key);
+		else if (found.get(pg.lang) !== key) problems.push(`${pg.rel}: footer links ${key} differ from ${found.get(pg.lang)}`);
+	}
+	/* the statements themselves, in every language, paired */
+	for (const [l, key] of found) {
+		const [a11y, privacy, legal] = key.split(" ");
+		const get = (p) => byUrl.get(ORIGIN + p);
+		for (const p of [a11y, privacy, legal]) {
+			const to = get(p);
+			if (!to) continue;
+			for (const o of langs.filter((x) => x !== l)) {
+				const alt = to.alternates.find((a) => a.lang === o);
+				if (!alt) problems.push(`${to.rel}: no ${o} translation`);
+				else if (!found.has(o) || !found.get(o).split(" ").includes(new URL(alt.href).pathname))
+					problems.push(`${to.rel}: its ${o} translation ${new URL(alt.href).pathname} is not ${o}'s footer statement`);
+			}
+		}
+		const text = (p) => (get(p)?.html || "").replace(/<[^>]*>/g, " ").replace(/[\s\u00a0\u202f]+/g, " ");
+		const h2 = (p) => ((get(p)?.html || "").match(/<h2[\s>]/g) || []).length;
+		if (h2(a11y) < 7) problems.push(`${a11y}: ${h2(a11y)} sections, the RGAA model has status, results, content not accessible, preparation, feedback, recourse…`);
+		if (l === "fr" && !/Défenseur des droits/.test(text(a11y))) problems.push(`${a11y}: no recourse to the Défenseur des droits`);
+		if (!/RGAA|WCAG/.test(text(a11y))) problems.push(`${a11y}: names no standard`);
+		if (!/pactkit:/.test(text(privacy))) problems.push(`${privacy}: names no localStorage key`);
+		if (!/localStorage/.test(text(privacy))) problems.push(`${privacy}: says nothing of localStorage`);
+		if (!/<button\b/.test(get(privacy)?.html || "")) problems.push(`${privacy}: no button to clear the answers`);
+		if (h2(legal) < 1) problems.push(`${legal}: empty`);
+		for (const p of [a11y, privacy, legal]) if (/lua\/|\.lua\b|site\.lua/.test(text(p))) problems.push(`${p}: names an implementation file`);
+	}
+	/* the privacy note's button clears what a worksheet kept, without
+	 * errors */
+	const lang = langs.includes("fr") ? "fr" : langs[0];
+	const sheet = contentPages.find((p) => p.lang === lang && /data-pk-form=/.test(p.html));
+	const privacy = found.get(lang)?.split(" ")[1];
+	if (sheet && privacy) {
+		const errs = jsErrors.length;
+		await open(page, sheet.path);
+		const field = page.locator("form.pk-form input[type=text], form.pk-form textarea").first();
+		await field.fill("Réponse à effacer");
+		await field.dispatchEvent("input");
+		const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("pactkit:")).length);
+		await open(page, privacy);
+		const button = page.locator("main button");
+		if (!kept) problems.push(`${sheet.rel}: typing kept nothing in localStorage`);
+		if (!(await button.count()) || !(await button.first().isVisible())) problems.push(`${privacy}: no visible button`);
+		else {
+			await button.first().click();
+			const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("pactkit:")));
+			const said = await page.evaluate(() => document.querySelector("[role=status]")?.textContent || "");
+			if (left.length) problems.push(`${privacy}: ${left.join(", ")} kept after the button`);
+			if (!/\d/.test(said)) problems.push(`${privacy}: the button says "${said}", not how many answers it cleared`);
+			for (const v of await runAxe(page)) problems.push(`${privacy} after clearing: ${v}`);
+		}
+		if (jsErrors.length > errs) problems.push(`JavaScript errors: ${jsErrors.slice(errs).join("; ")}`);
+	} else problems.push(`no worksheet page or no privacy note in ${lang}`);
+	report(name, problems, [...found].map(([l, k]) => `${l}: ${k}`).join("; "));
+	await ctx.close();
+}
+
 async function checkPrint() {
 	const name = "e2e-print";
 	if (!want(name)) return;
@@ -549,7 +864,30 @@ async function checkPrint() {
 	const problems = [];
 	for (const k of ["nav", "search", "skip", "lang"]) if (!r[k]) problems.push(`${k} is printed`);
 	if (r.color !== "rgb(0, 0, 0)") problems.push(`body text prints in ${r.color}`);
-	report(name, problems, pg.rel);
+	/* every page: its address and the date on paper, external links'
+	 * addresses after their text */
+	let ext = 0;
+	for (const p of contentPages) {
+		await page.emulateMedia({ media: "screen" });
+		await open(page, p.path);
+		await page.emulateMedia({ media: "print" });
+		const q = await page.evaluate(() => {
+			const shown = (e) => e && getComputedStyle(e).display !== "none" && e.getBoundingClientRect().height > 0;
+			const info = [...document.querySelectorAll("body *")].find((e) => shown(e) && e.textContent.includes(location.href.split("#")[0]) && e.children.length < 6);
+			const links = [...document.querySelectorAll("main a[href^='http'], footer a[href^='http']")].filter(shown)
+				.map((a) => ({ href: a.getAttribute("href"), after: getComputedStyle(a, "::after").content }));
+			return { info: info ? info.textContent : null, links,
+				nav: [...document.querySelectorAll("nav.pk-nav a, .pk-menu-button, .pk-side summary")].every((e) => !shown(e)) };
+		});
+		if (!q.info) problems.push(`${p.rel}: its address is not printed`);
+		else if (!/\d{4}/.test(q.info)) problems.push(`${p.rel}: the printed address has no date ("${q.info.slice(0, 80)}")`);
+		if (!q.nav) problems.push(`${p.rel}: navigation printed`);
+		for (const l of q.links) {
+			ext++;
+			if (!l.after.includes(l.href)) problems.push(`${p.rel}: ${l.href} not printed after its link (${l.after.slice(0, 40)})`);
+		}
+	}
+	report(name, problems, `${pg.rel}; ${contentPages.length} pages, ${ext} external links`);
 	await ctx.close();
 }
 
@@ -563,6 +901,8 @@ try {
 	await checkSearch();
 	await checkForms();
 	await checkScales();
+	await checkDownloads();
+	await checkStatements();
 	await checkPrint();
 	if (want("e2e-offline")) report("e2e-offline", [...new Set(foreign)], "no request left 127.0.0.1");
 	if (want("e2e-js-errors")) report("e2e-js-errors", [...new Set(jsErrors)]);

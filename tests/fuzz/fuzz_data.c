@@ -52,6 +52,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *path;
 	size_t i;
 
+	/* each input a build of its own: what diag keeps is cleared */
+	strset_free(&dg.said);
 	if (site.nlangs == 0)
 		setup();
 	path = xasprintf("%s/lua/data/stakeholders.lua", dir);

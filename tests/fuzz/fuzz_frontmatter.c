@@ -1,6 +1,6 @@
 /*
  * fuzz_frontmatter.c: libFuzzer harness for front matter (Lua in the
- * sandbox, then the page fields).
+ * sandbox, or YAML after a first '-', then the page fields).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,6 +21,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sandbox *sb;
 	struct page pg;
 
+	/* each input a build of its own: what diag keeps is cleared */
+	strset_free(&dg.said);
 	if (site.nlangs == 0) {
 		site.dir = xstrdup("/nonexistent");
 		site.sharedir = xstrdup(".");
@@ -30,8 +32,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	memset(&pg, 0, sizeof(pg));
 	sb = init_sandbox(&site, &dg);
-	frontmatter_read(sb, "content/fr/fuzz.md", 2, (const char *)data, size,
-	    &pg);
+	if (size > 0 && data[0] == '-')   /* the rest as YAML */
+		frontmatter_read_as(sb, "content/fr/fuzz.md", 2,
+		    (const char *)data + 1, size - 1, &pg, 1);
+	else
+		frontmatter_read(sb, "content/fr/fuzz.md", 2,
+		    (const char *)data, size, &pg);
 	sandbox_free(sb);
 	free(pg.title);
 	free(pg.key);

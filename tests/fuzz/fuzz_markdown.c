@@ -20,6 +20,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	xmlDocPtr doc;
 
+	/* each input a build of its own: what diag keeps is cleared */
+	strset_free(&dg.said);
 	doc = markdown_fragment(&dg, NULL, "fuzz.md", (const char *)data, size, 0,
 	    0, size > 0 && (data[0] & 1));
 	if (doc != NULL) {

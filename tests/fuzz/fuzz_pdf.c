@@ -23,6 +23,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	xmlDocPtr doc;
 
+	/* each input a build of its own: what diag keeps is cleared */
+	strset_free(&dg.said);
 	if (size > 20000)
 		return 0;       /* a page, not a book: keep runs short */
 	doc = markdown_fragment(&dg, NULL, "fuzz.md", (const char *)data, size, 0,

@@ -85,14 +85,17 @@ class Blocks(html.parser.HTMLParser):
 
 
 def page_blocks(lang, doc_id):
-    """The HTML pages of a document, from the site's downloads panel."""
+    """The HTML pages of a document, from their line "This page is part
+    of: …" (a page with the download panel links every document)."""
     import glob
+    import re
     out = []                    # one list of blocks per page
     tags = {}
     pages = []
     for f in sorted(glob.glob("%s/site/%s/**/index.html" % (OUT, lang), recursive=True)):
         h = open(f, encoding="utf-8").read()
-        if ("pdf/%s/%s.pdf" % (lang, doc_id)) in h:
+        part = re.search(r'<p class="pk-part-of">.*?</p>', h, re.S)
+        if part and ("pdf/%s/%s.pdf" % (lang, doc_id)) in part.group(0):
             pages.append(f)
     for f in pages:
         p = Blocks()

@@ -7,8 +7,17 @@
 --   blank = true               a worksheet: rows = 6 plan rows,
 --                              indicators = 4 rows, reviews = 3 dates
 
-local LEVELS = { "local", "regional", "provincial", "national" }
-local NQUESTIONS = 7        -- plan.q1 .. plan.q7: the guide's questions
+-- the levels of authority (vocabulary plan_levels) and the guiding
+-- questions of the blank worksheet (plan_questions): the project's
+local LEVELS, LEVEL = {}, {}
+
+local function vocab()
+  LEVELS, LEVEL = {}, {}
+  for _, l in ipairs(pk.vocab("plan_levels")) do
+    LEVELS[#LEVELS + 1] = l.id
+    LEVEL[l.id] = l.label
+  end
+end
 
 local ARGS = { type = "record", fields = {
   source = { type = "string", nonempty = true, optional = true },
@@ -87,7 +96,7 @@ local function filled(args)
       pk.h("td", nil, who),
       pk.h("td", nil, pk.h("time", { datetime = a.by }, pk.date(a.by))),
       pk.h("td", nil, pk.text(a.strategy)),
-      pk.h("td", nil, pk.t("level." .. a.level)))
+      pk.h("td", nil, LEVEL[a.level]))
   end
   out[#out + 1] = pk.h("h3", nil, pk.t("plan.step3"))
   out[#out + 1] = pk.h("table", { class = "pk-table" }, thead(PLAN_COLS), pk.h("tbody", nil, rows))
@@ -145,7 +154,7 @@ local function level_ticks(r)
     local id = pk.id("plan")
     boxes[#boxes + 1] = pk.h("input", { type = "radio", id = id, name = "action" .. r .. "-level",
       value = l })
-    boxes[#boxes + 1] = pk.h("label", { ["for"] = id }, pk.t("level." .. l))
+    boxes[#boxes + 1] = pk.h("label", { ["for"] = id }, LEVEL[l])
   end
   return pk.h("fieldset", { class = "pk-choices pk-ticks" }, boxes)
 end
@@ -155,10 +164,12 @@ local function blank(args)
   if args.title then
     out[#out + 1] = pk.h("p", { class = "pk-plan-title" }, pk.h("strong", nil, pk.text(args.title)))
   end
-  out[#out + 1] = pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.t("note.confidential")))
+  out[#out + 1] = pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice")))
   out[#out + 1] = pk.h("h3", nil, pk.t("plan.step1"))
-  for i = 1, NQUESTIONS do
-    out[#out + 1] = { field(pk.t("plan.q" .. i), "q" .. i, 4) }
+  -- three handwriting lines a question: step 2 stays on the page of the
+  -- last questions on Letter too (before the plan's landscape pages)
+  for i, q in ipairs(pk.vocab("plan_questions")) do
+    out[#out + 1] = { field(q, "q" .. i, 3) }
   end
   out[#out + 1] = pk.h("h3", nil, pk.t("plan.step2"))
   out[#out + 1] = { field(pk.t("plan.vision"), "vision", 5) }
@@ -208,6 +219,7 @@ end
 
 return function(args)
   pk.check(args, ARGS)
+  vocab()
   if args.blank then return blank(args) end
   return filled(args)
 end

@@ -87,7 +87,7 @@ local function blank(args)
       { field(pk.t("case.agreed"), "agreed", 6) },
       pk.h("fieldset", nil, figs),
       { field(pk.t("case.source"), "source", 3) },
-      pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.t("note.confidential")))))
+      pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice")))))
 end
 
 return function(args)

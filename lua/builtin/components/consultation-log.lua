@@ -7,7 +7,15 @@
 --   title = loc                 optional caption
 --   blank = true                a worksheet with rows = 4 meetings
 
-local KINDS = { "bilateral", "joint-committee", "consultation" }
+local KINDS, KIND = {}, {}   -- the vocabulary meeting_kinds: ids, labels
+
+local function vocab()
+  KINDS, KIND = {}, {}
+  for _, k in ipairs(pk.vocab("meeting_kinds")) do
+    KINDS[#KINDS + 1] = k.id
+    KIND[k.id] = k.label
+  end
+end
 -- (the agenda stays in the data: the log shows what was decided)
 local COLS = { "log.date", "log.kind", "log.participants", "log.decisions",
   "log.follow_up", "log.next_meeting" }
@@ -73,7 +81,7 @@ local function filled(args, title)
   for _, m in ipairs(log) do
     rows[#rows + 1] = pk.h("tr", nil,
       pk.h("th", { scope = "row" }, when(m.date)),
-      pk.h("td", nil, pk.t("kind." .. m.kind)),
+      pk.h("td", nil, KIND[m.kind]),
       pk.h("td", nil, joined(m.participants, names)),
       pk.h("td", nil, list(m.decisions)),
       pk.h("td", nil, list(m.follow_up, function(f)
@@ -121,7 +129,7 @@ local function blank(args, title)
     for _, k in ipairs(KINDS) do
       local id = pk.id("log")
       kinds[#kinds + 1] = pk.h("input", { type = "radio", id = id, name = n .. "kind", value = k })
-      kinds[#kinds + 1] = pk.h("label", { ["for"] = id }, pk.t("kind." .. k))
+      kinds[#kinds + 1] = pk.h("label", { ["for"] = id }, KIND[k])
     end
     rows[#rows + 1] = pk.h("tr", nil,
       pk.h("td", nil, field(pk.t("log.date") .. " " .. i, n .. "date", LINES, 10)),
@@ -143,13 +151,14 @@ local function blank(args, title)
       ["data-pk-form"] = args.form or ("consultation-log-" .. pk.lang) },
       pk.h("div", { class = "pk-landscape" },
         pk.h("p", { class = "pk-form-title" }, pk.h("strong", nil, title)),
-        pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.t("note.confidential"))),
+        pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice"))),
         pk.h("table", { class = "pk-table pk-blank" },
           pk.h("thead", nil, pk.h("tr", nil, ths)), pk.h("tbody", nil, rows)))))
 end
 
 return function(args)
   pk.check(args, ARGS)
+  vocab()
   local title = args.title and pk.loc(args.title) or pk.t("log.title")
   if args.blank then return blank(args, title) end
   return filled(args, title)

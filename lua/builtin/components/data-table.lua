@@ -3,13 +3,15 @@
 --   columns = { "name", "sector" }           default: every scalar field of
 --                                            the first record, sorted
 --   headers = { name = { fr = …, en = … } }  default: pk.t("col.NAME"),
---                                            else the field name
+--                                            else a vocabulary's word for
+--                                            it, else the field name
 --   title = loc                              optional caption
 --   blank = true                             a header row and rows = 8
 --                                            empty rows of fields
 -- Values: localised strings in the page's language, booleans as yes/no
 -- words, numbers with pk.number, ISO dates with pk.date, known enum
--- values (sector, level, kind, decision, answer) with their label.
+-- values (sector, level, kind, decision: the project's vocabularies;
+-- answer) with their label.  A blank table carries the safety notice.
 
 local ARGS = { type = "record", fields = {
   source = { type = "string", nonempty = true },
@@ -21,9 +23,9 @@ local ARGS = { type = "record", fields = {
   form = { type = "string", nonempty = true, optional = true },
 } }
 
--- Enum-like fields whose values have interface strings.
-local LABELS = { sector = "sector.", level = "level.", kind = "kind.",
-  decision = "decision." }
+-- Enum-like fields whose values are items of a vocabulary (pk.label).
+local LABELS = { sector = { "sectors" }, level = { "levels", "plan_levels" },
+  kind = { "meeting_kinds" }, decision = { "decisions" } }
 local ANSWERS = { yes = true, partly = true, no = true, unknown = true }
 
 local function isloc(v)
@@ -52,11 +54,14 @@ local function scalar(v)
   return t == "string" or t == "number" or t == "boolean" or isloc(v)
 end
 
+-- A column's header: `headers`, else the interface string col.NAME, else
+-- the vocabularies' word (what `trusted` means, a screening question),
+-- else the field name itself, as the docs say: no warning.
 local function header(name, headers)
   if headers and headers[name] ~= nil then return pk.text(headers[name]) end
-  local s = pk.t("col." .. name)
-  if s == "col." .. name then return name end   -- no such interface string
-  return s
+  if name == "trusted" then return pk.vocab("trusted") end
+  if pk.hast("col." .. name) then return pk.t("col." .. name) end
+  return pk.label("screening_questions", name) or name
 end
 
 -- The text of one value.
@@ -66,10 +71,9 @@ local function value(name, v)
   if t == "boolean" then return pk.t(v and "answer.yes" or "answer.no") end
   if t == "number" then return pk.number(v) end
   if t == "string" then
-    if LABELS[name] then
-      local key = LABELS[name] .. v
-      local s = pk.t(key)
-      if s ~= key then return s end
+    for _, vocab in ipairs(LABELS[name] or {}) do
+      local s = pk.label(vocab, v)
+      if s then return s end
     end
     if ANSWERS[v] then return pk.t("answer." .. v) end
     if isdate(v) then return pk.h("time", { datetime = v }, pk.date(v)) end
@@ -132,7 +136,8 @@ return function(args)
     end
     return pk.h("section", { class = "pk-component pk-data-table" },
       pk.h("form", { class = "pk-form", ["data-pk-form"] = args.form or ("data-table-" .. args.source .. "-" .. pk.lang) },
-        pk.h("table", { class = "pk-table" }, caption, thead, pk.h("tbody", nil, rows))))
+        pk.h("table", { class = "pk-table" }, caption, thead, pk.h("tbody", nil, rows)),
+        pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice")))))
   end
 
   -- a column holding booleans: a missing value is "no"

@@ -4,7 +4,7 @@
 --   blank = true        the same skeleton as a form to fill in
 --   parties = 3         blank: how many party blocks
 -- The confidentiality article is always there: when the data has none,
--- the default clause (mou.confidentiality_default) is used.
+-- the default clause (the vocabulary clauses.confidentiality) is used.
 
 local loc = { type = "loc" }
 local locs = { type = "list", of = loc }
@@ -194,7 +194,7 @@ local function filled(args)
 
   if m.communication then out[#out + 1] = art("mou.communication", paras(m.communication)) end
   out[#out + 1] = art("mou.confidentiality",
-    paras(m.confidentiality or pk.t("mou.confidentiality_default")))
+    paras(m.confidentiality or pk.vocab("clauses").confidentiality))
   if m.code_of_conduct then out[#out + 1] = art("mou.code_of_conduct", list(m.code_of_conduct)) end
 
   if m.budget then
@@ -329,7 +329,7 @@ local function blank(args)
   local np = args.parties or 3
   local art = articles()
   local out = {}
-  out[#out + 1] = pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.t("note.confidential")))
+  out[#out + 1] = pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice")))
   -- pk-compact: in print, each label at the left of its writing line
   out[#out + 1] = pk.h("div", { class = "pk-mou-meta pk-compact" },
     { field(pk.t("mou.title_field"), "title", 2) }, { field(pk.t("mou.reference"), "reference") },
@@ -373,7 +373,7 @@ local function blank(args)
     pk.h("tbody", nil, wrows)))
   out[#out + 1] = art("mou.communication", sole("mou.communication", "communication", 5))
   out[#out + 1] = art("mou.confidentiality",
-    pk.h("p", nil, pk.t("mou.confidentiality_default")),
+    pk.h("p", nil, pk.vocab("clauses").confidentiality),
     sole("mou.confidentiality", "confidentiality", 4))
   out[#out + 1] = art("mou.code_of_conduct", sole("mou.code_of_conduct", "code-of-conduct", 6))
 

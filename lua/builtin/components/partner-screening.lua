@@ -1,14 +1,27 @@
--- partner-screening: candidate partners against the six screening
--- questions of the guide, answers written in words, with the reasons
--- ("why") and the decision when one was taken.
+-- partner-screening: candidate partners against the screening questions
+-- (the project's vocabulary screening_questions: the guide's six by
+-- default), answers written in words, with the reasons ("why") and the
+-- decision (the vocabulary decisions) when one was taken.
 --   source = "screening"      the answers (docs/contract.md §3)
 --   parties = "stakeholders"  where the candidates' names come from
 --   title = loc               optional caption
 --   blank = true              a worksheet: rows = 4 candidate blocks
 
-local QUESTIONS = { "trusted", "respected", "risks", "advocate", "champions", "influential" }
 local ANSWERS = { "yes", "partly", "no", "unknown" }
-local DECISIONS = { "partner", "engage", "monitor", "avoid" }
+local QUESTIONS, DECISIONS = {}, {}   -- ids, from the vocabularies
+local TEXT = {}                       -- question or decision id -> label
+
+local function vocab()
+  QUESTIONS, DECISIONS, TEXT = {}, {}, {}
+  for _, q in ipairs(pk.vocab("screening_questions")) do
+    QUESTIONS[#QUESTIONS + 1] = q.id
+    TEXT["q:" .. q.id] = q.label
+  end
+  for _, d in ipairs(pk.vocab("decisions")) do
+    DECISIONS[#DECISIONS + 1] = d.id
+    TEXT["d:" .. d.id] = d.label
+  end
+end
 
 local ARGS = { type = "record", fields = {
   source = { type = "string", nonempty = true, optional = true },
@@ -33,7 +46,7 @@ end
 local function head(caption, decision)
   local ths = { pk.h("th", { scope = "col" }, pk.t("screen.candidate")) }
   for _, q in ipairs(QUESTIONS) do
-    ths[#ths + 1] = pk.h("th", { scope = "col" }, pk.t("screen." .. q))
+    ths[#ths + 1] = pk.h("th", { scope = "col" }, TEXT["q:" .. q])
   end
   if decision then ths[#ths + 1] = pk.h("th", { scope = "col" }, pk.t("screen.decision")) end
   return pk.h("caption", nil, caption), pk.h("thead", nil, pk.h("tr", nil, ths))
@@ -60,7 +73,7 @@ local function filled(args, title)
     end
     if decision then
       cells[#cells + 1] = pk.h("td", { class = "pk-decision" },
-        c.decision and pk.t("decision." .. c.decision) or nil)
+        c.decision and TEXT["d:" .. c.decision] or nil)
     end
     rows[#rows + 1] = pk.h("tr", nil, cells)
     rows[#rows + 1] = pk.h("tr", { class = "pk-why" },
@@ -81,7 +94,7 @@ local function tick(name, value, label)
     pk.h("label", { ["for"] = id }, label)
 end
 
--- The six questions of one candidate as a grid: a row per question, a
+-- The questions of one candidate as a grid: a row per question, a
 -- column per answer, one box to tick in each cell (its label, for screen
 -- readers, says the question and the answer).
 local function answers(n)
@@ -91,13 +104,13 @@ local function answers(n)
   end
   local rows = {}
   for _, q in ipairs(QUESTIONS) do
-    local cells = { pk.h("th", { scope = "row" }, pk.t("screen." .. q)) }
+    local cells = { pk.h("th", { scope = "row" }, TEXT["q:" .. q]) }
     for _, a in ipairs(ANSWERS) do
       local id = pk.id("screen")
       cells[#cells + 1] = pk.h("td", { class = "pk-tick" },
         pk.h("input", { type = "radio", id = id, name = n .. q, value = a }),
         pk.h("label", { ["for"] = id, class = "pk-visually-hidden" },
-          pk.t("screen." .. q) .. " " .. pk.t("answer." .. a)))
+          TEXT["q:" .. q] .. " " .. pk.t("answer." .. a)))
     end
     rows[#rows + 1] = pk.h("tr", nil, cells)
   end
@@ -114,7 +127,7 @@ local function blank(args, title)
     local id, wid = pk.id("screen"), pk.id("screen")
     local dec = { pk.h("legend", nil, pk.t("screen.decision")) }
     for _, d in ipairs(DECISIONS) do
-      local box, label = tick(n .. "decision", d, pk.t("decision." .. d))
+      local box, label = tick(n .. "decision", d, TEXT["d:" .. d])
       dec[#dec + 1] = box
       dec[#dec + 1] = label
     end
@@ -132,12 +145,13 @@ local function blank(args, title)
     pk.h("form", { class = "pk-form",
       ["data-pk-form"] = args.form or ("partner-screening-" .. pk.lang) },
       pk.h("p", { class = "pk-form-title" }, pk.h("strong", nil, title)),
-      pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.t("note.confidential"))),
+      pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice"))),
       blocks))
 end
 
 return function(args)
   pk.check(args, ARGS)
+  vocab()
   local title = args.title and pk.loc(args.title) or pk.t("screen.title")
   if args.blank then return blank(args, title) end
   return filled(args, title)

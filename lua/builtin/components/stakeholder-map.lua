@@ -6,43 +6,45 @@
 --                             page of its own in print), its legend, and a
 --                             blank table (rows = 7: one page with the legend before it, on A4 and Letter)
 -- Sector is shown by colour AND shape; champions get a thick ring,
--- stakeholders trusted by survivors a check mark.  The quadrant lines run
+-- stakeholders marked `trusted` a check mark.  The quadrant lines run
 -- between cells, so no marker sits on one.  Labels are placed with
 -- pk.textwidth so that none overlaps another label, a marker, a quadrant
 -- line or name, or the frame; markers at equal coordinates are set side
 -- by side inside their cell.
+-- The sectors and levels, their labels and the sectors' markers (shape and
+-- colour) are the project's vocabularies (pk.vocab; lua/vocab.lua).
 
-local SECTORS = { "police", "security", "justice", "health", "shelter",
-  "womens-org", "civil-society", "government", "community", "media", "other" }
-local LEVELS = { "community", "local", "regional", "national", "international" }
+local SECTORS, LEVELS = {}, {}   -- ids, in the vocabularies' order
+local LABEL, LEVEL = {}, {}      -- id -> label in the page's language
+local STYLE = {}                 -- sector id -> { shape = …, colour = … }
 
--- Colours: each at least 4.5:1 against white and against the quadrant
--- fills, so markers stay visible in print and for low vision.
-local STYLE = {
-  police          = { shape = "circle",   colour = "#0b4f9c" },
-  security        = { shape = "square",   colour = "#5b3a9b" },
-  justice         = { shape = "diamond",  colour = "#8b1e3f" },
-  health          = { shape = "up",       colour = "#0f6e43" },
-  shelter         = { shape = "down",     colour = "#a84300" },
-  ["womens-org"]  = { shape = "star",     colour = "#a3166b" },
-  ["civil-society"] = { shape = "hexagon", colour = "#00667d" },
-  government      = { shape = "plus",     colour = "#3d3d3d" },
-  community       = { shape = "pentagon", colour = "#6b5200" },
-  media           = { shape = "hourglass", colour = "#6b4226" },
-  other           = { shape = "cross",    colour = "#1a1a1a" },
-}
+-- The vocabularies of this call, in the page's language.
+local function vocab()
+  SECTORS, LEVELS, LABEL, LEVEL, STYLE = {}, {}, {}, {}, {}
+  for _, s in ipairs(pk.vocab("sectors")) do
+    SECTORS[#SECTORS + 1] = s.id
+    LABEL[s.id] = s.label
+    STYLE[s.id] = s.marker
+  end
+  for _, l in ipairs(pk.vocab("levels")) do
+    LEVELS[#LEVELS + 1] = l.id
+    LEVEL[l.id] = l.label
+  end
+end
 
-local STAKEHOLDER = { type = "record", fields = {
-  id = { type = "string", nonempty = true },
-  name = { type = "loc" },
-  sector = { type = "enum", values = SECTORS },
-  level = { type = "enum", values = LEVELS },
-  influence = { type = "integer", min = 1, max = 5 },
-  support = { type = "integer", min = -2, max = 2 },
-  champion = { type = "boolean", optional = true },
-  trusted = { type = "boolean", optional = true },
-  notes = { type = "loc", optional = true },
-} }
+local function stakeholder()
+  return { type = "record", fields = {
+    id = { type = "string", nonempty = true },
+    name = { type = "loc" },
+    sector = { type = "enum", values = SECTORS },
+    level = { type = "enum", values = LEVELS },
+    influence = { type = "integer", min = 1, max = 5 },
+    support = { type = "integer", min = -2, max = 2 },
+    champion = { type = "boolean", optional = true },
+    trusted = { type = "boolean", optional = true },
+    notes = { type = "loc", optional = true },
+  } }
+end
 
 local ARGS = { type = "record", fields = {
   source = { type = "string", nonempty = true, optional = true },
@@ -120,7 +122,7 @@ end
 
 -- The marker shape for a sector, centred on (0, 0).
 local function shape(sector, r)
-  local st = STYLE[sector] or STYLE.other
+  local st = STYLE[sector] or { shape = "circle", colour = "#1a1a1a" }
   local paint = { fill = st.colour, stroke = "#ffffff", ["stroke-width"] = 1 }
   local function with(t) for k, v in pairs(paint) do t[k] = v end return t end
   local s = st.shape
@@ -378,10 +380,10 @@ local function legend(w, sectors, top, keys, title)
     y = top + 14
   end
   local entries = {}
-  for _, s in ipairs(sectors) do entries[#entries + 1] = { shape(s, R), pk.t("sector." .. s) } end
+  for _, s in ipairs(sectors) do entries[#entries + 1] = { shape(s, R), LABEL[s] } end
   local blankmark = pk.h("circle", { cx = 0, cy = 0, r = R, fill = "#ffffff", stroke = "#6b6b6b" })
   entries[#entries + 1] = { { blankmark, ring(R + 3.5) }, pk.t("map.champion") }
-  entries[#entries + 1] = { { blankmark, check(0, 0) }, pk.t("map.trusted") }
+  entries[#entries + 1] = { { blankmark, check(0, 0) }, pk.vocab("trusted") }
   local ncol = 4
   local colw = (w - 16) / ncol
   for i = 1, #entries, ncol do
@@ -756,9 +758,15 @@ end
 
 local COLS = { "name", "sector", "level", "influence", "support", "champion", "trusted" }
 
+-- A column's header: what `trusted` means is the project's word
+local function colname(c)
+  if c == "trusted" then return pk.vocab("trusted") end
+  return pk.t("col." .. c)
+end
+
 local function head(caption)
   local ths = {}
-  for _, c in ipairs(COLS) do ths[#ths + 1] = pk.h("th", { scope = "col" }, pk.t("col." .. c)) end
+  for _, c in ipairs(COLS) do ths[#ths + 1] = pk.h("th", { scope = "col" }, colname(c)) end
   return pk.h("caption", nil, caption), pk.h("thead", nil, pk.h("tr", nil, ths))
 end
 
@@ -767,8 +775,8 @@ local function table_of(list, caption)
   for _, s in ipairs(list) do
     rows[#rows + 1] = pk.h("tr", nil,
       pk.h("th", { scope = "row" }, pk.text(s.name)),
-      pk.h("td", nil, pk.t("sector." .. s.sector)),
-      pk.h("td", nil, pk.t("level." .. s.level)),
+      pk.h("td", nil, LABEL[s.sector]),
+      pk.h("td", nil, LEVEL[s.level]),
       pk.h("td", nil, pk.number(s.influence)),
       pk.h("td", nil, signed(s.support)),
       pk.h("td", nil, yesno(s.champion)),
@@ -785,15 +793,16 @@ local BLANK_WISH = { name = 30, sector = 14 }
 local BLANK_LINES = 3
 
 -- A blank row's choice in column col: one box to tick per value (the
--- level, the influence 1 to 5, the support -2 to +2).
+-- level, the influence 1 to 5, the support -2 to +2); the levels are the
+-- project's vocabulary, read at each call.
 local TICKS = {
-  level = { LEVELS, function(l) return pk.t("level." .. l) end },
-  influence = { { 1, 2, 3, 4, 5 }, function(v) return pk.number(v) end },
-  support = { { -2, -1, 0, 1, 2 }, function(v) return signed(v) end },
+  level = { function() return LEVELS end, function(l) return LEVEL[l] end },
+  influence = { function() return { 1, 2, 3, 4, 5 } end, function(v) return pk.number(v) end },
+  support = { function() return { -2, -1, 0, 1, 2 } end, function(v) return signed(v) end },
 }
 local function ticks(i, col)
-  local boxes = { pk.h("legend", { class = "pk-visually-hidden" }, pk.t("col." .. col) .. " " .. i) }
-  local values, text = TICKS[col][1], TICKS[col][2]
+  local boxes = { pk.h("legend", { class = "pk-visually-hidden" }, colname(col) .. " " .. i) }
+  local values, text = TICKS[col][1](), TICKS[col][2]
   for _, l in ipairs(values) do
     local id = pk.id("map-field")
     boxes[#boxes + 1] = pk.h("input", { type = "radio", id = id, name = "row" .. i .. "-" .. col,
@@ -823,7 +832,7 @@ local function blank_table(n, caption)
             size = BLANK_WISH[c], ["data-pk-lines"] = BLANK_LINES })
         end
         content = { pk.h("label", { ["for"] = id, class = "pk-visually-hidden" },
-          pk.t("col." .. c) .. " " .. i), input }
+          colname(c) .. " " .. i), input }
       end
       cells[#cells + 1] = pk.h(j == 1 and "th" or "td", j == 1 and { scope = "row" } or nil,
         content)
@@ -836,12 +845,13 @@ end
 
 return function(args)
   pk.check(args, ARGS)
+  vocab()
   local title = args.title and pk.loc(args.title) or pk.t("map.title")
   if args.blank then
     local grid, leg = blank_svgs(title)
     return pk.h("section", { class = "pk-component pk-stakeholder-map" },
       pk.h("form", { class = "pk-form", ["data-pk-form"] = args.form or ("stakeholder-map-" .. pk.lang) },
-        pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.t("note.confidential"))),
+        pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice"))),
         pk.h("p", nil, pk.t("map.blank")),
         pk.h("figure", { class = "pk-map-legend" }, pk.h("figcaption", nil, pk.t("map.legend")),
           leg, quadrants()),
@@ -852,7 +862,7 @@ return function(args)
           pk.h("figcaption", nil, title), grid)))
   end
   local source = args.source or "stakeholders"
-  local list = pk.check(pk.data(source), { type = "list", of = STAKEHOLDER, min = 1 }, source)
+  local list = pk.check(pk.data(source), { type = "list", of = stakeholder(), min = 1 }, source)
   local fig = pk.h("figure", nil, pk.h("figcaption", nil, title), map_svg(list, title),
     quadrants())
   return pk.h("section", { class = "pk-component pk-stakeholder-map" }, fig,

@@ -1,9 +1,13 @@
 /*
  * pactkit default theme: an enhancement only.  Every page works without it.
  *  - search: reveals the search form and searches this language's index,
- *    ignoring case and accents ("memorandum" finds "Mémorandum");
+ *    ignoring case and accents ("memorandum" finds "Mémorandum"); results
+ *    grouped by section, snippets cut between words with the words found
+ *    marked; arrow keys move through them, Escape closes them;
  *  - worksheets (form.pk-form[data-pk-form]): keeps what is typed in this
- *    browser's localStorage ("pactkit:FORM:FIELD"), adds Clear and Print.
+ *    browser's localStorage ("pactkit:FORM:FIELD"), adds Clear and Print;
+ *    the privacy note's button clears every answer of the site at once;
+ *  - print: the address the page was read at and the day it is printed.
  * Nothing is sent anywhere: no request but the search index of this site.
  */
 (function () {
@@ -16,9 +20,13 @@
 	 * writer fills them in the page's language; these are the fallbacks. */
 	var FALLBACK = {
 		fr: { results: "%d résultats", none: "Aucun résultat", clear: "Effacer",
-			print: "Imprimer", saved: "Vos réponses restent uniquement dans ce navigateur." },
+			print: "Imprimer", saved: "Vos réponses restent uniquement dans ce navigateur.",
+			other: "Autres pages", cleared: "Réponses effacées : %d.",
+			nothing: "Ce navigateur ne gardait aucune réponse de ce site.", printed: "imprimée le" },
 		en: { results: "%d results", none: "No results", clear: "Clear",
-			print: "Print", saved: "Your answers stay in this browser only." }
+			print: "Print", saved: "Your answers stay in this browser only.",
+			other: "Other pages", cleared: "Answers cleared: %d.",
+			nothing: "This browser kept no answer from this site.", printed: "printed on" }
 	};
 	function str(cls, key) {
 		var e = doc.querySelector(".pk-labels ." + cls);
@@ -50,6 +58,7 @@
 		var status = form.querySelector("[aria-live]");
 		var src = form.getAttribute("data-pk-index");
 		var index = null, loading = null, timer = 0, base;
+		var closed = false;    /* Escape closed the results: until typing */
 
 		if (!input || !list || !status || !src || !window.fetch) return;
 		/* fetch() cannot read files from a page opened from disk */
@@ -85,14 +94,18 @@
 			return n;
 		}
 
+		function terms(q) {
+			return fold(q).split(/[\s,;:.!?"«»()]+/).filter(Boolean);
+		}
+
 		function search(q) {
-			var terms = fold(q).split(/[\s,;:.!?"«»()]+/).filter(Boolean);
-			var phrase = terms.join(" ");
+			var terms_ = terms(q);
+			var phrase = terms_.join(" ");
 			var hits = [];
-			if (!terms.length || !index) return hits;
+			if (!terms_.length || !index) return hits;
 			index.forEach(function (e) {
 				var score = 0, all = true;
-				terms.forEach(function (w) {
+				terms_.forEach(function (w) {
 					var inT = e.t.indexOf(w) >= 0, inS = e.s.indexOf(w) >= 0;
 					var nx = count(e.x, w);
 					if (!inT && !inS && !nx) all = false;
@@ -101,57 +114,105 @@
 				if (!all) return;
 				if (e.t.indexOf(phrase) >= 0) score += 5000;   /* title hits first */
 				if (e.t.indexOf(phrase) === 0) score += 1000;
-				hits.push({ e: e, score: score, first: terms[0] });
+				hits.push({ e: e, score: score, terms: terms_ });
 			});
 			hits.sort(function (a, b) { return b.score - a.score || (a.e.it.t < b.e.it.t ? -1 : 1); });
 			return hits.slice(0, 10);
 		}
 
-		/* ~140 characters of the text around the first match */
-		function snippet(text, term) {
-			var folded = "", map = [], i, f, at, from, to, out;
+		var SPACE = /\s/;      /* \s holds the no-break spaces too */
+
+		/* About 140 characters of the text around the first match, cut
+		 * between words, every word searched for marked. */
+		function snippet(text, words) {
+			var folded = "", map = [], i, k, f, at = -1, len = 0, from, to;
+			var out, marks = [], last;
 			text = String(text || "");
 			for (i = 0; i < text.length; i++) {
 				f = foldChar(text[i]);
-				for (var k = 0; k < f.length; k++) map.push(i);
+				for (k = 0; k < f.length; k++) map.push(i);
 				folded += f;
 			}
-			at = folded.indexOf(term);
+			map.push(text.length);
+			words.forEach(function (w) {
+				var j = folded.indexOf(w);
+				if (j >= 0 && (at < 0 || j < at)) { at = j; len = w.length; }
+			});
 			if (at < 0) return null;
 			from = Math.max(0, map[at] - 60);
-			to = Math.min(text.length, map[at] + 80);
+			to = Math.min(text.length, map[at + len] + 80);
+			/* the first whole word: after a space at or past from */
+			if (from > 0 && !SPACE.test(text[from - 1])) {
+				for (i = from; i < map[at] && !SPACE.test(text[i]); i++) continue;
+				from = i < map[at] ? i + 1 : map[at];
+				while (from > 0 && !SPACE.test(text[from - 1])) from--;
+			}
+			/* the last whole word: up to a space, never inside the match */
+			if (to < text.length && !SPACE.test(text[to])) {
+				for (i = to; i > map[at + len] && !SPACE.test(text[i]); i--) continue;
+				if (i > map[at + len]) to = i;
+				else { while (to < text.length && !SPACE.test(text[to])) to++; }
+			}
+			while (to > from && SPACE.test(text[to - 1])) to--;
+			while (from < to && SPACE.test(text[from])) from++;
+			/* every occurrence of every word, in the text's positions */
+			words.forEach(function (w) {
+				var j = folded.indexOf(w);
+				while (j >= 0 && w.length) {
+					var a = map[j], b = map[j + w.length];
+					if (a >= from && b <= to) marks.push([a, b]);
+					j = folded.indexOf(w, j + w.length);
+				}
+			});
+			marks.sort(function (x, y) { return x[0] - y[0] || y[1] - x[1]; });
 			out = doc.createElement("span");
 			out.className = "pk-search-snippet";
-			out.appendChild(doc.createTextNode((from > 0 ? "… " : "") + text.slice(from, map[at])));
-			var m = doc.createElement("mark");
-			var endF = at + term.length - 1;
-			var end = endF < map.length ? map[endF] + 1 : text.length;
-			m.textContent = text.slice(map[at], end);
-			out.appendChild(m);
-			out.appendChild(doc.createTextNode(text.slice(end, to) + (to < text.length ? " …" : "")));
+			if (from > 0) out.appendChild(doc.createTextNode("… "));
+			last = from;
+			marks.forEach(function (m) {
+				if (m[0] < last) return;        /* inside one already marked */
+				out.appendChild(doc.createTextNode(text.slice(last, m[0])));
+				var e = doc.createElement("mark");
+				e.textContent = text.slice(m[0], m[1]);
+				out.appendChild(e);
+				last = m[1];
+			});
+			out.appendChild(doc.createTextNode(text.slice(last, to) + (to < text.length ? " …" : "")));
 			return out;
 		}
 
+		/* Results grouped by section, the sections in the order of their
+		 * best result. */
 		function show(q) {
-			var hits = search(q);
+			var hits = search(q), groups = [], by = {}, n = 0;
 			list.textContent = "";
 			if (!fold(q).trim()) { status.textContent = ""; return; }
 			hits.forEach(function (h) {
-				var it = h.e.it, li = doc.createElement("li"), a = doc.createElement("a");
-				var sn;
-				a.href = new URL(it.u, base).href;
-				a.appendChild(doc.createTextNode(it.t));
-				if (it.s) {
-					var s = doc.createElement("span");
-					s.className = "pk-search-section";
-					s.textContent = it.s;
-					a.appendChild(s);
-				}
-				if (h.e.t.indexOf(h.first) < 0 && (sn = snippet(it.x, h.first))) {
-					a.appendChild(sn);
-				}
-				li.appendChild(a);
-				list.appendChild(li);
+				var s = h.e.it.s || "";
+				if (!by.hasOwnProperty(s)) { by[s] = []; groups.push(s); }
+				by[s].push(h);
+			});
+			groups.forEach(function (s) {
+				var g = doc.createElement("div"), name = doc.createElement("p");
+				var ul = doc.createElement("ul"), id = "pk-search-group-" + (n++);
+				g.className = "pk-search-group";
+				g.setAttribute("role", "group");
+				g.setAttribute("aria-labelledby", id);
+				name.className = "pk-search-group-name";
+				name.id = id;
+				name.textContent = s || str("pk-str-other", "other");
+				g.appendChild(name);
+				by[s].forEach(function (h) {
+					var it = h.e.it, li = doc.createElement("li"), a = doc.createElement("a");
+					var sn;
+					a.href = new URL(it.u, base).href;
+					a.appendChild(doc.createTextNode(it.t));
+					if ((sn = snippet(it.x, h.terms))) a.appendChild(sn);
+					li.appendChild(a);
+					ul.appendChild(li);
+				});
+				g.appendChild(ul);
+				list.appendChild(g);
 			});
 			if (!hits.length) {
 				status.textContent = str("pk-str-no-results", "none");
@@ -170,6 +231,7 @@
 
 		input.addEventListener("focus", load);
 		input.addEventListener("input", function () {
+			closed = false;
 			clearTimeout(timer);
 			timer = setTimeout(update, 120);
 		});
@@ -192,16 +254,23 @@
 			} else if (ev.key === "ArrowUp" && links.length && i >= 0) {
 				ev.preventDefault();
 				if (i === 0) input.focus(); else links[i - 1].focus();
-			} else if (ev.key === "Escape") {
+			} else if (ev.key === "Escape" && list.firstChild) {
+				ev.preventDefault();        /* the query stays */
+				closed = true;
 				list.textContent = "";
 				status.textContent = "";
 				input.focus();
+			} else if (ev.key === "ArrowDown" && !links.length && closed &&
+				doc.activeElement === input && input.value) {
+				ev.preventDefault();        /* opens them again */
+				closed = false;
+				update();
 			}
 		});
 		form.addEventListener("focusout", function (ev) {
 			if (ev.relatedTarget && !form.contains(ev.relatedTarget)) list.textContent = "";
 		});
-		input.addEventListener("focus", function () { if (input.value && !list.firstChild) update(); });
+		input.addEventListener("focus", function () { if (input.value && !list.firstChild && !closed) update(); });
 	}
 
 	/* ---------------- worksheets ---------------- */
@@ -297,6 +366,49 @@
 		form.appendChild(bar);
 	}
 
+	/* The privacy note's button: every answer of this site, at once. */
+	function initClearAll(box) {
+		var button = box.querySelector("button");
+		var said = doc.querySelector(".pk-clear-status");
+		var nojs = doc.querySelector(".pk-nojs");
+		if (!button) return;
+		box.hidden = false;
+		if (nojs) nojs.hidden = true;
+		button.addEventListener("click", function () {
+			var keys = [], i, k;
+			if (store) {
+				try {
+					for (i = 0; i < store.length; i++) {
+						k = store.key(i);
+						if (k && k.indexOf("pactkit:") === 0) keys.push(k);
+					}
+					keys.forEach(function (x) { store.removeItem(x); });
+				} catch (e) { /* denied: nothing kept either */ }
+			}
+			if (said) {
+				said.textContent = keys.length ?
+					str("pk-str-cleared", "cleared").replace("%d", String(keys.length)) :
+					str("pk-str-nothing", "nothing");
+			}
+		});
+	}
+
+	/* A printed page says where it was read and when it was printed. */
+	function printInfo() {
+		var url = doc.querySelector(".pk-print-url");
+		var date = doc.querySelector(".pk-print-date");
+		if (url && /^https?:$/.test(location.protocol)) url.textContent = location.href.split("#")[0];
+		if (date && Date.prototype.toLocaleDateString) {
+			var d = new Date();
+			date.textContent = " — " + str("pk-str-printed", "printed") + " ";
+			var t = doc.createElement("time");
+			t.setAttribute("datetime", d.toISOString().slice(0, 10));
+			t.textContent = d.toLocaleDateString(doc.documentElement.lang || lang,
+				{ day: "numeric", month: "long", year: "numeric" });
+			date.appendChild(t);
+		}
+	}
+
 	/* ---------------- wide tables ---------------- */
 
 	/* A component wider than the screen scrolls inside its own box; a box
@@ -325,8 +437,25 @@
 		});
 	}
 
+	/* The navigation and a long page's contents stand open on wide
+	 * screens (pactkit.css shows them without JavaScript too, where the
+	 * browser can; opened here, they are open for assistive technology
+	 * and for browsers that cannot). */
+	function unfold() {
+		var wide = window.matchMedia && window.matchMedia("(min-width: 60em)");
+		if (!wide) return;
+		function set() {
+			Array.prototype.forEach.call(doc.querySelectorAll(".pk-side, .pk-toc-fold"), function (d) {
+				d.open = wide.matches;
+			});
+		}
+		set();
+		if (wide.addEventListener) wide.addEventListener("change", set);
+	}
+
 	function init() {
 		var resize = 0;
+		unfold();
 		markScrollables();
 		window.addEventListener("resize", function () {
 			clearTimeout(resize);
@@ -335,6 +464,10 @@
 		var s = doc.querySelector("form[data-pk-index]");
 		if (s) initSearch(s);
 		Array.prototype.forEach.call(doc.querySelectorAll("form.pk-form[data-pk-form]"), initForm);
+		var all = doc.querySelector(".pk-clear-all");
+		if (all) initClearAll(all);
+		printInfo();
+		window.addEventListener("beforeprint", printInfo);
 		/* textareas printed at the height of what was typed */
 		window.addEventListener("beforeprint", function () {
 			Array.prototype.forEach.call(doc.querySelectorAll(".pk-form textarea"), grow);

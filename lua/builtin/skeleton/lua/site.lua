@@ -5,7 +5,9 @@ return {
                   en = "Partnerships to end violence against women" },
   author = "Mon organisation",
   languages = { "fr", "en" },        -- the first one is the default
-  base_url = "https://example.org/",
+  base_url = "",                     -- the site's address once published, such as
+                                     -- "https://www.ministry.gov/toolkit/"; empty:
+                                     -- relative links, no sitemap.xml
   paper = { fr = "A4", en = "Letter" },
   documents = {
     { id = "guide", title = { fr = "Guide", en = "Guide" }, pages = { "home", "guide/*" } },

@@ -1,0 +1,1 @@
+return { title = "T", languages = { "fr", "en" } }

@@ -1,0 +1,33 @@
+return {
+  title = { fr = "Convention entre le Collège du Nord et le Centre de santé du quartier",
+            en = "Agreement between North secondary school and the neighbourhood health centre" },
+  reference = "CONV-2027-04", date = "2027-03-01",
+  place = { fr = "Ville-Nord", en = "North Town" },
+  parties = {
+    { id = "college", name = { fr = "Collège du Nord", en = "North secondary school" },
+      signatory = { name = "C. Bernard", title = { fr = "Principale", en = "Head teacher" } },
+      focal_point = { fr = "Infirmière scolaire", en = "School nurse" } },
+    { id = "sante", name = { fr = "Centre de santé du quartier", en = "Neighbourhood health centre" },
+      signatory = { name = "D. Moreau", title = { fr = "Directeur", en = "Director" } },
+      focal_point = { fr = "Médecin référent", en = "Lead doctor" } },
+  },
+  preamble = { fr = "Les deux parties veulent que chaque élève en difficulté de santé soit orienté vite et bien.",
+               en = "Both parties want every pupil with a health difficulty to be referred quickly and well." },
+  purpose = { fr = "Organiser l’orientation des élèves entre le collège et le centre de santé.",
+              en = "Organise the referral of pupils between the school and the health centre." },
+  objectives = { { fr = "Un circuit d’orientation connu de tous.", en = "A referral path known to all." },
+                 { fr = "Une formation commune par an.", en = "One joint training a year." } },
+  scope = { fr = "Les élèves du collège et leurs familles.", en = "The school’s pupils and their families." },
+  principles = { { fr = "L’intérêt de l’enfant d’abord.", en = "The child’s interest first." } },
+  responsibilities = {
+    { who = "college", items = { { fr = "Repérer et orienter.", en = "Notice and refer." } } },
+    { who = "sante", items = { { fr = "Recevoir sous deux semaines.", en = "See the pupil within two weeks." } } },
+  },
+  work_plan = { { activity = { fr = "Rédiger le circuit d’orientation", en = "Write the referral path" },
+                  who = { "college", "sante" }, by = "2027-05-31" } },
+  budget = { currency = "EUR", lines = {
+    { who = "college", item = { fr = "Salle de réunion", en = "Meeting room" }, amount = 500, kind = "in-kind" },
+    { who = "sante", item = { fr = "Temps de médecin", en = "Doctor’s time" }, amount = 2400, kind = "cash" },
+  } },
+  duration = { start = "2027-04-01", months = 24 },
+}

@@ -1,0 +1,21 @@
+-- Fictional: organisations and roles only.
+return {
+  { id = "college-nord", name = { fr = "Collège du Nord", en = "North secondary school" },
+    sector = "school", level = "school", influence = 3, support = 2, champion = true },
+  { id = "ecole-centre", name = { fr = "École du Centre", en = "Central primary school" },
+    sector = "school", level = "school", influence = 2, support = 1 },
+  { id = "centre-sante", name = { fr = "Centre de santé du quartier", en = "Neighbourhood health centre" },
+    sector = "health", level = "district", influence = 4, support = 2, trusted = true },
+  { id = "pmi", name = { fr = "Service de santé de l’enfant", en = "Child health service" },
+    sector = "health", level = "district", influence = 3, support = 1, trusted = true },
+  { id = "aide-sociale", name = { fr = "Service social de secteur", en = "Area social services" },
+    sector = "social-services", level = "district", influence = 4, support = 0 },
+  { id = "cellule-enfance", name = { fr = "Cellule de protection de l’enfance", en = "Child protection unit" },
+    sector = "child-protection", level = "region", influence = 5, support = 1, champion = true },
+  { id = "mairie", name = { fr = "Mairie", en = "Town hall" },
+    sector = "local-government", level = "district", influence = 4, support = -1 },
+  { id = "parents-nord", name = { fr = "Association des parents du Nord", en = "North parents’ association" },
+    sector = "parents", level = "school", influence = 2, support = 2, trusted = true },
+  { id = "soutien-scolaire", name = { fr = "Association de soutien scolaire", en = "Homework club" },
+    sector = "ngo", level = "district", influence = 1, support = 1 },
+}
