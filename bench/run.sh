@@ -132,6 +132,12 @@ LUA
 	# WeasyPrint's tagged output (PDF/UA-1, "experimental" in its docs)
 	set -- $(measure sh -c "pandoc '$d/book.md' -s --metadata title=Livre -o '$WORK/book.html' && weasyprint --pdf-variant pdf/ua-1 '$WORK/book.html' '$WORK/book-ua.pdf'"); wu_t=$1
 	echo "book: weasyprint --pdf-variant pdf/ua-1 ${wu_t}s; weasyprint-ua/pactkit = $(ratio "$wu_t" "$pk_t")"
+	# pactkit untagged (pdf_standard = "none"): what tagging and PDF/A cost
+	n=$WORK/book-none
+	rm -rf "$n"; mkdir -p "$n/lua"; cp -R "$d/content" "$n/"
+	sed 's/^  title = { fr = "Livre" },/  title = { fr = "Livre" }, pdf_standard = "none",/' "$d/lua/site.lua" >"$n/lua/site.lua"
+	set -- $(measure "$PACTKIT" build -q "$n"); pn_t=$1; pn_m=$2
+	echo "book: pactkit untagged (pdf_standard none) ${pn_t}s ${pn_m}MiB $(stat -c %s "$n/output/pdf/fr/book.pdf") B; tagged/untagged = $(ratio "$pk_t" "$pn_t"); weasyprint/pactkit-untagged = $(ratio "$wp_t" "$pn_t")"
 	# Typst, in node: the npm package under bench/ (node_modules not kept in git)
 	command -v node >/dev/null && command -v npm >/dev/null || need nodejs npm
 	if [ ! -d "$ROOT/bench/node_modules/@myriaddreamin/typst-ts-node-compiler" ]; then

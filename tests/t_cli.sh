@@ -140,6 +140,12 @@ for l in fr en; do printf '\n```{partner-count}\nsource = "stakeholders"\n```\n'
 "$PACTKIT" build -q "$C" 2>"$OUT/cli-component.err"
 check cli/project-component-fr grep -q 'pk-meta">4 partenaires, dont 1 champions' "$C/output/site/fr/index.html"
 check cli/project-component-en grep -q 'pk-meta">4 partners, 1 of them champions' "$C/output/site/en/index.html"
+# its own strings are no mistake: no warning, and check --strict passes
+# (each said "unknown interface string 'count.partners'")
+"$PACTKIT" check --strict "$C" >/dev/null 2>"$OUT/cli-strings.err"
+check cli/project-strings-check-strict test $? -eq 0
+check cli/project-strings-no-warning sh -c "! grep -q 'interface string' '$OUT/cli-strings.err'"
+printf 'return { ["count.partners"] = "%%d partners, %%d of them champions" }\n' > "$C/lua/i18n/en.lua"
 # a project component overrides a built-in of the same name
 printf 'return function(args) return pk.h("p", { class = "mine" }, "overridden") end\n' > "$C/lua/components/case-study.lua"
 "$PACTKIT" build -q "$C" 2>>"$OUT/cli-component.err"

@@ -357,6 +357,17 @@ check components/table/fr-boolean grep -q '<td>Oui</td>' "$W/fr-data-table.html"
 lcheck components/table/default-columns count "$W/en-data-table.html" '<th scope="col">' $((4 + 7 + 2))
 lcheck components/table/blank-labelled labels "$W/en-data-table.html"
 
+# years are not quantities: a data file's year column reads 2026, never
+# "2,026" or "2 026"; other numbers keep the page's grouping
+p=$W/table-years; rm -rf "$p"; cp -R "$G" "$p"
+printf 'return {\n  { year = 2026, as_of = 2025, reports_year = 2024, pupils = 1250 },\n}\n' > "$p/lua/data/terms.lua"
+for lang in fr en; do
+	printf '```{data-table}\nsource = "terms"\ncolumns = { "year", "as_of", "reports_year", "pupils" }\n```\n' > "$p/content/$lang/terms.md"
+	(cd "$p" && "$PACTKIT" render --project . "content/$lang/terms.md") >"$p/$lang.html" 2>"$p/$lang.err"
+	check components/table/$lang-years-as-written sh -c "grep -q '<th scope=\"row\">2026</th>' '$p/$lang.html' && grep -q '<td class=\"pk-num\">2025</td>' '$p/$lang.html' && grep -q '<td class=\"pk-num\">2024</td>' '$p/$lang.html'"
+done
+check components/table/en-quantity-grouped grep -q '<td class="pk-num">1,250</td>' "$p/en.html"
+
 # ---- errors a user would make ----------------------------------------------
 
 # expect NAME FILE-TO-EDIT SED-SCRIPT PAGE STDERR-FIXED-STRING

@@ -131,3 +131,41 @@ PY
 else
 	fail office-worksheets-build "$(head -3 "$T/w.log")"
 fi
+
+# ---- drawings with sizes or coordinates no document can hold: an SVG whose
+# width is "nan" or "inf" takes its viewBox's size (as a browser does), a
+# path at "nan" or 1e308 is left out of the DOCX's EMF with a warning naming
+# the DOCX under output/, never an extent of -9223372036854775808 or a
+# "nancm" that a word processor refuses
+S=$T/sizes
+mkdir -p "$S/lua" "$S/content/en" "$S/content/fr"
+cat > "$S/lua/site.lua" <<'LUA'
+return { title = { fr = "T", en = "T" }, languages = { "fr", "en" },
+  documents = { { id = "d", title = "D", pages = { "index" }, formats = { "pdf", "odt", "docx" } } } }
+LUA
+for l in en fr; do
+	printf '<svg xmlns="http://www.w3.org/2000/svg" width="nan" height="inf" viewBox="0 0 40 20"><rect width="5" height="5"/></svg>' > "$S/content/$l/nan.svg"
+	printf '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100" viewBox="0 0 100 100"><path d="M nan nan L 1e308 -1e308 Z"/></svg>' > "$S/content/$l/far.svg"
+	printf '+++\ntitle = "D"\n+++\n\n![nan](nan.svg)\n\n![far](far.svg)\n' > "$S/content/$l/index.md"
+done
+if (cd "$S" && "$PACTKIT" build . >"$T/sizes.log" 2>&1); then
+	$PY - "$S/output/pdf/en/d" <<'PY'
+import re, sys, zipfile
+base = sys.argv[1]
+def res(n, ok, why=""):
+    print("PASS %s" % n if ok else "FAIL %s: %s" % (n, why))
+c = zipfile.ZipFile(base + ".odt").read("content.xml").decode()
+sizes = re.findall(r'svg:(?:width|height)="([^"]*)"', c)
+good = [s for s in sizes if re.fullmatch(r"[0-9]+(\.[0-9]+)?cm", s) and 0 < float(s[:-2]) < 100]
+res("office-odt-drawing-sizes-finite", sizes and len(good) == len(sizes), sizes)
+d = zipfile.ZipFile(base + ".docx").read("word/document.xml").decode()
+ext = [(int(a), int(b)) for a, b in re.findall(r'<wp:extent cx="(-?[0-9]+)" cy="(-?[0-9]+)"', d)]
+res("office-docx-drawing-extents-in-range", ext and all(0 < a < 36000000 and 0 < b < 36000000 for a, b in ext), ext)
+PY
+	grep -q "output/pdf/en/d.docx: warning: drawing 'far' leaves the SVG subset" "$T/sizes.log" &&
+	    ! grep -q "output.tmp-" "$T/sizes.log" &&
+		pass office-docx-far-drawing-left-out-and-said ||
+		fail office-docx-far-drawing-left-out-and-said "$(grep -i drawing "$T/sizes.log" | head -2)"
+else
+	fail office-drawing-sizes-build "$(head -3 "$T/sizes.log")"
+fi

@@ -23,6 +23,10 @@ build() {  # build DIR DUMPDIR: 0 when built
 }
 
 toolkit "$T/a4"
+# published at an address, as a ministry's would be (the default toolkit
+# leaves base_url empty): the colophon and the links out print it
+sed -i 's|^  base_url = "",|  base_url = "https://partenariats.gouv.fr/kit/",|' "$T/a4/lua/site.lua"
+grep -q '^  base_url = "https://' "$T/a4/lua/site.lua" || fail print-base-url-set "lua/site.lua's base_url line moved"
 toolkit "$T/letter"
 sed -i 's/^  paper = .*/  paper = "Letter",/' "$T/letter/lua/site.lua"
 (cd "$T" && "$PACTKIT" new skel >/dev/null 2>&1)
@@ -147,7 +151,7 @@ if [ -n "$base" ]; then
 		fail print-links-out-address "$(grep -ao '/URI ([^)]*)' "$T/wp.qdf" | head -3 | tr '\n' ' ')"
 	fi
 else
-	pass print-links-out-address
+	fail print-links-out-address "no base_url in the copy's lua/site.lua"
 fi
 toolkit "$T/nobase"
 sed -i '/^  base_url = /d' "$T/nobase/lua/site.lua"
@@ -187,16 +191,12 @@ esac
 n=$(pdfinfo "$T/a4/output/pdf/fr/workshop-pack.pdf" | awk '/^Pages:/ { print $2 }')
 tail=$(pdftotext -f $((n - 2)) -l "$n" "$T/a4/output/pdf/fr/workshop-pack.pdf" - | tr '\n' ' ' | sed 's/\xc2\xa0/ /g')
 ok=1
-# the address online when base_url gives one; none made up without it
-online="En ligne : $base"
-[ -n "$base" ] || online='sont fictives'
 for s in 'À propos de ce document' 'Licence : CC BY 4.0' 'Pour citer ce document : Projet pactkit (2026)' \
-    'Édition de démonstration' 'sont fictives' "$online"; do
+    'Édition de démonstration' 'sont fictives' ${base:+"En ligne : $base"}; do
 	case $tail in *"$s"*) ;; *) ok=0; miss=$s ;; esac
 done
-if [ -z "$base" ]; then
-	case $tail in *"En ligne :"*) ok=0; miss="no 'En ligne :' without base_url" ;; esac
-fi
+# without base_url, no address of the site at all
+[ -z "$base" ] && case $tail in *"En ligne"*) ok=0; miss="no 'En ligne' without base_url" ;; esac
 [ $ok = 1 ] && pass print-colophon || fail print-colophon "lacks '$miss'"
 back=$(pdftotext -f "$n" -l "$n" "$T/a4/output/pdf/fr/workshop-pack.pdf" - | tr '\n' ' ')
 case $back in

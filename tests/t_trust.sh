@@ -177,6 +177,15 @@ echo "mine" > "$T/empty.old-notes"
 ln -s linked "$T/empty.tmp-abcdef"
 within 20 "$PACTKIT" build -q -o "$T/empty" "$d"
 check trust/output-stale-names-not-folders-kept sh -c "test -f '$T/empty.old-notes' -a -L '$T/empty.tmp-abcdef' -a -f '$T/linked/notes.txt'"
+# nor a folder of someone's with such a name (a backup, even of an
+# output): only the names builds give (PID-XXXXXX) of a process gone
+sh -c "exit 0" & dead=$!; wait $dead
+mkdir -p "$T/empty.old-backup" "$T/empty.tmp-abc123" "$T/empty.old-$dead-Xyz789" "$T/empty.tmp-$dead-Abc123" "$T/empty.old-2023/.pactkit"
+echo "backup" > "$T/empty.old-backup/index.html"
+echo "mine" > "$T/empty.tmp-abc123/notes.txt"
+within 20 "$PACTKIT" build -q -o "$T/empty" "$d"
+check trust/output-stale-names-their-folders-kept sh -c "test -f '$T/empty.old-backup/index.html' -a -f '$T/empty.tmp-abc123/notes.txt' -a -d '$T/empty.old-2023/.pactkit'"
+check trust/output-stale-folders-of-builds-removed sh -c "test ! -e '$T/empty.old-$dead-Xyz789' -a ! -e '$T/empty.tmp-$dead-Abc123'"
 
 # a file put where the output goes while the build runs: the build fails
 # at the swap, keeps the file and leaves no temporary folder (the build is
@@ -193,12 +202,102 @@ check trust/output-taken-mid-build-exit-1 test $? -eq 1
 check trust/output-taken-mid-build-file-kept test "$(cat "$d/late")" = "keep me"
 check trust/output-taken-mid-build-no-temp sh -c "! ls -d '$d'/late.tmp-* 2>/dev/null"
 
+# -o "" is wrong usage (exit 2), not the current folder's ".tmp-*" and
+# ".old-*" names (it removed a folder ".old-x" in the working folder, then
+# failed after the whole build)
+d=$(base empty-o)
+mkdir -p "$d/run/.old-x" && echo mine > "$d/run/.old-x/notes.txt"
+(cd "$d/run" && within 20 "$PACTKIT" build -q -o "" "$d")
+check trust/output-empty-name-usage test $? -eq 2
+check trust/output-empty-name-nothing-removed test -f "$d/run/.old-x/notes.txt"
+
+# two builds of one project at once (serve and a build in another
+# terminal): the second leaves the first's temporary folder alone, and the
+# first still puts a whole output in place (the second used to remove that
+# folder as a leftover; the first then wrote on into what was left and
+# swapped in a site without most of its pages, exit 0)
+d=$(base concurrent)
+i=0; while [ $i -lt 300 ]; do printf '+++\ntitle = "P%d"\n+++\n\nTexte %d.\n' $i $i > "$d/content/fr/p$i.md"; i=$((i+1)); done
+within 60 "$PACTKIT" build -q -o "$d/ref" "$d"
+want=$(cd "$d/ref" && find site pdf -type f | sort | md5sum)
+"$PACTKIT" build -q "$d" 2>"$OUT/trust-first.err" & pid=$!
+n=0; while [ $n -lt 5000 ] && ! ls "$d"/output.tmp-*/site/fr 2>/dev/null | grep -q p; do sleep 0.002; n=$((n+1)); done
+kill -STOP $pid 2>/dev/null
+within 60 "$PACTKIT" build -q "$d"
+second=$?
+kill -CONT $pid 2>/dev/null
+waitfor $pid 60
+first=$?
+got=$(cd "$d/output" 2>/dev/null && find site pdf -type f | sort | md5sum)
+check trust/concurrent-builds-both-succeed test $first -eq 0 -a $second -eq 0
+check trust/concurrent-builds-output-whole test "$got" = "$want"
+
 # front matter that is not fields
 d=$(base fm-value)
 printf '+++\nreturn 42\n+++\n\nTexte.\n' > "$d/content/fr/page.md"
 within 10 "$PACTKIT" build "$d"
 check trust/frontmatter-return-value-exit-1 test $? -eq 1
 check trust/frontmatter-return-value-names-line grep -q 'content/fr/page.md:' "$OUT/trust.err"
+
+# a page saved by a Windows editor, with a byte order mark (and CRLF
+# line ends): its front matter is read as any other's (it was shown as
+# text, the page titled after its file name and left unpaired, exit 0)
+d=$(base bom)
+printf '\357\273\277+++\r\ntitle = "Accueil BOM"\r\nkey = "home"\r\n+++\r\n\r\nBonjour.\r\n' > "$d/content/fr/index.md"
+within 10 "$PACTKIT" build -q "$d"
+check trust/bom-page-builds test $? -eq 0
+check trust/bom-page-front-matter-read sh -c "grep -q '<h1[^>]*>Accueil BOM</h1>' '$d/output/site/fr/index.html' && ! grep -q '+++' '$d/output/site/fr/index.html'"
+
+# -q prints errors only, but whole: the note that says which page
+# called a component goes with its error (it pointed only into the
+# built-in component's file under the install folder)
+d=$(base quiet-note)
+printf '+++\ntitle = "Plan"\n+++\n\n```{action-plan}\n```\n' > "$d/content/fr/plan.md"
+within 10 "$PACTKIT" build -q "$d"
+check trust/quiet-error-exit-1 test $? -eq 1
+check trust/quiet-error-keeps-its-note grep -q 'content/fr/plan.md:5:1: note: called from here' "$OUT/trust.err"
+printf '+++\ntitle = "Plan"\nwieght = 1\n+++\n\nTexte.\n' > "$d/content/fr/plan.md"
+within 10 "$PACTKIT" build -q "$d"
+check trust/quiet-warning-not-said sh -c "! grep -q 'wieght' '$OUT/trust.err'"
+
+# a logo that is a symbolic link out of the project is refused, as an
+# image beside a page is (it printed whatever file it pointed to on the
+# PDFs' covers)
+d=$(base logo-link)
+mkdir -p "$d/assets"
+printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text x="1" y="5">OUTSIDE</text></svg>\n' > "$OUT/trust-outside.svg"
+ln -sf "$OUT/trust-outside.svg" "$d/assets/logo.svg"
+printf 'return { title = "T", languages = { "fr", "en" }, publisher = { name = "P", logo = "assets/logo.svg" } }\n' > "$d/lua/site.lua"
+within 10 "$PACTKIT" build -q "$d"
+check trust/logo-link-out-exit-1 test $? -eq 1
+check trust/logo-link-out-said grep -q "lua/site.lua:1:[0-9]*: error: publisher.logo: 'assets/logo.svg' leaves the project (symbolic link)" "$OUT/trust.err"
+
+# an SVG image whose viewBox is infinite or absurd is left out of the PDF
+# with a warning; drawn, it wrote a content stream no reader can parse
+d=$(base svg-huge)
+mkdir -p "$d/content/fr/img"
+printf 'return { title = "T", languages = { "fr", "en" }, documents = { { id = "d", pages = { "index" } } } }\n' > "$d/lua/site.lua"
+printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 inf 1e300"><rect x="0" y="0" width="10" height="10"/></svg>\n' > "$d/content/fr/img/big.svg"
+printf '+++\ntitle = "Accueil"\n+++\n\n![Grand](img/big.svg)\n\nTexte.\n' > "$d/content/fr/index.md"
+within 10 "$PACTKIT" build "$d"
+check trust/svg-huge-viewbox-warned grep -q 'content/fr/index.md: warning: an SVG drawing has no usable size: not printed' "$OUT/trust.err"
+check trust/svg-huge-viewbox-pdf-sound sh -c "qpdf --check '$d/output/pdf/fr/d.pdf' >'$OUT/trust-qpdf.txt' 2>&1 && ! grep -qi warning '$OUT/trust-qpdf.txt'"
+# a text larger than a PDF font can be (600 pt) is left out of the
+# drawing, the rest drawn (it failed the build with 'PDF library error
+# 0x1050', naming no file, then the PDF under output.tmp-*)
+printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text x="1" y="5" font-size="1e308">Huge</text><text x="1" y="9" font-size="2">Small</text></svg>\n' > "$d/content/fr/img/big.svg"
+within 10 "$PACTKIT" build -q "$d"
+check trust/svg-huge-text-build-exit-0 test $? -eq 0
+check trust/svg-huge-text-rest-drawn sh -c "pdftotext '$d/output/pdf/fr/d.pdf' - | grep -q Small"
+
+# pk.number and pk.money give every digit of a large number (cut to 255
+# bytes, a wrong number, before)
+d=$(base big-number)
+mkdir -p "$d/lua/components"
+printf 'return function() return pk.h("p", { class = "n" }, pk.money(-1e308, "XOF")) end\n' > "$d/lua/components/big.lua"
+printf '+++\ntitle = "Accueil"\n+++\n\n```{big}\n```\n' > "$d/content/fr/index.md"
+within 10 "$PACTKIT" build -q "$d"
+check trust/big-number-all-digits test "$(grep -o '<p class="n">[^<]*' "$d/output/site/fr/index.html" | tr -cd 0-9 | wc -c)" -eq 309
 
 # personal data: check warns, check --strict fails, both with file:line
 d=$(base pii)

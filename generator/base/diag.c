@@ -39,6 +39,10 @@ say(struct diag *d, enum diag_level lvl, const char *file, int line,
 		d->nerrors++;
 	else if (lvl == DIAG_WARN)
 		d->nwarnings++;
+	/* a note ("called from here") goes with the message before it,
+	 * printed with an error under -q */
+	if (lvl != DIAG_NOTE)
+		d->shown = lvl == DIAG_ERROR || !d->quiet;
 	if (d->relaying) {
 		/* a forked writer: its parent says it (one record each) */
 		buf_printf(&d->relay, "%d %d %d %zu %zu\n", (int)lvl, line, col,
@@ -60,7 +64,8 @@ say(struct diag *d, enum diag_level lvl, const char *file, int line,
 		    line, col);
 		json_str(&d->jbuf, msg, 0);
 		buf_putc(&d->jbuf, '}');
-	} else if (lvl == DIAG_ERROR || !d->quiet) {
+	} else if (lvl == DIAG_ERROR || !d->quiet ||
+	    (lvl == DIAG_NOTE && d->shown)) {
 		struct buf line_b = { 0 };
 
 		if (file != NULL && line > 0 && col > 0)

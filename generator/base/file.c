@@ -160,6 +160,7 @@ file_names(const char *dir, const char *ext, char ***names)
 		(*names)[n++] = xstrndup(e->d_name, len - el);
 	}
 	closedir(d);
-	qsort(*names, n, sizeof(**names), cmpstr);
+	if (n > 1)      /* none: *names is NULL, which qsort must not get */
+		qsort(*names, n, sizeof(**names), cmpstr);
 	return n;
 }

@@ -41,7 +41,7 @@ format_number(struct buf *b, const char *lang, double x, int decimals)
 {
 	const char *group = is_fr(lang) ? NNBSP : ",";
 	const char *point = is_fr(lang) ? "," : ".";
-	char digits[64], frac[32];
+	char digits[320], frac[32];     /* DBL_MAX has 309 digits */
 	unsigned long long scale = 1, v, ip, fp;
 	int d, i, n, auto_dec = decimals < 0;
 
@@ -52,11 +52,19 @@ format_number(struct buf *b, const char *lang, double x, int decimals)
 	d = auto_dec ? 2 : decimals > 6 ? 6 : decimals;
 	for (i = 0; i < d; i++)
 		scale *= 10;
-	if (fabs(x) * (double)scale >= 9e18) {
-		/* beyond exact integers: no decimals */
-		snprintf(digits, sizeof(digits), "%.0f", fabs(x));
+	frac[0] = '\0';
+	if (fabs(x) * (double)scale >= 9007199254740992.0) {
+		/* past 2^53 the scaled product is not exact: the digits of
+		 * x itself, correctly rounded by printf */
+		char *dot;
+
+		snprintf(digits, sizeof(digits), "%.*f", d, fabs(x));
+		if ((dot = strchr(digits, '.')) != NULL) {
+			snprintf(frac, sizeof(frac), "%s", dot + 1);
+			*dot = '\0';
+		} else
+			d = 0;
 		fp = 0;
-		d = 0;
 	} else {
 		v = (unsigned long long)llround(fabs(x) * (double)scale);
 		ip = v / scale;
@@ -75,7 +83,8 @@ format_number(struct buf *b, const char *lang, double x, int decimals)
 	}
 	if (d == 0)
 		return;
-	snprintf(frac, sizeof(frac), "%0*llu", d, fp);
+	if (frac[0] == '\0')
+		snprintf(frac, sizeof(frac), "%0*llu", d, fp);
 	if (auto_dec) {
 		for (n = d; n > 0 && frac[n - 1] == '0'; n--)
 			frac[n - 1] = '\0';

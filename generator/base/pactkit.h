@@ -65,8 +65,16 @@ size_t	 file_names(const char *dir, const char *ext, char ***names);
 /* Returns 1 when s is valid UTF-8 (no overlongs, no surrogates); else 0
  * and *bad gets the offset of the first bad byte. */
 int	 utf8_valid(const char *, size_t, size_t *bad);
+/* Returns 1 when s is UTF-8 text that XML 1.0, and so every writer,
+ * can carry: valid, with no control character but tab, line feed and
+ * carriage return, no U+FFFE or U+FFFF.  Else 0: *bad gets the offset
+ * of the first bad byte, *cp its character (-1: not UTF-8). */
+int	 utf8_text(const char *, size_t, size_t *bad, long *cp);
 /* Next code point of UTF-8 s at *i (advanced); -1 on a bad sequence. */
 long	 utf8_next(const char *, size_t, size_t *i);
+/* Drops a UTF-8 byte order mark (what Windows editors put at the start
+ * of a file) from s, a NUL-terminated text of *len bytes, in place. */
+void	 utf8_dropbom(char *, size_t *len);
 /* Column (1-based, in characters) of byte offset off in line start. */
 int	 utf8_col(const char *line, size_t off);
 
@@ -145,6 +153,7 @@ struct diag {
 	size_t	 nwarnings;         /* warnings said so far */
 	int	 strict;            /* warnings count as errors (--strict) */
 	int	 quiet;             /* notes and warnings not printed (-q) */
+	int	 shown;             /* the last error or warning was printed: its notes are */
 	int	 json;              /* collected, printed at the end (--format json) */
 	struct buf jbuf;            /* the JSON items, comma-separated */
 	struct buf *capture;        /* also collect the printed lines here */
@@ -271,6 +280,17 @@ struct a11y {
 	char	*date;              /* "YYYY-MM-DD" the statement was made, or NULL */
 };
 
+/* What a PDF claims to be (site.lua pdf_standard): PDF/UA-1 and PDF/A-2a,
+ * tagged (the default); one of the two; PDF/A-2b, untagged (print
+ * sheets); or nothing of the kind. */
+enum pdf_standard {
+	PDFSTD_UA1_A2A,
+	PDFSTD_UA1,
+	PDFSTD_A2A,
+	PDFSTD_A2B,
+	PDFSTD_NONE,
+};
+
 struct site {
 	char	*dir;               /* project folder, as given */
 	char	*sharedir;          /* built-in lua/ and themes/ */
@@ -287,6 +307,7 @@ struct site {
 	char	*paper[PK_MAXLANG]; /* "A4" or "Letter" per language (A4) */
 	int	 raw_html;          /* 1: keep raw HTML and any URL scheme */
 	int	 index_links;       /* 1: links end in index.html (file://) */
+	enum pdf_standard pdfstd;   /* what the PDFs claim (pdf_standard) */
 	struct docspec *docs;       /* the PDFs to build */
 	size_t	 ndocs;
 	struct kv *i18n[PK_MAXLANG]; /* interface strings per language */

@@ -1,7 +1,7 @@
 /*
  * utf8.c: UTF-8 for every stage: the next code point, validity (no
- * overlongs, no surrogates, eight ASCII bytes at a time), and columns in
- * characters for file:line:col.
+ * overlongs, no surrogates, eight ASCII bytes at a time), text that XML
+ * can carry, and columns in characters for file:line:col.
  */
 #include <stdint.h>
 #include <string.h>
@@ -41,6 +41,15 @@ utf8_next(const char *s, size_t len, size_t *i)
 	return cp;
 }
 
+void
+utf8_dropbom(char *s, size_t *len)
+{
+	if (*len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		memmove(s, s + 3, *len - 3 + 1);    /* with the NUL */
+		*len -= 3;
+	}
+}
+
 int
 utf8_valid(const char *s, size_t len, size_t *bad)
 {
@@ -60,6 +69,29 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 		if (i < len && utf8_next(s, len, &i) < 0) {
 			if (bad != NULL)
 				*bad = i;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+int
+utf8_text(const char *s, size_t len, size_t *bad, long *badcp)
+{
+	size_t i = 0, at;
+	long cp;
+
+	while (i < len) {
+		at = i;
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		cp = utf8_next(s, len, &i);
+		if (cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n' &&
+		    cp != '\r') || cp == 0xFFFE || cp == 0xFFFF) {
+			*bad = at;
+			*badcp = cp;
 			return 0;
 		}
 	}

@@ -72,6 +72,12 @@ int	 statements_body(struct project *, struct page *);
 void	 lint_page(const struct project *, const struct page *);
 void	 lint_data(const struct project *);
 
+/* a11y.c: warns on an image without alt text, a heading level skipped
+ * and a table without header cells (errors with --strict). */
+void	 a11y_page(const struct project *, const struct page *);
+/* The same for one tree (pactkit render), file naming it in messages. */
+void	 a11y_tree(struct diag *, const char *file, xmlNodePtr root);
+
 /* markdown.c: the front matter of page->text (title, key, weight...). */
 int	 markdown_frontmatter(struct project *, struct page *);
 /* The body (after markdown_frontmatter) into page->doc. */

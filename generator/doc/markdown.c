@@ -755,27 +755,36 @@ convert(struct conv *c, cmark_node *doc, xmlNodePtr root)
 	cmark_iter_free(it);
 }
 
-/* Checks text is UTF-8 and has no NUL; prints file:line:col otherwise. */
+/* Checks text is UTF-8 that every writer can carry (utf8_text: no NUL,
+ * no other control character but tab and line ends, no U+FFFE/U+FFFF,
+ * which would make an ODT or a DOCX that no word processor opens);
+ * prints file:line:col otherwise. */
 static int
 check_utf8(struct diag *dg, const char *file, const char *text, size_t len,
     int line0)
 {
 	size_t bad, i, ls = 0;
-	int line = line0;
+	int line = line0, col;
+	long cp;
 
-	if (utf8_valid(text, len, &bad) && memchr(text, '\0', len) == NULL)
+	if (utf8_text(text, len, &bad, &cp))
 		return 1;
-	if (memchr(text, '\0', len) != NULL &&
-	    (size_t)((const char *)memchr(text, '\0', len) - text) < bad)
-		bad = (size_t)((const char *)memchr(text, '\0', len) - text);
 	for (i = 0; i < bad; i++)
 		if (text[i] == '\n') {
 			line++;
 			ls = i + 1;
 		}
-	diag(dg, DIAG_ERROR, file, line, utf8_col(text + ls, bad - ls),
-	    "invalid UTF-8 (byte 0x%02x): expected UTF-8 text",
-	    (unsigned char)text[bad]);
+	col = utf8_col(text + ls, bad - ls);
+	if (cp < 0 || cp == 0)
+		diag(dg, DIAG_ERROR, file, line, col,
+		    "invalid UTF-8 (byte 0x%02x): expected UTF-8 text",
+		    (unsigned char)text[bad]);
+	else
+		diag(dg, DIAG_ERROR, file, line, col,
+		    "%s U+%04lX: expected text (no writer can carry it: an "
+		    "ODT or DOCX with it would not open; tab and line ends "
+		    "are the only control characters a page may hold)",
+		    cp < 0x20 ? "control character" : "noncharacter", cp);
 	return 0;
 }
 

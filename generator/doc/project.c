@@ -231,6 +231,8 @@ read_one(struct reader *r, size_t i)
 
 	if ((pg->text = file_read(pg->path, &pg->textlen)) == NULL)
 		r->err[i] = errno;
+	else
+		utf8_dropbom(pg->text, &pg->textlen);   /* front matter first */
 }
 
 static void *

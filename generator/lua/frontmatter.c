@@ -179,9 +179,25 @@ static char *
 fm_string(lua_State *L, struct fmctx *c, int v, const char *key)
 {
 	char got[128];
+	const char *s;
+	size_t len, bad;
+	long cp;
 
-	if (lua_type(L, v) == LUA_TSTRING)
-		return xstrdup(lua_tostring(L, v));
+	if (lua_type(L, v) == LUA_TSTRING) {
+		s = lua_tolstring(L, v, &len);
+		if (utf8_text(s, len, &bad, &cp))
+			return xstrdup(s);
+		/* "\1" or "\xff" in quotes: no writer can carry it */
+		if (cp < 0)
+			fmerr(L, c, DIAG_ERROR, key, "%s: invalid UTF-8 (byte "
+			    "0x%02x): expected UTF-8 text", key,
+			    (unsigned char)s[bad]);
+		else
+			fmerr(L, c, DIAG_ERROR, key, "%s: %s U+%04lX: "
+			    "expected text", key, cp < 0x20 ?
+			    "control character" : "noncharacter", cp);
+		return NULL;
+	}
 	schema_describe(L, v, got, sizeof(got));
 	fmerr(L, c, DIAG_ERROR, key, "%s: expected a string (in quotes), "
 	    "got %s", key, got);
@@ -304,6 +320,11 @@ fm_k(lua_State *L)
 			/* Hugo's names, used when ours are absent */
 			int iskey = key[0] == 't';
 
+			/* date = 2026-11-21 in Lua is 1994 */
+			if (!iskey && lua_type(L, v) == LUA_TNUMBER)
+				fmerr(L, c, DIAG_ERROR, key, "%s: write the "
+				    "date in quotes, such as %s = "
+				    "\"2027-02-15\"", key, key);
 			lua_getfield(L, env, iskey ? "key" : "updated");
 			s = lua_type(L, v) == LUA_TSTRING ? lua_tostring(L, v) : NULL;
 			if (lua_isnil(L, -1) && s != NULL && iskey &&

@@ -230,7 +230,14 @@ setattr(lua_State *L, const struct elem *el, int a)
 	}
 	/* stack: name, value, checked value */
 	if (lua_type(L, -1) == LUA_TSTRING) {
-		v = lua_tostring(L, -1);
+		size_t vlen, bad;
+		long cp;
+
+		v = lua_tolstring(L, -1, &vlen);
+		if (!utf8_text(v, vlen, &bad, &cp))
+			luaL_error(L, "pk.h: attribute '%s': %s", name, cp < 0 ?
+			    "invalid UTF-8" : "a control character or a "
+			    "noncharacter (expected text)");
 		for (p = urls; *p != NULL; p++)
 			if (strcasecmp(name, *p) == 0 && !safe_url(v))
 				luaL_error(L, "pk.h: unsafe URL in %s=\"%s\" "
@@ -631,16 +638,14 @@ convfail(lua_State *L, const char *msg)
 static void
 addtext(lua_State *L, xmlNodePtr parent, const char *s, size_t len)
 {
-	size_t i, bad;
+	size_t bad;
+	long cp;
 
-	if (!utf8_valid(s, len, &bad))
-		convfail(L, "the component returned text that is not valid "
-		    "UTF-8");
-	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] < 0x20 && s[i] != '\t' &&
-		    s[i] != '\n' && s[i] != '\r')
-			convfail(L, "the component returned text with a "
-			    "control character");
+	if (!utf8_text(s, len, &bad, &cp))
+		convfail(L, cp < 0 ? "the component returned text that is "
+		    "not valid UTF-8" : cp < 0x20 ? "the component returned "
+		    "text with a control character" : "the component returned "
+		    "text with a noncharacter (U+FFFE or U+FFFF)");
 	xmlAddChild(parent, xmlNewDocTextLen(parent->doc, BAD_CAST s,
 	    (int)len));
 }

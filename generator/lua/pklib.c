@@ -89,7 +89,7 @@ pk_hast(lua_State *L)
 static void
 pushbuf(lua_State *L, struct buf *b)
 {
-	char tmp[256];
+	char tmp[1024];         /* -DBL_MAX in French money: 640 bytes */
 
 	/* copied out first, so a Lua error cannot leak the buffer */
 	snprintf(tmp, sizeof(tmp), "%s", b->data != NULL ? b->data : "");

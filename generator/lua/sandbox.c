@@ -577,6 +577,38 @@ named_token(const char *msg, char *tok, size_t sz, int *word)
 	return 1;
 }
 
+/* The part of a Lua message after "chunk:LINE: ", or NULL. */
+static const char *
+msg_body(const char *msg, int line)
+{
+	char pat[32];
+	const char *p;
+
+	snprintf(pat, sizeof(pat), ":%d: ", line);
+	return (p = strstr(msg, pat)) != NULL ? p + strlen(pat) : NULL;
+}
+
+/* A syntax error (msg, after its "chunk:LINE: ") names the token the
+ * parser stopped at ("near 'id'"), which may stand more than once on its
+ * line: the one it is, is the first whose text, cut just after it, gives
+ * the same message. 1 when `at` is that one. */
+static int
+syntax_here(const char *text, const char *at, size_t tl, int line,
+    const char *msg)
+{
+	lua_State *L;
+	const char *got;
+	int same = 0;
+
+	if ((L = luaL_newstate()) == NULL)
+		return 0;
+	if (luaL_loadbuffer(L, text, (size_t)(at - text) + tl, "=x") != LUA_OK &&
+	    (got = msg_body(lua_tostring(L, -1), line)) != NULL)
+		same = strcmp(got, msg) == 0;
+	lua_close(L);
+	return same;
+}
+
 /* The column of the token msg names on line `line` of file (a path in
  * the project, or an absolute one); 0 when it cannot be found. */
 static int
@@ -613,8 +645,12 @@ token_col(const struct site *site, const char *file, int line,
 			    at[-1] == '_')) || (at + tl < eol &&
 			    (isalnum((unsigned char)at[tl]) || at[tl] == '_'))))
 				continue;
-			col = utf8_col(p, (size_t)(at - p));
-			break;
+			if (col == 0)   /* the first, unless a later one is it */
+				col = utf8_col(p, (size_t)(at - p));
+			if (word || syntax_here(text, at, tl, line, msg)) {
+				col = utf8_col(p, (size_t)(at - p));
+				break;
+			}
 		}
 	}
 	free(text);

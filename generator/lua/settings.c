@@ -7,6 +7,7 @@
  * nearest known name.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -85,6 +86,35 @@ unknown_fields(lua_State *L, struct sitectx *c, int t, const char *path,
 	lua_pop(L, 2);
 }
 
+/* Whether the string at v is text every writer can carry; if not (invalid
+ * UTF-8, a control character), an error naming fpath. */
+static int
+text_ok(lua_State *L, struct sitectx *c, int v, const char *fpath)
+{
+	size_t len, bad;
+	long cp;
+	const char *s = lua_tolstring(L, v, &len);
+
+	if (utf8_text(s, len, &bad, &cp))
+		return 1;
+	if (cp < 0)
+		serr(L, c, DIAG_ERROR, fpath, "%s: invalid UTF-8 (byte 0x%02x): "
+		    "expected UTF-8 text", *fpath == '.' ? fpath + 1 : fpath,
+		    (unsigned char)s[bad]);
+	else
+		serr(L, c, DIAG_ERROR, fpath, "%s: %s U+%04lX: expected text",
+		    *fpath == '.' ? fpath + 1 : fpath, cp < 0x20 ?
+		    "control character" : "noncharacter", cp);
+	return 0;
+}
+
+/* The string at v copied, or NULL when it is not text (said). */
+static char *
+text_at(lua_State *L, struct sitectx *c, int v, const char *fpath)
+{
+	return text_ok(L, c, v, fpath) ? xstrdup(lua_tostring(L, v)) : NULL;
+}
+
 /* Reads the loc field key of table t into out. */
 static void
 get_lstr(lua_State *L, struct sitectx *c, int t, const char *key,
@@ -105,9 +135,14 @@ get_lstr(lua_State *L, struct sitectx *c, int t, const char *key,
 			serr(L, c, DIAG_ERROR, path, "missing field '%s'", key);
 		break;
 	case LUA_TSTRING:
-		for (i = 0; i < site->nlangs; i++) {
-			free(out->s[i]);
-			out->s[i] = xstrdup(lua_tostring(L, v));
+		{
+			char *txt = text_at(L, c, v, fpath);
+
+			for (i = 0; i < site->nlangs; i++) {
+				free(out->s[i]);
+				out->s[i] = txt != NULL ? xstrdup(txt) : NULL;
+			}
+			free(txt);
 		}
 		break;
 	case LUA_TTABLE:
@@ -132,7 +167,7 @@ get_lstr(lua_State *L, struct sitectx *c, int t, const char *key,
 				    site->langs[found], got);
 			} else {
 				free(out->s[found]);
-				out->s[found] = xstrdup(lua_tostring(L, -1));
+				out->s[found] = text_at(L, c, -1, fpath);
 			}
 			lua_pop(L, 2);
 		}
@@ -165,7 +200,8 @@ get_str(lua_State *L, struct sitectx *c, int t, const char *key,
 		break;
 	case LUA_TSTRING:
 		free(*out);
-		*out = xstrdup(lua_tostring(L, -1));
+		if ((*out = text_at(L, c, lua_gettop(L), fpath)) == NULL)
+			ok = 0;
 		break;
 	default:
 		schema_describe(L, -1, got, sizeof(got));
@@ -367,6 +403,38 @@ read_paper(lua_State *L, struct sitectx *c, int t, const char *where,
 		    path + 1, got);
 	}
 	lua_pop(L, 1);
+}
+
+/* pdf_standard = "ua1+a2a" (the default), "ua1", "a2a", "a2b" or
+ * "none": what the PDFs claim to be (pdf/drawpdfa.c). */
+static void
+site_pdfstd(lua_State *L, struct sitectx *c, int t)
+{
+	static const struct {
+		const char *name;
+		enum pdf_standard std;
+	} names[] = {
+		{ "ua1+a2a", PDFSTD_UA1_A2A }, { "a2a+ua1", PDFSTD_UA1_A2A },
+		{ "ua1", PDFSTD_UA1 }, { "a2a", PDFSTD_A2A },
+		{ "a2b", PDFSTD_A2B }, { "none", PDFSTD_NONE },
+	};
+	char *v = NULL;
+	size_t i;
+
+	c->site->pdfstd = PDFSTD_UA1_A2A;
+	if (!get_str(L, c, t, "pdf_standard", "", &v) || v == NULL)
+		return;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcasecmp(v, names[i].name) == 0) {
+			c->site->pdfstd = names[i].std;
+			break;
+		}
+	if (i == sizeof(names) / sizeof(names[0]))
+		serr(L, c, DIAG_ERROR, ".pdf_standard", "pdf_standard: "
+		    "expected \"ua1+a2a\" (tagged PDF/UA-1 and PDF/A-2a, the "
+		    "default), \"ua1\", \"a2a\", \"a2b\" (PDF/A-2b, "
+		    "untagged) or \"none\", got \"%s\"", v);
+	free(v);
 }
 
 /* A document's formats = { "pdf", "odt", "docx" }: a DOC_* mask
@@ -666,7 +734,7 @@ identity_logo(lua_State *L, struct sitectx *c, struct identity *id)
 {
 	const char *l = id->logo;
 	size_t n = strlen(l);
-	char *full;
+	char *full, realf[PATH_MAX], reald[PATH_MAX];
 
 	if (l[0] == '/' || strstr(l, "..") != NULL || strchr(l, '\\') != NULL ||
 	    n < 5 || (strcasecmp(l + n - 4, ".png") != 0 &&
@@ -680,6 +748,16 @@ identity_logo(lua_State *L, struct sitectx *c, struct identity *id)
 	if (!file_isfile(full)) {
 		serr(L, c, DIAG_ERROR, ".publisher.logo", "publisher.logo: "
 		    "file '%s' not found in the project", l);
+		free(full);
+		return;
+	}
+	/* a symbolic link must not put a file from outside on the covers */
+	if (realpath(full, realf) == NULL ||
+	    realpath(c->site->dir, reald) == NULL ||
+	    strncmp(realf, reald, strlen(reald)) != 0 ||
+	    realf[strlen(reald)] != '/') {
+		serr(L, c, DIAG_ERROR, ".publisher.logo", "publisher.logo: "
+		    "'%s' leaves the project (symbolic link)", l);
 		free(full);
 		return;
 	}
@@ -1001,6 +1079,7 @@ site_k(lua_State *L)
 	static const char *const known[] = { "title", "description",
 	    "author", "languages", "base_url", "theme", "paper", "raw_html",
 	    "index_links", "documents", "publisher", "edition", "licence",
+	    "pdf_standard",
 	    "cite", "contact", "disclaimer", "theme_color", "host",
 	    "accessibility", NULL };
 	struct sitectx *c = lua_touserdata(L, 1);
@@ -1057,6 +1136,7 @@ site_k(lua_State *L)
 	read_paper(L, c, t, "", NULL, site->paper);
 	site->raw_html = get_bool(L, c, t, "raw_html", "", 0);
 	site->index_links = get_bool(L, c, t, "index_links", "", 0);
+	site_pdfstd(L, c, t);
 	site_docs(L, c, t);
 	site_identity(L, c, t);
 	site_a11y(L, c, t);
@@ -1152,6 +1232,8 @@ i18n_file(lua_State *L, struct i18nctx *c, const char *path, int m,
 			    got, sizeof(got));
 			serr(L, &sc, DIAG_ERROR, kpath, "expected key = "
 			    "\"text\" pairs, got %s", got);
+			c->ok = 0;
+		} else if (!text_ok(L, &sc, -1, kpath)) {
 			c->ok = 0;
 		} else if (known && (moved = vocab_moved(
 		    lua_tostring(L, -2))) != NULL) {

@@ -518,7 +518,7 @@ document_xml(struct docw *o, int hdr, int ftr)
 int
 docx_write(struct out *dst, const struct odoc *d, const char *path)
 {
-	struct package *z = package_new(dst, d->epoch);
+	struct package *z = package_new(dst, path, d->epoch);
 	struct wml_rel top[3] = {
 		{ "officeDocument", "word/document.xml", 0 },
 		{ "http://schemas.openxmlformats.org/package/2006/relationships/"
@@ -538,12 +538,16 @@ docx_write(struct out *dst, const struct odoc *d, const char *path)
 		if (d->images[i].svg) {
 			o.emf[i] = emf_svg(d->images[i].data, d->images[i].len,
 			    d->images[i].wcm, d->images[i].hcm, &o.emflen[i]);
-			if (o.emf[i] == NULL)
-				diag(dst->diag, DIAG_WARN, path, 0, 0,
+			if (o.emf[i] == NULL) {
+				char *shown = out_shown(dst, path);
+
+				diag(dst->diag, DIAG_WARN, shown, 0, 0,
 				    "drawing '%s' leaves "
 				    "the SVG subset of docs/contract.md §1: "
 				    "its text stands for it in the DOCX",
 				    d->images[i].alt);
+				free(shown);
+			}
 		}
 	addrel(&o, "styles", "styles.xml", 0);
 	addrel(&o, "numbering", "numbering.xml", 0);

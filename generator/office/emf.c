@@ -146,6 +146,18 @@ inherit_num(xmlNodePtr n, const char *a, double dflt)
 	return x;
 }
 
+/* v in logical units; a coordinate an EMF cannot hold (not finite, or
+ * beyond its 32 bits) leaves the drawing out (e->ok = 0). */
+static long
+L(struct emf *e, double v)
+{
+	if (!isfinite(v) || fabs(v) * SCALE > 1e9) {
+		e->ok = 0;
+		return 0;
+	}
+	return lround(v * SCALE);
+}
+
 /* The pen and brush of shape n selected, made for it (deleted after). */
 static int
 paint(struct emf *e, xmlNodePtr n, int fillable)
@@ -176,7 +188,7 @@ paint(struct emf *e, xmlNodePtr n, int fillable)
 		/* geometric, flat caps, mitred joins; dashed when asked */
 		u32(e, sc < 0 ? 5 : 0x10000u | 0x200u | 0x2000u |
 		    (dash != NULL && strcmp(dash, "none") != 0 ? 1u : 0u));
-		u32(e, sc < 0 ? 0 : (unsigned long)lround(sw * SCALE));
+		u32(e, sc < 0 ? 0 : (unsigned long)L(e, sw));
 		u32(e, 0);
 		u32(e, sc < 0 ? 0 : (unsigned long)sc);
 		u32(e, 0);
@@ -197,11 +209,6 @@ unpaint(struct emf *e)
 	rec1(e, EMR_DELETEOBJECT, 2);
 }
 
-static long
-L(double v)
-{
-	return lround(v * SCALE);
-}
 
 /* A polygon (closed) or polyline of n points (x, y pairs). */
 static void
@@ -211,7 +218,7 @@ poly(struct emf *e, const double *p, size_t n, int closed)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		long x = L(p[2 * i]), y = L(p[2 * i + 1]);
+		long x = L(e, p[2 * i]), y = L(e, p[2 * i + 1]);
 
 		if (i == 0 || x < minx)
 			minx = x;
@@ -229,8 +236,8 @@ poly(struct emf *e, const double *p, size_t n, int closed)
 	i32(e, maxy);
 	u32(e, (unsigned long)n);
 	for (i = 0; i < n; i++) {
-		i32(e, L(p[2 * i]));
-		i32(e, L(p[2 * i + 1]));
+		i32(e, L(e, p[2 * i]));
+		i32(e, L(e, p[2 * i + 1]));
 	}
 }
 
@@ -340,7 +347,7 @@ text(struct emf *e, xmlNodePtr n, double ox, double oy)
 		    cp == 0x201c || cp == 0x201d ? 333 :
 		    cp == 0x2014 || cp == 0x2026 ? 1000 : 556;
 		u16[nch] = (unsigned short)cp;
-		dx[nch++] = L(w * size / 1000 * (bold ? 1.05 : 1));
+		dx[nch++] = L(e, w * size / 1000 * (bold ? 1.05 : 1));
 	}
 	anchor = inherit(n, "text-anchor");
 	f = inherit(n, "fill");
@@ -352,7 +359,7 @@ text(struct emf *e, xmlNodePtr n, double ox, double oy)
 	/* the font: Liberation Sans (metric-compatible with Arial) */
 	rec(e, EMR_EXTCREATEFONTINDIRECTW, 104);
 	u32(e, 3);
-	i32(e, -L(size));
+	i32(e, -L(e, size));
 	i32(e, 0);
 	i32(e, 0);
 	i32(e, 0);
@@ -383,8 +390,8 @@ text(struct emf *e, xmlNodePtr n, double ox, double oy)
 	u32(e, 1);      /* GM_COMPATIBLE */
 	u32(e, 0);      /* exScale, eyScale: 0.0f */
 	u32(e, 0);
-	i32(e, L(num(n, "x", 0) + ox));
-	i32(e, L(num(n, "y", 0) + oy));
+	i32(e, L(e, num(n, "x", 0) + ox));
+	i32(e, L(e, num(n, "y", 0) + oy));
 	u32(e, (unsigned long)nch);
 	u32(e, off_str);
 	u32(e, 0);      /* options */
@@ -443,19 +450,19 @@ draw(struct emf *e, xmlNodePtr n, double ox, double oy)
 			double x = num(k, "x", 0) + ox, y = num(k, "y", 0) + oy;
 
 			rec(e, EMR_RECTANGLE, 24);
-			i32(e, L(x));
-			i32(e, L(y));
-			i32(e, L(x + num(k, "width", 0)));
-			i32(e, L(y + num(k, "height", 0)));
+			i32(e, L(e, x));
+			i32(e, L(e, y));
+			i32(e, L(e, x + num(k, "width", 0)));
+			i32(e, L(e, y + num(k, "height", 0)));
 		} else if (strcmp(name, "circle") == 0) {
 			double x = num(k, "cx", 0) + ox, y = num(k, "cy", 0) + oy;
 			double r = num(k, "r", 0);
 
 			rec(e, EMR_ELLIPSE, 24);
-			i32(e, L(x - r));
-			i32(e, L(y - r));
-			i32(e, L(x + r));
-			i32(e, L(y + r));
+			i32(e, L(e, x - r));
+			i32(e, L(e, y - r));
+			i32(e, L(e, x + r));
+			i32(e, L(e, y + r));
 		} else if (strcmp(name, "line") == 0) {
 			double p[4] = { num(k, "x1", 0) + ox, num(k, "y1", 0) + oy,
 			    num(k, "x2", 0) + ox, num(k, "y2", 0) + oy };
@@ -514,7 +521,8 @@ emf_svg(const char *svg, size_t len, double wcm, double hcm,
 	memset(&e, 0, sizeof(e));
 	memset(&h, 0, sizeof(h));
 	e.ok = 1;
-	if (root == NULL || strcmp((const char *)root->name, "svg") != 0)
+	if (root == NULL || strcmp((const char *)root->name, "svg") != 0 ||
+	    !(wcm > 0 && wcm < 1e4 && hcm > 0 && hcm < 1e4))
 		goto out;
 	vb = (char *)xmlGetProp(root, BAD_CAST "viewBox");
 	if (vb == NULL || sscanf(vb, "%lf%*[ ,]%lf%*[ ,]%lf%*[ ,]%lf", &vx,
@@ -524,8 +532,8 @@ emf_svg(const char *svg, size_t len, double wcm, double hcm,
 	}
 	xmlFree(vb);
 	rec1(&e, EMR_SETMAPMODE, 8);            /* MM_ANISOTROPIC */
-	rec2(&e, EMR_SETWINDOWEXTEX, L(vw), L(vh));
-	rec2(&e, EMR_SETWINDOWORGEX, L(vx), L(vy));
+	rec2(&e, EMR_SETWINDOWEXTEX, L(&e, vw), L(&e, vh));
+	rec2(&e, EMR_SETWINDOWORGEX, L(&e, vx), L(&e, vy));
 	rec2(&e, EMR_SETVIEWPORTEXTEX, wpx, hpx);
 	rec2(&e, EMR_SETVIEWPORTORGEX, 0, 0);
 	rec1(&e, EMR_SETBKMODE, 1);             /* TRANSPARENT */

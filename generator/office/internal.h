@@ -286,7 +286,8 @@ int	 convert_doc(const struct project *p, struct page **pages,
  * output layer.  Entries keep their order; times come from epoch.
  * Returns a new package; free with package_free. */
 struct package;
-struct package *package_new(struct out *, long long epoch);
+struct package *package_new(struct out *, const char *path,
+	    long long epoch);
 /* Adds a part (copied); store: no compression.  1 ok, 0 (printed). */
 int	 package_add(struct package *, const char *name,
 	    const void *data, size_t len, int store);

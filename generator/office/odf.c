@@ -997,7 +997,7 @@ int
 odf_write(struct out *dst, const struct odoc *d, const char *path)
 {
 	static const char mime[] = "application/vnd.oasis.opendocument.text";
-	struct package *z = package_new(dst, d->epoch);
+	struct package *z = package_new(dst, path, d->epoch);
 	xmlDocPtr content = content_xml(d), styles = styles_xml(d);
 	xmlDocPtr meta = meta_xml(d), man = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr r = xmlNewDocNode(man, NULL, BAD_CAST "manifest", NULL);

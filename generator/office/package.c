@@ -18,6 +18,7 @@
 
 struct package {
 	struct out *out;            /* where it is written; its diag */
+	char	*shown;             /* its path, as messages name it */
 	zip_source_t *src;          /* the archive, in memory */
 	zip_t	*za;                /* open on src */
 	time_t	 mtime;             /* every entry's time */
@@ -40,13 +41,14 @@ dos_time(long long epoch)
 }
 
 struct package *
-package_new(struct out *o, long long epoch)
+package_new(struct out *o, const char *path, long long epoch)
 {
 	struct package *z = xcalloc(1, sizeof(*z));
 	zip_error_t e;
 
 	zip_error_init(&e);
 	z->out = o;
+	z->shown = out_shown(o, path);
 	z->mtime = dos_time(epoch);
 	z->ok = 1;
 	if ((z->src = zip_source_buffer_create(NULL, 0, 0, &e)) == NULL ||
@@ -99,12 +101,26 @@ package_xml(struct package *z, const char *name, xmlDocPtr doc)
 {
 	xmlChar *mem = NULL;
 	int len = 0, ok;
+	size_t bad;
+	long cp;
 
 	xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
 	if (mem == NULL) {
 		diag(z->out->diag, DIAG_ERROR, name, 0, 0,
 		    "cannot serialise the XML part");
 		z->ok = 0;
+		return 0;
+	}
+	if (!utf8_text((const char *)mem, (size_t)len, &bad, &cp)) {
+		/* the readers' checks keep such text out of the trees: should
+		 * some still come, a word processor would refuse the file */
+		diag(z->out->diag, DIAG_ERROR, z->shown, 0, 0, "%s: %s "
+		    "U+%04lX in the text: no word processor would open the "
+		    "document", name, cp < 0 ? "invalid UTF-8 near" :
+		    cp < 0x20 ? "control character" : "noncharacter",
+		    cp < 0 ? (long)(unsigned char)mem[bad] : cp);
+		z->ok = 0;
+		xmlFree(mem);
 		return 0;
 	}
 	ok = package_add(z, name, mem, (size_t)len, 0);
@@ -155,6 +171,7 @@ package_free(struct package *z)
 {
 	if (z == NULL)
 		return;
+	free(z->shown);
 	if (z->za != NULL)
 		zip_discard(z->za);
 	if (z->src != NULL)

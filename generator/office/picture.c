@@ -96,8 +96,8 @@ svglen(const char *v)
 	if (v == NULL)
 		return 0;
 	x = strtod(v, &end);
-	if (end == v || x <= 0)
-		return 0;
+	if (end == v || !(x > 0 && x < 1e6))
+		return 0;       /* "nan", "inf", "1e300": as if absent */
 	while (*end == ' ')
 		end++;
 	if (*end == '\0' || strcmp(end, "px") == 0)
@@ -130,7 +130,7 @@ svg_px(xmlNodePtr root, double *w, double *h)
 	if ((*w == 0 || *h == 0) && (vb = tree_get_attr(root, "viewBox")) &&
 	    sscanf(vb, "%lf%*[ ,]%lf%*[ ,]%lf%*[ ,]%lf", &x, &y, w, h) != 4)
 		*w = *h = 0;
-	if (*w <= 0 || *h <= 0) {
+	if (!(*w > 0 && *w < 1e6 && *h > 0 && *h < 1e6)) {
 		*w = 300;       /* as a browser does */
 		*h = 150;
 	}

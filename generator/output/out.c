@@ -12,6 +12,7 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -219,6 +220,17 @@ out_copytree(struct out *o, const char *from, const char *to)
 	return ok;
 }
 
+char *
+out_shown(const struct out *o, const char *path)
+{
+	size_t n = o->tmp != NULL ? strlen(o->tmp) : 0;
+
+	if (n > 0 && o->dir != NULL && strncmp(path, o->tmp, n) == 0 &&
+	    path[n] == '/')
+		return xasprintf("%s%s", o->dir, path + n);
+	return xstrdup(path);
+}
+
 /* ---- the transaction: a temporary folder swapped in ------------------- */
 
 /*
@@ -326,13 +338,68 @@ claimable(struct diag *dg, const char *path)
 	return 0;
 }
 
-/* Removes what a killed build left beside out (output.tmp-*, .old-*):
- * folders only, never what a symbolic link points to. */
+/* Whether path, a folder, is empty or holds .pactkit/ (every output
+ * does): what an older build's leftovers hold. */
+static int
+ours(const char *path)
+{
+	char *lists = xasprintf("%s/.pactkit", path);
+	struct stat st;
+	struct dirent *de;
+	DIR *d;
+	int yes = lstat(lists, &st) == 0 && S_ISDIR(st.st_mode);
+
+	free(lists);
+	if (!yes && (d = opendir(path)) != NULL) {
+		yes = 1;
+		while (yes && (de = readdir(d)) != NULL)
+			yes = strcmp(de->d_name, ".") == 0 ||
+			    strcmp(de->d_name, "..") == 0;
+		closedir(d);
+	}
+	return yes;
+}
+
+/* Whether f (out.tmp-REST or out.old-REST, REST at f + prefix) is what a
+ * build left, and that build is not running: REST is PID-XXXXXX (the
+ * names out_begin gives, the same six characters for both), or, from
+ * builds before those names, XXXXXX for a temporary folder with the
+ * contents of an output (never out.old-NUMBER: a backup, as likely as
+ * an older build's).  A live process's names
+ * are its own; this process runs one build at a time (serve), so its own
+ * names are leftovers. */
+static int
+leftover(const char *f, size_t prefix, int tmp)
+{
+	const char *rest = f + prefix, *p;
+	char *end;
+	long pid = strtol(rest, &end, 10);
+	size_t n;
+
+	if (end != rest && *end == '-' && pid > 0) {
+		for (p = end + 1, n = 0; isalnum((unsigned char)p[n]); n++)
+			;
+		if (n != 6 || p[n] != '\0')
+			return 0;
+	} else {
+		for (n = 0; tmp && isalnum((unsigned char)rest[n]); n++)
+			;
+		return tmp && n == 6 && rest[n] == '\0' && ours(f);
+	}
+	return pid == (long)getpid() || (kill((pid_t)pid, 0) == -1 &&
+	    errno == ESRCH);
+}
+
+/* Removes what a killed build left beside out (out.tmp-*, out.old-*):
+ * folders with the names builds give (leftover), never what a symbolic
+ * link points to, never someone's folder (a backup named output.old-2023
+ * stays), never the folder of a build still running beside this one (a
+ * build in another terminal, or serve's). */
 static void
 leftovers(const char *out)
 {
-	static const char *const pats[] = { "%s.tmp-??????", "%s.old-*" };
-	size_t i, k;
+	static const char *const pats[] = { "%s.tmp-*", "%s.old-*" };
+	size_t i, k, n = strlen(out);
 	glob_t g;
 
 	for (i = 0; i < 2; i++) {
@@ -340,11 +407,12 @@ leftovers(const char *out)
 
 		if (glob(pat, 0, NULL, &g) == 0) {
 			for (k = 0; k < g.gl_pathc; k++) {
+				const char *f = g.gl_pathv[k];
 				struct stat st;
 
-				if (lstat(g.gl_pathv[k], &st) == 0 &&
-				    S_ISDIR(st.st_mode))
-					file_rmtree(g.gl_pathv[k]);
+				if (lstat(f, &st) == 0 && S_ISDIR(st.st_mode) &&
+				    leftover(f, n + 5, i == 0))
+					file_rmtree(f);
 			}
 			globfree(&g);
 		}
@@ -472,7 +540,7 @@ out_begin(struct out *o, const char *dir)
 		return 0;
 	o->dir = xstrdup(dir);
 	leftovers(dir);
-	tmp = xasprintf("%s.tmp-XXXXXX", dir);
+	tmp = xasprintf("%s.tmp-%ld-XXXXXX", dir, (long)getpid());
 	if ((slash = strrchr(dir, '/')) != NULL) {
 		char *parent = xstrndup(dir, (size_t)(slash - dir));
 
@@ -483,7 +551,7 @@ out_begin(struct out *o, const char *dir)
 	/* from here an interruption fails the build */
 	stop_clear();
 	tmp_live = 0;
-	if (snprintf(stale_path, sizeof(stale_path), "%s.old-%ld", dir,
+	if (snprintf(stale_path, sizeof(stale_path), "%s.old-%ld-XXXXXX", dir,
 	    (long)getpid()) >= (int)sizeof(stale_path) ||
 	    snprintf(tmp_path, sizeof(tmp_path), "%s", tmp) >=
 	    (int)sizeof(tmp_path))
@@ -496,7 +564,12 @@ out_begin(struct out *o, const char *dir)
 		ok = 0;
 	} else if (ok) {
 		if (stale_path[0] != '\0') {
-			memcpy(tmp_path, tmp, strlen(tmp));  /* the XXXXXX */
+			size_t n = strlen(tmp);
+
+			/* the same six characters: out.tmp-PID-XXXXXX is set
+			 * aside as out.old-PID-XXXXXX */
+			memcpy(tmp_path, tmp, n);
+			memcpy(stale_path + n - 6, tmp + n - 6, 6);
 			tmp_live = 1;
 		}
 		o->tmp = xstrdup(tmp);

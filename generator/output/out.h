@@ -34,11 +34,16 @@ struct out {
 int	 out_write(struct out *, const char *, const void *, size_t);
 int	 out_copy(struct out *, const char *from, const char *to);
 int	 out_copytree(struct out *, const char *, const char *); /* cp -r */
+/* A path under the temporary folder as the user will find it, under the
+ * output folder (for messages); other paths as they are.  Free it. */
+char	*out_shown(const struct out *, const char *path);
 
 /* Opens the transaction for the output folder dir: dir and dir.prev
  * must be absent, empty or pactkit's own output (else an error naming
- * them); what a killed build left beside dir is removed; the files go
- * into a new temporary folder (dir.prev's, reused) until out_end.  From
+ * them); what a killed build left beside dir is removed (folders
+ * named dir.tmp-PID-XXXXXX or dir.old-PID-XXXXXX whose process is gone:
+ * never a build running beside this one, nor someone's folder); the
+ * files go into a new temporary folder (dir.prev's, reused) until out_end.  From
  * here to out_end, SIGINT and SIGTERM ask the build to stop (stop.c),
  * and out_end removes the folder.  1 ok, 0 (printed; nothing changed). */
 int	 out_begin(struct out *, const char *dir);

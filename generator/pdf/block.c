@@ -25,6 +25,7 @@ para(struct flow *f, const struct ctx *c, xmlNodePtr n)
 {
 	struct ctx k = *c;
 	const char *cls = tree_get_attr(n, "class");
+	int save;
 
 	if (cls != NULL && strstr(cls, "pk-meta") != NULL) {
 		k.size = f->st->smallsize;
@@ -36,23 +37,36 @@ para(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		k.color = f->st->muted;
 		k.italic = 1;
 		k.justify = 0;
+		save = tag_enter(f, "P", n);
 		container(f, &k, n);
+		f->tagcur = save;
 		if (f->nv > 0)
 			f->v[f->nv - 1].keep = 1;
 		return;
 	}
 	/* a p may hold fields, which are blocks in print */
+	save = tag_enter(f, "P", n);
+
 	container(f, &k, n);
+	f->tagcur = save;
 }
 
 static void
 heading(struct flow *f, const struct ctx *c, xmlNodePtr n, int level)
 {
+	static const char *const hn[] = { "H1", "H2", "H3", "H4", "H5",
+	    "H6" };
 	struct ctx k = *c;
 	struct inl in = { 0 };
 	/* the outline wants one line of plain text */
 	char *title = layout_squash(tree_text_content(n));
 	size_t nl, i;
+	/* a level skipped (#### after #) is tagged as the next one down,
+	 * so that readers' heading lists stay whole (a11y.c warned) */
+	int tl = level > f->hlevel + 1 ? f->hlevel + 1 : level;
+	int save = tag_enter(f, hn[tl - 1], n);
+
+	f->hlevel = tl;
 
 	layout_anchor(f, tree_get_attr(n, "id"), level, title);
 	free(title);
@@ -68,6 +82,7 @@ heading(struct flow *f, const struct ctx *c, xmlNodePtr n, int level)
 	nl = lines_set(f, &in, &k, level <= 2 ? k.size * 1.0 : k.size * 0.9,
 	    1, 0);
 	inline_free(&in);
+	f->tagcur = save;
 	if (nl > 0) {
 		/* room below, and kept with what follows */
 		f->v[f->nv - 1].h += k.size * 0.35;
@@ -110,6 +125,7 @@ list(struct flow *f, const struct ctx *c, xmlNodePtr n, int ordered)
 	long num = 1;
 	int firstli = 1;
 	size_t lastfirst = 0;           /* the first item of the last li */
+	int save = tag_enter(f, "L", n), l = f->tagcur;
 
 	if (ordered && (a = tree_get_attr(n, "start")) != NULL)
 		num = strtol(a, NULL, 10);
@@ -131,9 +147,16 @@ list(struct flow *f, const struct ctx *c, xmlNodePtr n, int ordered)
 		size_t first, nr, i;
 		char mark[32];
 		double mw = 0, mx;
+		int te, lbl;
 
 		if (!tree_is(li, "li"))
 			continue;
+		/* LI: Lbl (the marker), LBody (the item) */
+		te = tag_open(f->tags, l, "LI");
+		tag_lang(f, te, li);
+		lbl = tag_slot(f->tags, tag_open(f->tags, te, "Lbl"));
+		if (te >= 0)
+			f->tagcur = tag_open(f->tags, te, "LBody");
 		if (ordered && (a = tree_get_attr(li, "value")) != NULL)
 			num = strtol(a, NULL, 10);
 		if (ordered)
@@ -147,6 +170,7 @@ list(struct flow *f, const struct ctx *c, xmlNodePtr n, int ordered)
 			lastfirst = first;
 		firstli = 0;
 		container(f, &k, li);
+		f->tagcur = l;
 		f->forcebefore = -1;
 		if (f->nv == first) {
 			struct vitem it;
@@ -171,6 +195,7 @@ list(struct flow *f, const struct ctx *c, xmlNodePtr n, int ordered)
 			b->font = r[i].font;
 			b->size = k.size;
 			b->color = c->color;
+			b->tag = lbl;
 			b->text = r[i].text;
 			r[i].text = NULL;
 			b->w = draw_width(f->d, b->font, k.size, b->text,
@@ -187,6 +212,7 @@ list(struct flow *f, const struct ctx *c, xmlNodePtr n, int ordered)
 	/* a last item of one line does not go alone to the next page */
 	if (lastfirst > 0 && f->nv == lastfirst + 1)
 		f->v[lastfirst - 1].keep = 1;
+	f->tagcur = save;
 }
 
 static void
@@ -194,6 +220,13 @@ quote(struct flow *f, const struct ctx *c, xmlNodePtr n, unsigned color,
     double lw)
 {
 	struct ctx k = *c;
+	/* a note aside is a Note (with the /ID a Note needs) */
+	int note = tree_is(n, "aside");
+	int save = tag_enter(f, note ? "Note" : "BlockQuote", n);
+	struct tag_elem *e = tag_get(f->tags, f->tagcur);
+
+	if (note && e != NULL && save != f->tagcur)
+		e->id = xasprintf("pk-note-%d", f->tagcur);
 
 	k.x = c->x + f->st->indent;
 	k.w = c->w - f->st->indent;
@@ -210,6 +243,7 @@ quote(struct flow *f, const struct ctx *c, xmlNodePtr n, unsigned color,
 	container(f, &k, n);
 	if (f->ndeco > 0)
 		f->ndeco--;
+	f->tagcur = save;
 }
 
 /* A code block: mono, unjustified, long lines wrapped by character. */
@@ -222,6 +256,7 @@ code(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	size_t first = f->nv, len, i, ls, col;
 	struct buf line = { 0 };
 	const char *p, *e;
+	int tsave = tag_enter(f, "Code", n);
 
 	len = strlen(text);
 	while (len > 0 && text[len - 1] == '\n')
@@ -283,6 +318,7 @@ code(struct flow *f, const struct ctx *c, xmlNodePtr n)
 				b->font = in.fr[i].font;
 				b->size = size;
 				b->color = c->color;
+				b->tag = in.fr[i].tag;
 				b->text = in.fr[i].text;
 				in.fr[i].text = NULL;
 				b->w = draw_width(f->d, b->font, size, b->text,
@@ -292,6 +328,14 @@ code(struct flow *f, const struct ctx *c, xmlNodePtr n)
 				b->y = it.base - ASC * size;
 				b->h = (ASC + DESC) * size;
 				x += b->w;
+			}
+			/* the line ends: a space, for text read out of it */
+			if (in.n > 0 && it.box[it.nbox - 1].kind == BOX_WORD) {
+				struct pdf_box *lw = &it.box[it.nbox - 1];
+				size_t tl = strlen(lw->text);
+
+				lw->text = xrealloc(lw->text, tl + 2);
+				memcpy(lw->text + tl, " ", 2);
 			}
 			b = layout_ibox(&it, BOX_LINE);
 			b->x = c->x + pad;
@@ -332,6 +376,7 @@ code(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	}
 	buf_free(&line);
 	free(text);
+	f->tagcur = tsave;
 }
 
 /* ---- drawings --------------------------------------------------------- */
@@ -361,6 +406,96 @@ page_room(const struct flow *f, xmlNodePtr n)
 	return f->bh - used - 1;
 }
 
+/* The element with id under root, or NULL. */
+static xmlNodePtr
+by_id(xmlNodePtr root, const char *id)
+{
+	xmlNodePtr m;
+	const char *a;
+
+	for (m = root->children; m != NULL; m = m->next) {
+		if (m->type != XML_ELEMENT_NODE)
+			continue;
+		if ((a = tree_get_attr(m, "id")) != NULL && strcmp(a, id) == 0)
+			return m;
+		if ((a = (const char *)by_id(m, id)) != NULL)
+			return (xmlNodePtr)a;
+	}
+	return NULL;
+}
+
+/* What a drawing says to those who cannot see it: its aria-label, the
+ * text of what aria-labelledby names, else its <title> and <desc>.  A new
+ * string, or NULL. */
+static char *
+svg_alt(const struct flow *f, xmlNodePtr n)
+{
+	struct buf b = { 0 };
+	const char *a = tree_get_attr(n, "aria-label");
+	xmlNodePtr m;
+
+	if (a != NULL && *a != '\0')
+		return layout_squash(xstrdup(a));
+	if ((a = tree_get_attr(n, "aria-labelledby")) != NULL) {
+		char *ids = xstrdup(a), *save, *id;
+
+		for (id = strtok_r(ids, " \t\n", &save); id != NULL;
+		    id = strtok_r(NULL, " \t\n", &save)) {
+			if ((m = by_id(n, id)) == NULL && f->article != NULL)
+				m = by_id(f->article, id);
+			if (m != NULL) {
+				char *t = tree_text_content(m);
+
+				if (b.len > 0)
+					buf_putc(&b, ' ');
+				buf_puts(&b, t);
+				free(t);
+			}
+		}
+		free(ids);
+	}
+	if (b.len == 0)
+		for (m = n->children; m != NULL; m = m->next)
+			if (tree_is(m, "title") || tree_is(m, "desc")) {
+				char *t = tree_text_content(m);
+
+				if (b.len > 0)
+					buf_putc(&b, ' ');
+				buf_puts(&b, t);
+				free(t);
+			}
+	if (b.data == NULL)
+		return NULL;
+	layout_squash(b.data);
+	if (*b.data == '\0') {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+/* A Figure for a drawing or a picture described by alt (taken), its box
+ * b tied to it; without alt, b is drawn as an artifact. */
+static void
+figure(struct flow *f, xmlNodePtr n, struct pdf_box *b, char *alt)
+{
+	int save;
+	struct tag_elem *e;
+
+	if (alt == NULL || *alt == '\0') {
+		free(alt);
+		return;
+	}
+	save = tag_enter(f, "Figure", n);
+	if ((e = tag_get(f->tags, f->tagcur)) != NULL && save != f->tagcur) {
+		e->alt = alt;
+		alt = NULL;
+		b->tag = tag_content(f);
+	}
+	free(alt);
+	f->tagcur = save;
+}
+
 static void
 drawing(struct flow *f, const struct ctx *c, xmlNodePtr n)
 {
@@ -385,6 +520,7 @@ drawing(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	b->w = w;
 	b->h = h;
 	b->node = n;
+	figure(f, n, b, svg_alt(f, n));
 	layout_push(f, &it);
 }
 
@@ -397,6 +533,7 @@ alt_para(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	struct ctx k = *c;
 	struct inl in = { 0 };
 	const char *a = tree_get_attr(n, "alt");
+	int save = tag_enter(f, "P", n);
 
 	k.italic = 1;
 	k.justify = 0;
@@ -407,6 +544,7 @@ alt_para(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	inline_text(f, &in, &k, "]", 1, NULL);
 	lines_set(f, &in, &k, parskip(f), 0, 1);
 	inline_free(&in);
+	f->tagcur = save;
 }
 
 /*
@@ -459,6 +597,9 @@ picture(struct flow *f, const struct ctx *c, xmlNodePtr n, int caption)
 	b->w = w;
 	b->h = h;
 	b->text = xstrdup(path);
+	/* no alt text: decoration, as in HTML (a11y.c warned) */
+	figure(f, n, b, layout_squash(tree_get_attr(n, "alt") != NULL ?
+	    xstrdup(tree_get_attr(n, "alt")) : NULL));
 	layout_push(f, &it);
 }
 
@@ -490,7 +631,12 @@ inline_run(struct flow *f, const struct ctx *c, xmlNodePtr first,
 			break;
 	}
 	if (m != stop || n == 0) {
+		/* text in an element that groups blocks: a paragraph */
+		int save = tag_holds_text(f) ? f->tagcur :
+		    tag_enter(f, "P", NULL);
+
 		lines_para(f, c, first, stop, parskip(f));
+		f->tagcur = save;
 		return;
 	}
 	/* the element after the run: a figure's caption? */
@@ -565,7 +711,7 @@ static void
 deflist_compact(struct flow *f, const struct ctx *c, xmlNodePtr n)
 {
 	xmlNodePtr m, dd;
-	int form = 0;
+	int form = 0, l = f->tagcur, li;
 
 	for (m = n->parent; m != NULL && !form; m = m->parent)
 		form = tree_is(m, "form");
@@ -579,10 +725,17 @@ deflist_compact(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		for (dd = m->next; dd != NULL && dd->type != XML_ELEMENT_NODE;
 		    dd = dd->next)
 			;
+		/* an LI whose Lbl is the term, its text the LBody; the room
+		 * to sign (a line, a box) an artifact */
+		li = tag_open(f->tags, l, "LI");
+		tag_lang(f, li, m);
+		if (li >= 0)
+			f->tagcur = tag_open(f->tags, li, "Lbl");
 		if (dd != NULL && tree_is(dd, "dd") &&
 		    tree_has_class(dd, "pk-sign-line") && dd->children == NULL &&
 		    sign_beside(f, c, m, tree_has_class(dd, "pk-sign-seal"),
 		    !form)) {
+			f->tagcur = l;
 			m = dd;
 			continue;
 		}
@@ -591,22 +744,31 @@ deflist_compact(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		inline_walk(f, &in, &k, m, NULL);
 		if (dd != NULL && tree_is(dd, "dd")) {
 			k.bold = 0;
+			if (li >= 0) {
+				f->tagcur = tag_open(f->tags, li, "LBody");
+				tag_lang(f, f->tagcur, dd);
+			}
 			inline_text(f, &in, &k, "\xc2\xa0\xc2\xa0 ", 5, NULL);
 			inline_walk(f, &in, &k, dd, NULL);
 			m = dd;
 		}
+		f->tagcur = l;
 		lines_set(f, &in, &k, parskip(f), 0, 1);
 		inline_free(&in);
 	}
 }
 
+/* A definition list as a list: each term an LI whose Lbl is the term and
+ * whose LBody are its definitions. */
 static void
 deflist(struct flow *f, const struct ctx *c, xmlNodePtr n)
 {
 	xmlNodePtr m;
+	int save = tag_enter(f, "L", n), l = f->tagcur, li = -1;
 
 	if (n->parent != NULL && tree_has_class(n->parent, "pk-signature")) {
 		deflist_compact(f, c, n);
+		f->tagcur = save;
 		return;
 	}
 
@@ -617,9 +779,14 @@ deflist(struct flow *f, const struct ctx *c, xmlNodePtr n)
 
 			k.bold = 1;
 			k.justify = 0;
+			li = tag_open(f->tags, l, "LI");
+			tag_lang(f, li, m);
+			if (li >= 0)
+				f->tagcur = tag_open(f->tags, li, "Lbl");
 			inline_walk(f, &in, &k, m, NULL);
 			lines_set(f, &in, &k, parskip(f), 1, 0);
 			inline_free(&in);
+			f->tagcur = l;
 			f->forcebefore = 1;
 		} else if (tree_is(m, "dd") &&
 		    tree_has_class(m, "pk-sign-line") &&
@@ -648,10 +815,18 @@ deflist(struct flow *f, const struct ctx *c, xmlNodePtr n)
 
 			k.x += f->st->indent;
 			k.w -= f->st->indent;
+			if (li < 0)
+				li = tag_open(f->tags, l, "LI");
+			if (li >= 0) {
+				f->tagcur = tag_open(f->tags, li, "LBody");
+				tag_lang(f, f->tagcur, m);
+			}
 			container(f, &k, m);
+			f->tagcur = l;
 			f->forcebefore = -1;
 		}
 	}
+	f->tagcur = save;
 }
 
 static void
@@ -667,6 +842,9 @@ block(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		char *t = tree_text_content(n);
 		struct inl in = { 0 };
 
+		int save = tag_holds_text(f) ? f->tagcur :
+		    tag_enter(f, "P", NULL);
+
 		if (f->nest++ == 48)
 			diag(f->diag, DIAG_WARN, f->file, 0, 0,
 			    "blocks nested more than 48 deep: the rest printed "
@@ -674,6 +852,7 @@ block(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		inline_text(f, &in, c, t, strlen(t), NULL);
 		lines_set(f, &in, c, parskip(f), 0, 1);
 		inline_free(&in);
+		f->tagcur = save;
 		free(t);
 		f->nest--;
 		return;
@@ -747,11 +926,15 @@ block_plain(struct flow *f, const struct ctx *c, struct ctx *kp,
 	else if (tree_is(n, "figcaption") || tree_is(n, "legend") ||
 	    tree_is(n, "caption") ||
 	    tree_is(n, "summary")) {
+		int save = tag_enter(f, tree_is(n, "figcaption") ||
+		    tree_is(n, "caption") ? "Caption" : "P", n);
+
 		k.family = PF_SANS;
 		k.bold = !tree_is(n, "figcaption");
 		k.size = f->st->smallsize + 0.5;
 		k.justify = 0;
 		lines_para(f, &k, n->children, NULL, parskip(f));
+		f->tagcur = save;
 		/* with what follows, but a figcaption only when something
 		 * of its figure follows it */
 		if (f->nv > 0 && !tree_is(n, "figcaption"))
@@ -770,7 +953,12 @@ block_plain(struct flow *f, const struct ctx *c, struct ctx *kp,
 	    tree_is(n, "button") || tree_is(n, "nav"))
 		return;
 	else {
+		/* a group of blocks: a section, or a division */
+		int save = tree_is(n, "section") || tree_is(n, "article") ?
+		    tag_enter(f, "Sect", n) : tag_enter(f, "Div", n);
+
 		container(f, c, n);
+		f->tagcur = save;
 		if (tree_is(n, "figure") && f->nv > first)
 			f->v[first].role = R_VISUAL;
 	}
@@ -1014,6 +1202,11 @@ block_article(struct flow *f, xmlNodePtr article, int src,
 	f->blocks = container;  /* a table cell's blocks */
 	f->block = block;       /* a block beside another */
 	f->nest = 0;
+	/* each page of the document a section of its own, its headings
+	 * from h1 (as doc/a11y.c reads them) */
+	f->tagcur = f->tags != NULL ? f->tags->root : -1;
+	f->hlevel = 0;
+	tag_enter(f, "Sect", article);
 	f->nwarned = 0;
 	f->labelend = -1;
 	layout_ctx(f, &c);
@@ -1041,4 +1234,5 @@ block_article(struct flow *f, xmlNodePtr article, int src,
 		memset(&it, 0, sizeof(it));
 		layout_push(f, &it);
 	}
+	f->tagcur = f->tags != NULL ? f->tags->root : -1;
 }

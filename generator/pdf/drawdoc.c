@@ -28,7 +28,7 @@ pdfrect(struct drawer *d, double x, double y, double w, double h)
 	return r;
 }
 
-void
+void *
 drawdoc_link_uri(struct drawer *d, double x, double y, double w, double h,
     const char *uri)
 {
@@ -38,7 +38,7 @@ drawdoc_link_uri(struct drawer *d, double x, double y, double w, double h,
 	const unsigned char *p;
 
 	if (d->page == NULL)
-		return;
+		return NULL;
 	/* PDF URIs are 7-bit: percent-encode the rest */
 	for (p = (const unsigned char *)uri; *p != '\0'; p++)
 		if (*p > 0x20 && *p < 0x7f)
@@ -50,13 +50,16 @@ drawdoc_link_uri(struct drawer *d, double x, double y, double w, double h,
 		}
 	if (b.len == 0) {
 		buf_free(&b);
-		return;
+		return NULL;
 	}
 	a = HPDF_Page_CreateURILinkAnnot(d->page, pdfrect(d, x, y, w, h),
 	    b.data);
-	if (a != NULL)
+	if (a != NULL) {
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		HPDF_Dict_AddNumber(a, "F", 4);    /* print (PDF/A) */
+	}
 	buf_free(&b);
+	return a;
 }
 
 /* An /XYZ destination keeping the reader's zoom (null), which the
@@ -82,7 +85,7 @@ dest(struct drawer *d, int page, double y)
 	return dst;
 }
 
-void
+void *
 drawdoc_link_dest(struct drawer *d, double x, double y, double w, double h,
     int topage, double toy)
 {
@@ -90,14 +93,17 @@ drawdoc_link_dest(struct drawer *d, double x, double y, double w, double h,
 	HPDF_Annotation a;
 
 	if (d->page == NULL || (dst = dest(d, topage, toy)) == NULL)
-		return;
+		return NULL;
 	/* an annotation, not page content: the text object stays open;
 	 * libharu's text position restarts, as its BT after an ET did */
 	d->hx = d->hy = 0;
 	d->ox = d->oy = 0;
 	a = HPDF_Page_CreateLinkAnnot(d->page, pdfrect(d, x, y, w, h), dst);
-	if (a != NULL)
+	if (a != NULL) {
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		HPDF_Dict_AddNumber(a, "F", 4);    /* print (PDF/A) */
+	}
+	return a;
 }
 
 void *
@@ -118,8 +124,8 @@ drawdoc_outline(struct drawer *d, void *parent, const char *title, int page,
 }
 
 /* A text string in UTF-16BE (through the UTF-8 encoder) or plain ASCII. */
-static HPDF_String
-pdfstring(struct drawer *d, const char *s)
+HPDF_String
+drawdoc_text(struct drawer *d, const char *s)
 {
 	const unsigned char *p;
 
@@ -130,38 +136,32 @@ pdfstring(struct drawer *d, const char *s)
 	return HPDF_String_New(d->pdf->mmgr, s, NULL);
 }
 
-/* /AcroForm in the catalog, with Helvetica as the fields' font. */
+/*
+ * /AcroForm in the catalog, its font the embedded sans face (/FW, in
+ * WinAnsiEncoding): every field has its appearance drawn here, so no
+ * /NeedAppearances (PDF/A forbids it), and a viewer that draws a typed
+ * value again uses the same font, which covers French.
+ */
 static void
 acroform(struct drawer *d)
 {
 	HPDF_MMgr mm = d->pdf->mmgr;
-	HPDF_Dict dr, fonts, helv, zadb;
+	HPDF_Dict dr, fonts;
+	HPDF_Font fw = draw_formfont(d);
 
 	d->acroform = HPDF_Dict_New(mm);
 	HPDF_Xref_Add(d->pdf->xref, d->acroform);
 	d->fields = HPDF_Array_New(mm);
 	HPDF_Dict_Add(d->acroform, "Fields", d->fields);
-	helv = HPDF_Dict_New(mm);
-	HPDF_Xref_Add(d->pdf->xref, helv);
-	HPDF_Dict_AddName(helv, "Type", "Font");
-	HPDF_Dict_AddName(helv, "Subtype", "Type1");
-	HPDF_Dict_AddName(helv, "BaseFont", "Helvetica");
-	HPDF_Dict_AddName(helv, "Encoding", "WinAnsiEncoding");
-	zadb = HPDF_Dict_New(mm);
-	HPDF_Xref_Add(d->pdf->xref, zadb);
-	HPDF_Dict_AddName(zadb, "Type", "Font");
-	HPDF_Dict_AddName(zadb, "Subtype", "Type1");
-	HPDF_Dict_AddName(zadb, "BaseFont", "ZapfDingbats");
-	fonts = HPDF_Dict_New(mm);
-	HPDF_Dict_Add(fonts, "Helv", helv);
-	HPDF_Dict_Add(fonts, "ZaDb", zadb);
 	dr = HPDF_Dict_New(mm);
-	HPDF_Dict_Add(dr, "Font", fonts);
+	if (fw != NULL) {
+		fonts = HPDF_Dict_New(mm);
+		HPDF_Dict_Add(fonts, "FW", fw);
+		HPDF_Dict_Add(dr, "Font", fonts);
+	}
 	HPDF_Dict_Add(d->acroform, "DR", dr);
 	HPDF_Dict_Add(d->acroform, "DA",
-	    HPDF_String_New(mm, "/Helv 0 Tf 0 g", NULL));
-	/* viewers draw the typed value; the boxes are in the page */
-	HPDF_Dict_AddBoolean(d->acroform, "NeedAppearances", HPDF_TRUE);
+	    HPDF_String_New(mm, "/FW 0 Tf 0 g", NULL));
 	HPDF_Dict_Add(d->pdf->catalog, "AcroForm", d->acroform);
 }
 
@@ -193,16 +193,15 @@ static void
 checkbox(struct drawer *d, HPDF_Dict f, double w, double h, int on)
 {
 	HPDF_MMgr mm = d->pdf->mmgr;
-	HPDF_Dict ap, n, mk;
+	HPDF_Dict ap, n;
 	char ops[160];
 
 	HPDF_Dict_AddName(f, "FT", "Btn");
 	HPDF_Dict_AddName(f, "V", on ? "Yes" : "Off");
 	HPDF_Dict_AddName(f, "AS", on ? "Yes" : "Off");
-	HPDF_Dict_Add(f, "DA", HPDF_String_New(mm, "/ZaDb 0 Tf 0 g", NULL));
-	mk = HPDF_Dict_New(mm);
-	HPDF_Dict_Add(mk, "CA", HPDF_String_New(mm, "4", NULL));
-	HPDF_Dict_Add(f, "MK", mk);
+	/* its states are drawn (no /MK /CA naming a glyph of a font that
+	 * is not embedded) */
+	HPDF_Dict_Add(f, "DA", HPDF_String_New(mm, "/FW 0 Tf 0 g", NULL));
 	snprintf(ops, sizeof(ops), "q 0 G %.2f w %.2f %.2f m %.2f %.2f l "
 	    "%.2f %.2f l S Q\n", h * 0.1, w * 0.22, h * 0.5, w * 0.42,
 	    h * 0.25, w * 0.8, h * 0.8);
@@ -228,7 +227,7 @@ page_annots(struct drawer *d)
 	return annots;
 }
 
-void
+void *
 drawdoc_field(struct drawer *d, double x, double y, double w, double h,
     const char *name, const char *label, const char *value, int multiline,
     double size)
@@ -236,10 +235,9 @@ drawdoc_field(struct drawer *d, double x, double y, double w, double h,
 	HPDF_MMgr mm = d->pdf->mmgr;
 	HPDF_Dict f;
 	HPDF_Rect r;
-	char da[64];
 
 	if (d->page == NULL)
-		return;
+		return NULL;
 	draw_endtext(d);
 	if (d->acroform == NULL)
 		acroform(d);
@@ -250,7 +248,7 @@ drawdoc_field(struct drawer *d, double x, double y, double w, double h,
 	HPDF_Dict_AddName(f, "Subtype", "Widget");
 	HPDF_Dict_Add(f, "T", HPDF_String_New(mm, name, NULL));
 	if (label != NULL && *label != '\0')
-		HPDF_Dict_Add(f, "TU", pdfstring(d, label));
+		HPDF_Dict_Add(f, "TU", drawdoc_text(d, label));
 	HPDF_Dict_Add(f, "Rect", HPDF_Box_Array_New(mm, r));
 	HPDF_Dict_AddNumber(f, "F", 4);            /* print */
 	if (multiline == 2)
@@ -258,16 +256,15 @@ drawdoc_field(struct drawer *d, double x, double y, double w, double h,
 	else {
 		HPDF_Dict_AddName(f, "FT", "Tx");
 		if (value != NULL && *value != '\0')
-			HPDF_Dict_Add(f, "V", pdfstring(d, value));
+			HPDF_Dict_Add(f, "V", drawdoc_text(d, value));
 		if (multiline)
 			HPDF_Dict_AddNumber(f, "Ff", 4096);
-		snprintf(da, sizeof(da), "/Helv %d Tf 0 g",
-		    (int)lround(size));
-		HPDF_Dict_Add(f, "DA", HPDF_String_New(mm, da, NULL));
+		drawform_text(d, f, w, h, value, multiline, size);
 	}
 	HPDF_Dict_Add(f, "P", d->page);
 	HPDF_Array_Add(page_annots(d), f);
 	HPDF_Array_Add(d->fields, f);
+	return f;
 }
 
 /* The widget annotation dict of the current page over rect r, printed. */
@@ -287,20 +284,20 @@ widget(struct drawer *d, HPDF_Rect r)
 	return a;
 }
 
-void
+void *
 drawdoc_radio(struct drawer *d, double x, double y, double w, double h,
     const char *group, const char *label, const char *state, int on)
 {
 	HPDF_MMgr mm = d->pdf->mmgr;
 	struct radiofield *g = NULL;
-	HPDF_Dict a, ap, n, mk;
+	HPDF_Dict a, ap, n;
 	size_t i;
 	char ops[400];
 	double cx = w / 2, cy = h / 2, r = (w < h ? w : h) * 0.22,
 	    k = r * 0.5523;
 
 	if (d->page == NULL || group == NULL || state == NULL)
-		return;
+		return NULL;
 	draw_endtext(d);
 	if (d->acroform == NULL)
 		acroform(d);
@@ -320,10 +317,10 @@ drawdoc_radio(struct drawer *d, double x, double y, double w, double h,
 		HPDF_Dict_AddNumber(g->field, "Ff", 32768 | 16384);
 		HPDF_Dict_Add(g->field, "T", HPDF_String_New(mm, group, NULL));
 		if (label != NULL && *label != '\0')
-			HPDF_Dict_Add(g->field, "TU", pdfstring(d, label));
+			HPDF_Dict_Add(g->field, "TU", drawdoc_text(d, label));
 		HPDF_Dict_AddName(g->field, "V", "Off");
 		HPDF_Dict_Add(g->field, "DA",
-		    HPDF_String_New(mm, "/ZaDb 0 Tf 0 g", NULL));
+		    HPDF_String_New(mm, "/FW 0 Tf 0 g", NULL));
 		g->kids = HPDF_Array_New(mm);
 		HPDF_Dict_Add(g->field, "Kids", g->kids);
 		HPDF_Array_Add(d->fields, g->field);
@@ -333,9 +330,6 @@ drawdoc_radio(struct drawer *d, double x, double y, double w, double h,
 	a = widget(d, pdfrect(d, x, y, w, h));
 	HPDF_Dict_Add(a, "Parent", g->field);
 	HPDF_Dict_AddName(a, "AS", on ? state : "Off");
-	mk = HPDF_Dict_New(mm);
-	HPDF_Dict_Add(mk, "CA", HPDF_String_New(mm, "l", NULL));
-	HPDF_Dict_Add(a, "MK", mk);
 	/* on: a dot in the printed box */
 	snprintf(ops, sizeof(ops), "q 0 g %.2f %.2f m "
 	    "%.2f %.2f %.2f %.2f %.2f %.2f c %.2f %.2f %.2f %.2f %.2f %.2f c "
@@ -352,6 +346,7 @@ drawdoc_radio(struct drawer *d, double x, double y, double w, double h,
 	HPDF_Dict_Add(ap, "N", n);
 	HPDF_Dict_Add(a, "AP", ap);
 	HPDF_Array_Add(g->kids, a);
+	return a;
 }
 
 void

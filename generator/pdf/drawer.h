@@ -60,10 +60,21 @@ struct drawer {
 	unsigned char *drawn[PF__MAX]; /* code points drawn in the face's
 				     * own font, one bit each */
 	signed char *hcache[PF__MAX]; /* glyph in the face: -1 not asked yet */
+	HPDF_Font formfont;         /* the sans face as WinAnsi TrueType,
+				     * for form fields (draw_formfont) */
 };
 
 #define WNONE (-32768)          /* width not asked yet */
 
+/* drawdoc.c: s as a PDF text string (UTF-16BE unless plain ASCII). */
+HPDF_String drawdoc_text(struct drawer *, const char *s);
+/* draw.c: the fields' font, the sans face as a simple TrueType font in
+ * WinAnsiEncoding (every code's width and glyph written), or NULL. */
+HPDF_Font draw_formfont(struct drawer *);
+/* drawform.c: field's /DA and /AP for value (may be NULL) in a box of
+ * w x h: one line shrunk to fit, or several lines wrapped. */
+void	 drawform_text(struct drawer *, HPDF_Dict field, double w, double h,
+	    const char *value, int multiline, double size);
 /* Ends the text object in progress (BT..ET), if any. */
 void	 draw_endtext(struct drawer *);
 /* 0xRRGGBB as libharu's three fractions. */

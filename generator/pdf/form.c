@@ -2,8 +2,12 @@
  * form.c: fillable forms in print.  In: input, textarea and select
  * elements and their labels; out: writing lines to fill in by hand with
  * a PDF field over them (text, check box, radio group), each field named
- * once per document and labelled for screen readers (/TU).
+ * once per document, in a Form element of the structure tree, and
+ * described for screen readers (/TU) by its label and its group: the
+ * fieldset, the table row or the heading it is in ("Partie 2 : nom de
+ * l'organisation").
  */
+#define _GNU_SOURCE /* strcasestr */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +15,10 @@
 #include "base/pactkit.h"
 #include "tree/tree.h"
 #include "pdf/internal.h"
+
+static char *legend_of(xmlNodePtr);
+static char *row_header(xmlNodePtr);
+static char *describe(struct flow *, xmlNodePtr, const char *, xmlNodePtr);
 
 /* s (or dflt when s is empty) with letters, digits, - and _ only. */
 static char *
@@ -111,31 +119,24 @@ form_radio(struct flow *f, xmlNodePtr n, struct frag *fr)
 	g->states[g->nstates++] = xstrdup(st);
 	fr->state = st;
 	fr->field = xstrdup(g->name);
-	/* the question: the header of its table row, or the legend of the
-	 * fieldset around it */
-	for (m = n->parent; m != NULL && lab == NULL; m = m->parent)
-		if (tree_is(m, "tr")) {
-			xmlNodePtr c;
-
-			for (c = m->children; c != NULL; c = c->next)
-				if (tree_is(c, "th")) {
-					lab = tree_text_content(c);
-					break;
-				}
-			break;
-		} else if (tree_is(m, "fieldset")) {
-			xmlNodePtr c;
-
-			for (c = m->children; c != NULL; c = c->next)
-				if (tree_is(c, "legend")) {
-					lab = tree_text_content(c);
-					break;
-				}
+	/* the question: the header of its table row (a tick box per
+	 * column), or the legend of the fieldset around it, with the group
+	 * that fieldset is in ("Candidat 1 : a la confiance...") */
+	for (m = n->parent; m != NULL; m = m->parent) {
+		if ((tree_is(m, "td") || tree_is(m, "th")) &&
+		    (lab = row_header(m)) != NULL) {
+			m = NULL;
 			break;
 		}
+		if (tree_is(m, "fieldset"))
+			break;
+	}
+	if (m != NULL)
+		lab = legend_of(m);
 	if (lab == NULL)
 		lab = form_label(f->article, tree_get_attr(n, "id"));
-	fr->label = lab != NULL ? layout_squash(lab) : NULL;
+	fr->label = describe(f, n, lab, m);
+	free(lab);
 	return 1;
 }
 
@@ -164,6 +165,252 @@ form_label(xmlNodePtr root, const char *id)
 		}
 	}
 	return NULL;
+}
+
+/* The squashed text of n, or NULL when it has none. */
+static char *
+text_of(xmlNodePtr n)
+{
+	char *t = layout_squash(tree_text_content(n));
+
+	if (t != NULL && *t == '\0') {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* The legend of fieldset fs, or NULL. */
+static char *
+legend_of(xmlNodePtr fs)
+{
+	xmlNodePtr c;
+
+	for (c = fs->children; c != NULL; c = c->next)
+		if (tree_is(c, "legend"))
+			return text_of(c);
+	return NULL;
+}
+
+/* The text of n a reader sees: not a label for screen readers only
+ * (its field says it), not a field. */
+static void
+seen_text(struct buf *b, xmlNodePtr n)
+{
+	xmlNodePtr m;
+
+	for (m = n->children; m != NULL; m = m->next)
+		if (m->type == XML_TEXT_NODE && m->content != NULL)
+			buf_puts(b, (const char *)m->content);
+		else if (m->type == XML_ELEMENT_NODE &&
+		    !tree_has_class(m, "pk-visually-hidden") &&
+		    !tree_is(m, "input") && !tree_is(m, "textarea") &&
+		    !tree_is(m, "select") && !tree_is_svg(m))
+			seen_text(b, m);
+}
+
+/* The text of the header cell of cell's row (a th other than cell), or
+ * NULL. */
+static char *
+row_header(xmlNodePtr cell)
+{
+	xmlNodePtr c;
+
+	if (cell->parent == NULL || !tree_is(cell->parent, "tr"))
+		return NULL;
+	for (c = cell->parent->children; c != NULL; c = c->next)
+		if (c != cell && tree_is(c, "th")) {
+			const char *sc = tree_get_attr(c, "scope");
+
+			struct buf b = { 0 };
+
+			if (sc != NULL && strncmp(sc, "row", 3) != 0)
+				continue;
+			seen_text(&b, c);
+			if (b.data != NULL && *layout_squash(b.data) != '\0')
+				return buf_detach(&b);
+			buf_free(&b);
+		}
+	return NULL;
+}
+
+/* The node before m in document order inside root (its previous
+ * sibling's last descendant, else its parent), or NULL. */
+static xmlNodePtr
+before(xmlNodePtr m, xmlNodePtr root)
+{
+	if (m == NULL || m == root)
+		return NULL;
+	if (m->prev == NULL)
+		return m->parent == root ? NULL : m->parent;
+	m = m->prev;
+	while (m->type == XML_ELEMENT_NODE && m->last != NULL &&
+	    !tree_is_svg(m))
+		m = m->last;
+	return m;
+}
+
+/* The heading n comes under, or NULL. */
+static char *
+heading_before(struct flow *f, xmlNodePtr n)
+{
+	xmlNodePtr m;
+
+	for (m = before(n, f->article); m != NULL; m = before(m, f->article))
+		if (m->type == XML_ELEMENT_NODE && m->name[0] == 'h' &&
+		    m->name[1] >= '1' && m->name[1] <= '6' &&
+		    m->name[2] == '\0')
+			return text_of(m);
+	return NULL;
+}
+
+/* The group field n belongs to, as a reader would name it: the legend of
+ * the fieldset around it (not skip, a radio group's own), the header of
+ * its table row or the table's caption, else the heading it is under. */
+static char *
+group_of(struct flow *f, xmlNodePtr n, xmlNodePtr skip)
+{
+	xmlNodePtr m;
+	char *g;
+
+	for (m = n->parent; m != NULL && m != f->article; m = m->parent) {
+		if (tree_is(m, "fieldset") && m != skip &&
+		    (g = legend_of(m)) != NULL)
+			return g;
+		if ((tree_is(m, "td") || tree_is(m, "th")) &&
+		    (g = row_header(m)) != NULL)
+			return g;
+		if (tree_is(m, "table")) {
+			xmlNodePtr c;
+
+			for (c = m->children; c != NULL; c = c->next)
+				if (tree_is(c, "caption"))
+					return text_of(c);
+			break;
+		}
+	}
+	return heading_before(f, n);
+}
+
+/* s, its first letter in lower case when its first word is a plain
+ * word ("Nom de" -> "nom de", "MoU" and "ONG" stay). */
+static void
+put_lowerfirst(struct buf *b, const char *s)
+{
+	size_t i = 0, len = strlen(s);
+	long cp = utf8_next(s, len, &i), lo = cp;
+	size_t k;
+
+	for (k = i; k < len && s[k] != ' '; k++)
+		if (s[k] >= 'A' && s[k] <= 'Z')
+			break;
+	if (k == len || s[k] == ' ') {
+		if (cp >= 'A' && cp <= 'Z')
+			lo = cp + 32;
+		else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+			lo = cp + 32;
+		else if (cp == 0x152)
+			lo = 0x153;
+	}
+	if (cp < 0) {
+		buf_puts(b, s);
+		return;
+	}
+	if (lo < 0x80)
+		buf_putc(b, (int)lo);
+	else if (lo < 0x800) {
+		buf_putc(b, (int)(0xC0 | (lo >> 6)));
+		buf_putc(b, (int)(0x80 | (lo & 0x3F)));
+	} else
+		buf_put(b, s, i);       /* left as it is */
+	buf_puts(b, s + i);
+}
+
+/* "group : label" in the flow's language; when one holds the other, the
+ * longer alone ("2. Préambule", not "2. Préambule : préambule"); a new
+ * string (NULL when both are). */
+static char *
+join(const struct flow *f, const char *group, const char *label)
+{
+	struct buf b = { 0 };
+
+	if (label == NULL || *label == '\0')
+		return group != NULL ? xstrdup(group) : NULL;
+	if (group == NULL || *group == '\0' || strcasestr(label, group))
+		return xstrdup(label);
+	if (strcasestr(group, label))
+		return xstrdup(group);
+	buf_puts(&b, group);
+	buf_puts(&b, strcmp(f->lang, "fr") == 0 ? "\xc2\xa0: " : ": ");
+	put_lowerfirst(&b, label);
+	return buf_detach(&b);
+}
+
+/* What a screen reader says for field n (/TU): its label (or
+ * aria-label, title) with its group; skip: a fieldset not to take as the
+ * group.  A new string, or NULL. */
+static char *
+describe(struct flow *f, xmlNodePtr n, const char *label, xmlNodePtr skip)
+{
+	char *g = group_of(f, n, skip), *r;
+	const char *a;
+
+	if ((label == NULL || *label == '\0') &&
+	    ((a = tree_get_attr(n, "aria-label")) != NULL ||
+	    (a = tree_get_attr(n, "title")) != NULL))
+		label = a;
+	r = join(f, g, label);
+	free(g);
+	return r;
+}
+
+void
+form_box(struct flow *f, xmlNodePtr n, struct frag *fr)
+{
+	int save = tag_enter(f, "Form", n), form = f->tagcur;
+	struct tag_elem *e = save != form ? tag_get(f->tags, form) : NULL;
+	char *lab;
+
+	fr->ftag = e != NULL ? tag_content(f) : 0;
+	f->tagcur = save;
+	if (form_radio(f, n, fr)) {
+		/* the group says the question; each button the question
+		 * and its answer ("... survivantes : oui") */
+		if (e != NULL) {
+			struct buf b = { 0 };
+
+			lab = form_label(f->article, tree_get_attr(n, "id"));
+			buf_puts(&b, fr->label != NULL ? fr->label : "");
+			while (b.len > 0 && (b.data[b.len - 1] == '?' ||
+			    b.data[b.len - 1] == ' '))
+				b.data[--b.len] = '\0';
+			/* a no-break space before the '?' (French) */
+			while (b.len >= 2 && (unsigned char)b.data[b.len - 2] ==
+			    0xC2 && (unsigned char)b.data[b.len - 1] == 0xA0)
+				b.data[b.len -= 2] = '\0';
+			while (b.len >= 3 && (unsigned char)b.data[b.len - 3] ==
+			    0xE2 && (unsigned char)b.data[b.len - 2] == 0x80 &&
+			    (unsigned char)b.data[b.len - 1] == 0xAF)
+				b.data[b.len -= 3] = '\0';
+			if (b.len > 0 && lab != NULL && *lab != '\0') {
+				buf_puts(&b, strcmp(f->lang, "fr") == 0 ?
+				    "\xc2\xa0: " : ": ");
+				put_lowerfirst(&b, lab);
+			} else if (lab != NULL)
+				buf_puts(&b, lab);
+			e->alt = b.data != NULL ? buf_detach(&b) : NULL;
+			free(lab);
+		}
+		return;
+	}
+	fr->field = form_name(f, n);
+	lab = form_label(f->article, tree_get_attr(n, "id"));
+	if (lab == NULL && n->parent != NULL && tree_is(n->parent, "label"))
+		lab = layout_squash(tree_text_content(n->parent));
+	fr->label = describe(f, n, lab, NULL);
+	free(lab);
+	if (e != NULL)
+		tag_set(&e->alt, fr->label);
 }
 
 /*
@@ -328,7 +575,19 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	b->measure = wl;
 	b->cell = incell;
 	b->text = form_name(f, n);
-	b->label = form_label(f->article, tree_get_attr(n, "id"));
+	{
+		char *own = form_label(f->article, tree_get_attr(n, "id"));
+		int save = tag_enter(f, "Form", n);
+		struct tag_elem *e = tag_get(f->tags, f->tagcur);
+
+		b->label = describe(f, n, own, NULL);
+		if (save != f->tagcur) {
+			b->tag = tag_content(f);
+			tag_set(&e->alt, b->label);
+		}
+		f->tagcur = save;
+		free(own);
+	}
 	b->value = value;
 	b->size = f->st->size;
 	layout_push(f, &it);

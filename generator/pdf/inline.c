@@ -206,6 +206,7 @@ inline_text(struct flow *f, struct inl *in, const struct ctx *c,
 		fr->len = r[i].len;
 		fr->href = href;
 		fr->nohyph = c->nohyph || c->family == PF_MONO;
+		fr->tag = tag_content(f);
 		r[i].text = NULL;
 	}
 	draw_runs_free(r, n);
@@ -242,9 +243,17 @@ hyperlink(struct flow *f, struct inl *in, const struct ctx *c, xmlNodePtr n,
 	size_t first = in->n, i;
 	struct buf t = { 0 };
 	char *after;
-	int plain = 0;
+	int plain = 0, save, link;
+	struct tag_elem *e;
 
+	/* a Link element: its words and their annotations; what paper
+	 * adds after it is text of the paragraph */
+	save = tag_enter(f, "Link", n);
+	link = save != f->tagcur ? f->tagcur : -1;
+	if ((e = tag_get(f->tags, link)) != NULL)
+		e->alt = layout_squash(tree_text_content(n));
 	inline_walk(f, in, c, n, href);
+	f->tagcur = save;
 	if (f->xref == NULL)
 		return;
 	for (i = first; i < in->n; i++)
@@ -252,11 +261,14 @@ hyperlink(struct flow *f, struct inl *in, const struct ctx *c, xmlNodePtr n,
 			buf_put(&t, in->fr[i].text, in->fr[i].len);
 	after = xref_print(f->xref, href, f->src, t.data, &plain);
 	buf_free(&t);
-	if (plain)
+	if (plain) {
 		for (i = first; i < in->n; i++) {
 			in->fr[i].href = NULL;
 			in->fr[i].color = c->color;
 		}
+		if ((e = tag_get(f->tags, link)) != NULL)
+			e->type = "Span";       /* no annotation: words */
+	}
 	if (after != NULL) {
 		struct ctx k = *c;
 
@@ -301,7 +313,7 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 	} else if (tree_is(n, "a")) {
 		a = tree_get_attr(n, "href");
 		if (a != NULL && *a != '\0' && href == NULL) {
-			hyperlink(f, in, c, n, a);
+			hyperlink(f, in, &k, n, a);
 			return;
 		}
 	} else if (tree_is(n, "br")) {
@@ -331,7 +343,6 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 		/* a box to tick, drawn as a glyph (fallback font), with a
 		 * check box field over it */
 		struct frag *fr;
-		char *lab;
 
 		/* a clear gap from the text before (a choice's label) */
 		if (in->n > 0 && in->fr[in->n - 1].text != NULL &&
@@ -350,17 +361,9 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 		fr->len = strlen(fr->text);
 		fr->nohyph = 1;
 		fr->checked = tree_get_attr(n, "checked") != NULL;
-		if (form_radio(f, n, fr))
-			;
-		else {
-			fr->field = form_name(f, n);
-			lab = form_label(f->article,
-			    tree_get_attr(n, "id"));
-			if (lab == NULL && n->parent != NULL &&
-			    tree_is(n->parent, "label"))
-				lab = tree_text_content(n->parent);
-			fr->label = layout_squash(lab);
-		}
+		/* its field, named and described (form.c); the glyph is an
+		 * artifact: the widget stands for it */
+		form_box(f, n, fr);
 		/* and a small one to its own label, on the same line */
 		inline_text(f, in, &k, "\xc2\xa0", 2, NULL);
 		return;
@@ -387,6 +390,14 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 			inline_text(f, in, &k, t, (size_t)(p - t), href);
 			free(t);
 		}
+		return;
+	}
+	if (tag_lang_differs(f, n)) {
+		/* text in another language: a Span with its /Lang */
+		int save = tag_enter(f, "Span", n);
+
+		inline_walk(f, in, &k, n, href);
+		f->tagcur = save;
 		return;
 	}
 	inline_walk(f, in, &k, n, href);

@@ -54,7 +54,15 @@ struct pdf_box {
 				     * nlines, their spacing in measure) */
 	int	 stretch;           /* grows up over the space before its item */
 	xmlNodePtr node;            /* SVG: the <svg> element (borrowed) */
+	int	 tag;               /* its structure slot (tag.c); 0: drawn
+				     * as an artifact, LINK/FIELD: none */
+	int	 art;               /* an artifact's kind: ART_* */
 };
+
+/* What an artifact is, for its marked-content properties; ART_COPY: a
+ * repeated table header (its links are not annotated again when the
+ * PDF is tagged: their Link elements are where the header began). */
+enum { ART_PLAIN, ART_HEADER, ART_FOOTER, ART_COPY };
 
 /* A place a link or bookmark can point at: an id, or a heading. */
 struct pdf_anchor {
@@ -149,22 +157,23 @@ void	 draw_paint(struct drawer *);
 /* Drawing inside (x, y, w, h) only, until draw_unclip. */
 void	 draw_clip(struct drawer *, double x, double y, double w, double h);
 void	 draw_unclip(struct drawer *);
-void	 drawdoc_link_uri(struct drawer *, double x, double y, double w,
+/* Links: the annotation made (for the structure tree), or NULL. */
+void	*drawdoc_link_uri(struct drawer *, double x, double y, double w,
 	    double h, const char *uri);
-void	 drawdoc_link_dest(struct drawer *, double x, double y, double w,
+void	*drawdoc_link_dest(struct drawer *, double x, double y, double w,
 	    double h, int topage, double toy);
 /* A bookmark under parent (NULL: top); returns a handle for children. */
 void	*drawdoc_outline(struct drawer *, void *parent, const char *title,
 	    int page, double y);
 /* A fillable field over (x,y,w,h) of the current page: text (multiline
- * 0 or 1), or check box (2; on when value is not NULL). */
-void	 drawdoc_field(struct drawer *, double x, double y, double w, double h,
+ * 0 or 1), or check box (2; on when value is not NULL); its widget. */
+void	*drawdoc_field(struct drawer *, double x, double y, double w, double h,
 	    const char *name, const char *label, const char *value,
 	    int multiline, double size);
 /* A radio button over (x,y,w,h) of the current page: a widget of the
  * radio group field named group (made at its first button, labelled
  * label), on in state `state`; on: the group's value is that state. */
-void	 drawdoc_radio(struct drawer *, double x, double y, double w, double h,
+void	*drawdoc_radio(struct drawer *, double x, double y, double w, double h,
 	    const char *group, const char *label, const char *state, int on);
 void	 drawdoc_info(struct drawer *, const char *title, const char *author,
 	    const char *subject, const char *lang, long long epoch);
@@ -181,6 +190,52 @@ void	*draw_image_jpeg(struct drawer *, const unsigned char *, size_t);
  * current page. */
 void	 draw_image(struct drawer *, void *image, double x, double y,
 	    double w, double h);
+
+/* ---- drawtag.c: marked content and the structure tree ------------------ */
+
+struct drawtag;
+struct tags;
+
+/* The tagging of d's pages (npages) from tree t (NULL or off: none, but
+ * drawtag_page still selects pages); free with drawtag_free. */
+struct drawtag *drawtag_new(struct drawer *, struct tags *t, int npages);
+void	 drawtag_free(struct drawtag *);
+/* Selects a page, closing the marked content open on another. */
+void	 drawtag_page(struct drawtag *, int page);
+/* What is drawn next belongs to slot (> 0), or is an artifact of kind
+ * art (slot 0): opens the marked content for it unless open already. */
+void	 drawtag_mark(struct drawtag *, int slot, int art);
+/* Closes the marked content open, if any. */
+void	 drawtag_close(struct drawtag *);
+/* A Figure's box on the current page, (x, y, w, h) from its top left. */
+void	 drawtag_bbox(struct drawtag *, int slot, double x, double y,
+	    double w, double h);
+/* Annotation annot (a link or a widget) belongs to slot's element. */
+void	 drawtag_annot(struct drawtag *, int slot, void *annot);
+/* The StructTreeRoot, ParentTree, MarkInfo and /Tabs; 1 ok. */
+int	 drawtag_finish(struct drawtag *);
+
+/* ---- xmp.c, drawpdfa.c: what the PDF says it is --------------------- */
+
+/* The XMP packet's values (borrowed); empty ones are left out. */
+struct xmp {
+	const char *title, *author, *subject, *lang;
+	const char *date;           /* ISO 8601, as the Info dates */
+	const char *creator;        /* xmp:CreatorTool = Info /Creator */
+	const char *producer;       /* pdf:Producer = Info /Producer */
+	int	 pdfa;              /* PDF/A part (2), 0: none */
+	char	 conformance;       /* 'A' or 'B' */
+	int	 ua;                /* PDF/UA part (1), 0: none */
+};
+
+/* The packet: a new string. */
+char	*xmp_packet(const struct xmp *);
+/* PDF 1.7, DisplayDocTitle, the XMP, the sRGB output intent from icc
+ * (PDF/A) and the trailer /ID, for standard std (none: nothing); after
+ * drawdoc_info and the pages, before draw_finish.  1 ok, 0 (printed). */
+int	 drawpdfa_finish(struct drawer *, enum pdf_standard std,
+	    const char *title, const char *author, const char *subject,
+	    const char *lang, long long epoch, const char *icc);
 
 /* ---- svg.c ------------------------------------------------------------ */
 
@@ -234,6 +289,77 @@ int	 hyph_dict(struct hyph *, const char *lang);
  * may go; 1 when usable. */
 int	 hyph_word(struct hyph *, int dict, const char *word, size_t n,
 	    char *hy);
+
+/* ---- tag.c: the structure tree, built by the layout ------------------- */
+
+/* A structure element; kid[] holds, in reading order, elements (>= 0)
+ * and content slots (-1 - slot index), whose marked content the drawing
+ * layer fills in (drawtag.c). */
+struct tag_elem {
+	const char *type;           /* a standard structure type (static) */
+	int	 parent;            /* -1: the root */
+	int	*kid;
+	size_t	 nkid, capkid;
+	char	*lang;              /* /Lang, when it differs from the parent's */
+	char	*alt;               /* Figure /Alt; Link and Form: the text
+				     * their annotations speak (/Contents) */
+	char	*id;                /* /ID (a Note) */
+	int	 scope;             /* TH: TAG_ROW, TAG_COLUMN, TAG_BOTH */
+	int	 rowspan, colspan;  /* TH, TD: > 1 when spanning */
+	int	 keep;              /* 1: written even when empty (cells) */
+	int	 artifact;          /* 1: its content is drawn as an artifact
+				     * (an image without alt text) */
+};
+
+enum { TAG_NOSCOPE, TAG_ROW, TAG_COLUMN, TAG_BOTH };
+
+struct tags {
+	struct tag_elem *e;         /* e[root] is the Document */
+	size_t	 ne, cape;
+	int	*slotelem;          /* the element of each content slot */
+	size_t	 nslot, capslot;
+	int	 on;                /* 0: tagging off, every call a no-op */
+	int	 root;              /* the Document element, -1 when off */
+	int	 cover, toc, back;  /* the covers' and contents' Sect, or -1 */
+};
+
+/* Where the tree stood, to go back to (a layout tried and dropped). */
+struct tag_mark {
+	size_t	 ne, nslot;
+};
+
+/* A tree for one PDF; on 0: no tagging (every call does nothing). */
+struct tags *tag_new(int on);
+void	 tag_free(struct tags *);
+/* A new element of type under parent (-1: the root, made by tag_new);
+ * its index, or -1 when tagging is off. */
+int	 tag_open(struct tags *, int parent, const char *type);
+/* The content slot (> 0) for what is drawn next in elem: the last one
+ * when its last kid is a slot, else a new one; 0 when off. */
+int	 tag_slot(struct tags *, int elem);
+/* The element a slot belongs to, or -1. */
+int	 tag_elem_of(const struct tags *, int slot);
+struct tag_elem *tag_get(struct tags *, int elem);
+void	 tag_mark(const struct tags *, struct tag_mark *);
+void	 tag_rollback(struct tags *, const struct tag_mark *);
+void	 tag_clear(struct tags *, int elem);
+/* *field = a copy of s (or NULL), the old value freed. */
+void	 tag_set(char **field, const char *s);
+struct flow;
+/* /Lang of elem from node n's lang attribute, when it differs. */
+void	 tag_lang(struct flow *, int elem, xmlNodePtr n);
+/* 1 when node n says it is in another language than the flow's current
+ * element. */
+int	 tag_lang_differs(const struct flow *, xmlNodePtr n);
+/* Opens an element of type (lang from n, may be NULL) under the flow's
+ * current one and makes it current; returns the previous current one,
+ * to put back in f->tagcur. */
+int	 tag_enter(struct flow *, const char *type, xmlNodePtr n);
+/* The slot for content drawn now in the flow's current element. */
+int	 tag_content(const struct flow *);
+/* 0 when the current element groups blocks (a run of text in it needs a
+ * P of its own), 1 when text goes straight into it. */
+int	 tag_holds_text(const struct flow *);
 
 /* ---- the typesetter: blocks into lines into pages ---------------------- */
 
@@ -339,6 +465,9 @@ struct flow {
 	int	 quiet;             /* 1: no warnings (said once already) */
 	int	 npara;             /* paragraphs numbered for the dump */
 	int	 nest;              /* block nesting, bounded */
+	struct tags *tags;          /* the document's structure tree */
+	int	 tagcur;            /* the element content goes into, -1 */
+	int	 hlevel;            /* the last heading level tagged */
 	struct xref *xref;          /* links in print (xref_print), or NULL */
 	int	 portrait;          /* 1: pk-landscape does nothing */
 	struct kpcache *kpc;        /* line breaks made, or NULL */
@@ -373,6 +502,8 @@ struct frag {
 	char	*label;             /* and its label text (owned) */
 	int	 checked;
 	char	*state;             /* a radio button's on state (owned) */
+	int	 tag;               /* its text's structure slot, 0: artifact */
+	int	 ftag;              /* a box to tick: its Form element's slot */
 };
 
 struct inl {
@@ -443,6 +574,7 @@ struct pdf_env {
 	const struct pdf_style *st;
 	const char	*lang;      /* the document's language */
 	double		 pw, ph;    /* the paper, points */
+	struct tags	*tags;      /* its structure tree, or NULL */
 	struct xref	*xref;      /* its links in print, or NULL */
 	int		 portrait;  /* 1: no landscape pages (a booklet) */
 	struct kpcache	*kpc;       /* line breaks made, or NULL */
@@ -537,6 +669,9 @@ void	 lines_para(struct flow *, const struct ctx *, xmlNodePtr first,
 char	*form_name(struct flow *, xmlNodePtr);
 char	*form_label(xmlNodePtr root, const char *id);
 int	 form_radio(struct flow *, xmlNodePtr, struct frag *);
+/* A box to tick n (check box or radio button) for fragment fr: its field
+ * name, its description (/TU), its Form element (fr->ftag). */
+void	 form_box(struct flow *, xmlNodePtr n, struct frag *fr);
 void	 form_field(struct flow *, const struct ctx *, xmlNodePtr);
 
 /* table.c */

@@ -133,6 +133,8 @@ layout_new(const struct pdf_env *env)
 	layout_orient(f, 0);
 	f->forcebefore = -1;
 	f->labelend = -1;
+	f->tags = env->tags;
+	f->tagcur = env->tags != NULL ? env->tags->root : -1;
 	return f;
 }
 

@@ -48,13 +48,13 @@ measure(const struct kplist *l, const struct inl *in, size_t s, size_t e,
  * colour. */
 static void
 word_box(struct vitem *it, long *wi, const struct frag *fr, const char *t,
-    size_t tl, double x, double w, double base)
+    size_t tl, double x, double w, double base, int tag)
 {
 	struct pdf_box *wb;
 
 	if (*wi >= 0 && it->box[*wi].font == fr->font &&
 	    it->box[*wi].size == fr->size &&
-	    it->box[*wi].color == fr->color) {
+	    it->box[*wi].color == fr->color && it->box[*wi].tag == tag) {
 		size_t ol;
 
 		wb = &it->box[*wi];
@@ -70,12 +70,31 @@ word_box(struct vitem *it, long *wi, const struct frag *fr, const char *t,
 	wb->font = fr->font;
 	wb->size = fr->size;
 	wb->color = fr->color;
+	wb->tag = tag;
 	wb->text = xstrndup(t, tl);
 	wb->x = x;
 	wb->w = w;
 	wb->base = base;
 	wb->y = base - ASC * fr->size;
 	wb->h = (ASC + DESC) * fr->size;
+}
+
+/* A space after the text of word box wi (if any, and not there yet):
+ * drawn, not measured (the box keeps its width). */
+static void
+space_after(struct vitem *it, long wi)
+{
+	struct pdf_box *b;
+	size_t n;
+
+	if (wi < 0 || (b = &it->box[wi])->kind != BOX_WORD)
+		return;
+	n = strlen(b->text);
+	if (n > 0 && b->text[n - 1] == ' ')
+		return;
+	b->text = xrealloc(b->text, n + 2);
+	b->text[n] = ' ';
+	b->text[n + 1] = '\0';
 }
 
 /* The box to tick (or fill-in place) of fragment fr over its glyphs. */
@@ -90,6 +109,7 @@ field_box(struct vitem *it, const struct frag *fr, double x, double w,
 	cb->y = base - ASC * fr->size;
 	cb->h = (ASC + DESC) * fr->size;
 	cb->multiline = 2;
+	cb->tag = fr->ftag;
 	cb->text = xstrdup(fr->field);
 	cb->label = fr->label ? xstrdup(fr->label) : NULL;
 	cb->value = fr->checked ? xstrdup("Yes") : NULL;
@@ -113,6 +133,7 @@ set_line(struct flow *f, const struct inl *in, const struct ctx *c,
 	struct pdf_box *b;
 	struct lmeasure m;
 	long wi = -1, li2 = -1;    /* indices: ibox may move boxes */
+	long lastw = -1;            /* the last word's box */
 	struct buf text = { 0 };
 	size_t j;
 	double r = 0, x, h, base, left = -1, right = 0;
@@ -149,6 +170,9 @@ set_line(struct flow *f, const struct inl *in, const struct ctx *c,
 			tl = 1;
 		} else if (k->type == IT_GLUE) {
 			x += k->w + (r > 0 ? r * k->st : r * k->sh);
+			/* a real space ends the word: text read out of the
+			 * PDF (a screen reader's) keeps its words apart */
+			space_after(&it, wi);
 			wi = -1;
 			continue;
 		} else if (k->type == IT_PEN)
@@ -159,7 +183,12 @@ set_line(struct flow *f, const struct inl *in, const struct ctx *c,
 		}
 		if (tl == 0)
 			continue;
-		word_box(&it, &wi, fr, t, tl, x, k->w, base);
+		/* a box to tick is drawn for its widget (an artifact); a
+		 * hyphen added at a break is no part of the text */
+		word_box(&it, &wi, fr, t, tl, x, k->w, base,
+		    j == e || fr->field != NULL ? 0 : fr->tag);
+		if (j != e)
+			lastw = wi;
 		if (fr->field != NULL && j != e) {
 			field_box(&it, fr, x, k->w, base);
 			wi = -1;
@@ -171,12 +200,14 @@ set_line(struct flow *f, const struct inl *in, const struct ctx *c,
 		buf_put(&text, t, tl);
 		/* links: one area per run of the same href */
 		if (fr->href != NULL) {
-			if (li2 >= 0 && curhref == fr->href)
+			if (li2 >= 0 && curhref == fr->href &&
+			    it.box[li2].tag == fr->tag)
 				it.box[li2].w = x - it.box[li2].x;
 			else {
 				struct pdf_box *lk = layout_ibox(&it, BOX_LINK);
 
 				li2 = (long)(lk - it.box);
+				lk->tag = fr->tag;
 				lk->text = xstrdup(fr->href);
 				lk->src = f->src;
 				lk->x = x - k->w;
@@ -194,6 +225,11 @@ set_line(struct flow *f, const struct inl *in, const struct ctx *c,
 		if (j == e)
 			break;
 	}
+	/* and a line ends between words, unless it ends inside one (a
+	 * hyphen, a break in a long word) */
+	if (l->it[e].type == IT_GLUE || (l->it[e].type == IT_PEN &&
+	    l->it[e].pen <= FORCE_PEN))
+		space_after(&it, lastw);
 	/* the line box: what the checks read */
 	b = layout_ibox(&it, BOX_LINE);
 	b->x = left < 0 ? c->x : left;

@@ -18,18 +18,21 @@
 #define WHITE   0xffffffu
 #define PALE    0xe6e6eeu       /* secondary text on the panel */
 
-/* Lines of s in the given face, size and colour over (x, w); keepall
- * keeps them with what follows.  Returns how many lines. */
+/* Lines of s in the given face, size and colour over (x, w), a structure
+ * element of type (P, H1) when the PDF is tagged.  Returns how many
+ * lines. */
 static size_t
-text(struct flow *f, const char *s, int font, double size, unsigned color,
-    double x, double w, double before, double leading)
+text(struct flow *f, const char *type, const char *s, int font, double size,
+    unsigned color, double x, double w, double before, double leading)
 {
 	struct ctx c;
 	struct inl in = { 0 };
 	size_t n;
+	int save;
 
 	if (s == NULL || *s == '\0')
 		return 0;
+	save = tag_enter(f, type, NULL);
 	layout_ctx(f, &c);
 	c.x = x;
 	c.w = w;
@@ -44,6 +47,7 @@ text(struct flow *f, const char *s, int font, double size, unsigned color,
 	inline_text(f, &in, &c, s, strlen(s), NULL);
 	n = lines_set(f, &in, &c, before, 1, 0);
 	inline_free(&in);
+	f->tagcur = save;
 	return n;
 }
 
@@ -141,9 +145,9 @@ publisher(struct flow *f, const struct pdf_matter *m, double before)
 	layout_push(f, &it);
 	tx = f->bx + (lw > 0 ? lw + MM(5) : 0);
 	/* the name and address at the logo's right, from its top */
-	text(f, m->publisher, PF_SANS_B, 12, f->st->text, tx,
+	text(f, "P", m->publisher, PF_SANS_B, 12, f->st->text, tx,
 	    f->bx + f->bw - tx, 0, 1.25);
-	text(f, m->publisher_url, PF_SANS, 9, f->st->muted, tx,
+	text(f, "P", m->publisher_url, PF_SANS, 9, f->st->muted, tx,
 	    f->bx + f->bw - tx, 1, 1.25);
 	if (lw > 0 && f->nv > first + 1) {
 		/* lift the text beside the logo: its boxes into the logo's
@@ -183,6 +187,10 @@ matter_cover(struct flow *f, const struct pdf_matter *m)
 
 	f->file = NULL;
 	f->quiet = 1;
+	/* its words in the cover's section; the panel, rules and logo
+	 * are artifacts (the publisher's name is said beside the logo) */
+	if (f->tags != NULL && f->tags->cover >= 0)
+		f->tagcur = f->tags->cover;
 	/* the panel: its rectangle on its first item, grown to fit */
 	panel = space(f, pad);
 	b = layout_ibox(panel, BOX_RECT);
@@ -191,9 +199,9 @@ matter_cover(struct flow *f, const struct pdf_matter *m)
 	b->hasfill = 1;
 	b->fill = m->accent;
 	first = f->nv - 1;
-	text(f, m->site, PF_SANS_B, 11, PALE, x, w, 0, 1.3);
+	text(f, "P", m->site, PF_SANS_B, 11, PALE, x, w, 0, 1.3);
 	space(f, MM(28));
-	text(f, m->title, PF_SANS_B, 30, WHITE, x, w, 0, 1.12);
+	text(f, "P", m->title, PF_SANS_B, 30, WHITE, x, w, 0, 1.12);
 	panel = space(f, MM(7));
 	b = layout_ibox(panel, BOX_RULE);
 	b->x = x;
@@ -201,17 +209,17 @@ matter_cover(struct flow *f, const struct pdf_matter *m)
 	b->y = MM(4);
 	b->lw = 2;
 	b->color = WHITE;
-	text(f, m->subtitle, PF_SANS, 15, PALE, x, w, 0, 1.25);
+	text(f, "P", m->subtitle, PF_SANS, 15, PALE, x, w, 0, 1.25);
 	h = height(f, first) + pad;
 	if (h < f->bh * 0.52)
 		h = f->bh * 0.52;
 	space(f, h - height(f, first));
 	f->v[first].box[0].h = h;
 	/* under it: the edition and the date of the content */
-	text(f, m->edition, PF_SANS_B, 12, f->st->text, f->bx, f->bw, MM(9),
-	    1.3);
+	text(f, "P", m->edition, PF_SANS_B, 12, f->st->text, f->bx, f->bw,
+	    MM(9), 1.3);
 	if (m->date != NULL)
-		text(f, m->date, PF_SANS, 10.5, f->st->muted, f->bx, f->bw,
+		text(f, "P", m->date, PF_SANS, 10.5, f->st->muted, f->bx, f->bw,
 		    MM(2), 1.3);
 	/* at the foot: the publisher, under a rule */
 	foot = f->nv;
@@ -235,9 +243,11 @@ colo_line(struct flow *f, const struct ctx *c, const char *label,
 {
 	struct ctx k = *c;
 	struct inl in = { 0 };
+	int save;
 
 	if (s == NULL || *s == '\0')
 		return;
+	save = tag_enter(f, "P", NULL);
 	if (label != NULL) {
 		k.bold = 1;
 		inline_text(f, &in, &k, label, strlen(label), NULL);
@@ -252,6 +262,7 @@ colo_line(struct flow *f, const struct ctx *c, const char *label,
 	}
 	lines_set(f, &in, &k, 3, 1, 0);
 	inline_free(&in);
+	f->tagcur = save;
 }
 
 void
@@ -262,8 +273,10 @@ matter_colophon(struct flow *f, const struct pdf_matter *m)
 	struct pdf_box *b;
 	struct buf t = { 0 };
 	size_t first = f->nv, i;
+	int save;
 
 	f->file = NULL;
+	save = tag_enter(f, "Sect", NULL);      /* a section of its own */
 	layout_ctx(f, &c);
 	c.family = PF_SANS;
 	c.size = f->st->smallsize;
@@ -278,8 +291,8 @@ matter_colophon(struct flow *f, const struct pdf_matter *m)
 	b->w = MM(30);
 	b->lw = 0.8;
 	b->color = f->st->rule;
-	text(f, m->l_about, PF_SANS_B, f->st->smallsize + 1.5, f->st->heading,
-	    c.x, c.w, 0, 1.3);
+	text(f, "H1", m->l_about, PF_SANS_B, f->st->smallsize + 1.5,
+	    f->st->heading, c.x, c.w, 0, 1.3);
 	buf_puts(&t, m->title);
 	if (m->subtitle != NULL && *m->subtitle != '\0')
 		buf_printf(&t, " \xe2\x80\x94 %s", m->subtitle);
@@ -310,6 +323,7 @@ matter_colophon(struct flow *f, const struct pdf_matter *m)
 		for (i = first; i + 1 < f->nv; i++)
 			f->v[i].keep = 1;
 	f->v[f->nv - 1].keep = 0;
+	f->tagcur = save;
 }
 
 void
@@ -322,6 +336,8 @@ matter_back(struct flow *f, const struct pdf_matter *m)
 
 	f->file = NULL;
 	f->quiet = 1;
+	if (f->tags != NULL && f->tags->back >= 0)
+		f->tagcur = f->tags->back;
 	publisher(f, m, 0);
 	if (f->nv == 0)
 		space(f, 0);
@@ -333,10 +349,10 @@ matter_back(struct flow *f, const struct pdf_matter *m)
 	b->w = f->bw;
 	b->hasfill = 1;
 	b->fill = m->accent;
-	text(f, m->site, PF_SANS_B, 16, WHITE, x, w, 0, 1.2);
-	text(f, m->description, PF_SANS, 11, PALE, x, w, MM(4), 1.35);
-	text(f, m->site_url, PF_SANS_B, 10.5, WHITE, x, w, MM(4), 1.3);
-	text(f, m->licence, PF_SANS, 9, PALE, x, w, MM(4), 1.3);
+	text(f, "P", m->site, PF_SANS_B, 16, WHITE, x, w, 0, 1.2);
+	text(f, "P", m->description, PF_SANS, 11, PALE, x, w, MM(4), 1.35);
+	text(f, "P", m->site_url, PF_SANS_B, 10.5, WHITE, x, w, MM(4), 1.3);
+	text(f, "P", m->licence, PF_SANS, 9, PALE, x, w, MM(4), 1.3);
 	space(f, pad);
 	h = height(f, first);
 	f->v[first].box[0].h = h;

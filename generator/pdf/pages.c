@@ -41,8 +41,16 @@ pages_toc(struct flow *f, const char *heading_text,
 	size_t i, first, j;
 	double numw;
 
+	int toc = -1, save;
+
 	f->file = NULL;
 	f->quiet = 1;
+	/* a section: its heading, then a TOC of TOCI, each a Link */
+	if (f->tags != NULL && f->tags->toc >= 0) {
+		tag_clear(f->tags, f->tags->toc);
+		f->tagcur = f->tags->toc;
+	}
+	save = tag_enter(f, "H1", NULL);
 	layout_ctx(f, &c);
 	c.family = PF_SANS;
 	c.bold = 1;
@@ -53,6 +61,9 @@ pages_toc(struct flow *f, const char *heading_text,
 	inline_text(f, &in, &c, heading_text, strlen(heading_text), NULL);
 	lines_set(f, &in, &c, 0, 1, 0);
 	inline_free(&in);
+	f->tagcur = save;
+	tag_enter(f, "TOC", NULL);
+	toc = f->tagcur;
 	if (f->nv > 0)
 		f->v[f->nv - 1].h += 10;
 	numw = draw_width(f->d, PF_SERIF, f->st->size, "0000", 4);
@@ -65,6 +76,11 @@ pages_toc(struct flow *f, const char *heading_text,
 		if (a->level < 1 || a->level > maxlevel || a->title == NULL ||
 		    (a->level > 1 && one_letter(a->title)))
 			continue;
+		f->tagcur = toc;
+		tag_enter(f, "TOCI", NULL);
+		tag_enter(f, "Link", NULL);
+		if (tag_get(f->tags, f->tagcur) != NULL)
+			tag_set(&tag_get(f->tags, f->tagcur)->alt, a->title);
 		layout_ctx(f, &c);
 		c.justify = 0;
 		c.nohyph = 1;
@@ -88,6 +104,7 @@ pages_toc(struct flow *f, const char *heading_text,
 		b->font = c.family + (c.bold ? PF_BOLD : 0);
 		b->size = c.size;
 		b->color = c.color;
+		b->tag = tag_content(f);
 		b->text = xstrdup(num);
 		b->w = draw_width(f->d, b->font, c.size, num, strlen(num));
 		b->x = f->bx + f->bw - b->w;
@@ -107,9 +124,11 @@ pages_toc(struct flow *f, const char *heading_text,
 			b->w = f->bx + f->bw - c.x;
 			b->h = f->v[j].h;
 			b->src = -1;
+			b->tag = tag_content(f);
 			b->text = xasprintf("#pk-anchor-%zu", i);
 		}
 	}
+	f->tagcur = save;
 }
 
 /* ---- pagination ------------------------------------------------------- */
@@ -142,9 +161,13 @@ put_item(struct flow *f, struct pdf_layout *out, const struct vitem *it,
 			b->y -= it->before;
 			b->h += it->before;
 		}
-		/* a repeated header row is not its paragraphs again */
-		if (copy)
+		/* a repeated header row is not its paragraphs again, nor
+		 * content: the table's header was read where it began */
+		if (copy) {
 			b->para = 0;
+			b->tag = 0;
+			b->art = ART_COPY;
+		}
 	}
 }
 

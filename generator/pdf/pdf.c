@@ -2,7 +2,8 @@
  * pdf.c: the PDF writer's documents.  In: the project's pages (document
  * trees) and site.lua's documents; out: output/pdf/<lang>/<id>.pdf, each
  * with a cover, a table of contents, the pages, running header, "page X
- * of Y" footer, bookmarks, links and form fields.
+ * of Y" footer, bookmarks, links and form fields; tagged (PDF/UA-1) and
+ * archival (PDF/A-2) unless site.lua's pdf_standard says otherwise.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,11 @@
 #include "output/out.h"
 #include "doc/doc.h"
 #include "pdf/pdf.h"
+
+/* The sRGB profile PDF/A's output intent embeds (icc-profiles-free). */
+#ifndef PK_ICC
+#define PK_ICC "/usr/share/color/icc/sRGB.icc"
+#endif
 
 /* One page of a document. */
 struct dpage {
@@ -46,6 +52,7 @@ struct job {
 	int	 colophon;          /* 1: the colophon after the last page */
 	int	 back;              /* 1: a back cover, when long enough */
 	int	 booklet;           /* 1: half-sheet pages, imposed two-up */
+	enum pdf_standard std;      /* what the PDF claims to be */
 	struct pdf_matter m;        /* what the matter says */
 	struct dpage *pages;
 	size_t	 npages;
@@ -144,6 +151,7 @@ running(struct drawer *d, struct pdf_layout *l, enum box_kind k, int page,
 		b->size = size;
 		b->color = st->muted;
 		b->text = r[i].text;
+		b->art = k == BOX_HEADER ? ART_HEADER : ART_FOOTER;
 		r[i].text = NULL;
 		b->x = x;
 		b->w = draw_width(d, b->font, size, b->text, strlen(b->text));
@@ -162,14 +170,18 @@ running(struct drawer *d, struct pdf_layout *l, enum box_kind k, int page,
 	draw_runs_free(r, nr);
 }
 
+/* The boxes of layout l on pages from off, each in the marked content
+ * of its structure element (or as an artifact), links and fields tied to
+ * theirs (dt); print (a booklet): no fields, no links. */
 static void
-draw_layout(struct drawer *d, struct images *img, const struct xref *x,
-    struct pdf_layout *l, const struct pdf_layout *content, int off,
-    int coff, int print)
+draw_layout(struct drawer *d, struct drawtag *dt, struct images *img,
+    const struct job *j, const struct xref *x, struct pdf_layout *l,
+    const struct pdf_layout *content, int off, int coff, int print)
 {
 	size_t i;
 	int pg;
 	double y;
+	void *a;
 
 	for (i = 0; i < l->nbox; i++) {
 		struct pdf_box *b = &l->box[i];
@@ -177,52 +189,68 @@ draw_layout(struct drawer *d, struct images *img, const struct xref *x,
 		/* a print file (a booklet) has no fields, no links */
 		if (print && (b->kind == BOX_FIELD || b->kind == BOX_LINK))
 			continue;
-		draw_select(d, b->page + off);
+		drawtag_page(dt, b->page + off);
 		switch (b->kind) {
 		case BOX_WORD:
+			drawtag_mark(dt, b->tag, b->art);
 			draw_text(d, b->font, b->size, b->color, b->x, b->base,
 			    b->text);
 			break;
 		case BOX_RULE:
+			drawtag_mark(dt, b->tag, b->art);
 			draw_rule(d, b->x, b->y, b->x + b->w, b->y + b->h,
 			    b->lw, b->color, b->dash);
 			break;
 		case BOX_RECT:
+			drawtag_mark(dt, b->tag, b->art);
 			draw_rect(d, b->x, b->y, b->w, b->h, b->hasfill,
 			    b->fill, b->lw, b->color);
 			break;
 		case BOX_SVG:
+			drawtag_mark(dt, b->tag, b->art);
+			drawtag_bbox(dt, b->tag, b->x, b->y, b->w, b->h);
 			svg_draw(d, b->node, b->x, b->y, b->w, b->h);
 			break;
 		case BOX_IMAGE:
+			drawtag_mark(dt, b->tag, b->art);
+			drawtag_bbox(dt, b->tag, b->x, b->y, b->w, b->h);
 			image_draw(img, b->text, b->x, b->y, b->w, b->h);
 			break;
 		case BOX_FIELD:
 			if (b->multiline == 3)
-				drawdoc_radio(d, b->x, b->y, b->w, b->h,
+				a = drawdoc_radio(d, b->x, b->y, b->w, b->h,
 				    b->text, b->label, b->value, b->checked);
 			else
-				drawdoc_field(d, b->x, b->y, b->w, b->h,
+				a = drawdoc_field(d, b->x, b->y, b->w, b->h,
 				    b->text, b->label, b->value, b->multiline,
 				    b->size);
+			drawtag_annot(dt, b->tag, a);
 			break;
 		case BOX_LINK:
+			/* a repeated table header's links: once, where the
+			 * table began (where their Link elements are) */
+			if (b->art == ART_COPY && j->std != PDFSTD_NONE &&
+			    j->std != PDFSTD_A2B)
+				break;
+			a = NULL;
 			if (xref_dest(x, content, b->text, b->src, &pg, &y))
-				drawdoc_link_dest(d, b->x, b->y, b->w, b->h,
-				    pg + coff, y);
+				a = drawdoc_link_dest(d, b->x, b->y, b->w,
+				    b->h, pg + coff, y);
 			else {
 				char *u = xref_url(x, b->text, b->src);
 
 				if (u != NULL)
-					drawdoc_link_uri(d, b->x, b->y, b->w,
-					    b->h, u);
+					a = drawdoc_link_uri(d, b->x, b->y,
+					    b->w, b->h, u);
 				free(u);
 			}
+			drawtag_annot(dt, b->tag, a);
 			break;
 		default:
 			break;
 		}
 	}
+	drawtag_close(dt);
 }
 
 /* Bookmarks: one per heading, nested by level. */
@@ -282,6 +310,8 @@ struct pdfdoc {
 	struct flow	*fb;        /* the back cover */
 	struct pdf_layout cl, tl, vl, bl; /* the same, cut into pages */
 	struct pdf_layout rl;       /* running headers and footers */
+	struct tags	*tags;      /* the structure tree, while laid out */
+	struct drawtag	*dt;        /* and while drawn */
 	double		 pw, ph;    /* the paper, points */
 	int		 toc;       /* 1: contents */
 	int		 front;     /* pages before the contents */
@@ -378,6 +408,7 @@ headers(const struct job *j, struct pdfdoc *r)
 		b->lw = 0.4;
 		b->color = st->rule;
 		b->text = xstrdup("header");
+		b->art = ART_HEADER;
 		running(r->d, &r->rl, BOX_FOOTER, p, s, st->margin[3],
 		    ph - st->margin[2] * 0.45, w, 1, st);
 		free(s);
@@ -470,9 +501,14 @@ save(const struct job *j, struct pdfdoc *r)
 {
 	const char *slash = strrchr(j->path, '/');
 	size_t len;
-	char *pdf;
+	char *pdf, *shown;
 	int ok;
 
+	/* the structure tree, then what the PDF says it is */
+	if (!drawtag_finish(r->dt) ||
+	    !drawpdfa_finish(r->d, j->std, j->title, j->author, j->subtitle,
+	    j->lang, format_epoch(), PK_ICC))
+		return 0;
 	if (slash != NULL) {
 		char *dir = xstrndup(j->path, (size_t)(slash - j->path));
 
@@ -482,7 +518,11 @@ save(const struct job *j, struct pdfdoc *r)
 			return 0;
 	}
 	stage("draw");
-	if ((pdf = draw_finish(r->d, j->path, &len)) == NULL)
+	/* its errors name the file under output/, not the temporary one */
+	shown = out_shown(j->out, j->path);
+	pdf = draw_finish(r->d, shown, &len);
+	free(shown);
+	if (pdf == NULL)
 		return 0;
 	ok = out_write(j->out, j->path, pdf, len);
 	free(pdf);
@@ -540,8 +580,10 @@ static int
 lay_out(const struct job *j, struct pdfdoc *r, struct xref *x)
 {
 	struct diag silent;
+	struct tag_mark tm;
 	int pass;
 
+	tag_mark(r->tags, &tm);
 	memset(&silent, 0, sizeof(silent));
 	silent.json = 1;                /* collected, never printed */
 	for (pass = 0; pass < 3; pass++) {
@@ -559,6 +601,7 @@ lay_out(const struct job *j, struct pdfdoc *r, struct xref *x)
 			r->fc = r->ft = NULL;
 			r->ntoc = 0;
 			r->env.diag = &silent;
+			tag_rollback(r->tags, &tm);     /* tagged anew */
 			if (!flow_pages(j, r)) {
 				layout_free(&prev);
 				break;
@@ -618,6 +661,14 @@ render(const struct job *j)
 	r.env.ph = r.ph;
 	r.env.xref = &x;
 	r.env.portrait = j->booklet;
+	/* tagged for PDF/UA-1 and PDF/A-2a (a booklet never is): the cover
+	 * and the contents first in reading order, then a section per
+	 * page, the colophon, the back cover */
+	r.tags = tag_new(j->std != PDFSTD_NONE && j->std != PDFSTD_A2B);
+	if (j->cover)
+		r.tags->cover = tag_open(r.tags, r.tags->root, "Sect");
+	r.tags->toc = tag_open(r.tags, r.tags->root, "Sect");
+	r.env.tags = r.tags;
 	r.env.kpc = kpcache_new();
 	if (!lay_out(j, &r, &x))
 		goto out;
@@ -639,6 +690,7 @@ render(const struct job *j)
 			r.back += r.pad;
 	}
 	if (r.back >= 0) {
+		r.tags->back = tag_open(r.tags, r.tags->root, "Sect");
 		r.fb = layout_new(&r.env);
 		matter_back(r.fb, &j->m);
 		pages_paginate(r.fb, 0, &r.bl);
@@ -661,16 +713,20 @@ render(const struct job *j)
 			else
 				draw_pages(r.d, 1, r.pw, r.ph);
 	off = r.front + r.ntoc;
+	r.dt = drawtag_new(r.d, r.tags, r.total);
 	if (j->cover)
-		draw_layout(r.d, r.img, &x, &r.vl, &r.cl, 0, off, j->booklet);
+		draw_layout(r.d, r.dt, r.img, j, &x, &r.vl, &r.cl, 0, off,
+		    j->booklet);
 	if (r.toc)
-		draw_layout(r.d, r.img, &x, &r.tl, &r.cl, r.front, off,
-		    j->booklet);
-	draw_layout(r.d, r.img, &x, &r.cl, &r.cl, off, off, j->booklet);
+		draw_layout(r.d, r.dt, r.img, j, &x, &r.tl, &r.cl, r.front,
+		    off, j->booklet);
+	draw_layout(r.d, r.dt, r.img, j, &x, &r.cl, &r.cl, off, off,
+	    j->booklet);
 	if (r.back >= 0)
-		draw_layout(r.d, r.img, &x, &r.bl, &r.cl, r.back, off,
-		    j->booklet);
-	draw_layout(r.d, r.img, &x, &r.rl, &r.cl, 0, off, j->booklet);
+		draw_layout(r.d, r.dt, r.img, j, &x, &r.bl, &r.cl, r.back,
+		    off, j->booklet);
+	draw_layout(r.d, r.dt, r.img, j, &x, &r.rl, &r.cl, 0, off,
+	    j->booklet);
 	if (!j->booklet)
 		outline(r.d, &r.cl, off, r.toc ? j->tocname : NULL, r.front);
 	drawdoc_info(r.d, j->title, j->author, j->subtitle, j->lang,
@@ -692,6 +748,8 @@ out:
 	layout_flow_free(r.fv);
 	layout_flow_free(r.fb);
 	image_free(r.img);
+	drawtag_free(r.dt);
+	tag_free(r.tags);
 	draw_free(r.d);
 	kpcache_free(r.env.kpc);
 	xref_reset(&x);
@@ -863,6 +921,10 @@ booklet(const struct job *full, const struct docspec *ds, const char *dumpdir,
 	j.pages = dp;
 	j.booklet = 1;
 	j.duplex = 0;
+	/* sheets to print, not to read on screen: archival (PDF/A-2b)
+	 * when the document is, never tagged */
+	j.std = full->std == PDFSTD_NONE || full->std == PDFSTD_UA1 ?
+	    PDFSTD_NONE : PDFSTD_A2B;
 	path = xasprintf("%.*s-booklet.pdf", (int)(strlen(full->path) - 4),
 	    full->path);
 	j.path = path;
@@ -939,6 +1001,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	j.duplex = ds->duplex;
 	j.colophon = 1;
 	j.back = ds->cover;
+	j.std = s->pdfstd;
 	matter(s, ds, li, pages, np, st, &j.m, &date, &url);
 	own.heading = j.m.accent;
 	j.st = &own;
@@ -988,6 +1051,15 @@ pdf_write_all(struct project *p, const char *outdir)
 
 	if (s->ndocs == 0)
 		return 1;
+	if (s->pdfstd != PDFSTD_NONE && s->pdfstd != PDFSTD_UA1 &&
+	    !file_isfile(PK_ICC)) {
+		/* as a missing font: said once, before any PDF is begun */
+		diag(p->build->diag, DIAG_ERROR, PK_ICC, 0, 0, "the sRGB "
+		    "colour profile PDF/A needs is missing (Debian package "
+		    "icc-profiles-free; pdf_standard = \"none\" in %s makes "
+		    "PDFs without it)", s->file);
+		return 0;
+	}
 	pdfstyle_defaults(&st);
 	if (!pdfstyle_load(p, &st)) {
 		pdfstyle_free(&st);

@@ -316,7 +316,9 @@ text_measure(struct drawer *d, xmlNodePtr n, const struct paint *p,
 	while (o > t && o[-1] == ' ')
 		o--;
 	*o = '\0';
-	if (*t == '\0' || size <= 0.5) {
+	/* too small to read, or beyond the largest size a PDF font takes
+	 * (600 pt, taller than most pages): not drawn */
+	if (*t == '\0' || size <= 0.5 || size > 600) {
 		free(t);
 		return NULL;
 	}

@@ -4,8 +4,9 @@
  * spans tie, columns sized to their content, header rows repeated after a
  * page break; a table too wide even at 7 pt, or a row taller than a
  * page, as one record per row.  A cell's blocks are laid out by the
- * block walk (f->blocks).  Also blocks two by two side by side
- * (table_pairs), laid out the same way.
+ * block walk (f->blocks).  Tagged as one Table (Caption, THead, TBody,
+ * TR, TH with its /Scope, TD) however many pages it spans.  Also blocks
+ * two by two side by side (table_pairs), laid out and tagged as blocks.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,69 @@ struct grid {
 };
 
 #define MAXCOLS 256
+
+/* Where the table's structure elements stand. */
+struct ttag {
+	int	 table;             /* the Table, -1: not tagged */
+	int	 head, body;        /* its THead and TBody, -1: not yet */
+	int	 tr;                /* the row being filled */
+	int	 row;               /* its grid row, -1: none yet */
+};
+
+/* A TR for grid row `row` (in the THead for a header row, unless the
+ * table is printed as records), made when the row changes. */
+static void
+row_tag(struct flow *f, struct ttag *tt, const struct grid *g, int row,
+    int records)
+{
+	int head = row < g->nhead && !records, *sec;
+	struct tag_elem *e;
+
+	if (tt->table < 0 || row == tt->row)
+		return;
+	sec = head ? &tt->head : &tt->body;
+	if (*sec < 0)
+		*sec = tag_open(f->tags, tt->table, head ? "THead" : "TBody");
+	tt->tr = tag_open(f->tags, *sec, "TR");
+	if ((e = tag_get(f->tags, tt->tr)) != NULL)
+		e->keep = 1;
+	tt->row = row;
+}
+
+/* A TH or TD in the current row: its scope and spans; an empty cell
+ * stays, so that rows keep their width.  Returns it (or the flow's
+ * current element when not tagged). */
+static int
+cell_tag(struct flow *f, struct ttag *tt, const struct grid *g,
+    const struct cell *ce, int th, int scope)
+{
+	const char *a = tree_get_attr(ce->node, "scope");
+	struct tag_elem *e;
+	int el;
+
+	if (tt->table < 0)
+		return f->tagcur;
+	el = tag_open(f->tags, tt->tr, th ? "TH" : "TD");
+	if ((e = tag_get(f->tags, el)) == NULL)
+		return f->tagcur;
+	e->keep = 1;
+	tag_lang(f, el, ce->node);
+	if (scope < 0) {
+		e->rowspan = ce->rs;
+		e->colspan = ce->cs;
+	}
+	if (!th)
+		return el;
+	if (scope >= 0)
+		e->scope = scope;
+	else if (a != NULL && strncmp(a, "col", 3) == 0)
+		e->scope = TAG_COLUMN;
+	else if (a != NULL && strncmp(a, "row", 3) == 0)
+		e->scope = TAG_ROW;
+	else
+		e->scope = ce->row < g->nhead ? TAG_COLUMN : TAG_ROW;
+	return el;
+}
 
 static int
 span(xmlNodePtr n, const char *name)
@@ -292,9 +356,9 @@ head_of(const struct grid *g, int col)
  * row as a record, "header" in bold above each value. */
 static void
 table_stacked(struct flow *f, const struct ctx *c, const struct grid *g,
-    int r0, int r1)
+    int r0, int r1, struct ttag *tt)
 {
-	int i, first;
+	int i, first, save = f->tagcur;
 
 	for (i = 0; i < g->ncell; i++) {
 		const struct cell *ce = &g->cell[i];
@@ -306,13 +370,18 @@ table_stacked(struct flow *f, const struct ctx *c, const struct grid *g,
 			continue;
 		first = i == 0 || g->cell[i - 1].row != ce->row;
 		hd = head_of(g, ce->col);
+		/* a record: a row whose cells are each said after their
+		 * column's name (a TH for its row's next cell) */
+		row_tag(f, tt, g, ce->row, 1);
 		if (hd != NULL) {
 			k.bold = 1;
 			k.family = PF_SANS;
+			f->tagcur = cell_tag(f, tt, g, hd, 1, TAG_ROW);
 			inline_walk(f, &in, &k, hd->node, NULL);
 			lines_set(f, &in, &k, first ? parskip(f) * 1.5 :
 			    parskip(f) * 0.5, 1, 0);
 			inline_free(&in);
+			f->tagcur = save;
 			k = *c;
 			k.x += f->st->indent;
 			k.w -= f->st->indent;
@@ -322,7 +391,10 @@ table_stacked(struct flow *f, const struct ctx *c, const struct grid *g,
 			k.bold = 1;
 			k.family = PF_SANS;
 		}
+		f->tagcur = cell_tag(f, tt, g, ce, ce->th, hd != NULL ?
+		    TAG_ROW : -1);
 		f->blocks(f, &k, ce->node);
+		f->tagcur = save;
 		f->forcebefore = -1;
 	}
 }
@@ -479,7 +551,8 @@ table_widths(struct flow *f, const struct grid *g, double size, double pad,
  * the grid, each step needing the heights the one before computed. */
 static int
 table_group(struct flow *f, const struct ctx *c, const struct grid *g,
-    int r0, int r1, const double *cw, double size, double pad, int tid)
+    int r0, int r1, const double *cw, double size, double pad, int tid,
+    struct ttag *tt)
 {
 	struct vitem it;
 	struct pdf_box *b;
@@ -491,8 +564,11 @@ table_group(struct flow *f, const struct ctx *c, const struct grid *g,
 	double *cx = xcalloc((size_t)g->ncell + 1, sizeof(double));
 	double *cwid = xcalloc((size_t)g->ncell + 1, sizeof(double));
 	double total = c->w;
-	int i, j, r, pass, ok = 1, head = r0 < g->nhead;
+	int i, j, r, pass, ok = 1, head = r0 < g->nhead, save = f->tagcur;
+	struct tag_mark mark;
+	struct ttag tsave = *tt;
 
+	tag_mark(f->tags, &mark);
 	memset(&it, 0, sizeof(it));
 	for (j = 0, total = 0; j < g->ncols; j++)
 		total += cw[j];
@@ -517,7 +593,10 @@ table_group(struct flow *f, const struct ctx *c, const struct grid *g,
 			k.family = PF_SANS;
 			k.bold = 1;
 		}
+		row_tag(f, tt, g, ce->row, 0);
+		f->tagcur = cell_tag(f, tt, g, ce, ce->th, -1);
 		items[i] = sublayout(f, &k, ce->node, &nitems[i], &ch[i], 0);
+		f->tagcur = save;
 		if (tree_has_class(ce->node, "pk-num") ||
 		    tree_has_class(ce->node, "pk-right") ||
 		    tree_has_class(ce->node, "pk-center")) {
@@ -611,8 +690,12 @@ table_group(struct flow *f, const struct ctx *c, const struct grid *g,
 	it.base = pad + size;
 	if (ok)
 		layout_push(f, &it);
-	else
+	else {
+		/* printed as records instead: its cells tagged again */
 		layout_release(&it);
+		tag_rollback(f->tags, &mark);
+		*tt = tsave;
+	}
 	free(rh);
 	free(top);
 	free(items);
@@ -629,24 +712,30 @@ table_layout(struct flow *f, const struct ctx *c, xmlNodePtr t)
 	struct grid g;
 	xmlNodePtr n;
 	double *cw, size = f->st->tablesize, pad = CELLPAD, th;
-	int r0, r1, i, tid;
+	int r0, r1, i, tid, save = tag_enter(f, "Table", t);
 	size_t first = f->nv, q;
+	struct ttag tt;
 
+	tt.table = save != f->tagcur ? f->tagcur : -1;
+	tt.head = tt.body = tt.tr = tt.row = -1;
 	for (n = t->children; n != NULL; n = n->next)
 		if (tree_is(n, "caption")) {
 			struct ctx k = *c;
+			int tsave = tag_enter(f, "Caption", n);
 
 			k.family = PF_SANS;
 			k.bold = 1;
 			k.size = f->st->smallsize + 0.5;
 			k.justify = 0;
 			lines_para(f, &k, n->children, NULL, parskip(f));
+			f->tagcur = tsave;
 			if (f->nv > 0)
 				f->v[f->nv - 1].keep = 1;
 		}
 	grid_build(t, &g);
 	if (g.ncell == 0) {
 		free(g.cell);
+		f->tagcur = save;
 		return;
 	}
 	cw = xcalloc((size_t)g.ncols, sizeof(double));
@@ -657,7 +746,7 @@ table_layout(struct flow *f, const struct ctx *c, xmlNodePtr t)
 			diag(f->diag, DIAG_WARN, f->file, 0, 0,
 			    "a table of %d columns is too wide for the page: "
 			    "printed as one record per row", g.ncols);
-			table_stacked(f, c, &g, 0, g.nrows);
+			table_stacked(f, c, &g, 0, g.nrows, &tt);
 			goto out;
 		}
 	}
@@ -671,11 +760,11 @@ table_layout(struct flow *f, const struct ctx *c, xmlNodePtr t)
 				r1 = g.cell[i].row + g.cell[i].rs;
 				i = -1;         /* again, with the new end */
 			}
-		if (!table_group(f, c, &g, r0, r1, cw, size, pad, tid)) {
+		if (!table_group(f, c, &g, r0, r1, cw, size, pad, tid, &tt)) {
 			diag(f->diag, DIAG_WARN, f->file, 0, 0,
 			    "a table row is taller than a page: printed as a "
 			    "record");
-			table_stacked(f, c, &g, r0, r1);
+			table_stacked(f, c, &g, r0, r1, &tt);
 		}
 	}
 	/* a blank table (a worksheet to fill in) that fits on a page is
@@ -700,6 +789,7 @@ table_layout(struct flow *f, const struct ctx *c, xmlNodePtr t)
 out:
 	free(cw);
 	free(g.cell);
+	f->tagcur = save;
 }
 
 /* The element children of n two by two side by side, a gap between, each
@@ -713,6 +803,7 @@ table_pairs(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	struct vitem *items[2];
 	size_t nitems[2];
 	int np, i;
+	struct tag_mark mark;
 
 	m = n->children;
 	for (;;) {
@@ -725,6 +816,7 @@ table_pairs(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		if (np == 0)
 			break;
 		memset(&it, 0, sizeof(it));
+		tag_mark(f->tags, &mark);
 		for (i = 0; i < np; i++) {
 			struct ctx k = *c;
 
@@ -735,6 +827,8 @@ table_pairs(struct flow *f, const struct ctx *c, xmlNodePtr n)
 				it.h = h[i];
 		}
 		if (it.h > f->bh * 0.9) {
+			/* laid out again: the tags made for the pair go */
+			tag_rollback(f->tags, &mark);
 			for (i = 0; i < np; i++) {
 				size_t j;
 

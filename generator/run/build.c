@@ -146,6 +146,7 @@ process(struct project *p, struct site_out *so)
 		typo_pass(xmlDocGetRootElement(pg->doc),
 		    p->site.langs[pg->lang]);
 		tree_ids(xmlDocGetRootElement(pg->doc), &pg->ids);
+		a11y_page(p, pg);
 		pg->done = 1;
 		/* a link to an id of a page not built yet waits for it */
 		ok &= links_resolve(p, pg);

@@ -121,6 +121,7 @@ cmd_render(struct diag *dg, const char *file, const char *projdir,
 		diag_sys(dg, file);
 		return 1;
 	}
+	utf8_dropbom(text, &len);
 	if (projdir != NULL) {
 		share = build_share();
 		have = project_load(&p, &b, projdir, share);
@@ -166,6 +167,7 @@ cmd_render(struct diag *dg, const char *file, const char *projdir,
 
 		if (code != NULL)
 			typo_pass(root, code);
+		a11y_tree(dg, file, root);
 		if (pdf_out != NULL) {
 			const char *base = strrchr(file, '/');
 			char *dir = base != NULL ? xstrndup(file,
@@ -291,6 +293,8 @@ main(int argc, char *argv[])
 			printf("pactkit %s\n", PK_VERSION);
 			return 0;
 		case 'o':
+			if (*optarg == '\0')
+				return usage();   /* -o "": no folder */
 			outdir = optarg;
 			break;
 		case 'q':

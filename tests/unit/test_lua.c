@@ -254,6 +254,19 @@ test_format(void)
 	format_number(&b, "en", -999.999, -1);
 	STR_EQ("format_number_rounds_half_away", b.data, "-1,000");
 	buf_reset(&b);
+	/* past 2^53 once scaled the product is not exact: the digits come
+	 * from the number itself (it gave "…,000.48" and "…,987.12") */
+	format_number(&b, "en", 1e15 + 0.5, -1);
+	STR_EQ("format_number_large_exact", b.data, "1,000,000,000,000,000.5");
+	buf_reset(&b);
+	format_number(&b, "en", 1e308, 0);
+	OK("format_number_all_digits", b.len == 309 + 102 &&
+	    strncmp(b.data, "100,000,000,000,000,001,097,", 28) == 0);
+	buf_reset(&b);
+	format_money(&b, "en", 98765432109876.25, "VND");
+	STR_EQ("format_money_large_cents", b.data,
+	    "VND\xc2\xa0" "98,765,432,109,876.25");
+	buf_reset(&b);
 	format_money(&b, "fr", 1250000, "XOF");
 	STR_EQ("format_money_fr", b.data, "1\xe2\x80\xaf" "250\xe2\x80\xaf"
 	    "000\xc2\xa0XOF");

@@ -9,9 +9,11 @@
 --   blank = true                             a header row and rows = 8
 --                                            empty rows of fields
 -- Values: localised strings in the page's language, booleans as yes/no
--- words, numbers with pk.number, ISO dates with pk.date, known enum
--- values (sector, level, kind, decision: the project's vocabularies;
--- answer) with their label.  A blank table carries the safety notice.
+-- words, numbers with pk.number (but a whole number in a column of years,
+-- year, as_of or *_year, as written: 2026, never 2,026), ISO dates with
+-- pk.date, known enum values (sector, level, kind, decision: the
+-- project's vocabularies; answer) with their label.  A blank table
+-- carries the safety notice.
 
 local ARGS = { type = "record", fields = {
   source = { type = "string", nonempty = true },
@@ -64,11 +66,20 @@ local function header(name, headers)
   return pk.label("screening_questions", name) or name
 end
 
+-- Whether column name holds years (year, as_of, founded_year).
+local function years(name)
+  return name == "year" or name == "as_of" or
+    (#name > 5 and name:sub(-5) == "_year")
+end
+
 -- The text of one value.
 local function value(name, v)
   local t = type(v)
   if v == nil then return nil end
   if t == "boolean" then return pk.t(v and "answer.yes" or "answer.no") end
+  if t == "number" and years(name) and math.type(v) == "integer" then
+    return tostring(v)
+  end
   if t == "number" then return pk.number(v) end
   if t == "string" then
     for _, vocab in ipairs(LABELS[name] or {}) do

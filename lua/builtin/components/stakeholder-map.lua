@@ -707,6 +707,32 @@ local function markers(g, list)
   return out, bestnum
 end
 
+-- What the drawing says to someone who cannot see it, from the data: how
+-- many stakeholders in each quadrant (as the drawing places them: an
+-- influence of 3 with the high, a support of 0 with the opposed), the
+-- champions by name, and that the table follows.  The PDF's Figure and
+-- the site's <svg role="img"> read it (aria-labelledby: title, desc).
+local function describe(list)
+  local n = { engage = 0, manage = 0, inform = 0, monitor = 0 }
+  local champions = {}
+  for _, s in ipairs(list) do
+    local q = QUADS[quad_of(s)].key
+    n[q] = n[q] + 1
+    if s.champion then champions[#champions + 1] = pk.loc(s.name) end
+  end
+  local zones = {}
+  for _, q in ipairs({ "engage", "manage", "inform", "monitor" }) do
+    zones[#zones + 1] = pk.t("map.alt_zone", pk.t("map." .. q), pk.number(n[q]))
+  end
+  local out = { pk.t("map.desc"), pk.t("map.alt_count", pk.number(#list)) ..
+    " " .. table.concat(zones, pk.t("map.alt_sep")) .. "." }
+  if #champions > 0 then
+    out[#out + 1] = pk.t("map.alt_champions", table.concat(champions, ", ")) .. "."
+  end
+  out[#out + 1] = pk.t("map.alt_table")
+  return table.concat(out, " ")
+end
+
 -- The sectors the legend shows: those of the data, or all of them.
 local function used(list)
   local present, sectors = {}, {}
@@ -733,7 +759,7 @@ local function map_svg(list, title)
   local bg, bottom = background(g)
   local marks, keys = markers(g, list)
   local leg, h = legend(g.W, used(list), bottom + 8, keys, true)
-  return svgnode(g.W, h, title, pk.t("map.desc"), bg, leg, marks)
+  return svgnode(g.W, h, title, describe(list), bg, leg, marks)
 end
 
 -- The blank grid, and its legend as a drawing of its own.

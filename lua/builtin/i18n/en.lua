@@ -64,6 +64,11 @@ return {
   -- stakeholder map
   ["map.title"] = "Stakeholder map",
   ["map.desc"] = "Each stakeholder is placed by influence (vertical axis) and support (horizontal axis).",
+  ["map.alt_count"] = "%s stakeholders.",
+  ["map.alt_zone"] = "%s: %s",
+  ["map.alt_sep"] = "; ",
+  ["map.alt_champions"] = "With a champion inside: %s",
+  ["map.alt_table"] = "The table that follows lists them one by one.",
   ["map.influence"] = "Influence",
   ["map.support"] = "Support",
   ["map.low"] = "Low",

@@ -64,6 +64,11 @@ return {
   -- carte des parties prenantes
   ["map.title"] = "Carte des parties prenantes",
   ["map.desc"] = "Chaque partie prenante est placée selon son influence (axe vertical) et son soutien (axe horizontal).",
+  ["map.alt_count"] = "%s parties prenantes.",
+  ["map.alt_zone"] = "%s : %s",
+  ["map.alt_sep"] = " ; ",
+  ["map.alt_champions"] = "Avec un relais interne : %s",
+  ["map.alt_table"] = "Le tableau qui suit les présente une à une.",
   ["map.influence"] = "Influence",
   ["map.support"] = "Soutien",
   ["map.low"] = "Faible",

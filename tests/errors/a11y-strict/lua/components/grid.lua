@@ -1,0 +1,3 @@
+return function(args)
+  return pk.h("table", {}, pk.h("tbody", {}, pk.h("tr", {}, pk.h("td", {}, "a"), pk.h("td", {}, "b"))))
+end

@@ -1,0 +1,5 @@
+-- Loads the data file named by source, then returns a paragraph.
+return function(args)
+  pk.data(args.source)
+  return pk.h("p", nil, "ok")
+end

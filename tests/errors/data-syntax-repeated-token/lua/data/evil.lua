@@ -1,0 +1,4 @@
+return {
+  { id = "a", name = "A" },
+  { id id = "b", name = "B" },
+}

@@ -1,0 +1,1 @@
+return { title = "Probe", languages = { "fr" } }

@@ -1,0 +1,1 @@
+return { title = { fr = "T", en = "T" }, languages = { "fr", "en" } }

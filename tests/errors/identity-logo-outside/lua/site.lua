@@ -1,0 +1,5 @@
+return {
+  title = "T", languages = { "fr", "en" },
+  publisher = { name = "Ministère",
+    logo = "../logo.svg" },
+}

@@ -1,0 +1,3 @@
+return function(args)
+  return pk.h("abbr", { title = "a\2b" }, "x")
+end

@@ -1,0 +1,3 @@
+return {
+  page_of = "Page %d\1 of %d",
+}
