@@ -208,13 +208,15 @@ FUZZERS := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c
 build/fuzz: | deps-test
 	mkdir -p $@
 
-# keep the objects: each fuzzer links all of them
+# keep the objects: each fuzzer links all of them (made again when a
+# header they include changes, as the build's are)
 .SECONDARY: $(FUZZ_OBJS)
+-include $(FUZZ_OBJS:.o=.d)
 
 build/fuzz/%.o: generator/%.c | build/fuzz
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Igenerator $(PKG_CFLAGS) \
-	    -DPK_SHAREDIR='"$(SHAREDIR)"' $(FUZZ_FLAGS) -c -o $@ $<
+	    -DPK_SHAREDIR='"$(SHAREDIR)"' $(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
 	$(FUZZ_CC) -std=c11 -D_DEFAULT_SOURCE $(PKG_CFLAGS) -Igenerator \

@@ -32,7 +32,8 @@ return {
       booklet = true },    -- also guide-booklet.pdf: A5, two-up on A4
     { id = "mou",
       title = { fr = "Protocole d’accord : exemple rempli", en = "Memorandum of understanding: filled example" },
-      pages = { "tool-mou", "tool-sharing" }, formats = { "pdf", "odt", "docx" } },
+      -- read front to back, its articles numbered: no contents page
+      pages = { "tool-mou", "tool-sharing" }, formats = { "pdf", "odt", "docx" }, toc = false },
     { id = "mou-template",
       title = { fr = "Protocole d’accord : modèle à remplir", en = "Memorandum of understanding: blank template" },
       pages = { "tool-mou-blank", "tool-sharing-blank" }, formats = { "pdf", "odt", "docx" } },
@@ -40,9 +41,24 @@ return {
       title = { fr = "Fiches de travail", en = "Worksheets" },
       pages = { "tool-map", "tool-screening", "tool-plan", "tool-log" } },
     { id = "workshop-pack",
-      title = { fr = "Dossier d’atelier", en = "Workshop pack" },
+      title = { fr = "Dossier d’atelier : animation", en = "Workshop pack: facilitators" },
       pages = { "agenda", "guide/*", "tool-map", "tool-screening", "tool-mou-blank",
                 "tool-sharing-blank", "tool-plan", "tool-log" },  -- "guide/*" already holds the examples
     },
+    -- what each participant gets: the chapters the sessions read (the
+    -- facilitators present "why" and show the examples from their pack)
+    -- and the worksheets without their filled examples; also as an A5
+    -- booklet
+    { id = "participant-pack",
+      title = { fr = "Dossier du participant", en = "Participant pack" },
+      pages = { "examples", "choose", "risks", "action-plan",
+                "tool-map", "tool-screening", "tool-plan", "tool-log", "tool-sharing-blank" },
+      examples = false, booklet = true },
+    -- each blank worksheet once, to print more copies
+    { id = "blank-worksheets",
+      title = { fr = "Fiches vierges", en = "Blank worksheets" },
+      pages = { "tool-map", "tool-screening", "tool-mou-blank", "tool-sharing-blank",
+                "tool-plan", "tool-log" },
+      worksheets_only = true },
   },
 }

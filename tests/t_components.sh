@@ -249,6 +249,44 @@ for lang in fr en; do
 	fi
 done
 
+# The map's labels against everything else of the drawing, from the SVG
+# geometry and from the PDF as printed (tests/map/mapcheck.py): the test
+# maps, then crowded fictional data, a dozen actors on four cells (the
+# middle values, the corners under the quadrant names, all in one cell,
+# twenty-five spread out).
+MAPCHECK="/usr/bin/python3 $ROOT/tests/map/mapcheck.py"
+pcheck() {      # pcheck NAME ARGS...: PASS when mapcheck.py says ok
+	n=$1; shift
+	if r=$($MAPCHECK "$@" 2>&1); then pass "$n"; else fail "$n" "$(echo "$r" | head -5 | tr '\n' ';')"; fi
+}
+for lang in fr en; do
+	pcheck components/map/$lang-labels-clear svg "$W/$lang-stakeholder-map.html"
+	lcheck components/map/$lang-middle-values has "$W/$lang-stakeholder-map.html" \
+	    "$(lua5.4 -e "print(dofile('$ROOT/lua/builtin/i18n/$lang.lua')['map.middle'])" | sed 's/[:;]/\n/' | head -1)"
+done
+C=$ROOT/tests/map/crowded
+for lang in fr en; do
+	for set in a b c d e; do
+		n=components/map/crowded-$lang-$set
+		if ! (cd "$C" && "$PACTKIT" render --project . "content/$lang/crowd-$set.md") \
+		    >"$W/crowd-$lang-$set.html" 2>"$W/crowd-$lang-$set.err"; then
+			fail $n "render failed: $(head -c 300 "$W/crowd-$lang-$set.err")"
+			continue
+		fi
+		pcheck $n-svg svg "$W/crowd-$lang-$set.html"
+		(cd "$C" && "$PACTKIT" render --project . --pdf "$W/crowd-$lang-$set.pdf" \
+		    --dump-layout "$W/crowd-$lang-$set.dump" "content/$lang/crowd-$set.md") 2>/dev/null
+		pcheck $n-pdf pdf "$W/crowd-$lang-$set.pdf" "$W/crowd-$lang-$set.dump" \
+		    "$W/crowd-$lang-$set.html"
+	done
+	# a dozen on four cells: every name on the map, none in the legend
+	for set in a b c; do
+		lcheck components/map/crowded-$lang-$set-named count "$W/crowd-$lang-$set.html" \
+		    'class="pk%-marker"' 12
+		check components/map/crowded-$lang-$set-no-warning test ! -s "$W/crowd-$lang-$set.err"
+	done
+done
+
 lcheck components/screening/fr-answers-in-words answers "$W/fr-partner-screening.html" "Oui|En partie|Non|Inconnu"
 lcheck components/screening/en-answers-in-words answers "$W/en-partner-screening.html" "Yes|Partly|No|Unknown"
 check components/screening/fr-why grep -q 'Seul lieu d’hébergement sûr.' "$W/fr-partner-screening.html"
@@ -284,8 +322,9 @@ lcheck components/mou/blank-room-to-write lines "$W/fr-mou-blank.tree"
 for lang in fr en; do
 	h=$W/$lang-action-plan.html
 	lcheck components/plan/$lang-blank-labelled labels "$h"
-	# rows = 3: 3 rows of 5 fields
-	lcheck components/plan/$lang-blank-rows count "$h" 'name="action%d%-' 15
+	# rows = 3: 3 rows of 4 fields and 4 boxes to tick (the level)
+	lcheck components/plan/$lang-blank-rows count "$h" 'name="action%d%-' 24
+	lcheck components/plan/$lang-blank-level count "$h" 'name="action%d%-level" type="radio"' 12
 done
 lcheck components/plan/fr-steps headings "$W/fr-action-plan.html" "Étape 1 : analyse du problème|Étape 2 : vision du changement|Étape 3 : le plan|Étape 4 : suivi"
 lcheck components/plan/en-steps headings "$W/en-action-plan.html" "Step 1: problem analysis|Step 2: vision of the change|Step 3: the plan|Step 4: monitoring"
@@ -295,7 +334,8 @@ check components/plan/en-who grep -q 'Green Valley police unit, Green Valley wom
 for lang in fr en; do
 	h=$W/$lang-consultation-log.html
 	lcheck components/log/$lang-blank-labelled labels "$h"
-	lcheck components/log/$lang-blank-meetings count "$h" '<fieldset class="pk%-meeting pk%-keep">' 2
+	lcheck components/log/$lang-blank-meetings count "$h" 'name="m%d%-date"' 2
+	lcheck components/log/$lang-blank-kind count "$h" 'name="m%d%-kind" type="radio"' 6
 	check components/log/$lang-blank-warning grep -q 'class="pk-note"' "$h"
 	lcheck components/log/$lang-rows count "$h" '<th scope="row"><time' 2
 done

@@ -15,7 +15,8 @@ for d in "$A" "$B"; do
 	cp -R "$ROOT/lua" "$ROOT/content" "$ROOT/assets" "$d/"
 	[ -d "$ROOT/themes" ] && cp -R "$ROOT/themes" "$d/"
 done
-"$PACTKIT" build "$A" >"$OUT/toolkit-a.log" 2>&1
+rm -rf "$OUT/toolkit-dump"
+"$PACTKIT" build --dump-layout "$OUT/toolkit-dump" "$A" >"$OUT/toolkit-a.log" 2>&1
 check toolkit/builds test $? -eq 0
 sleep 1
 "$PACTKIT" build -q "$B" 2>/dev/null
@@ -48,6 +49,47 @@ f=$(ls "$C"/lua/data/*.lua | head -n 1)
 "$PACTKIT" check "$C" >/dev/null 2>"$OUT/toolkit-lint2.err"
 check toolkit/lint-reads-toolkit-data grep -q "lua/data/$(basename "$f"):1:7: warning: a field named after survivors" "$OUT/toolkit-lint2.err"
 
+# The print audit of the worksheets (tests/print/worksheets.py, from the
+# layout dumps) on every PDF of the default toolkit, booklets too: no
+# map label over another label, a marker, a quadrant line or a text, no
+# marker on a quadrant line; every blank field with room to write by hand
+# (lines 8 mm apart, 15 mm wide, three lines in a table cell); the blank
+# map's plot at least 230 x 150 mm on A4.  Each only when the dumps showed
+# what it audits (the maps' labels, the fields' lines, the blank plots).
+# And the audit finds each fault in a dump made to have them.
+WS="/usr/bin/python3 $ROOT/tests/print/worksheets.py"
+W=$OUT/toolkit-worksheets.txt
+$WS "$OUT"/toolkit-dump/*/*.layout >"$W" 2>&1
+audited() {     # audited KIND SEEN MIN: no fault of KIND, SEEN >= MIN
+	grep -qx "check $1 0" "$W" &&
+	    awk -v k="$2" -v n="$3" '$1 == "seen" { for (i = 2; i < NF; i += 2)
+	        if ($i == k) ok = $(i + 1) >= n } END { exit !ok }' "$W"
+}
+check toolkit/print-labels audited labels labels 40
+check toolkit/print-fields audited fields fields 500
+check toolkit/print-grid audited grid blank 8
+$WS "$ROOT/tests/print/faulty.layout" >"$OUT/toolkit-faulty.txt" 2>&1
+rc=$?
+check toolkit/print-audit-finds sh -c "test $rc -eq 1 && grep -qx 'check labels 3' '$OUT/toolkit-faulty.txt' &&
+    grep -qx 'check fields 3' '$OUT/toolkit-faulty.txt' && grep -qx 'check grid 1' '$OUT/toolkit-faulty.txt'"
+
+# A blank table that fits on a page is not split: the blank stakeholder
+# table's seven rows on one page in every document that has it (in fr
+# the eighth row went alone onto a page of its own)
+check toolkit/blank-table-whole awk '
+    $2 == "field" && $NF ~ /^row[0-9]+-name$/ && FILENAME !~ /booklet/ {
+	if (!(FILENAME in pg)) { pg[FILENAME] = $1; docs++ }
+	else if (pg[FILENAME] != $1) bad = 1; n++ }
+    END { exit bad || docs < 8 || n < 56 }' "$OUT"/toolkit-dump/*/*.layout
+
+# A booklet is for reading: its blank worksheets are left out (on A5
+# their columns are too narrow to write in), the A4 document keeps them
+for l in fr en; do
+	check toolkit/booklet-no-worksheets-$l sh -c "
+	    ! pdftotext '$A/output/pdf/$l/participant-pack-booklet.pdf' - | grep -q '☐' &&
+	    pdftotext '$A/output/pdf/$l/participant-pack.pdf' - | grep -q '☐'"
+done
+
 # The blank MoU: each party's block compact and whole on a page, three
 # to a page, its labels beside the writing lines, each field with real
 # room to write by hand (8 mm a line at least), fillable.
@@ -58,11 +100,11 @@ check toolkit/mou-template-renders test -s "$D"
 check toolkit/mou-template-parties-compact awk '
     /^#/ { ml = $9; m = $3 - $7 - $9 }
     $2 == "line" { n++; LP[n] = $1; LX[n] = $3; LY[n] = $4; LW[n] = $5; LH[n] = $6 }
-    $2 == "field" && $7 ~ /^party[0-9]+-/ {
-	p = $7; sub(/^party/, "", p); sub(/-.*/, "", p)
+    $2 == "field" && $NF ~ /^party[0-9]+-/ {
+	p = $NF; sub(/^party/, "", p); sub(/-.*/, "", p)
 	if ((p in pg) && pg[p] != $1) bad = 1          # a block split
 	pg[p] = $1; nf++
-	lines = ($7 ~ /address/) ? 2 : 1
+	lines = ($NF ~ /address/) ? 2 : 1
 	if ($6 < lines * 22.68) bad = 1                 # under 8 mm a line
 	if ($3 < ml + m / 4) bad = 1                    # no label beside
 	F[nf] = $1 " " $3 " " $4 " " $6 }
@@ -77,7 +119,7 @@ check toolkit/mou-template-parties-compact awk '
 	exit bad || nf < 15 || most < 3 }' "$D"
 qpdf --json --json-key=acroform "$A/output/pdf/en/mou-template.pdf" >"$OUT/toolkit-mou-template.json" 2>/dev/null
 check toolkit/mou-template-fields-fillable sh -c "grep -q '\"fullname\": \"party4-focal-point\"' '$OUT/toolkit-mou-template.json' &&
-    grep -q '\"fullname\": \"sign4-seal\"' '$OUT/toolkit-mou-template.json'"
+    grep -q '\"fullname\": \"sign4-date\"' '$OUT/toolkit-mou-template.json'"
 
 # One-answer questions of the blank worksheets: one radio group field
 # per question (its buttons are its widgets), not a field per button.
@@ -137,8 +179,9 @@ if need toolkit/pdf-tools pdftotext pdfinfo; then
 	    index($2, "Stakeholder map of your area") && !index($2, "Influence") && !index($2, "Trusted by survivors") { bad = 1 }
 	    END { exit bad }' "$OUT/toolkit-en-pack.txt"
 	# a heading and its intro on the page of the drawing they introduce
+	# (the blank map's legend: the grid is a landscape page of its own)
 	check toolkit/map-intro-with-grid awk -F '\t' '
-	    index($2, "Place each stakeholder on the grid") && !index($2, "Neutral") { bad = 1 }
+	    index($2, "Place each stakeholder on the grid") && !index($2, "Trusted by survivors") { bad = 1 }
 	    END { exit bad }' "$OUT/toolkit-en-pack.txt"
 	check toolkit/log-caption-with-table awk -F '\t' '
 	    index($2, "Four meetings from the first months") && !index($2, "Participating") { bad = 1 }

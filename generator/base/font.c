@@ -1,8 +1,9 @@
 /*
  * font.c: the advance widths of Liberation Sans (metric-compatible with
  * Arial and Helvetica) for printable ASCII, for the stages that estimate
- * how wide a text is without a font file: pk.textwidth (lua/ltree.c)
- * and the EMF drawings of DOCX (office/emf.c).
+ * how wide a text is without a font file: pk.textwidth (lua/ltree.c),
+ * the EMF drawings of DOCX (office/emf.c), and the PDF's drawings, whose
+ * text keeps the width the drawing was measured with (pdf/svg.c).
  */
 #include "base/pactkit.h"
 
@@ -20,4 +21,38 @@ int
 font_ascii_width(int c)
 {
 	return ascii_w[c - 32];
+}
+
+/* U+00C0..U+00FF: the letter each accented one is as wide as. */
+static const char latin1_base[] = "AAAAAA\001CEEEEIIII\002NOOOOO\003OUUUUY\004"
+    "\005aaaaaa\006ceeeeiiii\007nooooo\010ouuuuy\011y";
+
+int
+font_width(long cp)
+{
+	static const int special[] = { 1000, 722, 584, 667, 611, 889, 556,
+	    584, 556 };         /* Æ Ð × Þ ß æ ð ÷ þ */
+	int c;
+
+	if (cp >= 32 && cp < 127)
+		return font_ascii_width((int)cp);
+	if (cp >= 0xc0 && cp <= 0xff) {
+		c = latin1_base[cp - 0xc0];
+		return c < 32 ? special[c - 1] :
+		    c == 'I' || c == 'i' ? 278 : font_ascii_width(c);
+	}
+	switch (cp) {
+	case 0xa0: return 278;          /* no-break space */
+	case 0x202f: return 200;        /* narrow no-break space */
+	case 0xab: case 0xbb: return 556;
+	case 0x152: return 1000;        /* Œ */
+	case 0x153: return 944;         /* œ */
+	case 0x2018: case 0x2019: return 222;
+	case 0x201c: case 0x201d: return 333;
+	case 0x2013: return 556;
+	case 0x2014: case 0x2026: return 1000;
+	case 0x20ac: return 556;
+	case 0xb0: return 400;
+	default: return 556;
+	}
 }

@@ -115,6 +115,9 @@ const char *suggest_nearest(const char *, const char *const *, size_t);
 /* The advance width of an ASCII character c (32 to 126) in Liberation
  * Sans, in 1/1000 em. */
 int	 font_ascii_width(int c);
+/* The advance of code point cp in Liberation Sans, per mille of the
+ * size (accented Latin letters as their base letter, others 556). */
+int	 font_width(long cp);
 
 /* ---- json.c ----------------------------------------------------------- */
 
@@ -215,6 +218,8 @@ struct docspec {
 	int	 duplex;            /* 1: each part starts on a right-hand page
 				     * (default 0; `recto` is its old name) */
 	int	 booklet;           /* 1: also <id>-booklet.pdf, A5 two-up */
+	int	 examples;          /* 0: the worksheets' filled examples left out (default 1) */
+	int	 worksheets_only;   /* 1: each page's title and blank worksheets only */
 	unsigned formats;           /* DOC_PDF | DOC_ODT | DOC_DOCX (default DOC_PDF) */
 	char	*paper[PK_MAXLANG]; /* "A4" or "Letter" per language (the
 				     * site's unless the document says) */
@@ -433,7 +438,7 @@ struct pdf_style {
 	double	 margin[4];         /* top, right, bottom, left, pt */
 	double	 parskip;           /* space between blocks, pt */
 	double	 indent;            /* list and quote indent, pt */
-	double	 writeline;         /* handwriting line spacing, pt (~9 mm) */
+	double	 writeline;         /* handwriting line spacing, pt (~8 mm) */
 	int	 justify;           /* 1: justify body paragraphs */
 	int	 hyphenate;         /* 1: hyphenate with libhyphen */
 	unsigned text, heading, link, rule, shade, muted; /* 0xRRGGBB */

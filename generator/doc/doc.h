@@ -30,6 +30,20 @@ struct page **project_doc_pages(const struct project *,
  * d's patterns it matches (d->npages when none). */
 size_t	 project_doc_part(const struct docspec *, const struct page *);
 
+/* parts.c: the trees of pages[0..np) as document d keeps them: copies
+ * without the worksheets' filled examples (examples = false), or with
+ * only each page's title and blank worksheets (worksheets_only); NULL
+ * when d keeps its pages whole, and an entry NULL for a page to take
+ * whole.  Free with parts_free. */
+xmlDocPtr *parts_copy(const struct docspec *d, struct page **pages,
+	    size_t np);
+void	 parts_free(xmlDocPtr *, size_t np);
+/* A copy of the page tree at root for reading in a booklet: without its
+ * blank worksheets (on half sheets their columns are too narrow to write
+ * in), each with its section when that holds nothing else; NULL on
+ * failure.  Free with xmlFreeDoc. */
+xmlDocPtr parts_reading(xmlNodePtr root);
+
 /* statements.c: the accessibility statement, privacy note and legal
  * notice pactkit writes in each language (struct page gen). */
 enum stmt_kind {

@@ -521,40 +521,6 @@ pk_id(lua_State *L)
 	return 1;
 }
 
-/* U+00C0..U+00FF: the letter each accented one is as wide as. */
-static const char latin1_base[] = "AAAAAA\001CEEEEIIII\002NOOOOO\003OUUUUY\004"
-    "\005aaaaaa\006ceeeeiiii\007nooooo\010ouuuuy\011y";
-
-static int
-width(long cp)
-{
-	static const int special[] = { 1000, 722, 584, 667, 611, 889, 556,
-	    584, 556 };         /* Æ Ð × Þ ß æ ð ÷ þ */
-	int c;
-
-	if (cp >= 32 && cp < 127)
-		return font_ascii_width((int)cp);
-	if (cp >= 0xc0 && cp <= 0xff) {
-		c = latin1_base[cp - 0xc0];
-		return c < 32 ? special[c - 1] :
-		    c == 'I' || c == 'i' ? 278 : font_ascii_width(c);
-	}
-	switch (cp) {
-	case 0xa0: return 278;          /* no-break space */
-	case 0x202f: return 200;        /* narrow no-break space */
-	case 0xab: case 0xbb: return 556;
-	case 0x152: return 1000;        /* Œ */
-	case 0x153: return 944;         /* œ */
-	case 0x2018: case 0x2019: return 222;
-	case 0x201c: case 0x201d: return 333;
-	case 0x2013: return 556;
-	case 0x2014: case 0x2026: return 1000;
-	case 0x20ac: return 556;
-	case 0xb0: return 400;
-	default: return 556;
-	}
-}
-
 static int
 pk_textwidth(lua_State *L)
 {
@@ -567,7 +533,7 @@ pk_textwidth(lua_State *L)
 	while (i < len) {
 		if ((cp = utf8_next(s, len, &i)) < 0)
 			cp = 0xfffd;
-		w += width(cp);
+		w += font_width(cp);
 	}
 	lua_pushnumber(L, w * size / 1000.0);
 	return 1;

@@ -65,7 +65,7 @@ pdfstyle_defaults(struct pdf_style *st)
 	st->margin[3] = MM(24);
 	st->parskip = 6;
 	st->indent = 18;
-	st->writeline = MM(9);
+	st->writeline = MM(8);
 	st->justify = 1;
 	st->hyphenate = 1;
 	st->text = 0x1a1a1a;

@@ -495,7 +495,7 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 {
 	static const char *const known[] = { "id", "title", "subtitle",
 	    "pages", "cover", "toc", "duplex", "recto", "booklet", "formats",
-	    "paper", NULL };
+	    "paper", "examples", "worksheets_only", NULL };
 	struct site *site = c->site;
 	struct docspec *d;
 	char path[64], ppath[96], got[128];
@@ -544,6 +544,9 @@ site_docs(lua_State *L, struct sitectx *c, int t)
 		}
 		lua_pop(L, 1);
 		d->booklet = get_bool(L, c, dt, "booklet", path, 0);
+		d->examples = get_bool(L, c, dt, "examples", path, 1);
+		d->worksheets_only = get_bool(L, c, dt, "worksheets_only",
+		    path, 0);
 		unknown_fields(L, c, dt, path, known, "document");
 		get_str(L, c, dt, "id", path, &d->id);
 		if (d->id == NULL) {

@@ -19,7 +19,9 @@ int
 office_write_all(struct project *p, const char *outdir)
 {
 	struct site *s = &p->site;
-	size_t li, di, np;
+	size_t li, di, np, i;
+	struct page *shallow = NULL;
+	xmlDocPtr *kept;
 	int ok = 1;
 
 	for (li = 0; li < s->nlangs; li++)
@@ -64,6 +66,18 @@ office_write_all(struct project *p, const char *outdir)
 				d.margin = 2.0;
 			}
 			d.epoch = format_epoch();
+			/* a document that leaves parts of its pages out
+			 * converts copies (the same pages, other trees) */
+			kept = parts_copy(ds, pages, np);
+			if (kept != NULL) {
+				shallow = xcalloc(np, sizeof(*shallow));
+				for (i = 0; i < np; i++) {
+					shallow[i] = *pages[i];
+					if (kept[i] != NULL)
+						shallow[i].doc = kept[i];
+					pages[i] = &shallow[i];
+				}
+			}
 			if (convert_doc(p, pages, np, &d)) {
 				if (ds->formats & DOC_ODT) {
 					out = xasprintf("%s/pdf/%s/%s.odt",
@@ -80,6 +94,9 @@ office_write_all(struct project *p, const char *outdir)
 				}
 			} else
 				ok = 0;
+			parts_free(kept, np);
+			free(shallow);
+			shallow = NULL;
 			free(pages);
 			model_free(&d);
 		}

@@ -25,14 +25,27 @@ para(struct flow *f, const struct ctx *c, xmlNodePtr n)
 {
 	struct ctx k = *c;
 	const char *cls = tree_get_attr(n, "class");
+	int save;
 
 	if (cls != NULL && strstr(cls, "pk-meta") != NULL) {
 		k.size = f->st->smallsize;
 		k.color = f->st->muted;
 		k.justify = 0;
+	} else if (tree_has_class(n, "pk-prompt")) {
+		/* a worksheet's prompt: grey, with the field it helps */
+		k.size = f->st->smallsize + 0.5;
+		k.color = f->st->muted;
+		k.italic = 1;
+		k.justify = 0;
+		save = tag_enter(f, "P", n);
+		container(f, &k, n);
+		f->tagcur = save;
+		if (f->nv > 0)
+			f->v[f->nv - 1].keep = 1;
+		return;
 	}
 	/* a p may hold fields, which are blocks in print */
-	int save = tag_enter(f, "P", n);
+	save = tag_enter(f, "P", n);
 
 	container(f, &k, n);
 	f->tagcur = save;
@@ -368,6 +381,31 @@ code(struct flow *f, const struct ctx *c, xmlNodePtr n)
 
 /* ---- drawings --------------------------------------------------------- */
 
+/*
+ * The height a drawing may take: four fifths of the page, but the whole
+ * page less its caption when it is its figure's one drawing and the
+ * figure is a page of its own (pk-landscape: the blank stakeholder map).
+ */
+static double
+page_room(const struct flow *f, xmlNodePtr n)
+{
+	xmlNodePtr fig = n->parent, m;
+	double used = parskip(f);
+	size_t i;
+
+	if (fig == NULL || !tree_is(fig, "figure") ||
+	    !tree_has_class(fig, "pk-landscape"))
+		return f->bh * 0.8;
+	for (m = fig->children; m != NULL; m = m->next)
+		if (m != n && m->type == XML_ELEMENT_NODE &&
+		    !tree_is(m, "figcaption"))
+			return f->bh * 0.8;
+	/* the caption just laid out (its lines), kept with the drawing */
+	for (i = f->nv; i > 0 && f->v[i - 1].keep && !f->v[i - 1].brk; i--)
+		used += f->v[i - 1].h + (i < f->nv ? f->v[i].before : 0);
+	return f->bh - used - 1;
+}
+
 /* The element with id under root, or NULL. */
 static xmlNodePtr
 by_id(xmlNodePtr root, const char *id)
@@ -469,8 +507,8 @@ drawing(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		return;
 	w = c->w;
 	h = vh * w / vw;
-	if (h > f->bh * 0.8) {
-		h = f->bh * 0.8;
+	if (h > page_room(f, n)) {
+		h = page_room(f, n);
 		w = vw * h / vh;
 	}
 	memset(&it, 0, sizeof(it));
@@ -613,6 +651,113 @@ inline_run(struct flow *f, const struct ctx *c, xmlNodePtr first,
 }
 
 
+/*
+ * Room to sign on the right of its label dt, on one item: a line about
+ * 10 mm below the top, or a box for a seal.  Falls back to the label
+ * above the room when the label takes more than a line.
+ */
+static int
+sign_beside(struct flow *f, const struct ctx *c, xmlNodePtr dt, int seal,
+    int bold)
+{
+	struct ctx k = *c;
+	struct inl in = { 0 };
+	struct vitem *it;
+	struct pdf_box *b;
+	double right = c->x, h = seal ? 72 : 30, dy;
+	size_t i, nl;
+
+	k.bold = bold;
+	k.justify = 0;
+	inline_walk(f, &in, &k, dt, NULL);
+	nl = lines_set(f, &in, &k, parskip(f), 1, 0);
+	inline_free(&in);
+	if (nl != 1)
+		return 0;
+	it = &f->v[f->nv - 1];
+	for (i = 0; i < it->nbox; i++)
+		if (it->box[i].kind == BOX_WORD &&
+		    it->box[i].x + it->box[i].w > right)
+			right = it->box[i].x + it->box[i].w;
+	/* the label on the line, or at the top of the seal's box */
+	dy = seal ? 2 + k.size * ASC - it->base : h - 4 - it->base;
+	for (i = 0; i < it->nbox; i++) {
+		it->box[i].y += dy;
+		it->box[i].base += dy;
+	}
+	it->base += dy;
+	it->h = h;
+	it->keep = 0;
+	if (right < c->x + c->w * 0.3)
+		right = c->x + c->w * 0.3;
+	else
+		right += 6;
+	b = layout_ibox(it, seal ? BOX_RECT : BOX_RULE);
+	b->x = right;
+	b->w = c->x + c->w - right;
+	if (seal && b->w > 144)
+		b->w = 144;
+	b->y = seal ? 2 : h - 2;
+	b->h = seal ? h - 4 : 0;
+	b->lw = 0.6;
+	b->color = f->st->rule;
+	return 1;
+}
+
+/* A definition list of a signature block: each term and its text on one
+ * line, each room to sign on the right of its term (a term in bold, but
+ * in a form, where the terms are labels as its fields' are). */
+static void
+deflist_compact(struct flow *f, const struct ctx *c, xmlNodePtr n)
+{
+	xmlNodePtr m, dd;
+	int form = 0, l = f->tagcur, li;
+
+	for (m = n->parent; m != NULL && !form; m = m->parent)
+		form = tree_is(m, "form");
+
+	for (m = n->children; m != NULL; m = m->next) {
+		struct ctx k = *c;
+		struct inl in = { 0 };
+
+		if (!tree_is(m, "dt"))
+			continue;
+		for (dd = m->next; dd != NULL && dd->type != XML_ELEMENT_NODE;
+		    dd = dd->next)
+			;
+		/* an LI whose Lbl is the term, its text the LBody; the room
+		 * to sign (a line, a box) an artifact */
+		li = tag_open(f->tags, l, "LI");
+		tag_lang(f, li, m);
+		if (li >= 0)
+			f->tagcur = tag_open(f->tags, li, "Lbl");
+		if (dd != NULL && tree_is(dd, "dd") &&
+		    tree_has_class(dd, "pk-sign-line") && dd->children == NULL &&
+		    sign_beside(f, c, m, tree_has_class(dd, "pk-sign-seal"),
+		    !form)) {
+			f->tagcur = l;
+			m = dd;
+			continue;
+		}
+		k.justify = 0;
+		k.bold = 1;
+		inline_walk(f, &in, &k, m, NULL);
+		if (dd != NULL && tree_is(dd, "dd")) {
+			k.bold = 0;
+			if (li >= 0) {
+				f->tagcur = tag_open(f->tags, li, "LBody");
+				tag_lang(f, f->tagcur, dd);
+			}
+			inline_text(f, &in, &k, "\xc2\xa0\xc2\xa0 ", 5, NULL);
+			inline_walk(f, &in, &k, dd, NULL);
+			m = dd;
+		}
+		f->tagcur = l;
+		lines_set(f, &in, &k, parskip(f), 0, 1);
+		inline_free(&in);
+	}
+}
+
 /* A definition list as a list: each term an LI whose Lbl is the term and
  * whose LBody are its definitions. */
 static void
@@ -620,6 +765,12 @@ deflist(struct flow *f, const struct ctx *c, xmlNodePtr n)
 {
 	xmlNodePtr m;
 	int save = tag_enter(f, "L", n), l = f->tagcur, li = -1;
+
+	if (n->parent != NULL && tree_has_class(n->parent, "pk-signature")) {
+		deflist_compact(f, c, n);
+		f->tagcur = save;
+		return;
+	}
 
 	for (m = n->children; m != NULL; m = m->next) {
 		if (tree_is(m, "dt")) {
@@ -813,6 +964,52 @@ block_plain(struct flow *f, const struct ctx *c, struct ctx *kp,
 	}
 }
 
+/* 1 when n comes right after the legend of its fieldset. */
+static int
+after_legend(xmlNodePtr n)
+{
+	xmlNodePtr m;
+
+	for (m = n->prev; m != NULL && m->type != XML_ELEMENT_NODE; m = m->prev)
+		;
+	return m != NULL && tree_is(m, "legend");
+}
+
+/*
+ * A group of boxes to tick (fieldset.pk-choices) as one paragraph: its
+ * question (the legend) in bold, then its choices, on the same line when
+ * they fit.  0 when it holds more than a legend and boxes to tick.
+ */
+static int
+choices(struct flow *f, const struct ctx *c, xmlNodePtr n)
+{
+	xmlNodePtr m, legend = NULL;
+	struct inl in = { 0 };
+	struct ctx k = *c;
+
+	for (m = n->children; m != NULL; m = m->next)
+		if (tree_is(m, "legend") && legend == NULL)
+			legend = m;
+		else if (m->type == XML_ELEMENT_NODE && !inline_is(m))
+			return 0;
+	if (legend == NULL || tree_has_class(legend, "pk-visually-hidden"))
+		return 0;
+	k.family = PF_SANS;
+	k.bold = 1;
+	k.size = f->st->smallsize + 0.5;
+	k.justify = 0;
+	inline_walk(f, &in, &k, legend, NULL);
+	k = *c;
+	k.justify = 0;
+	inline_text(f, &in, &k, "\xc2\xa0 ", 3, NULL);
+	for (m = n->children; m != NULL; m = m->next)
+		if (m != legend)
+			inline_node(f, &in, &k, m, NULL);
+	lines_set(f, &in, &k, parskip(f), 0, 1);
+	inline_free(&in);
+	return 1;
+}
+
 /*
  * A block marked pk-landscape (a worksheet wider than tall): its items
  * go on pages of the same paper turned a quarter, the first on a new
@@ -849,6 +1046,19 @@ landscape(struct flow *f, const struct ctx *c, struct ctx *kp, xmlNodePtr n)
 		if (f->v[i - 1].brk)
 			break;
 	}
+	/* and when only a page's title and a short intro are left above
+	 * them on its first page, those too, rather than a page nearly
+	 * empty (the start of a worksheet's page) */
+	if (i > 0 && !f->v[i].brk) {
+		size_t j = i;
+
+		for (nl = 0; j > 0 && !f->v[j].brk && nl < 8 &&
+		    (f->v[j - 1].role == R_PARA || f->v[j - 1].role == R_HEAD);
+		    j--)
+			nl += f->v[j - 1].role == R_PARA;
+		if (f->v[j].brk)
+			i = j;
+	}
 	for (; i < first; i++)
 		f->v[i].land = 1;
 }
@@ -872,8 +1082,9 @@ block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
 		cc.compact = 1;
 		c = &cc;
 		k.compact = 1;
-		/* a little more room above a block of fields */
-		if (f->forcebefore < 0 && f->nv > 0)
+		/* a little more room above a block of fields (not under
+		 * the legend of its group) */
+		if (f->forcebefore < 0 && f->nv > 0 && !after_legend(n))
 			f->forcebefore = 2 * parskip(f);
 		f->compactfirst = (int)f->nv;
 	}
@@ -908,6 +1119,13 @@ block_inner(struct flow *f, const struct ctx *c, struct ctx *kp,
 		if (m != NULL && f->nv > first && f->nv - first < 8)
 			for (i = first; i < f->nv; i++)
 				f->v[i].keep = 1;
+		return;
+	}
+	if (tree_is(n, "fieldset") && tree_has_class(n, "pk-choices") &&
+	    choices(f, c, n))
+		return;
+	if (tree_has_class(n, "pk-pairs")) {
+		table_pairs(f, c, n);
 		return;
 	}
 	if (tree_has_class(n, "pk-keep") || tree_has_class(n, "pk-signature")) {
@@ -982,6 +1200,7 @@ block_article(struct flow *f, xmlNodePtr article, int src,
 	f->file = file;
 	f->article = article;
 	f->blocks = container;  /* a table cell's blocks */
+	f->block = block;       /* a block beside another */
 	f->nest = 0;
 	/* each page of the document a section of its own, its headings
 	 * from h1 (as doc/a11y.c reads them) */

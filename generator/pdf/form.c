@@ -17,6 +17,7 @@
 #include "pdf/internal.h"
 
 static char *legend_of(xmlNodePtr);
+static char *row_header(xmlNodePtr);
 static char *describe(struct flow *, xmlNodePtr, const char *, xmlNodePtr);
 
 /* s (or dflt when s is empty) with letters, digits, - and _ only. */
@@ -65,8 +66,9 @@ form_name(struct flow *f, xmlNodePtr n)
  * name in one form are one PDF field, a radio group, with a widget per
  * button; each button's on state is its value, made a PDF name (unique
  * in the group, never Off).  Sets fr's field (the group's field name),
- * label (the question: the legend of the fieldset around, else the
- * button's own label) and state; 0 when n is no named radio button.
+ * label (the question: the header of its table row, else the legend of
+ * the fieldset around, else the button's own label) and state; 0 when n
+ * is no named radio button.
  */
 int
 form_radio(struct flow *f, xmlNodePtr n, struct frag *fr)
@@ -117,11 +119,18 @@ form_radio(struct flow *f, xmlNodePtr n, struct frag *fr)
 	g->states[g->nstates++] = xstrdup(st);
 	fr->state = st;
 	fr->field = xstrdup(g->name);
-	/* the question: the legend of the fieldset around it, with the
-	 * group that fieldset is in ("Candidat 1 : a la confiance...") */
-	for (m = n->parent; m != NULL; m = m->parent)
+	/* the question: the header of its table row (a tick box per
+	 * column), or the legend of the fieldset around it, with the group
+	 * that fieldset is in ("Candidat 1 : a la confiance...") */
+	for (m = n->parent; m != NULL; m = m->parent) {
+		if ((tree_is(m, "td") || tree_is(m, "th")) &&
+		    (lab = row_header(m)) != NULL) {
+			m = NULL;
+			break;
+		}
 		if (tree_is(m, "fieldset"))
 			break;
+	}
 	if (m != NULL)
 		lab = legend_of(m);
 	if (lab == NULL)
@@ -450,7 +459,8 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	struct pdf_box *b;
 	const char *a;
 	char *value = NULL;
-	int multi = tree_is(n, "textarea"), lines, i;
+	int multi = tree_is(n, "textarea"), lines, i, boxed, incell = 0;
+	xmlNodePtr m;
 	double wl = f->st->writeline, pad = 2, lx = 0;
 	struct vitem lab;
 
@@ -478,6 +488,10 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		free(value);
 		value = NULL;
 	}
+	/* a text area gets a box, but in a table cell, which is one */
+	for (m = n->parent; m != NULL && !incell; m = m->parent)
+		incell = tree_is(m, "td") || tree_is(m, "th");
+	boxed = multi && !incell;
 	memset(&lab, 0, sizeof(lab));
 	if (c->compact && f->labelend >= 0 && (size_t)f->labelend == f->nv &&
 	    f->labelstart + 1 == f->labelend)
@@ -492,6 +506,10 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	it.before = f->labelend >= 0 && (size_t)f->labelend == f->nv ? 2 :
 	    parskip(f);
 	it.h = lines * wl + 2 * pad;
+	/* in a table cell, the rule under the row is the last line: the
+	 * row is as tall as its lines */
+	if (incell && lx == 0)
+		it.h = lines * wl - 2 * CELLPAD;
 	if (lx > 0) {
 		/* the label's words on the first writing line, at the left */
 		size_t k;
@@ -524,7 +542,7 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		}
 		layout_release(&lab);
 	}
-	if (multi) {
+	if (boxed) {
 		b = layout_ibox(&it, BOX_RECT);
 		b->x = c->x + lx;
 		b->y = 0;
@@ -533,18 +551,17 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		b->lw = 0.6;
 		b->color = f->st->rule;
 	}
-	for (i = 1; i <= lines; i++) {
-		/* a writing line, the last one solid */
+	for (i = 1; i <= lines - (incell && lx == 0); i++) {
+		/* a writing line (dashed in a box) */
 		b = layout_ibox(&it, BOX_RULE);
-		b->x = c->x + lx + (multi ? 6 : 0);
-		b->w = c->w - lx - (multi ? 12 : 0);
-		b->y = pad + i * wl - (multi && i == lines ? wl * 0.25 : 0);
+		b->x = c->x + lx + (boxed ? 6 : 0);
+		b->w = c->w - lx - (boxed ? 12 : 0);
+		b->y = incell && lx == 0 ? i * wl - CELLPAD :
+		    pad + i * wl - (boxed && i == lines ? wl * 0.25 : 0);
 		b->h = 0;
 		b->lw = 0.5;
 		b->color = f->st->rule;
-		b->dash = multi && i < lines;
-		if (multi && i == lines)
-			b->dash = 1;
+		b->dash = boxed;
 	}
 	/* a value is the field's own (/V): viewers print it in the field,
 	 * and it stays editable; printing it here too would double it */
@@ -554,6 +571,9 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	b->w = c->w - lx;
 	b->h = it.h;
 	b->multiline = multi;
+	b->nlines = lines;
+	b->measure = wl;
+	b->cell = incell;
 	b->text = form_name(f, n);
 	{
 		char *own = form_label(f->article, tree_get_attr(n, "id"));

@@ -370,6 +370,27 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 	} else if (tree_is(n, "q")) {
 		inline_walk(f, in, &k, n, href);
 		return;
+	} else if ((tree_is(n, "label") && inline_choice(n)) ||
+	    tree_is(n, "time")) {
+		/* a choice's label stays whole, on the line of its box; a
+		 * date stays whole */
+		xmlNodePtr m;
+
+		k.nohyph = 1;
+		for (m = n->children; m != NULL; m = m->next) {
+			char *t, *p;
+
+			if (m->type != XML_TEXT_NODE || m->content == NULL) {
+				inline_node(f, in, &k, m, href);
+				continue;
+			}
+			t = inline_nobreak((const char *)m->content);
+			for (p = t; *p != '\0'; p++)
+				;
+			inline_text(f, in, &k, t, (size_t)(p - t), href);
+			free(t);
+		}
+		return;
 	}
 	if (tag_lang_differs(f, n)) {
 		/* text in another language: a Span with its /Lang */
@@ -380,6 +401,45 @@ inline_node(struct flow *f, struct inl *in, const struct ctx *c,
 		return;
 	}
 	inline_walk(f, in, &k, n, href);
+}
+
+/* 1 when label n follows a box to tick: a choice, printed whole. */
+int
+inline_choice(xmlNodePtr n)
+{
+	xmlNodePtr m;
+	const char *t;
+
+	for (m = n->prev; m != NULL && m->type != XML_ELEMENT_NODE; m = m->prev)
+		;
+	return m != NULL && tree_is(m, "input") &&
+	    (t = tree_get_attr(m, "type")) != NULL &&
+	    (strcmp(t, "checkbox") == 0 || strcmp(t, "radio") == 0);
+}
+
+/* s with its spaces as no-break spaces (white space runs to one, none
+ * at the ends); caller frees. */
+char *
+inline_nobreak(const char *s)
+{
+	char *out = xmalloc(2 * strlen(s) + 1), *o = out;
+
+	while (is_space((unsigned char)*s))
+		s++;
+	while (*s != '\0') {
+		if (is_space((unsigned char)*s)) {
+			while (is_space((unsigned char)*s))
+				s++;
+			if (*s != '\0') {
+				*o++ = '\xc2';
+				*o++ = '\xa0';
+			}
+			continue;
+		}
+		*o++ = *s++;
+	}
+	*o = '\0';
+	return out;
 }
 
 void

@@ -50,6 +50,8 @@ struct pdf_box {
 				     * button (text: its group, value: its
 				     * on state) */
 	int	 checked;           /* FIELD: radio button on */
+	int	 cell;              /* FIELD: in a table cell (its lines in
+				     * nlines, their spacing in measure) */
 	int	 stretch;           /* grows up over the space before its item */
 	xmlNodePtr node;            /* SVG: the <svg> element (borrowed) */
 	int	 tag;               /* its structure slot (tag.c); 0: drawn
@@ -89,12 +91,14 @@ void	 layout_free(struct pdf_layout *);
 /* The layout as text, for tests and goldens: a "# page W H margins T R
  * B L" line, a "# size PAGE W H" line for each landscape page, then one
  * line per box but words: "PAGE KIND X Y W H [m=MEASURE
- * [p=PARA:LINE/LINES]] [TEXT]", in points from the top left, PAGE
- * counted from 1 after pageoff.  Header rules carry TEXT "header".  A
+ * [p=PARA:LINE/LINES]] [l=LINES:SPACING[:cell]] [TEXT]", in points
+ * from the top left, PAGE counted from 1 after pageoff (l=: a field to
+ * write in, its writing lines).  Header rules carry TEXT "header".  A
  * document's dump (pdf.c) starts with "# pages N", "# measure M" (running
  * text's width), "# booklet W H" (its sheets), "# duplex", "# toc P",
  * "# part P" where each part starts and "# pad P" for a booklet's blank
- * pages; tests/print/audit.py reads them. */
+ * pages, and ends with its drawings' geometry (svg_geometry);
+ * tests/print/audit.py reads them. */
 void	 layout_dump(const struct pdf_layout *, FILE *, double pagew,
 	    double pageh, const struct pdf_style *, int pageoff);
 
@@ -239,6 +243,13 @@ int	 drawpdfa_finish(struct drawer *, enum pdf_standard std,
  * warns (file) once per element outside the subset.  1 ok, 0 unusable. */
 int	 svg_size(struct diag *, xmlNodePtr svg, const char *file, double *w,
 	    double *h);
+/* Prints the geometry of svg as drawn into (x, y, w, h) of page, in
+ * points: "PAGE svg-text X0 Y0 X1 Y1 CLASS|- TEXT" (its glyphs: capitals
+ * and descenders), "PAGE svg-mark X0 Y0 X1 Y1 N" (a part of the N-th
+ * g.pk-marker, counted in *nmark across drawings), "PAGE svg-line X1 Y1
+ * X2 Y2 CLASS", "PAGE svg-frame X0 Y0 X1 Y1" (rect.pk-frame). */
+void	 svg_geometry(struct drawer *, xmlNodePtr svg, double x, double y,
+	    double w, double h, FILE *, int page, int *nmark);
 /* Draws svg scaled into the box (x, y, w, h) of the current page. */
 void	 svg_draw(struct drawer *, xmlNodePtr svg, double x, double y,
 	    double w, double h);
@@ -352,6 +363,7 @@ int	 tag_holds_text(const struct flow *);
 
 /* ---- the typesetter: blocks into lines into pages ---------------------- */
 
+#define CELLPAD    3            /* a table cell's padding, points */
 #define INF_PEN    10000        /* penalty meaning "never break here" */
 #define FORCE_PEN  (-10000)     /* penalty meaning "always break here" */
 #define ASC        0.905        /* ascent, as a fraction of the size */
@@ -419,6 +431,8 @@ struct flow {
 	struct hyph *hyph;          /* hyphenation of the writer's run */
 	/* lays out the blocks of n (block.c's walk, for a table's cells) */
 	void	(*blocks)(struct flow *, const struct ctx *, xmlNodePtr);
+	/* lays out the block n itself (for blocks side by side) */
+	void	(*block)(struct flow *, const struct ctx *, xmlNodePtr);
 	const struct pdf_style *st;
 	const char *lang;
 	double	 pw, ph;            /* page size, in the orientation in force */
@@ -620,6 +634,10 @@ void	 inline_node(struct flow *, struct inl *, const struct ctx *,
 	    xmlNodePtr, const char *href);
 void	 inline_walk(struct flow *, struct inl *, const struct ctx *,
 	    xmlNodePtr parent, const char *href);
+/* 1 when label n follows a box to tick (a choice, printed whole). */
+int	 inline_choice(xmlNodePtr n);
+/* s with its white space as no-break spaces; caller frees. */
+char	*inline_nobreak(const char *s);
 
 /* break.c: fragments into items for measure w, and the optimal breaks
  * (the items where lines end, in *out). */
@@ -658,6 +676,9 @@ void	 form_field(struct flow *, const struct ctx *, xmlNodePtr);
 
 /* table.c */
 void	 table_layout(struct flow *, const struct ctx *, xmlNodePtr table);
+/* The element children of n two by two side by side (class pk-pairs:
+ * signature blocks), each pair one item. */
+void	 table_pairs(struct flow *, const struct ctx *, xmlNodePtr n);
 
 /* block.c: appends a page's article (src: its index in the document,
  * file: for messages, title: used when it has no h1), with brk (BRK_*)

@@ -89,6 +89,11 @@ layout_dump(const struct pdf_layout *l, FILE *fp, double pw, double ph,
 			fprintf(fp, " m=%.2f", b->measure);
 		if (b->kind == BOX_LINE && b->para > 0)
 			fprintf(fp, " p=%d:%d/%d", b->para, b->lineno, b->nlines);
+		/* a field to write in: its lines and their spacing, and
+		 * whether it is in a table cell */
+		if (b->kind == BOX_FIELD && b->multiline < 2 && b->nlines > 0)
+			fprintf(fp, " l=%d:%.2f%s", b->nlines, b->measure,
+			    b->cell ? ":cell" : "");
 		if (b->text != NULL) {
 			fputc(' ', fp);
 			for (p = b->text; *p != '\0'; p++)

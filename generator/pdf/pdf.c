@@ -423,6 +423,7 @@ dump(const struct job *j, const struct pdfdoc *r)
 {
 	FILE *fp = fopen(j->dump, "w");
 	size_t i;
+	int nmark = 0;
 
 	if (fp == NULL) {
 		diag_sys(j->diag, j->dump);
@@ -453,6 +454,14 @@ dump(const struct job *j, const struct pdfdoc *r)
 	layout_dump(&r->vl, fp, r->pw, r->ph, j->st, 0);
 	layout_dump(&r->tl, fp, r->pw, r->ph, j->st, r->front);
 	layout_dump(&r->cl, fp, r->pw, r->ph, j->st, r->front + r->ntoc);
+	/* where the drawings' texts, markers and lines are */
+	for (i = 0; i < r->cl.nbox; i++) {
+		const struct pdf_box *b = &r->cl.box[i];
+
+		if (b->kind == BOX_SVG && b->node != NULL)
+			svg_geometry(r->d, b->node, b->x, b->y, b->w, b->h, fp,
+			    b->page + r->front + r->ntoc + 1, &nmark);
+	}
 	if (r->back >= 0)
 		layout_dump(&r->bl, fp, r->pw, r->ph, j->st, r->back);
 	layout_dump(&r->rl, fp, r->pw, r->ph, j->st, 0);
@@ -891,12 +900,25 @@ booklet(const struct job *full, const struct docspec *ds, const char *dumpdir,
 {
 	struct job j = *full;
 	struct pdf_style st = *full->st;
+	struct dpage *dp;
+	xmlDocPtr *docs;
 	char *path, *dump = NULL;
+	size_t i;
 	int k, ok;
 
 	for (k = 0; k < 4; k++)
 		st.margin[k] *= 2.0 / 3;
 	j.st = &st;
+	/* for reading: its blank worksheets left out (print them from the
+	 * document itself or a worksheets document) */
+	dp = xcalloc(j.npages, sizeof(*dp));
+	docs = xcalloc(j.npages + 1, sizeof(*docs));
+	for (i = 0; i < j.npages; i++) {
+		dp[i] = full->pages[i];
+		if ((docs[i] = parts_reading(dp[i].root)) != NULL)
+			dp[i].root = xmlDocGetRootElement(docs[i]);
+	}
+	j.pages = dp;
 	j.booklet = 1;
 	j.duplex = 0;
 	/* sheets to print, not to read on screen: archival (PDF/A-2b)
@@ -913,6 +935,8 @@ booklet(const struct job *full, const struct docspec *ds, const char *dumpdir,
 		j.dump = dump;
 	}
 	ok = render(&j);
+	parts_free(docs, j.npages);
+	free(dp);
 	free(path);
 	free(dump);
 	return ok;
@@ -926,6 +950,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	struct site *s = &p->site;
 	const struct docspec *ds = &s->docs[di];
 	struct page **pages;
+	xmlDocPtr *kept;
 	struct dpage *dp;
 	struct job j;
 	struct pdf_style own = *st;     /* the site's colour for headings */
@@ -940,9 +965,13 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 		return 1;
 	}
 	dp = xcalloc(np, sizeof(*dp));
+	/* a document that leaves parts of its pages out lays copies out */
+	kept = parts_copy(ds, pages, np);
 	for (i = 0; i < np; i++) {
-		dp[i].root = pages[i]->doc != NULL ?
-		    xmlDocGetRootElement(pages[i]->doc) : NULL;
+		xmlDocPtr doc = kept != NULL && kept[i] != NULL ? kept[i] :
+		    pages[i]->doc;
+
+		dp[i].root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
 		dp[i].file = pages[i]->src;
 		dp[i].url = pages[i]->url;
 		dp[i].title = pages[i]->title;
@@ -985,6 +1014,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 		dumpdir = xasprintf("%s/%s", p->build->dump_layout, j.lang);
 		if (!file_mkdirs(j.diag, dumpdir)) {
 			free(dumpdir);
+			parts_free(kept, np);
 			free(dp);
 			free(pages);
 			free(path);
@@ -999,6 +1029,7 @@ document(struct project *p, const struct pdf_style *st, struct hyph *hyph,
 	if (ok && ds->booklet)
 		ok = booklet(&j, ds, dumpdir,
 		    &s->docs[di].bookletpages[li]);
+	parts_free(kept, np);
 	free(dumpdir);
 	free(dump);
 	free(date);

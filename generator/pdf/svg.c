@@ -2,10 +2,12 @@
  * svg.c: inline SVG as PDF vector graphics.  In: an <svg> element of
  * the document tree (the subset of docs/contract.md §1: g translate,
  * rect, circle, line, polyline, path M/L/H/V/Z, text); out: paths and
- * text through draw.c, scaled from the viewBox into a box.
+ * text through draw.c, scaled from the viewBox into a box; and, for the
+ * layout dump, where its texts, markers and lines are on the page.
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -289,14 +291,21 @@ path_d(struct drawer *d, const char *s, const struct view *v, int *any,
 	}
 }
 
-static void
-text_el(struct drawer *d, xmlNodePtr n, const struct paint *p,
-    const struct view *v)
+/*
+ * The text of n as drawn: white space collapsed as SVG does, its size
+ * and width in points (regular text no wider than the drawing was laid
+ * out for: browser metrics, pk.textwidth's, so that a wider face prints
+ * a little smaller and the labels of a map still clear what they
+ * cleared) and its left end.  NULL when nothing is drawn; caller frees.
+ */
+static char *
+text_measure(struct drawer *d, xmlNodePtr n, const struct paint *p,
+    const struct view *v, double *psize, double *pw, double *px)
 {
 	char *t = tree_text_content(n);
 	struct run *r;
-	size_t nr, i;
-	double size = p->fontsize * v->s, w = 0, x;
+	size_t nr, i, k, len;
+	double size = p->fontsize * v->s, w = 0, x, mw;
 	int font = p->bold ? PF_SANS_B : PF_SANS;
 	char *q, *o;
 
@@ -311,16 +320,45 @@ text_el(struct drawer *d, xmlNodePtr n, const struct paint *p,
 	 * (600 pt, taller than most pages): not drawn */
 	if (*t == '\0' || size <= 0.5 || size > 600) {
 		free(t);
-		return;
+		return NULL;
 	}
 	nr = draw_split(d, font, t, strlen(t), &r, NULL, NULL);
 	for (i = 0; i < nr; i++)
 		w += draw_width(d, r[i].font, size, r[i].text, r[i].len);
+	draw_runs_free(r, nr);
+	for (k = 0, len = strlen(t), mw = 0; k < len;) {
+		long cp = utf8_next(t, len, &k);
+
+		mw += font_width(cp < 0 ? 0xfffd : cp) * size / 1000;
+	}
+	if (!p->bold && w > mw * (1 + EPS) && mw > 0) {
+		size *= mw / w;
+		w = mw;
+	}
 	x = X(v, num(n, "x", 0));
 	if (p->anchor == 1)
 		x -= w / 2;
 	else if (p->anchor == 2)
 		x -= w;
+	*psize = size;
+	*pw = w;
+	*px = x;
+	return t;
+}
+
+static void
+text_el(struct drawer *d, xmlNodePtr n, const struct paint *p,
+    const struct view *v)
+{
+	struct run *r;
+	size_t nr, i;
+	double size, w, x;
+	int font = p->bold ? PF_SANS_B : PF_SANS;
+	char *t = text_measure(d, n, p, v, &size, &w, &x);
+
+	if (t == NULL)
+		return;
+	nr = draw_split(d, font, t, strlen(t), &r, NULL, NULL);
 	for (i = 0; i < nr; i++) {
 		draw_text(d, r[i].font, size, p->hasfill ? p->fill : 0, x,
 		    Y(v, num(n, "y", 0)), r[i].text);
@@ -531,4 +569,145 @@ svg_draw(struct drawer *d, xmlNodePtr svg, double x, double y, double w,
 	draw_clip(d, x, y, w, h);
 	element(d, svg, &p, v, 0);
 	draw_unclip(d);
+}
+
+/* ---- the geometry of a drawing, for the layout dump ------------------ */
+
+/* The box of shape n (rect, circle, line, polyline, path) in page
+ * points, half its stroke around it; 0 when it has none. */
+static int
+shape_box(xmlNodePtr n, const struct paint *p, const struct view *v,
+    double b[4])
+{
+	const char *a = NULL;
+	double x, y, hw = (p->hasstroke ? p->lw : 0) / 2;
+	int any = 0;
+
+	b[0] = b[1] = 1e9;
+	b[2] = b[3] = -1e9;
+#define GROW(px, py) do { double gx = X(v, px), gy = Y(v, py); \
+	b[0] = fmin(b[0], gx); b[1] = fmin(b[1], gy); \
+	b[2] = fmax(b[2], gx); b[3] = fmax(b[3], gy); any = 1; } while (0)
+	if (svg_is(n, "rect")) {
+		x = num(n, "x", 0);
+		y = num(n, "y", 0);
+		GROW(x, y);
+		GROW(x + num(n, "width", 0), y + num(n, "height", 0));
+	} else if (svg_is(n, "circle")) {
+		double r = num(n, "r", 0);
+
+		x = num(n, "cx", 0);
+		y = num(n, "cy", 0);
+		GROW(x - r, y - r);
+		GROW(x + r, y + r);
+	} else if (svg_is(n, "line")) {
+		GROW(num(n, "x1", 0), num(n, "y1", 0));
+		GROW(num(n, "x2", 0), num(n, "y2", 0));
+	} else if (svg_is(n, "polyline") || svg_is(n, "polygon") ||
+	    svg_is(n, "path")) {
+		a = tree_get_attr(n, svg_is(n, "path") ? "d" : "points");
+		/* the numbers two by two: M/L points (H/V are not drawn by
+		 * the components whose geometry is checked) */
+		while (a != NULL && *a != '\0') {
+			while (*a != '\0' && !isdigit((unsigned char)*a) &&
+			    *a != '-' && *a != '.')
+				a++;
+			if (!nextnum(&a, &x) || !nextnum(&a, &y))
+				break;
+			GROW(x, y);
+		}
+	}
+#undef GROW
+	if (!any)
+		return 0;
+	b[0] -= hw * v->s;
+	b[1] -= hw * v->s;
+	b[2] += hw * v->s;
+	b[3] += hw * v->s;
+	return 1;
+}
+
+/* Prints the geometry of n and what it holds (marker: inside the
+ * nmark-th g.pk-marker, the parts of that marker). */
+static void
+geo(struct drawer *d, xmlNodePtr n, const struct paint *up, struct view v,
+    FILE *fp, int page, int *nmark, int marker, int depth)
+{
+	struct paint p;
+	xmlNodePtr m;
+	const char *a, *cls;
+	double b[4];
+
+	if (n->type != XML_ELEMENT_NODE || depth > 32)
+		return;
+	inherit(n, up, &p);
+	cls = tree_get_attr(n, "class");
+	if (svg_is(n, "g") || svg_is(n, "svg")) {
+		if ((a = tree_get_attr(n, "transform")) != NULL &&
+		    strncmp(a, "translate(", 10) == 0) {
+			const char *s = a + 10;
+			double tx = 0, ty = 0;
+
+			if (nextnum(&s, &tx))
+				nextnum(&s, &ty);
+			v.tx += tx;
+			v.ty += ty;
+		}
+		if (tree_has_class(n, "pk-marker"))
+			marker = ++*nmark;
+		for (m = n->children; m != NULL; m = m->next)
+			geo(d, m, &p, v, fp, page, nmark, marker, depth + 1);
+		return;
+	}
+	if (svg_is(n, "text")) {
+		double size, w, x, y = Y(&v, num(n, "y", 0));
+		char *t = text_measure(d, n, &p, &v, &size, &w, &x);
+
+		/* the glyphs: capitals above the baseline, descenders
+		 * below */
+		if (t != NULL)
+			fprintf(fp, "%d svg-text %.2f %.2f %.2f %.2f %s %s\n",
+			    page, x, y - 0.72 * size, x + w, y + 0.21 * size,
+			    cls != NULL && *cls != '\0' ? cls : "-", t);
+		free(t);
+		return;
+	}
+	if (svg_is(n, "title") || svg_is(n, "desc") ||
+	    !shape_box(n, &p, &v, b))
+		return;
+	if (marker)
+		fprintf(fp, "%d svg-mark %.2f %.2f %.2f %.2f %d\n", page, b[0],
+		    b[1], b[2], b[3], marker);
+	else if (svg_is(n, "line") && cls != NULL)
+		fprintf(fp, "%d svg-line %.2f %.2f %.2f %.2f %s\n", page,
+		    X(&v, num(n, "x1", 0)), Y(&v, num(n, "y1", 0)),
+		    X(&v, num(n, "x2", 0)), Y(&v, num(n, "y2", 0)), cls);
+	else if (tree_has_class(n, "pk-frame"))
+		fprintf(fp, "%d svg-frame %.2f %.2f %.2f %.2f\n", page, b[0],
+		    b[1], b[2], b[3]);
+}
+
+void
+svg_geometry(struct drawer *d, xmlNodePtr svg, double x, double y, double w,
+    double h, FILE *fp, int page, int *nmark)
+{
+	struct paint p;
+	struct view v;
+	double vb[4], sx, sy;
+
+	viewbox(svg, vb);
+	memset(&p, 0, sizeof(p));
+	p.hasfill = 1;
+	p.lw = 1;
+	p.opacity = p.fillop = p.strokeop = 1;
+	p.fontsize = 16;
+	sx = w / vb[2];
+	sy = h / vb[3];
+	memset(&v, 0, sizeof(v));
+	v.s = sx < sy ? sx : sy;
+	v.ox = x + (w - vb[2] * v.s) / 2;
+	v.oy = y + (h - vb[3] * v.s) / 2;
+	v.vx = vb[0];
+	v.vy = vb[1];
+	geo(d, svg, &p, v, fp, page, nmark, 0, 0);
 }

@@ -5,7 +5,8 @@
  * page break; a table too wide even at 7 pt, or a row taller than a
  * page, as one record per row.  A cell's blocks are laid out by the
  * block walk (f->blocks).  Tagged as one Table (Caption, THead, TBody,
- * TR, TH with its /Scope, TD) however many pages it spans.
+ * TR, TH with its /Scope, TD) however many pages it spans.  Also blocks
+ * two by two side by side (table_pairs), laid out and tagged as blocks.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -176,24 +177,76 @@ grid_build(xmlNodePtr t, struct grid *g)
 	free(occ);
 }
 
+/* The text of n as it prints, into b: labels for screen readers left
+ * out, a box to tick and its label one word, a date one word (no-break
+ * spaces). */
+static void
+cell_text(xmlNodePtr n, struct buf *b, int nobreak)
+{
+	xmlNodePtr m;
+	const char *t;
+
+	for (m = n->children; m != NULL; m = m->next) {
+		if (m->type == XML_TEXT_NODE && m->content != NULL) {
+			char *s = nobreak ? inline_nobreak((const char *)
+			    m->content) : NULL;
+
+			buf_puts(b, s != NULL ? s : (const char *)m->content);
+			free(s);
+		} else if (m->type != XML_ELEMENT_NODE || tree_is_svg(m) ||
+		    tree_has_class(m, "pk-visually-hidden"))
+			continue;
+		else if (tree_is(m, "input") && (t = tree_get_attr(m,
+		    "type")) != NULL && (strcmp(t, "checkbox") == 0 ||
+		    strcmp(t, "radio") == 0))
+			buf_puts(b, " \xe2\x98\x90\xc2\xa0");
+		else {
+			if (!inline_is(m))
+				buf_putc(b, ' ');
+			cell_text(m, b, nobreak || tree_is(m, "time") ||
+			    (tree_is(m, "label") && inline_choice(m)));
+		}
+	}
+}
+
+/* Width of s[0..len) at size, in the faces that draw it. */
+static double
+text_width(struct flow *f, int font, double size, const char *s, size_t len)
+{
+	struct run *r;
+	size_t nr, i;
+	double w = 0;
+
+	nr = draw_split(f->d, font, s, len, &r, NULL, NULL);
+	for (i = 0; i < nr; i++)
+		w += draw_width(f->d, r[i].font, size, r[i].text, r[i].len);
+	draw_runs_free(r, nr);
+	return w;
+}
+
 /* The widths of the longest word and of the whole text of cell n. */
 static void
 cell_widths(struct flow *f, xmlNodePtr n, int font, double size,
     double *minw, double *maxw)
 {
-	char *t = tree_text_content(n), *nb;
+	struct buf b = { 0 };
+	char *nb;
 	const char *p, *q;
 	size_t len;
 	double sp = draw_width(f->d, font, size, " ", 1), w, line = 0;
+	int nbox;
 
+	cell_text(n, &b, 0);
 	/* a date is one word: it never breaks */
-	if ((nb = inline_dates(t, strlen(t), &len)) != NULL) {
-		free(t);
-		t = nb;
+	if (b.data != NULL && (nb = inline_dates(b.data, b.len, &len)) !=
+	    NULL) {
+		buf_reset(&b);
+		buf_puts(&b, nb);
+		free(nb);
 	}
-	p = t;
 	*minw = 0;
 	*maxw = 0;
+	p = b.data != NULL ? b.data : "";
 	while (*p != '\0') {
 		while (is_space((unsigned char)*p))
 			p++;
@@ -202,20 +255,27 @@ cell_widths(struct flow *f, xmlNodePtr n, int font, double size,
 		q = p;
 		while (*q != '\0' && !is_space((unsigned char)*q))
 			q++;
-		w = draw_width(f->d, font, size, p, (size_t)(q - p));
+		w = text_width(f, font, size, p, (size_t)(q - p));
 		if (w > *minw)
 			*minw = w;
 		line += (line > 0 ? sp : 0) + w;
 		p = q;
 	}
 	*maxw = line;
-	free(t);
+	/* three choices or more: two to a line are enough */
+	for (p = b.data, nbox = 0; p != NULL && (p = strstr(p,
+	    "\xe2\x98\x90")) != NULL; p += 3)
+		nbox++;
+	if (nbox >= 3 && line / 2 > *minw)
+		*maxw = line / 2;
+	buf_free(&b);
 }
 
-/* Lays cell content out on its own and returns its items. */
+/* Lays cell content (or, whole, the block n) out on its own and returns
+ * its items. */
 static struct vitem *
 sublayout(struct flow *f, const struct ctx *c, xmlNodePtr n, size_t *nitems,
-    double *height)
+    double *height, int whole)
 {
 	struct vitem *sv = f->v, *out;
 	size_t snv = f->nv, scap = f->capv, i;
@@ -227,7 +287,10 @@ sublayout(struct flow *f, const struct ctx *c, xmlNodePtr n, size_t *nitems,
 	f->ndeco = 0;
 	f->forcebefore = 0;
 	f->insub++;
-	f->blocks(f, c, n);
+	if (whole)
+		f->block(f, c, n);
+	else
+		f->blocks(f, c, n);
 	f->insub--;
 	f->forcebefore = -1;
 	out = f->v;
@@ -368,6 +431,20 @@ field_wish(xmlNodePtr n, double size)
 	return w;
 }
 
+/* 1 when n holds a field to fill in (input, textarea, select). */
+static int
+has_field(xmlNodePtr n)
+{
+	xmlNodePtr m;
+
+	for (m = n->children; m != NULL; m = m->next)
+		if (m->type == XML_ELEMENT_NODE && (tree_is(m, "input") ||
+		    tree_is(m, "textarea") || tree_is(m, "select") ||
+		    has_field(m)))
+			return 1;
+	return 0;
+}
+
 /* Widths of the columns for measure avail at size; 0 if they cannot
  * fit. */
 static int
@@ -378,7 +455,14 @@ table_widths(struct flow *f, const struct grid *g, double size, double pad,
 	double *maxw = xcalloc((size_t)g->ncols, sizeof(double));
 	double summin = 0, summax = 0, a, b, have;
 	int i, j, pass, ok = 1;
+	char *blank = xcalloc((size_t)g->ncols, 1);
 
+	/* a column of fields: the fields say how wide it wishes to be, its
+	 * header little more than its longest word (a short one whole) */
+	for (i = 0; i < g->ncell; i++)
+		if (g->cell[i].row >= g->nhead && g->cell[i].cs == 1 &&
+		    has_field(g->cell[i].node))
+			blank[g->cell[i].col] = 1;
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < g->ncell; i++) {
 			const struct cell *ce = &g->cell[i];
@@ -390,6 +474,9 @@ table_widths(struct flow *f, const struct grid *g, double size, double pad,
 			/* a cell to write in wishes room for the writing */
 			if (b < field_wish(ce->node, size))
 				b = field_wish(ce->node, size);
+			if (ce->row < g->nhead && ce->cs == 1 && blank[ce->col] &&
+			    b > a * 1.6)
+				b = a * 1.6;
 			/* very long words get cut, not honoured */
 			if (a > 90)
 				a = 90;
@@ -454,6 +541,7 @@ table_widths(struct flow *f, const struct grid *g, double size, double pad,
 	}
 	free(minw);
 	free(maxw);
+	free(blank);
 	return ok;
 }
 
@@ -507,7 +595,7 @@ table_group(struct flow *f, const struct ctx *c, const struct grid *g,
 		}
 		row_tag(f, tt, g, ce->row, 0);
 		f->tagcur = cell_tag(f, tt, g, ce, ce->th, -1);
-		items[i] = sublayout(f, &k, ce->node, &nitems[i], &ch[i]);
+		items[i] = sublayout(f, &k, ce->node, &nitems[i], &ch[i], 0);
 		f->tagcur = save;
 		if (tree_has_class(ce->node, "pk-num") ||
 		    tree_has_class(ce->node, "pk-right") ||
@@ -623,8 +711,9 @@ table_layout(struct flow *f, const struct ctx *c, xmlNodePtr t)
 {
 	struct grid g;
 	xmlNodePtr n;
-	double *cw, size = f->st->tablesize, pad = 3;
+	double *cw, size = f->st->tablesize, pad = CELLPAD, th;
 	int r0, r1, i, tid, save = tag_enter(f, "Table", t);
+	size_t first = f->nv, q;
 	struct ttag tt;
 
 	tt.table = save != f->tagcur ? f->tagcur : -1;
@@ -678,8 +767,92 @@ table_layout(struct flow *f, const struct ctx *c, xmlNodePtr t)
 			table_stacked(f, c, &g, r0, r1, &tt);
 		}
 	}
+	/* a blank table (a worksheet to fill in) that fits on a page is
+	 * not split: its rows on one page, to hand out or copy whole (a
+	 * landscape block's have their pages) */
+	for (n = t; n != NULL && n->type == XML_ELEMENT_NODE &&
+	    !tree_has_class(n, "pk-landscape"); n = n->parent)
+		;
+	if (tree_has_class(t, "pk-blank") &&
+	    (n == NULL || n->type != XML_ELEMENT_NODE)) {
+		for (q = first, th = 0; q < f->nv; q++)
+			th += f->v[q].h + (q > first ? f->v[q].before : 0);
+		if (th < f->bh * 0.95)
+			for (q = first; q + 1 < f->nv; q++)
+				if (!f->v[q].keep) {
+					/* gives way rather than leave a
+					 * page under a third full */
+					f->v[q].keep = 1;
+					f->v[q].kb = 1;
+				}
+	}
 out:
 	free(cw);
 	free(g.cell);
 	f->tagcur = save;
+}
+
+/* The element children of n two by two side by side, a gap between, each
+ * pair one item (a pair taller than a page: its blocks one below the
+ * other). */
+void
+table_pairs(struct flow *f, const struct ctx *c, xmlNodePtr n)
+{
+	xmlNodePtr m, pair[2];
+	double gap = f->st->indent, w = (c->w - gap) / 2, h[2];
+	struct vitem *items[2];
+	size_t nitems[2];
+	int np, i;
+	struct tag_mark mark;
+
+	m = n->children;
+	for (;;) {
+		struct vitem it;
+
+		for (np = 0; m != NULL && np < 2; m = m->next)
+			if (m->type == XML_ELEMENT_NODE &&
+			    !tree_has_class(m, "pk-visually-hidden"))
+				pair[np++] = m;
+		if (np == 0)
+			break;
+		memset(&it, 0, sizeof(it));
+		tag_mark(f->tags, &mark);
+		for (i = 0; i < np; i++) {
+			struct ctx k = *c;
+
+			k.x = c->x + i * (w + gap);
+			k.w = w;
+			items[i] = sublayout(f, &k, pair[i], &nitems[i], &h[i], 1);
+			if (h[i] > it.h)
+				it.h = h[i];
+		}
+		if (it.h > f->bh * 0.9) {
+			/* laid out again: the tags made for the pair go */
+			tag_rollback(f->tags, &mark);
+			for (i = 0; i < np; i++) {
+				size_t j;
+
+				for (j = 0; j < nitems[i]; j++)
+					layout_release(&items[i][j]);
+				free(items[i]);
+				f->block(f, c, pair[i]);
+			}
+			continue;
+		}
+		/* a shorter block lines up with the other below its first
+		 * item (its heading): a "For: ..." of one line beside one of
+		 * two */
+		if (np == 2 && h[0] != h[1]) {
+			i = h[0] < h[1] ? 0 : 1;
+			if (nitems[i] > 1)
+				items[i][1].before += it.h - h[i];
+		}
+		for (i = 0; i < np; i++) {
+			it.base = i == 0 && nitems[0] > 0 ? items[0][0].base :
+			    it.base;
+			absorb(&it, items[i], nitems[i], 0, &it.anc, &it.nanc);
+		}
+		it.before = 2 * parskip(f);
+		layout_push(f, &it);
+	}
 }

@@ -147,7 +147,7 @@ local function filled(args)
   end
   out[#out + 1] = part("shared",
     pk.h("p", nil, pk.text(p.rule or L.rule)),
-    pk.h("table", { class = "pk-table" },
+    pk.h("table", { class = "pk-table pk-blank" },
       pk.h("thead", nil, pk.h("tr", nil,
         pk.h("th", { scope = "col" }, t("what")), pk.h("th", { scope = "col" }, t("from")),
         pk.h("th", { scope = "col" }, t("to")), pk.h("th", { scope = "col" }, t("often")),
@@ -165,7 +165,7 @@ local function filled(args)
       pk.h("td", nil, a.deputy and pk.text(a.deputy) or nil))
   end
   out[#out + 1] = part("whom", pk.h("p", nil, t("whom_intro")),
-    pk.h("table", { class = "pk-table" },
+    pk.h("table", { class = "pk-table pk-blank" },
       pk.h("thead", nil, pk.h("tr", nil,
         pk.h("th", { scope = "col" }, t("party")), pk.h("th", { scope = "col" }, t("focal")),
         pk.h("th", { scope = "col" }, t("deputy")))),
@@ -192,6 +192,14 @@ local function field(label, name, lines, hidden, size)
   return lab, pk.h("input", { type = "text", id = id, name = name, size = size, ["data-pk-lines"] = 1 })
 end
 
+-- A field in a table cell, whose column header says what it is: three
+-- handwriting lines in print (the room the example's longest cells need).
+local function cell(label, name, size)
+  local id = pk.id("isp")
+  return pk.h("label", { ["for"] = id, class = "pk-visually-hidden" }, label),
+    pk.h("input", { type = "text", id = id, name = name, size = size, ["data-pk-lines"] = 3 })
+end
+
 local function blank(args)
   local part = parts()
   local out = {
@@ -208,14 +216,14 @@ local function blank(args)
   for r = 1, args.rows or 5 do
     local n = "flow" .. r .. "-"
     rows[#rows + 1] = pk.h("tr", nil,
-      pk.h("td", nil, field(t("what") .. " " .. r, n .. "what", 1, true, 34)),
-      pk.h("td", nil, field(t("from") .. " " .. r, n .. "from", 1, true, 16)),
-      pk.h("td", nil, field(t("to") .. " " .. r, n .. "to", 1, true, 14)),
-      pk.h("td", nil, field(t("often") .. " " .. r, n .. "often", 1, true, 10)),
-      pk.h("td", nil, field(t("form") .. " " .. r, n .. "form", 1, true, 14)))
+      pk.h("td", nil, cell(t("what") .. " " .. r, n .. "what", 34)),
+      pk.h("td", nil, cell(t("from") .. " " .. r, n .. "from", 16)),
+      pk.h("td", nil, cell(t("to") .. " " .. r, n .. "to", 14)),
+      pk.h("td", nil, cell(t("often") .. " " .. r, n .. "often", 10)),
+      pk.h("td", nil, cell(t("form") .. " " .. r, n .. "form", 14)))
   end
   out[#out + 1] = part("shared", pk.h("p", nil, t("rule")),
-    pk.h("table", { class = "pk-table" },
+    pk.h("table", { class = "pk-table pk-blank" },
       pk.h("thead", nil, pk.h("tr", nil,
         pk.h("th", { scope = "col" }, t("what")), pk.h("th", { scope = "col" }, t("from")),
         pk.h("th", { scope = "col" }, t("to")), pk.h("th", { scope = "col" }, t("often")),
@@ -231,12 +239,12 @@ local function blank(args)
   for i = 1, args.partners or 4 do
     local n = "party" .. i .. "-"
     arows[#arows + 1] = pk.h("tr", nil,
-      pk.h("td", nil, field(t("party") .. " " .. i, n .. "name", 1, true, 26)),
-      pk.h("td", nil, field(t("focal") .. " " .. i, n .. "focal", 1, true, 22)),
-      pk.h("td", nil, field(t("deputy") .. " " .. i, n .. "deputy", 1, true, 22)))
+      pk.h("td", nil, cell(t("party") .. " " .. i, n .. "name", 26)),
+      pk.h("td", nil, cell(t("focal") .. " " .. i, n .. "focal", 22)),
+      pk.h("td", nil, cell(t("deputy") .. " " .. i, n .. "deputy", 22)))
   end
   out[#out + 1] = part("whom", pk.h("p", nil, t("whom_intro")),
-    pk.h("table", { class = "pk-table" },
+    pk.h("table", { class = "pk-table pk-blank" },
       pk.h("thead", nil, pk.h("tr", nil,
         pk.h("th", { scope = "col" }, t("party")), pk.h("th", { scope = "col" }, t("focal")),
         pk.h("th", { scope = "col" }, t("deputy")))),

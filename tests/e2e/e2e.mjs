@@ -609,6 +609,37 @@ async function checkForms() {
 	await ctx.close();
 }
 
+/* The blank stakeholder map's scales (influence 1-5, support -2..+2):
+ * boxes to tick, one answer each, kept over a reload (localStorage); on
+ * a phone each scale in one row of its block */
+async function checkScales() {
+	const name = "e2e-form-scales";
+	if (!want(name)) return;
+	const pg = contentPages.find((p) => /data-pk-form="stakeholder-map/.test(p.html) && /data-pk-blank/.test(p.html));
+	if (!pg) return fail(name, "no page has the blank stakeholder map");
+	const ctx = await newContext();
+	const { page } = await open(ctx, pg.path);
+	const problems = [];
+	await page.setViewportSize({ width: 360, height: 740 });
+	for (const col of ["influence", "support"]) {
+		const radios = page.locator(`input[type=radio][name="row1-${col}"]`);
+		const n = await radios.count();
+		if (n !== 5) { problems.push(`row1-${col}: ${n} boxes to tick, not 5`); continue; }
+		const tops = [];
+		for (let i = 0; i < n; i++) tops.push((await radios.nth(i).boundingBox()).y);
+		if (Math.max(...tops) - Math.min(...tops) > 4) problems.push(`row1-${col}: its boxes on ${new Set(tops.map(Math.round)).size} rows at 360 px`);
+		await radios.nth(3).check();
+	}
+	await page.reload({ waitUntil: "load" });
+	for (const col of ["influence", "support"]) {
+		const r = page.locator(`input[type=radio][name="row1-${col}"]`);
+		if ((await r.count()) === 5 && !(await r.nth(3).isChecked())) problems.push(`row1-${col}: its ticked box unticked after reload`);
+	}
+	await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith("pactkit:")) localStorage.removeItem(k); });
+	report(name, problems, pg.rel);
+	await ctx.close();
+}
+
 /* ---------- documents: the panel and "part of", against the files ---------- */
 
 function pdfFacts(f) {
@@ -869,6 +900,7 @@ try {
 	await checkNoJs();
 	await checkSearch();
 	await checkForms();
+	await checkScales();
 	await checkDownloads();
 	await checkStatements();
 	await checkPrint();

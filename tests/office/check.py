@@ -54,7 +54,7 @@ class Blocks(html.parser.HTMLParser):
                 and not re.search("signature|seal", a.get("name") or ""):
             self.tags["field"] = self.tags.get("field", 0) + 1
         if tag in ("svg", "script", "style") or (
-                tag == "label" and "pk-visually-hidden" in (a.get("class") or "")):
+                tag in ("label", "legend") and "pk-visually-hidden" in (a.get("class") or "")):
             self.skip += 1
             self.stack[-1] = "#skip"
             return

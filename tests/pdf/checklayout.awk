@@ -14,6 +14,9 @@ function inside(i, j) {         # box i within box j
 BEGIN { e = 0.02; n = 0; bad = 0 }
 /^# (pages|measure|toc|part|duplex|back) / || /^# duplex$/ { next }
 /^# size / { SW[$3] = $4; SH[$3] = $5; next }
+# a drawing's geometry (svg-text, svg-mark...: corners, not X Y W H),
+# inside its svg box, which is checked
+$2 ~ /^svg-/ { next }
 /^#/ { PW = $3; PH = $4; mt = $6; mr = $7; mb = $8; ml = $9; next }
 {
 	n++; P[n] = $1; K[n] = $2; X[n] = $3; Y[n] = $4; W[n] = $5; H[n] = $6

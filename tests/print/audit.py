@@ -13,6 +13,8 @@
 #             lowest thing on it, over the body's height), unless it is
 #             the last page of a part (# part P lines: where parts start;
 #             the cover, the contents and the back matter are parts too)
+#             or the last before the paper turns (a landscape worksheet
+#             starts or ends there)
 #   fragment  a paragraph's last line that holds the tail of a word
 #             hyphenated at the end of the line before
 #   hyphens   more than two hyphenated lines in a row in a paragraph
@@ -20,12 +22,18 @@
 #             the page)
 #   date      a date broken over two lines ("10 mars" / "2027")
 #   toc       a table of contents in a document under 12 pages
+#   labels, fields, grid   the worksheets: a map's label over something,
+#             a field with too little room to write, a blank map too
+#             small (tests/print/worksheets.py)
 #
 # usage: audit.py [-q] DUMPDIR [LABEL]; exit 1 when any fault is found.
 # The per-check counts go to stdout as "check NAME N" lines for t_print.
 import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import worksheets  # noqa: E402  (beside this file)
 
 MONTHS_FR = ("janvier février mars avril mai juin juillet août septembre "
              "octobre novembre décembre").split()
@@ -98,6 +106,11 @@ def audit(d):
     lastofpart = {p - 1 for p in parts if p > 1} | {d["pages"]}
     # a booklet's last page before its padding ends its part
     lastofpart |= {p - 1 for p in d["pad"]}
+    # so does the last page before the paper turns (a landscape
+    # worksheet starts or ends: the flow cannot go on across the turn)
+    turn = lambda p: d["size"].get(p, (d["pw"], d["ph"]))
+    lastofpart |= {p for p in range(1, d["pages"])
+                   if (turn(p)[0] > turn(p)[1]) != (turn(p + 1)[0] > turn(p + 1)[1])}
     fills = {}
     for p in range(1, d["pages"] + 1):
         pw, ph = d["size"].get(p, (d["pw"], d["ph"]))
@@ -164,7 +177,7 @@ def main():
     root = args[0]
     label = args[1] if len(args) > 1 else ""
     kinds = ["blank", "underfull", "fragment", "hyphens", "pageend", "date",
-             "toc"]
+             "toc"] + worksheets.KINDS
     total = {k: 0 for k in kinds}
     for lang in sorted(os.listdir(root)):
         ldir = os.path.join(root, lang)
@@ -175,17 +188,19 @@ def main():
                 continue
             d = read(os.path.join(ldir, name))
             faults, fills = audit(d)
+            faults += worksheets.audit(d, os.path.join(ldir, name))
             count = {k: sum(1 for f in faults if f[0] == k) for k in kinds}
             for k in kinds:
                 total[k] += count[k]
             doc = "%s/%s" % (lang, name[:-7])
             print("%-8s %-26s pages %3d  blank %2d  underfull %2d  "
                   "fragments %2d  hyphen-runs %2d  page-end %2d  dates %2d"
-                  "  toc %d  chars/line %d" % (
+                  "  toc %d  labels %d  fields %d  grid %d  chars/line %d" % (
                       label, doc, d["pages"], count["blank"],
                       count["underfull"], count["fragment"],
                       count["hyphens"], count["pageend"], count["date"],
-                      d["toc"], d["cpl"]))
+                      d["toc"], count["labels"], count["fields"],
+                      count["grid"], d["cpl"]))
             if not quiet:
                 for k, p, why in faults:
                     print("  %s %s p%d: %s" % (doc, k, p, why))

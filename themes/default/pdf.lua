@@ -49,7 +49,7 @@ return {
   paragraph_space = 6,    -- between blocks
   indent = 18,            -- lists and quotes
   margins = { top = 22, right = 20, bottom = 22, left = 24 },
-  writing_line = 9,       -- blank forms: room to write by hand
+  writing_line = 8,       -- blank forms: room to write by hand
   justify = true,
   hyphenate = true,
   colors = {

@@ -124,67 +124,94 @@ end
 
 -- ---- blank worksheet ----------------------------------------------------
 
--- size: the width wished for, in characters (tables share their width by it)
-local function field(label, name, lines, hidden, size)
+-- size: the width wished for, in characters (tables share their width by
+-- it); hidden: a label for screen readers only (in a table, the column
+-- header says it in print); lines: handwriting lines in print
+local function field(label, name, lines, hidden, size, textarea)
   local id = pk.id("plan")
   local lab = pk.h("label", { ["for"] = id, class = hidden and "pk-visually-hidden" or nil }, label)
-  if lines and lines > 1 then
-    return lab, pk.h("textarea", { id = id, name = name, rows = lines, cols = size,
+  if textarea or (lines and lines > 1 and not hidden) then
+    return lab, pk.h("textarea", { id = id, name = name, rows = textarea or lines, cols = size,
       ["data-pk-lines"] = lines })
   end
   return lab, pk.h("input", { type = "text", id = id, name = name, size = size,
-    ["data-pk-lines"] = 1 })
+    ["data-pk-lines"] = lines or 1 })
 end
--- room wished for in each column of the plan and of the indicators
-local WISH = { ["plan.action"] = 44, ["plan.who"] = 16, ["plan.by"] = 10,
-  ["plan.strategy"] = 16, ["plan.level"] = 7,
-  ["plan.indicator"] = 36, ["plan.baseline"] = 16, ["plan.target"] = 16 }
+
+-- The room a row of the plan gives each column: the width wished for, in
+-- characters, so that the widest cells of the example (four partners'
+-- names, a strategy of two lines) fit in LINES handwriting lines.
+local WISH = { ["plan.action"] = 32, ["plan.who"] = 36, ["plan.by"] = 12,
+  ["plan.strategy"] = 36,
+  ["plan.indicator"] = 40, ["plan.baseline"] = 26, ["plan.target"] = 26 }
+local LINES = 3          -- handwriting lines in a row of the plan
+local IND_LINES = 3      -- and of the indicators
+
+-- The level of authority of a blank row: one box to tick per level.
+local function level_ticks(r)
+  local boxes = { pk.h("legend", { class = "pk-visually-hidden" }, pk.t("plan.level") .. " " .. r) }
+  for _, l in ipairs(LEVELS) do
+    local id = pk.id("plan")
+    boxes[#boxes + 1] = pk.h("input", { type = "radio", id = id, name = "action" .. r .. "-level",
+      value = l })
+    boxes[#boxes + 1] = pk.h("label", { ["for"] = id }, LEVEL[l])
+  end
+  return pk.h("fieldset", { class = "pk-choices pk-ticks" }, boxes)
+end
 
 local function blank(args)
   local out = {}
   if args.title then
     out[#out + 1] = pk.h("p", { class = "pk-plan-title" }, pk.h("strong", nil, pk.text(args.title)))
   end
+  out[#out + 1] = pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice")))
   out[#out + 1] = pk.h("h3", nil, pk.t("plan.step1"))
+  -- three handwriting lines a question: step 2 stays on the page of the
+  -- last questions on Letter too (before the plan's landscape pages)
   for i, q in ipairs(pk.vocab("plan_questions")) do
-    out[#out + 1] = { field(q, "q" .. i, 4) }
+    out[#out + 1] = { field(q, "q" .. i, 3) }
   end
   out[#out + 1] = pk.h("h3", nil, pk.t("plan.step2"))
   out[#out + 1] = { field(pk.t("plan.vision"), "vision", 5) }
 
-  out[#out + 1] = pk.h("h3", nil, pk.t("plan.step3"))
+  -- steps 3 and 4 are wider than tall: landscape pages in print
+  local wide = {}
+  wide[#wide + 1] = pk.h("h3", nil, pk.t("plan.step3"))
   local rows = {}
   for r = 1, args.rows or 6 do
     local cells = {}
-    for j, c in ipairs(PLAN_COLS) do
-      local name = "action" .. r .. "-" .. c:sub(6)
-      cells[#cells + 1] = pk.h("td", nil, field(pk.t(c) .. " " .. r, name, j == 1 and 2 or 1, true, WISH[c]))
+    for _, c in ipairs(PLAN_COLS) do
+      if c == "plan.level" then
+        cells[#cells + 1] = pk.h("td", nil, level_ticks(r))
+      else
+        local name = "action" .. r .. "-" .. c:sub(6)
+        cells[#cells + 1] = pk.h("td", nil,
+          field(pk.t(c) .. " " .. r, name, LINES, true, WISH[c], c ~= "plan.by" and 2 or nil))
+      end
     end
     rows[#rows + 1] = pk.h("tr", nil, cells)
   end
-  out[#out + 1] = pk.h("table", { class = "pk-table" }, thead(PLAN_COLS), pk.h("tbody", nil, rows))
-  local levels = {}
-  for _, l in ipairs(LEVELS) do levels[#levels + 1] = LEVEL[l] end
-  out[#out + 1] = pk.h("p", { class = "pk-meta" }, pk.h("strong", nil, pk.t("plan.level")),
-    " — ", table.concat(levels, " / "))
+  wide[#wide + 1] = pk.h("table", { class = "pk-table pk-blank" }, thead(PLAN_COLS),
+    pk.h("tbody", nil, rows))
 
-  out[#out + 1] = pk.h("h3", nil, pk.t("plan.step4"))
+  wide[#wide + 1] = pk.h("h3", nil, pk.t("plan.step4"))
   local ir = {}
   for r = 1, args.indicators or 4 do
     local cells = {}
     for _, c in ipairs(IND_COLS) do
       cells[#cells + 1] = pk.h("td", nil,
-        field(pk.t(c) .. " " .. r, "indicator" .. r .. "-" .. c:sub(6), 1, true, WISH[c]))
+        field(pk.t(c) .. " " .. r, "indicator" .. r .. "-" .. c:sub(6), IND_LINES, true, WISH[c]))
     end
     ir[#ir + 1] = pk.h("tr", nil, cells)
   end
-  out[#out + 1] = pk.h("table", { class = "pk-table" }, thead(IND_COLS), pk.h("tbody", nil, ir))
+  wide[#wide + 1] = pk.h("table", { class = "pk-table pk-blank" }, thead(IND_COLS),
+    pk.h("tbody", nil, ir))
   local rv = { pk.h("legend", nil, pk.t("plan.reviews")) }
   for r = 1, args.reviews or 3 do
     rv[#rv + 1] = { field(pk.t("form.date") .. " " .. r, "review" .. r) }
   end
-  out[#out + 1] = pk.h("fieldset", nil, rv)
-  out[#out + 1] = pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice")))
+  wide[#wide + 1] = pk.h("fieldset", { class = "pk-compact" }, rv)
+  out[#out + 1] = pk.h("div", { class = "pk-landscape" }, wide)
   return pk.h("section", { class = "pk-component pk-action-plan" },
     pk.h("form", { class = "pk-form", ["data-pk-form"] = args.form or ("action-plan-" .. pk.lang) },
       out))

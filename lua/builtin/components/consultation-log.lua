@@ -5,7 +5,7 @@
 --   source = "consultations"    the log (docs/contract.md §3)
 --   parties = "stakeholders"    where the organisations' names come from
 --   title = loc                 optional caption
---   blank = true                a worksheet with rows = 5 meetings
+--   blank = true                a worksheet with rows = 4 meetings
 
 local KINDS, KIND = {}, {}   -- the vocabulary meeting_kinds: ids, labels
 
@@ -90,62 +90,70 @@ local function filled(args, title)
       pk.h("td", nil, m.next_meeting and when(m.next_meeting) or nil))
   end
   local cap, thead = head(title, COLS)
-  return pk.h("section", { class = "pk-component pk-consultation-log" },
+  -- wider than tall: a landscape page in print, where the dates stay on
+  -- one line and the decisions get their room (a single meeting stays
+  -- on the portrait page, rather than a landscape page for one row)
+  return pk.h("section", { class = #log > 1 and "pk-component pk-consultation-log pk-landscape"
+    or "pk-component pk-consultation-log" },
     pk.h("table", { class = "pk-table" }, cap, thead, pk.h("tbody", nil, rows)))
 end
 
--- hidden: a label for screen readers only (in a table, its column says it);
--- size: the room wished for, in characters
-local function field(label, name, lines, hidden, size)
+-- A field of a blank row: its label for screen readers only (the column
+-- header says it in print); lines of handwriting in print; size: the
+-- room wished for, in characters; rows: a text area of that many rows on
+-- screen.
+local function field(label, name, lines, size, rows)
   local id = pk.id("log")
-  local lab = pk.h("label", { ["for"] = id, class = hidden and "pk-visually-hidden" or nil }, label)
-  if lines and lines > 1 then
-    return lab, pk.h("textarea", { id = id, name = name, rows = lines, ["data-pk-lines"] = lines })
+  local lab = pk.h("label", { ["for"] = id, class = "pk-visually-hidden" }, label)
+  if rows then
+    return lab, pk.h("textarea", { id = id, name = name, rows = rows, cols = size,
+      ["data-pk-lines"] = lines })
   end
-  return lab, pk.h("input", { type = "text", id = id, name = name, size = size, ["data-pk-lines"] = 1 })
+  return lab, pk.h("input", { type = "text", id = id, name = name, size = size,
+    ["data-pk-lines"] = lines })
 end
 
--- One fieldset per meeting: a table row would leave no room to write.
+-- The room of a blank row: LINES handwriting lines, and per column the
+-- width wished for, in characters, so that the example's longest cells
+-- (five organisations, two decisions, two follow-up actions) fit.
+local LINES = 4
+local WISH = { participants = 30, decisions = 36, follow_up = 40 }
+
+-- The blank log: the columns of the example, a row per meeting, on
+-- landscape pages in print (the agenda is left out, as in the example).
 local function blank(args, title)
-  local out = {
-    pk.h("p", { class = "pk-form-title" }, pk.h("strong", nil, title)),
-    pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice"))),
-  }
-  for i = 1, args.rows or 5 do
+  local rows = {}
+  for i = 1, args.rows or 4 do
     local n = "m" .. i .. "-"
-    local kinds = { pk.h("legend", nil, pk.t("log.kind")) }
+    local kinds = { pk.h("legend", { class = "pk-visually-hidden" }, pk.t("log.kind") .. " " .. i) }
     for _, k in ipairs(KINDS) do
       local id = pk.id("log")
       kinds[#kinds + 1] = pk.h("input", { type = "radio", id = id, name = n .. "kind", value = k })
       kinds[#kinds + 1] = pk.h("label", { ["for"] = id }, KIND[k])
     end
-    -- the follow-up: a small table, one row per action
-    local fr = {}
-    for r = 1, 3 do
-      fr[#fr + 1] = pk.h("tr", nil,
-        pk.h("td", nil, field(pk.t("log.action") .. " " .. r, n .. "action" .. r, 1, true, 44)),
-        pk.h("td", nil, field(pk.t("log.who") .. " " .. r, n .. "who" .. r, 1, true, 18)),
-        pk.h("td", nil, field(pk.t("log.by") .. " " .. r, n .. "by" .. r, 1, true, 10)))
-    end
-    local fu = { pk.h("legend", nil, pk.t("log.follow_up")),
-      pk.h("table", { class = "pk-table" }, pk.h("thead", nil, pk.h("tr", nil,
-        pk.h("th", { scope = "col" }, pk.t("log.action")),
-        pk.h("th", { scope = "col" }, pk.t("log.who")),
-        pk.h("th", { scope = "col" }, pk.t("log.by")))),
-        pk.h("tbody", nil, fr)) }
-    out[#out + 1] = pk.h("fieldset", { class = "pk-meeting pk-keep" },
-      pk.h("legend", nil, pk.t("log.kind") .. " " .. i),
-      { field(pk.t("log.date"), n .. "date") },
-      pk.h("fieldset", { class = "pk-choices" }, kinds),
-      { field(pk.t("log.participants"), n .. "participants", 3) },
-      { field(pk.t("log.agenda"), n .. "agenda", 2) },
-      { field(pk.t("log.decisions"), n .. "decisions", 4) },
-      pk.h("fieldset", nil, fu),
-      { field(pk.t("log.next_meeting"), n .. "next") })
+    rows[#rows + 1] = pk.h("tr", nil,
+      pk.h("td", nil, field(pk.t("log.date") .. " " .. i, n .. "date", LINES, 10)),
+      pk.h("td", nil, pk.h("fieldset", { class = "pk-choices pk-ticks" }, kinds)),
+      pk.h("td", nil, field(pk.t("log.participants") .. " " .. i, n .. "participants", LINES,
+        WISH.participants, 2)),
+      pk.h("td", nil, field(pk.t("log.decisions") .. " " .. i, n .. "decisions", LINES,
+        WISH.decisions, 3)),
+      pk.h("td", nil, field(pk.t("log.follow_up") .. " " .. i, n .. "follow-up", LINES,
+        WISH.follow_up, 3)),
+      pk.h("td", nil, field(pk.t("log.next_meeting") .. " " .. i, n .. "next", LINES, 10)))
+  end
+  local ths = {}
+  for _, c in ipairs(COLS) do
+    ths[#ths + 1] = pk.h("th", { scope = "col" }, pk.t(c == "log.follow_up" and "log.follow_up_cols" or c))
   end
   return pk.h("section", { class = "pk-component pk-consultation-log" },
     pk.h("form", { class = "pk-form",
-      ["data-pk-form"] = args.form or ("consultation-log-" .. pk.lang) }, out))
+      ["data-pk-form"] = args.form or ("consultation-log-" .. pk.lang) },
+      pk.h("div", { class = "pk-landscape" },
+        pk.h("p", { class = "pk-form-title" }, pk.h("strong", nil, title)),
+        pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice"))),
+        pk.h("table", { class = "pk-table pk-blank" },
+          pk.h("thead", nil, pk.h("tr", nil, ths)), pk.h("tbody", nil, rows)))))
 end
 
 return function(args)

@@ -269,7 +269,8 @@ local function filled(args)
         pk.h("dt", nil, pk.t("mou.signature")), pk.h("dd", { class = "pk-sign-line" }),
         pk.h("dt", nil, pk.t("mou.seal")), pk.h("dd", { class = "pk-sign-line pk-sign-seal" })))
   end
-  out[#out + 1] = art("mou.signatures", sigs)
+  -- two by two, side by side in print
+  out[#out + 1] = art("mou.signatures", pk.h("div", { class = "pk-pairs" }, sigs))
   -- the information-sharing protocol is always annexed (USERS.md §3.6)
   out[#out + 1] = art("mou.annexes", pk.h("ol", nil, pk.h("li", nil, pk.t("mou.annex_isp"))))
   return pk.h("section", { class = "pk-component pk-mou" }, out)
@@ -277,21 +278,51 @@ end
 
 -- ---- blank: the same skeleton as a form --------------------------------
 
-local function field(label, name, lines)
+-- A field with its label; hidden = true: a label for screen readers only
+-- (the article's heading says it in print); prompt: a line of help above
+-- the field (light grey), which screen readers read with the field.
+local function field(label, name, lines, hidden, prompt)
   local id = pk.id("mou")
-  if lines and lines > 1 then
-    return pk.h("label", { ["for"] = id }, label),
-      pk.h("textarea", { id = id, name = name, rows = lines, ["data-pk-lines"] = lines })
+  local out = { pk.h("label", { ["for"] = id, class = hidden and "pk-visually-hidden" or nil }, label) }
+  local pid
+  if prompt then
+    pid = id .. "-prompt"
+    out[#out + 1] = pk.h("p", { class = "pk-prompt", id = pid }, prompt)
   end
-  return pk.h("label", { ["for"] = id }, label),
-    pk.h("input", { type = "text", id = id, name = name, ["data-pk-lines"] = 1 })
+  if lines and lines > 1 then
+    out[#out + 1] = pk.h("textarea", { id = id, name = name, rows = lines, ["data-pk-lines"] = lines,
+      ["aria-describedby"] = pid })
+  else
+    out[#out + 1] = pk.h("input", { type = "text", id = id, name = name, ["data-pk-lines"] = 1,
+      ["aria-describedby"] = pid })
+  end
+  return out
 end
 
--- A field whose label is only for screen readers (table cells).
-local function cell(label, name)
+-- The one field of an article: its heading is its label.
+local function sole(key, name, lines)
+  return field(pk.t(key), name, lines, true, pk.t("mou.prompt." .. key:sub(5)))
+end
+
+-- A field in a table cell, whose column header says what it is: its
+-- label for screen readers only; lines of handwriting in print.
+local function cell(label, name, lines, size)
   local id = pk.id("mou")
   return pk.h("label", { ["for"] = id, class = "pk-visually-hidden" }, label),
-    pk.h("input", { type = "text", id = id, name = name, ["data-pk-lines"] = 1 })
+    pk.h("input", { type = "text", id = id, name = name, size = size,
+      ["data-pk-lines"] = lines or 3 })
+end
+
+-- Boxes to tick in a table cell: cash, in kind (both when a party gives
+-- both).
+local function kinds(label, name)
+  local out = { pk.h("legend", { class = "pk-visually-hidden" }, label) }
+  for _, k in ipairs({ { "cash", "mou.cash" }, { "in-kind", "mou.in_kind" } }) do
+    local id = pk.id("mou")
+    out[#out + 1] = pk.h("input", { type = "checkbox", id = id, name = name .. k[1] })
+    out[#out + 1] = pk.h("label", { ["for"] = id }, pk.t(k[2]))
+  end
+  return pk.h("fieldset", { class = "pk-choices pk-ticks" }, out)
 end
 
 local function blank(args)
@@ -301,7 +332,7 @@ local function blank(args)
   out[#out + 1] = pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice")))
   -- pk-compact: in print, each label at the left of its writing line
   out[#out + 1] = pk.h("div", { class = "pk-mou-meta pk-compact" },
-    { field(pk.t("mou.title"), "title", 2) }, { field(pk.t("mou.reference"), "reference") },
+    { field(pk.t("mou.title_field"), "title", 2) }, { field(pk.t("mou.reference"), "reference") },
     { field(pk.t("mou.date"), "date") }, { field(pk.t("mou.place"), "place") })
 
   local parties = {}
@@ -316,75 +347,76 @@ local function blank(args)
       { field(pk.t("mou.focal_point"), n .. "focal-point") })
   end
   out[#out + 1] = art("mou.parties", parties)
-  out[#out + 1] = art("mou.preamble", field(pk.t("mou.preamble"), "preamble", 6))
-  out[#out + 1] = art("mou.purpose", { field(pk.t("mou.purpose"), "purpose", 4) },
-    { field(pk.t("mou.objectives"), "objectives", 6) })
-  out[#out + 1] = art("mou.scope", field(pk.t("mou.scope"), "scope", 5))
-  out[#out + 1] = art("mou.principles", field(pk.t("mou.principles"), "principles", 6))
-  local resp = {}
+  out[#out + 1] = art("mou.preamble", sole("mou.preamble", "preamble", 6))
+  out[#out + 1] = art("mou.purpose", { sole("mou.purpose", "purpose", 4) },
+    { field(pk.t("mou.objectives"), "objectives", 6, false, pk.t("mou.prompt.objectives")) })
+  out[#out + 1] = art("mou.scope", sole("mou.scope", "scope", 5))
+  out[#out + 1] = art("mou.principles", sole("mou.principles", "principles", 6))
+  local resp = { pk.h("p", { class = "pk-prompt" }, pk.t("mou.prompt.responsibilities")) }
   for i = 1, np do
     resp[#resp + 1] = { field(pk.t("mou.party", i), "responsibilities-" .. i, 6) }
   end
   out[#out + 1] = art("mou.responsibilities", resp)
-  out[#out + 1] = art("mou.coordination", { field(pk.t("mou.coordination"), "coordination", 5) },
-    { field(pk.t("mou.consultations"), "consultations", 4) })
+  out[#out + 1] = art("mou.coordination", { sole("mou.coordination", "coordination", 5) },
+    { field(pk.t("mou.consultations"), "consultations", 4, false, pk.t("mou.prompt.consultations")) })
 
   local wrows = {}
-  for r = 1, 6 do
+  for r = 1, 5 do
     wrows[#wrows + 1] = pk.h("tr", nil,
-      pk.h("td", nil, cell(pk.t("mou.activity") .. " " .. r, "plan" .. r .. "-activity")),
-      pk.h("td", nil, cell(pk.t("mou.who") .. " " .. r, "plan" .. r .. "-who")),
-      pk.h("td", nil, cell(pk.t("mou.by") .. " " .. r, "plan" .. r .. "-by")))
+      pk.h("td", nil, cell(pk.t("mou.activity") .. " " .. r, "plan" .. r .. "-activity", 3, 40)),
+      pk.h("td", nil, cell(pk.t("mou.who") .. " " .. r, "plan" .. r .. "-who", 3, 24)),
+      pk.h("td", nil, cell(pk.t("mou.by") .. " " .. r, "plan" .. r .. "-by", 3, 12)))
   end
-  out[#out + 1] = art("mou.work_plan", pk.h("table", { class = "pk-table" },
+  out[#out + 1] = art("mou.work_plan", pk.h("table", { class = "pk-table pk-blank" },
     pk.h("thead", nil, pk.h("tr", nil, pk.h("th", { scope = "col" }, pk.t("mou.activity")),
       pk.h("th", { scope = "col" }, pk.t("mou.who")), pk.h("th", { scope = "col" }, pk.t("mou.by")))),
     pk.h("tbody", nil, wrows)))
-  out[#out + 1] = art("mou.communication", field(pk.t("mou.communication"), "communication", 5))
+  out[#out + 1] = art("mou.communication", sole("mou.communication", "communication", 5))
   out[#out + 1] = art("mou.confidentiality",
     pk.h("p", nil, pk.vocab("clauses").confidentiality),
-    field(pk.t("mou.confidentiality"), "confidentiality", 5))
-  out[#out + 1] = art("mou.code_of_conduct", field(pk.t("mou.code_of_conduct"), "code-of-conduct", 6))
+    sole("mou.confidentiality", "confidentiality", 4))
+  out[#out + 1] = art("mou.code_of_conduct", sole("mou.code_of_conduct", "code-of-conduct", 6))
 
+  -- the budget: a row per party, room for its contributions and their kind
   local brows = {}
   for i = 1, np do
-    for r = 1, 2 do
-      local n = "budget" .. i .. "-" .. r .. "-"
-      brows[#brows + 1] = pk.h("tr", nil,
-        pk.h("th", { scope = "row" }, pk.t("mou.party", i)),
-        pk.h("td", nil, cell(pk.t("mou.item") .. " " .. pk.t("mou.party", i), n .. "item")),
-        pk.h("td", nil, cell(pk.t("mou.kind") .. " " .. pk.t("mou.party", i), n .. "kind")),
-        pk.h("td", nil, cell(pk.t("mou.amount") .. " " .. pk.t("mou.party", i), n .. "amount")))
-    end
+    local n = "budget" .. i .. "-"
+    local who = pk.t("mou.party", i)
+    brows[#brows + 1] = pk.h("tr", nil,
+      pk.h("th", { scope = "row" }, who),
+      pk.h("td", nil, cell(pk.t("mou.item") .. " " .. who, n .. "item", 3, 36)),
+      pk.h("td", nil, kinds(pk.t("mou.kind") .. " " .. who, n)),
+      pk.h("td", nil, cell(pk.t("mou.amount") .. " " .. who, n .. "amount", 3, 14)))
   end
-  out[#out + 1] = art("mou.budget", pk.h("table", { class = "pk-table" },
-    budget_head(),
-    pk.h("tbody", nil, brows),
-    pk.h("tfoot", nil, pk.h("tr", nil,
-      pk.h("th", { scope = "row", colspan = 3 }, pk.t("mou.total")),
-      pk.h("td", nil, cell(pk.t("mou.total"), "budget-total"))))))
-  out[#out + 1] = art("mou.monitoring", field(pk.t("mou.monitoring"), "monitoring", 5))
-  out[#out + 1] = art("mou.duration", { field(pk.t("mou.start"), "start") },
-    { field(pk.t("mou.duration"), "duration") },
-    { field(pk.t("mou.amendment"), "amendment", 4) })
-  out[#out + 1] = art("mou.disputes", field(pk.t("mou.disputes"), "disputes", 4))
-  out[#out + 1] = art("mou.termination", { field(pk.t("mou.termination"), "termination", 4) },
+  out[#out + 1] = art("mou.budget", pk.h("table", { class = "pk-table pk-blank" },
+    budget_head(), pk.h("tbody", nil, brows)),
+    pk.h("div", { class = "pk-compact" }, field(pk.t("mou.total"), "budget-total")))
+  out[#out + 1] = art("mou.monitoring", sole("mou.monitoring", "monitoring", 5))
+  out[#out + 1] = art("mou.duration", pk.h("div", { class = "pk-compact" },
+      { field(pk.t("mou.start"), "start") }, { field(pk.t("mou.months_label"), "duration") }),
+    { field(pk.t("mou.amendment"), "amendment", 4, false, pk.t("mou.prompt.amendment")) })
+  out[#out + 1] = art("mou.disputes", sole("mou.disputes", "disputes", 4))
+  out[#out + 1] = art("mou.termination", { sole("mou.termination", "termination", 4) },
     pk.h("p", { class = "pk-non-binding" }, pk.t("mou.non_binding")))
+
+  -- signatures: name, title and date to write, a line to sign on and a
+  -- box for the seal; two by two, side by side in print
   local sigs = {}
   for i = 1, np do
     local n = "sign" .. i .. "-"
-    sigs[#sigs + 1] = pk.h("fieldset", { class = "pk-signature pk-compact" },
+    sigs[#sigs + 1] = pk.h("fieldset", { class = "pk-signature" },
       pk.h("legend", nil, pk.t("mou.party", i)),
-      { field(pk.t("mou.name"), n .. "organisation") },
-      { field(pk.t("form.name"), n .. "name") },
-      { field(pk.t("mou.signatory_title"), n .. "title") },
-      { field(pk.t("mou.sign_date"), n .. "date") },
-      { field(pk.t("mou.signature"), n .. "signature", 3) },
-      { field(pk.t("mou.seal"), n .. "seal", 3) })
+      pk.h("div", { class = "pk-compact" },
+        { field(pk.t("form.name"), n .. "name") },
+        { field(pk.t("mou.signatory_title"), n .. "title") },
+        { field(pk.t("mou.sign_date"), n .. "date") }),
+      pk.h("dl", nil,
+        pk.h("dt", nil, pk.t("mou.signature")), pk.h("dd", { class = "pk-sign-line" }),
+        pk.h("dt", nil, pk.t("mou.seal")), pk.h("dd", { class = "pk-sign-line pk-sign-seal" })))
   end
-  out[#out + 1] = art("mou.signatures", sigs)
+  out[#out + 1] = art("mou.signatures", pk.h("div", { class = "pk-pairs" }, sigs))
   out[#out + 1] = art("mou.annexes", pk.h("ol", nil, pk.h("li", nil, pk.t("mou.annex_isp"))),
-    field(pk.t("mou.annexes"), "annexes", 4))
+    sole("mou.annexes", "annexes", 3))
   return pk.h("section", { class = "pk-component pk-mou" },
     pk.h("form", { class = "pk-form", ["data-pk-form"] = args.form or ("mou-" .. pk.lang) }, out))
 end

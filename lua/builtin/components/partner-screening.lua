@@ -94,44 +94,59 @@ local function tick(name, value, label)
     pk.h("label", { ["for"] = id }, label)
 end
 
+-- The questions of one candidate as a grid: a row per question, a
+-- column per answer, one box to tick in each cell (its label, for screen
+-- readers, says the question and the answer).
+local function answers(n)
+  local ths = { pk.h("th", { scope = "col" }, pk.t("screen.question")) }
+  for _, a in ipairs(ANSWERS) do
+    ths[#ths + 1] = pk.h("th", { scope = "col", class = "pk-tick" }, pk.t("answer." .. a))
+  end
+  local rows = {}
+  for _, q in ipairs(QUESTIONS) do
+    local cells = { pk.h("th", { scope = "row" }, TEXT["q:" .. q]) }
+    for _, a in ipairs(ANSWERS) do
+      local id = pk.id("screen")
+      cells[#cells + 1] = pk.h("td", { class = "pk-tick" },
+        pk.h("input", { type = "radio", id = id, name = n .. q, value = a }),
+        pk.h("label", { ["for"] = id, class = "pk-visually-hidden" },
+          TEXT["q:" .. q] .. " " .. pk.t("answer." .. a)))
+    end
+    rows[#rows + 1] = pk.h("tr", nil, cells)
+  end
+  return pk.h("table", { class = "pk-table pk-blank pk-answers" },
+    pk.h("thead", nil, pk.h("tr", nil, ths)), pk.h("tbody", nil, rows))
+end
+
+-- One block per candidate, small enough for two on a page: the
+-- organisation, the answers, the reasons, the decision.
 local function blank(args, title)
   local blocks = {}
   for i = 1, args.rows or 4 do
     local n = "c" .. i .. "-"
-    local id = pk.id("screen")
-    local parts = {
-      pk.h("legend", nil, pk.t("screen.candidate") .. " " .. i),
-      pk.h("label", { ["for"] = id }, pk.t("screen.candidate")),
-      pk.h("input", { type = "text", id = id, name = n .. "name", ["data-pk-lines"] = 1 }),
-    }
-    for _, q in ipairs(QUESTIONS) do
-      local boxes = { pk.h("legend", nil, TEXT["q:" .. q]) }
-      for _, a in ipairs(ANSWERS) do
-        local box, label = tick(n .. q, a, pk.t("answer." .. a))
-        boxes[#boxes + 1] = box
-        boxes[#boxes + 1] = label
-      end
-      parts[#parts + 1] = pk.h("fieldset", { class = "pk-choices" }, boxes)
-    end
-    local wid = pk.id("screen")
-    parts[#parts + 1] = pk.h("label", { ["for"] = wid }, pk.t("screen.why"))
-    parts[#parts + 1] = pk.h("textarea", { id = wid, name = n .. "why", rows = 3,
-      ["data-pk-lines"] = 3 })
+    local id, wid = pk.id("screen"), pk.id("screen")
     local dec = { pk.h("legend", nil, pk.t("screen.decision")) }
     for _, d in ipairs(DECISIONS) do
       local box, label = tick(n .. "decision", d, TEXT["d:" .. d])
       dec[#dec + 1] = box
       dec[#dec + 1] = label
     end
-    parts[#parts + 1] = pk.h("fieldset", { class = "pk-choices" }, dec)
-    blocks[#blocks + 1] = pk.h("fieldset", { class = "pk-keep" }, parts)
+    blocks[#blocks + 1] = pk.h("fieldset", { class = "pk-candidate pk-keep" },
+      pk.h("legend", nil, pk.t("screen.candidate") .. " " .. i),
+      pk.h("div", { class = "pk-compact" },
+        pk.h("label", { ["for"] = id }, pk.t("screen.name")),
+        pk.h("input", { type = "text", id = id, name = n .. "name", ["data-pk-lines"] = 1 })),
+      answers(n),
+      pk.h("label", { ["for"] = wid }, pk.t("screen.why")),
+      pk.h("textarea", { id = wid, name = n .. "why", rows = 4, ["data-pk-lines"] = 4 }),
+      pk.h("fieldset", { class = "pk-choices" }, dec))
   end
   return pk.h("section", { class = "pk-component pk-partner-screening" },
     pk.h("form", { class = "pk-form",
       ["data-pk-form"] = args.form or ("partner-screening-" .. pk.lang) },
       pk.h("p", { class = "pk-form-title" }, pk.h("strong", nil, title)),
-      blocks,
-      pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice")))))
+      pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice"))),
+      blocks))
 end
 
 return function(args)

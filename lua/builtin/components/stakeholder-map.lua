@@ -2,12 +2,15 @@
 -- horizontal), drawn as inline SVG, then the same data as a table.
 --   source = "stakeholders"   the data file (docs/contract.md §3)
 --   title = loc               optional caption
---   blank = true              an empty grid to fill in by hand, and a
---                             blank table (rows = 8)
+--   blank = true              an empty grid to fill in by hand (a landscape
+--                             page of its own in print), its legend, and a
+--                             blank table (rows = 7: one page with the legend before it, on A4 and Letter)
 -- Sector is shown by colour AND shape; champions get a thick ring,
--- stakeholders marked `trusted` a check mark.  Labels are placed with
--- pk.textwidth so that none overlaps another label, a marker or a
--- quadrant name; markers at equal coordinates are set side by side.
+-- stakeholders marked `trusted` a check mark.  The quadrant lines run
+-- between cells, so no marker sits on one.  Labels are placed with
+-- pk.textwidth so that none overlaps another label, a marker, a quadrant
+-- line or name, or the frame; markers at equal coordinates are set side
+-- by side inside their cell.
 -- The sectors and levels, their labels and the sectors' markers (shape and
 -- colour) are the project's vocabularies (pk.vocab; lua/vocab.lua).
 
@@ -50,17 +53,52 @@ local ARGS = { type = "record", fields = {
   rows = { type = "integer", min = 1, max = 60, optional = true },
   form = { type = "string", nonempty = true, optional = true },
 } }
+-- Label font size and line height, marker radius, and how far a marker
+-- reaches from its centre (the champion's ring, the check mark).
+local FS, LH = 11, 13
+local R = 7
+local EXT = 12
 
--- The drawing: viewBox 0 0 W H; plot area X0..X1 x Y0..Y1.
-local W = 720
-local X0, X1, Y0, Y1 = 70, 704, 40, 420
-local CW, CH = (X1 - X0) / 5, (Y1 - Y0) / 5   -- one cell per value
-local FS, LH = 11, 13                           -- label font size, line height
-local LABEL_W = 140                             -- label wrap width
-local R = 7                                     -- marker radius
+-- The two drawings, in SVG units.  The map: 720 wide, its legend below
+-- the plot.  The blank grid: a landscape page of its own, the plot 920 x
+-- 600 units (230 x 150 mm at a quarter of a millimetre a unit), its
+-- legend a drawing of its own on the next page.
+local function geometry(blank)
+  local g = blank and { W = 1008, X0 = 80, X1 = 1000, Y0 = 2, Y1 = 602 }
+    or { W = 720, X0 = 70, X1 = 704, Y0 = 40, Y1 = 420 }
+  g.blank = blank
+  g.CW, g.CH = (g.X1 - g.X0) / 5, (g.Y1 - g.Y0) / 5   -- one cell per value
+  -- The quadrant lines run between two cells, never through one: a
+  -- support of 0 (hesitant) counts with the opposed, an influence of 3
+  -- with the high (map.middle says so in the legend).
+  g.VX = g.X0 + 3 * g.CW
+  g.HY = g.Y0 + 3 * g.CH
+  return g
+end
 
-local function cx(support) return X0 + (support + 2.5) * CW end
-local function cy(influence) return Y1 - (influence - 0.5) * CH end
+local function cx(g, support) return g.X0 + (support + 2.5) * g.CW end
+local function cy(g, influence) return g.Y1 - (influence - 0.5) * g.CH end
+
+-- The quadrants: their fill (light, so markers and text keep their
+-- contrast) and the corner their name goes in.
+local QUADS = {
+  { key = "manage", fill = "#fdecea", left = true, top = true },
+  { key = "engage", fill = "#e6f4ea", left = false, top = true },
+  { key = "monitor", fill = "#f1f1f1", left = true, top = false },
+  { key = "inform", fill = "#e8f0fb", left = false, top = false },
+}
+
+local function quad_box(g, q)
+  return { x0 = q.left and g.X0 or g.VX, x1 = q.left and g.VX or g.X1,
+    y0 = q.top and g.Y0 or g.HY, y1 = q.top and g.HY or g.Y1 }
+end
+
+local function quad_of(s)
+  local top, left = s.influence >= 3, s.support <= 0
+  for i, q in ipairs(QUADS) do
+    if q.top == top and q.left == left then return i end
+  end
+end
 
 local function r2(x) return math.floor(x * 100 + 0.5) / 100 end
 
@@ -166,18 +204,29 @@ local function wrap(s, size, maxw, maxl)
   return lines
 end
 
-local function textlines(lines, x, y, size, anchor, weight)
+
+local function textlines(lines, x, y, size, anchor, weight, colour)
   local out = {}
   for i, l in ipairs(lines) do
     out[#out + 1] = pk.h("text", { x = r2(x), y = r2(y + (i - 1) * size * 1.2),
       ["font-size"] = size, ["text-anchor"] = anchor, ["font-weight"] = weight,
-      fill = "#1a1a1a" }, l)
+      fill = colour or "#1a1a1a" }, l)
   end
   return out
 end
 
+local function widest(lines, size)
+  local w = 0
+  for _, l in ipairs(lines) do w = math.max(w, pk.textwidth(l, size)) end
+  return w
+end
+
 local function overlaps(a, b)
   return a.x1 > b.x0 and b.x1 > a.x0 and a.y1 > b.y0 and b.y1 > a.y0
+end
+
+local function inside(a, b)
+  return a.x0 >= b.x0 and a.x1 <= b.x1 and a.y0 >= b.y0 and a.y1 <= b.y1
 end
 
 -- Does the segment (ax, ay)-(bx, by) cross box b?  (Liang-Barsky)
@@ -212,93 +261,131 @@ end
 
 local function yesno(b) return pk.t(b and "answer.yes" or "answer.no") end
 
--- The grid, quadrants, axes: everything but the markers.
-local function background(obstacles)
+-- The grid, quadrants, axes: everything but the markers.  Sets g.names,
+-- the boxes of the quadrant names (labels and markers keep clear of
+-- them).
+local function background(g)
   local out = {}
-  local mx, my = (X0 + X1) / 2, (Y0 + Y1) / 2
-  -- quadrant fills (light, so markers and text keep their contrast)
-  local quads = {
-    { X0, Y0, "#fdecea", "map.manage", "start" },   -- high influence, opposed
-    { mx, Y0, "#e6f4ea", "map.engage", "end" },     -- high influence, supportive
-    { X0, my, "#f1f1f1", "map.monitor", "start" },  -- low influence, opposed
-    { mx, my, "#e8f0fb", "map.inform", "end" },     -- low influence, supportive
-  }
-  for _, q in ipairs(quads) do
-    out[#out + 1] = pk.h("rect", { x = q[1], y = q[2], width = (X1 - X0) / 2,
-      height = (Y1 - Y0) / 2, fill = q[3] })
+  g.names = {}
+  for _, q in ipairs(QUADS) do
+    local b = quad_box(g, q)
+    out[#out + 1] = pk.h("rect", { x = r2(b.x0), y = r2(b.y0), width = r2(b.x1 - b.x0),
+      height = r2(b.y1 - b.y0), fill = q.fill })
   end
-  -- cell lines
+  -- the cell lines, light and dashed, but where a quadrant line runs
   for i = 1, 4 do
-    out[#out + 1] = pk.h("line", { x1 = X0 + i * CW, y1 = Y0, x2 = X0 + i * CW, y2 = Y1,
-      stroke = "#c8c8c8", ["stroke-width"] = 0.5, ["stroke-dasharray"] = "3 3" })
-    out[#out + 1] = pk.h("line", { x1 = X0, y1 = Y0 + i * CH, x2 = X1, y2 = Y0 + i * CH,
-      stroke = "#c8c8c8", ["stroke-width"] = 0.5, ["stroke-dasharray"] = "3 3" })
+    local x, y = g.X0 + i * g.CW, g.Y0 + i * g.CH
+    if i ~= 3 then
+      out[#out + 1] = pk.h("line", { x1 = r2(x), y1 = g.Y0, x2 = r2(x), y2 = g.Y1,
+        stroke = "#c8c8c8", ["stroke-width"] = 0.5, ["stroke-dasharray"] = "3 3" })
+      out[#out + 1] = pk.h("line", { x1 = g.X0, y1 = r2(y), x2 = g.X1, y2 = r2(y),
+        stroke = "#c8c8c8", ["stroke-width"] = 0.5, ["stroke-dasharray"] = "3 3" })
+    end
   end
-  -- the quadrant dividers
-  out[#out + 1] = pk.h("line", { x1 = mx, y1 = Y0, x2 = mx, y2 = Y1, stroke = "#6b6b6b",
-    ["stroke-width"] = 1.5 })
-  out[#out + 1] = pk.h("line", { x1 = X0, y1 = my, x2 = X1, y2 = my, stroke = "#6b6b6b",
-    ["stroke-width"] = 1.5 })
-  out[#out + 1] = pk.h("rect", { x = X0, y = Y0, width = X1 - X0, height = Y1 - Y0,
-    fill = "none", stroke = "#1a1a1a", ["stroke-width"] = 1 })
-  -- quadrant names in the outer corners
-  for i, q in ipairs(quads) do
-    local lines = wrap(pk.t(q[4]), 12, (X1 - X0) / 2 - 16, 2)
-    local top = i <= 2 and (Y0 + 6) or (Y1 - 6 - #lines * 14.4)
-    local x = q[5] == "start" and (X0 + 6) or (X1 - 6)
-    for _, t in ipairs(textlines(lines, x, top + 11, 12, q[5], "bold")) do
+  out[#out + 1] = pk.h("line", { x1 = r2(g.VX), y1 = g.Y0, x2 = r2(g.VX), y2 = g.Y1,
+    stroke = "#6b6b6b", ["stroke-width"] = 1.5, class = "pk-divider" })
+  out[#out + 1] = pk.h("line", { x1 = g.X0, y1 = r2(g.HY), x2 = g.X1, y2 = r2(g.HY),
+    stroke = "#6b6b6b", ["stroke-width"] = 1.5, class = "pk-divider" })
+  out[#out + 1] = pk.h("rect", { x = g.X0, y = g.Y0, width = g.X1 - g.X0,
+    height = g.Y1 - g.Y0, fill = "none", stroke = "#1a1a1a", ["stroke-width"] = 1,
+    class = "pk-frame" })
+  -- the quadrant names in the outer corners
+  for i, q in ipairs(QUADS) do
+    local b = quad_box(g, q)
+    local lines = wrap(pk.t("map." .. q.key), 12, b.x1 - b.x0 - 16, 2)
+    local top = q.top and (g.Y0 + 6) or (g.Y1 - 6 - #lines * 14.4)
+    local anchor = q.left and "start" or "end"
+    local x = q.left and (g.X0 + 6) or (g.X1 - 6)
+    for _, t in ipairs(textlines(lines, x, top + 11, 12, anchor, "bold")) do
+      t:attr("class", "pk-quadrant")
       out[#out + 1] = t
     end
-    local w = 0
-    for _, l in ipairs(lines) do w = math.max(w, pk.textwidth(l, 12)) end
-    local bx0 = q[5] == "start" and x or x - w
-    obstacles[#obstacles + 1] = { x0 = bx0 - 2, x1 = bx0 + w + 2, y0 = top - 1,
-      y1 = top + #lines * 14.4 + 2 }
+    local w = widest(lines, 12)
+    local bx0 = q.left and x or x - w
+    g.names[i] = { x0 = bx0 - 2, x1 = bx0 + w + 2, y0 = top - 1, y1 = top + #lines * 14.4 + 2 }
   end
   -- y axis: influence 1..5
   for v = 1, 5 do
-    local y = cy(v)
-    out[#out + 1] = pk.h("line", { x1 = X0 - 5, y1 = y, x2 = X0, y2 = y, stroke = "#1a1a1a" })
-    out[#out + 1] = pk.h("text", { x = X0 - 9, y = r2(y + 4), ["font-size"] = 11,
+    local y = cy(g, v)
+    out[#out + 1] = pk.h("line", { x1 = g.X0 - 5, y1 = r2(y), x2 = g.X0, y2 = r2(y),
+      stroke = "#1a1a1a" })
+    out[#out + 1] = pk.h("text", { x = g.X0 - 9, y = r2(y + 4), ["font-size"] = 11,
       ["text-anchor"] = "end", fill = "#1a1a1a" }, pk.number(v))
   end
-  local hi = wrap(pk.t("map.high"), 10, X0 - 12, 1)[1]
-  local lo = wrap(pk.t("map.low"), 10, X0 - 12, 1)[1]
-  out[#out + 1] = pk.h("text", { x = X0 - 9, y = r2(cy(5) + 17), ["font-size"] = 10,
-    ["text-anchor"] = "end", fill = "#4a4a4a" }, hi)
-  out[#out + 1] = pk.h("text", { x = X0 - 9, y = r2(cy(1) + 17), ["font-size"] = 10,
-    ["text-anchor"] = "end", fill = "#4a4a4a" }, lo)
-  out[#out + 1] = pk.h("text", { x = 8, y = Y0 - 14, ["font-size"] = 13,
-    ["font-weight"] = "bold", fill = "#1a1a1a" }, pk.t("map.influence") .. " ↑")
-  -- x axis: support -2..+2
-  for v = -2, 2 do
-    local x = cx(v)
-    out[#out + 1] = pk.h("line", { x1 = x, y1 = Y1, x2 = x, y2 = Y1 + 5, stroke = "#1a1a1a" })
-    out[#out + 1] = pk.h("text", { x = r2(x), y = Y1 + 18, ["font-size"] = 11,
-      ["text-anchor"] = "middle", fill = "#1a1a1a" }, signed(v))
+  for v, key in pairs({ [5] = "map.high", [1] = "map.low" }) do
+    out[#out + 1] = pk.h("text", { x = g.X0 - 9, y = r2(cy(g, v) + 17), ["font-size"] = 10,
+      ["text-anchor"] = "end", fill = "#4a4a4a" }, wrap(pk.t(key), 10, g.X0 - 12, 1)[1])
   end
+  local title = pk.t("map.influence") .. " ↑"
+  if g.blank then
+    -- the blank grid fills its page: the axis title in the margin, at
+    -- the top left
+    out[#out + 1] = pk.h("text", { x = 4, y = g.Y0 + 12, ["font-size"] = 13,
+      ["font-weight"] = "bold", fill = "#1a1a1a" }, wrap(title, 13, g.X0 - 8, 1)[1])
+  else
+    out[#out + 1] = pk.h("text", { x = 8, y = g.Y0 - 14, ["font-size"] = 13,
+      ["font-weight"] = "bold", fill = "#1a1a1a" }, title)
+  end
+  -- x axis: support -2..+2, the words under three of the numbers (on
+  -- the blank grid, beside them: one line)
   local words = { [-2] = "map.opposed", [0] = "map.neutral", [2] = "map.supportive" }
-  for v, key in pairs(words) do
-    out[#out + 1] = pk.h("text", { x = r2(cx(v)), y = Y1 + 31, ["font-size"] = 10,
-      ["text-anchor"] = "middle", fill = "#4a4a4a" }, wrap(pk.t(key), 10, CW - 4, 1)[1])
+  for v = -2, 2 do
+    local x = cx(g, v)
+    out[#out + 1] = pk.h("line", { x1 = r2(x), y1 = g.Y1, x2 = r2(x), y2 = g.Y1 + 5,
+      stroke = "#1a1a1a" })
+    if g.blank and words[v] then
+      local word = wrap(pk.t(words[v]), 10, g.CW / 2, 1)[1]
+      local nw, ww = pk.textwidth(signed(v), 11), pk.textwidth(word, 10)
+      local x0 = x - (nw + 4 + ww) / 2
+      out[#out + 1] = pk.h("text", { x = r2(x0), y = g.Y1 + 15, ["font-size"] = 11,
+        fill = "#1a1a1a" }, signed(v))
+      out[#out + 1] = pk.h("text", { x = r2(x0 + nw + 4), y = g.Y1 + 15, ["font-size"] = 10,
+        fill = "#4a4a4a" }, word)
+    else
+      out[#out + 1] = pk.h("text", { x = r2(x), y = g.Y1 + 17, ["font-size"] = 11,
+        ["text-anchor"] = "middle", fill = "#1a1a1a" }, signed(v))
+      if words[v] then
+        local word = wrap(pk.t(words[v]), 10, g.CW - 4, 1)[1]
+        out[#out + 1] = pk.h("text", { x = r2(x), y = g.Y1 + 30, ["font-size"] = 10,
+          ["text-anchor"] = "middle", fill = "#4a4a4a" }, word)
+      end
+    end
   end
-  out[#out + 1] = pk.h("text", { x = r2((X0 + X1) / 2), y = Y1 + 52, ["font-size"] = 13,
-    ["font-weight"] = "bold", ["text-anchor"] = "middle", fill = "#1a1a1a" },
-    pk.t("map.support") .. " →")
-  return out
+  local support = pk.t("map.support") .. " →"
+  local bottom = g.Y1 + 36
+  if g.blank then
+    -- the blank grid: in the margin, on the line of the numbers
+    out[#out + 1] = pk.h("text", { x = 4, y = g.Y1 + 15, ["font-size"] = 13,
+      ["font-weight"] = "bold", fill = "#1a1a1a" }, wrap(support, 13, g.X0 - 8, 1)[1])
+    bottom = g.Y1 + 18
+  else
+    out[#out + 1] = pk.h("text", { x = r2((g.X0 + g.X1) / 2), y = g.Y1 + 52, ["font-size"] = 13,
+      ["font-weight"] = "bold", ["text-anchor"] = "middle", fill = "#1a1a1a" }, support)
+    bottom = g.Y1 + 58
+  end
+  return out, bottom
 end
 
--- The legend, right of the plot: sectors (shape + colour), champion, trusted.
-local function legend(sectors, top, keys)
-  local out = { pk.h("text", { x = 8, y = top + 12, ["font-size"] = 12, ["font-weight"] = "bold",
-    fill = "#1a1a1a" }, pk.t("map.legend")) }
+-- The legend, from y = top in a drawing w wide: sectors (shape and
+-- colour), champion, trusted, where a middle value goes, then the names
+-- of the markers labelled with a number.  Returns its nodes and bottom.
+local function legend(w, sectors, top, keys, title)
+  local out = {}
+  local y = top
+  if title then
+    out[#out + 1] = pk.h("text", { x = 8, y = top + 12, ["font-size"] = 12,
+      ["font-weight"] = "bold", fill = "#1a1a1a" }, pk.t("map.legend"))
+    y = top + 34
+  else
+    y = top + 14
+  end
   local entries = {}
   for _, s in ipairs(sectors) do entries[#entries + 1] = { shape(s, R), LABEL[s] } end
   local blankmark = pk.h("circle", { cx = 0, cy = 0, r = R, fill = "#ffffff", stroke = "#6b6b6b" })
   entries[#entries + 1] = { { blankmark, ring(R + 3.5) }, pk.t("map.champion") }
   entries[#entries + 1] = { { blankmark, check(0, 0) }, pk.vocab("trusted") }
-  local ncol, colw = 4, (W - 16) / 4
-  local y = top + 34
+  local ncol = 4
+  local colw = (w - 16) / ncol
   for i = 1, #entries, ncol do
     local rowh = 0
     for j = i, math.min(i + ncol - 1, #entries) do
@@ -311,19 +398,23 @@ local function legend(sectors, top, keys)
     end
     y = y + rowh
   end
+  -- where a middle value goes
+  local lines = wrap(pk.t("map.middle"), FS, w - 16, 3)
+  for _, t in ipairs(textlines(lines, 8, y + 6, FS, "start", nil, "#4a4a4a")) do out[#out + 1] = t end
+  y = y + 6 + #lines * LH
   -- the names of the markers labelled with a number, two columns
   if keys and #keys > 0 then
-    y = y + 6
-    local kw = (W - 16) / 2
+    y = y + 8
+    local kw = (w - 16) / 2
     for i = 1, #keys, 2 do
       local rowh = 0
       for j = i, math.min(i + 1, #keys) do
         local x = 8 + (j - i) * kw
-        local lines = wrap(pk.loc(keys[j].s.name), FS, kw - 40, 2)
+        local kl = wrap(pk.loc(keys[j].s.name), FS, kw - 40, 2)
         out[#out + 1] = pk.h("text", { x = r2(x + 22), y = r2(y + 4), ["font-size"] = FS,
           ["font-weight"] = "bold", ["text-anchor"] = "end", fill = "#1a1a1a" }, keys[j].n)
-        for _, t in ipairs(textlines(lines, x + 30, y + 4, FS, "start")) do out[#out + 1] = t end
-        rowh = math.max(rowh, 6 + #lines * LH)
+        for _, t in ipairs(textlines(kl, x + 30, y + 4, FS, "start")) do out[#out + 1] = t end
+        rowh = math.max(rowh, 6 + #kl * LH)
       end
       y = y + rowh
     end
@@ -331,51 +422,102 @@ local function legend(sectors, top, keys)
   return out, y
 end
 
--- Places markers and labels.  Returns the SVG nodes.
-local function markers(list, obstacles)
-  -- stakeholders sharing a position are set side by side in their cell
+-- The box a marker at (x, y) covers: its shape (a star reaches 1.3 R),
+-- the champion's ring, the check mark at its top right; and a point more.
+local function marker_box(s, x, y)
+  local r = s.champion and R + 3.5 + 1.25 or R * 1.3
+  local b = { x0 = x - r - 1, x1 = x + r + 1, y0 = y - r - 1, y1 = y + r + 1 }
+  if s.trusted then
+    b.x1 = math.max(b.x1, x + R + 8 + 1)
+    b.y0 = math.min(b.y0, y - R - 6 - 1)
+  end
+  return b
+end
+
+-- The room a cell leaves its markers: the cell, less a margin, less the
+-- band of a quadrant name in a corner cell.
+local function cell_room(g, influence, support)
+  local x0 = g.X0 + (support + 2) * g.CW
+  local y0 = g.Y1 - influence * g.CH
+  local r = { x0 = x0 + 3, x1 = x0 + g.CW - 3, y0 = y0 + 3, y1 = y0 + g.CH - 3 }
+  for _, nb in ipairs(g.names) do
+    if overlaps(nb, r) then
+      if nb.y0 + nb.y1 < r.y0 + r.y1 then r.y0 = math.max(r.y0, nb.y1 + 1)
+      else r.y1 = math.min(r.y1, nb.y0 - 1) end
+    end
+  end
+  return r
+end
+
+-- Positions of n markers side by side in room r, centred on (x, y) as
+-- far as the room allows: rows of as many as fit, the widest spacing
+-- that holds them all.  Returns the positions and 1 when they fit.
+local function group(n, r, x, y)
+  local step, perrow, nrows
+  -- two rows at most where they fit, so that every marker has a free
+  -- side for its label; more rows only when two cannot hold them
+  for _, most in ipairs({ 2, 99 }) do
+    for _, st in ipairs({ 24, 20, 17, 15 }) do
+      local maxper = math.floor((r.x1 - r.x0 - 2 * EXT) / st) + 1
+      local maxrows = math.min(most, math.floor((r.y1 - r.y0 - 2 * EXT) / st) + 1)
+      if step == nil and maxper >= 1 and maxrows >= 1 and maxper * maxrows >= n then
+        step, perrow = st, math.min(n, maxper)
+        nrows = math.ceil(n / perrow)
+      end
+    end
+  end
+  local fits = step ~= nil
+  if not fits then   -- more than a cell holds: a square, over the cell's edges
+    step = 15
+    perrow = math.ceil(math.sqrt(n))
+    nrows = math.ceil(n / perrow)
+  end
+  local gw, gh = (perrow - 1) * step, (nrows - 1) * step
+  -- the group's centre, moved inside the room
+  local mx = math.max(r.x0 + EXT + gw / 2, math.min(x, r.x1 - EXT - gw / 2))
+  local my = math.max(r.y0 + EXT + gh / 2, math.min(y, r.y1 - EXT - gh / 2))
+  local pos = {}
+  for i = 1, n do
+    local row, col = (i - 1) // perrow, (i - 1) % perrow
+    local inrow = math.min(perrow, n - row * perrow)
+    pos[i] = { mx + (col - (inrow - 1) / 2) * step, my + (row - (nrows - 1) / 2) * step }
+  end
+  return pos, fits
+end
+
+-- Places the markers, each inside its cell and quadrant, and their
+-- labels: for each label, candidate places (eight sides of its marker,
+-- three shapes of the name, moved step by step away) in a fixed order,
+-- the first one free of every other label, marker, quadrant name and
+-- leader line, and inside the marker's quadrant (never across a quadrant
+-- line or the frame).  No free place: a number, and the name in the
+-- legend.  Deterministic: the same data gives the same drawing.
+local function markers(g, list)
   local cells, order = {}, {}
   for _, s in ipairs(list) do
     local k = s.influence .. ":" .. s.support
     if not cells[k] then cells[k] = {}; order[#order + 1] = k end
     table.insert(cells[k], s)
   end
+  local obstacles = {}
+  for _, nb in ipairs(g.names) do obstacles[#obstacles + 1] = nb end
   local placed = {}
-  local step = 2 * R + 10
   for _, k in ipairs(order) do
-    local group = cells[k]
-    local n = #group
-    local perrow = math.max(1, math.min(n, math.floor((CW - 8) / step)))
-    local nrows = math.ceil(n / perrow)
-    local pos = {}
-    local minx, maxx, miny, maxy = math.huge, -math.huge, math.huge, -math.huge
-    for i, s in ipairs(group) do
-      local row, col = (i - 1) // perrow, (i - 1) % perrow
-      local inrow = math.min(perrow, n - row * perrow)
-      local x = cx(s.support) + (col - (inrow - 1) / 2) * step
-      local y = cy(s.influence) + (row - (nrows - 1) / 2) * step
-      pos[i] = { x, y }
-      minx, maxx = math.min(minx, x), math.max(maxx, x)
-      miny, maxy = math.min(miny, y), math.max(maxy, y)
+    local grp = cells[k]
+    local s1 = grp[1]
+    local pos, fits = group(#grp, cell_room(g, s1.influence, s1.support),
+      cx(g, s1.support), cy(g, s1.influence))
+    if not fits then
+      pk.warn(("stakeholder-map: %d stakeholders at influence %d, support %d: more than a cell holds"):format(
+        #grp, s1.influence, s1.support))
     end
-    -- a crowded cell at the edge: the whole group moves inside the plot
-    local m = R + 8
-    local dx = math.max(0, X0 + m - minx) - math.max(0, maxx - (X1 - m))
-    -- (and clear of the quadrant names along the top and bottom edges)
-    local band = 24 + R + 6
-    local dy = math.max(0, Y0 + band - miny) - math.max(0, maxy - (Y1 - band))
-    for i, s in ipairs(group) do
-      local x, y = pos[i][1] + dx, pos[i][2] + dy
-      placed[#placed + 1] = { s = s, x = x, y = y, obstacle = #obstacles + 1 }
-      local rr = s.champion and R + 5 or R + 2
-      obstacles[#obstacles + 1] = { x0 = x - rr, x1 = x + rr + (s.trusted and 6 or 0),
-        y0 = y - rr - (s.trusted and 6 or 0), y1 = y + rr }
+    for i, s in ipairs(grp) do
+      local x, y = pos[i][1], pos[i][2]
+      placed[#placed + 1] = { s = s, x = x, y = y, obstacle = #obstacles + 1,
+        bounds = quad_box(g, QUADS[quad_of(s)]) }
+      obstacles[#obstacles + 1] = marker_box(s, x, y)
     end
   end
-
-  local bounds = { x0 = X0 + 2, x1 = X1 - 2, y0 = Y0 + 2, y1 = Y1 - 2 }
-  -- crowded markers first, so that they get the places nearest to them;
-  -- then from top to bottom, left to right: a stable order
   local sorted = {}
   for i, p in ipairs(placed) do
     local near = 0
@@ -385,24 +527,18 @@ local function markers(list, obstacles)
     p.near = near
     sorted[i] = p
   end
-  table.sort(sorted, function(a, b)
-    if a.near ~= b.near then return a.near > b.near end
-    if a.y ~= b.y then return a.y < b.y end
-    if a.x ~= b.x then return a.x < b.x end
-    return a.s.id < b.s.id
-  end)
   local boxes, leaders      -- labels and leader lines placed so far
   -- where a leader line from (x, y) meets box b
   local function anchor(b, x, y)
     return math.max(b.x0, math.min(x, b.x1)), math.max(b.y0, math.min(y, b.y1))
   end
   local function free(b, p, own, leader)
-    if b.x0 < bounds.x0 or b.x1 > bounds.x1 or b.y0 < bounds.y0 or b.y1 > bounds.y1 then
+    local q = p.bounds
+    if not inside(b, { x0 = q.x0 + 3, x1 = q.x1 - 3, y0 = q.y0 + 3, y1 = q.y1 - 3 }) then
       return false
     end
-    -- (the marker's own box is left out: the sides keep clear of it)
-    for i, o in ipairs(obstacles) do
-      if i ~= own and overlaps(b, o) then return false end
+    for _, o in ipairs(obstacles) do
+      if overlaps(b, o) then return false end
     end
     for _, o in ipairs(boxes) do if overlaps(b, o) then return false end end
     for _, l in ipairs(leaders) do
@@ -420,117 +556,145 @@ local function markers(list, obstacles)
     end
     return true
   end
-  -- label shapes to try: the usual one, narrower and taller, wider
-  local variants = { { LABEL_W, 3 }, { 104, 4 }, { 184, 2 } }
+  -- label shapes to try: the usual one, narrower and taller, wider,
+  -- narrowest
+  local variants = { { 140, 3 }, { 104, 4 }, { 184, 2 }, { 76, 5 } }
   local SIDES = { "right", "left", "below", "above",
     "above-right", "below-right", "above-left", "below-left" }
-  local function attempt(order)
-  boxes, leaders = {}, {}
-  local result, failed, numbered = {}, {}, {}
-  for _, p in ipairs(order) do
-    local shapes = {}
-    for _, v in ipairs(variants) do
-      local lines = wrap(pk.loc(p.s.name), FS, v[1], v[2])
-      local w = 0
-      for _, l in ipairs(lines) do w = math.max(w, pk.textwidth(l, FS)) end
-      shapes[#shapes + 1] = { lines = lines, w = w, h = #lines * LH }
-    end
-    local gap = (p.s.champion and R + 6 or R + 4)
-    local tr = p.s.trusted and 5 or 0
-    -- the box of a label shape on a side of the marker, moved k steps
-    -- away along that side (stacking)
-    local function box(sh, side, k)
-      local w, h = sh.w, sh.h
-      local bx, by
-      if side == "right" then bx, by = p.x + gap + tr, p.y - h / 2 + k * (LH + 1)
-      elseif side == "left" then bx, by = p.x - gap - w, p.y - h / 2 + k * (LH + 1)
-      elseif side == "below" then bx, by = p.x - w / 2 + k * 24, p.y + gap
-      elseif side == "above" then bx, by = p.x - w / 2 + k * 24, p.y - gap - h
-      else
-        local d = gap * 0.75
-        bx = side:sub(-5) == "right" and p.x + d + tr or p.x - d - w
-        by = side:sub(1, 5) == "above" and p.y - d - h - (k < 0 and -k or k) * (LH + 1)
-          or p.y + d + (k < 0 and -k or k) * (LH + 1)
-        if k < 0 then return nil end   -- diagonals move outwards only
+  local function attempt(todo)
+    boxes, leaders = {}, {}
+    local result, failed, numbered = {}, {}, {}
+    for _, p in ipairs(todo) do
+      local shapes = {}
+      for _, v in ipairs(variants) do
+        local lines = wrap(pk.loc(p.s.name), FS, v[1], v[2])
+        shapes[#shapes + 1] = { lines = lines, w = widest(lines, FS), h = #lines * LH }
       end
-      if side == "below" or side == "above" then   -- kept inside the plot
-        bx = math.max(bounds.x0 + 2, math.min(bx, bounds.x1 - 2 - w))
+      local m = obstacles[p.obstacle]     -- the marker's own box
+      -- the box of a label shape on a side of the marker, moved k steps
+      -- away along that side (stacking)
+      local function box(sh, side, k)
+        local w, h = sh.w, sh.h
+        local bx, by
+        if side == "right" then bx, by = m.x1 + 3, p.y - h / 2 + k * (LH + 1)
+        elseif side == "left" then bx, by = m.x0 - 3 - w, p.y - h / 2 + k * (LH + 1)
+        elseif side == "below" then bx, by = p.x - w / 2 + k * 24, m.y1 + 2
+        elseif side == "above" then bx, by = p.x - w / 2 + k * 24, m.y0 - 2 - h
+        else
+          if k < 0 then return nil end   -- diagonals move outwards only
+          bx = side:sub(-5) == "right" and m.x1 - 1 or m.x0 + 1 - w
+          by = side:sub(1, 5) == "above" and m.y0 - 2 - h - k * (LH + 1)
+            or m.y1 + 2 + k * (LH + 1)
+        end
+        if side == "below" or side == "above" then   -- kept inside the quadrant
+          bx = math.max(p.bounds.x0 + 5, math.min(bx, p.bounds.x1 - 5 - w))
+        end
+        return { x0 = bx - 2, x1 = bx + w + 2, y0 = by - 1, y1 = by + h + 1, bx = bx, by = by,
+          side = side, shape = sh, k = k }
       end
-      return { x0 = bx - 2, x1 = bx + w + 2, y0 = by - 1, y1 = by + h + 1, bx = bx, by = by,
-        side = side, shape = sh, k = k }
-    end
-    local function search(list)
-      for step = 0, 40 do
-        local k = (step % 2 == 1) and (step + 1) // 2 or -(step // 2)
-        for _, sh in ipairs(list) do
-          for _, side in ipairs(SIDES) do
-            local b = box(sh, side, k)
-            if b and free(b, p, p.obstacle, k ~= 0) then return b end
+      local function search(cands)
+        for step = 0, 40 do
+          local k = (step % 2 == 1) and (step + 1) // 2 or -(step // 2)
+          for _, sh in ipairs(cands) do
+            for _, side in ipairs(SIDES) do
+              local b = box(sh, side, k)
+              if b and free(b, p, p.obstacle, k ~= 0) then return b end
+            end
           end
         end
       end
+      local found = search(shapes)
+      if not found then
+        -- no room for the name: a number, and the name in the legend
+        local num = tostring(#numbered + 1)
+        found = search({ { lines = { num }, w = pk.textwidth(num, FS), h = LH } })
+        if found then numbered[#numbered + 1] = { n = num, s = p.s } end
+      end
+      if not found then
+        -- not even a number: no label (the name goes in the legend, with
+        -- the marker's place), rather than one over something
+        failed[#failed + 1] = p
+      else
+        boxes[#boxes + 1] = found
+        if found.k ~= 0 then
+          local lx, ly = anchor(found, p.x, p.y)
+          found.lx, found.ly = lx, ly
+          leaders[#leaders + 1] = { p.x, p.y, lx, ly }
+        end
+        result[#result + 1] = { p = p, b = found }
+      end
     end
-    local found = search(shapes)
-    if not found then
-      -- no room for the name: a number, and the name in the key below
-      local num = tostring(#numbered + 1)
-      found = search({ { lines = { num }, w = pk.textwidth(num, FS), h = LH } })
-      if found then numbered[#numbered + 1] = { n = num, s = p.s } end
-    end
-    if not found then
-      failed[#failed + 1] = p
-      found = box(shapes[1], "below", 0)
-    end
-    boxes[#boxes + 1] = found
-    if found.k ~= 0 then
-      local lx, ly = anchor(found, p.x, p.y)
-      found.lx, found.ly = lx, ly
-      leaders[#leaders + 1] = { p.x, p.y, lx, ly }
-    end
-    result[#result + 1] = { p = p, b = found }
-  end
-  return result, failed, numbered
+    return result, failed, numbered
   end
 
+  -- The markers with the fewest free places for a label go first, then
+  -- the crowded ones, then from top to bottom and left to right: a
+  -- stable order.
+  boxes, leaders = {}, {}
+  for _, p in ipairs(sorted) do
+    local m, n = obstacles[p.obstacle], 0
+    for _, side in ipairs({ { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 } }) do
+      local w, h = 60, LH
+      local bx = side[1] > 0 and m.x1 + 3 or side[1] < 0 and m.x0 - 3 - w or p.x - w / 2
+      local by = side[2] > 0 and m.y1 + 2 or side[2] < 0 and m.y0 - 2 - h or p.y - h / 2
+      if free({ x0 = bx - 2, x1 = bx + w + 2, y0 = by - 1, y1 = by + h + 1 }, p, p.obstacle,
+        false) then n = n + 1 end
+    end
+    p.options = n
+  end
+  table.sort(sorted, function(a, b)
+    if a.options ~= b.options then return a.options < b.options end
+    if a.near ~= b.near then return a.near > b.near end
+    if a.y ~= b.y then return a.y < b.y end
+    if a.x ~= b.x then return a.x < b.x end
+    return a.s.id < b.s.id
+  end)
+
   -- a label that found no room (or only room for a number) goes first
-  -- in the next attempt
-  local order, best, bestfailed, bestnum, bestcost = sorted, nil, nil, nil, nil
-  for _ = 1, 6 do
-    local result, failed, numbered = attempt(order)
+  -- in the next attempt, before those moved up before it
+  local todo, best, bestfailed, bestnum, bestcost = sorted, nil, nil, nil, nil
+  local ahead = {}
+  for _ = 1, 8 do
+    local result, failed, numbered = attempt(todo)
     local cost = #failed * 1000 + #numbered
     if best == nil or cost < bestcost then
       best, bestfailed, bestnum, bestcost = result, failed, numbered, cost
     end
     if cost == 0 then break end
-    local first, rest, moved = {}, {}, {}
-    for _, p in ipairs(failed) do moved[p.s] = true end
-    for _, e in ipairs(numbered) do moved[e.s] = true end
-    for _, p in ipairs(order) do
-      if moved[p.s] then first[#first + 1] = p else rest[#rest + 1] = p end
+    local first, rest, now = {}, {}, {}
+    for _, p in ipairs(failed) do now[p.s] = true end
+    for _, e in ipairs(numbered) do now[e.s] = true end
+    for _, p in ipairs(todo) do
+      if now[p.s] and not ahead[p.s] then first[#first + 1] = p end
     end
+    for _, p in ipairs(todo) do
+      if ahead[p.s] then first[#first + 1] = p
+      elseif not now[p.s] then rest[#rest + 1] = p end
+    end
+    for _, p in ipairs(first) do ahead[p.s] = true end
     for _, p in ipairs(rest) do first[#first + 1] = p end
-    order = first
+    todo = first
   end
+  -- markers without a label: their names in the legend, with their place
   for _, p in ipairs(bestfailed) do
-    pk.warn("stakeholder-map: no free room for the label of '" .. p.s.id ..
-      "'; it may overlap another")
+    pk.warn("stakeholder-map: no free room near the marker of '" .. p.s.id ..
+      "' for its label: its name is in the legend")
+    bestnum[#bestnum + 1] = { n = "(" .. p.s.influence .. ", " .. signed(p.s.support) .. ")",
+      s = p.s }
   end
-  local labels = {}
+  local out = {}
   for _, r in ipairs(best) do   -- leader lines first: under the labels
     if r.b.lx then
-      labels[#labels + 1] = pk.h("line", { x1 = r2(r.p.x), y1 = r2(r.p.y), x2 = r2(r.b.lx),
-        y2 = r2(r.b.ly), stroke = "#6b6b6b", ["stroke-width"] = 0.75 })
+      out[#out + 1] = pk.h("line", { x1 = r2(r.p.x), y1 = r2(r.p.y), x2 = r2(r.b.lx),
+        y2 = r2(r.b.ly), stroke = "#6b6b6b", ["stroke-width"] = 0.75, class = "pk-leader" })
     end
   end
   for _, r in ipairs(best) do
     for _, t in ipairs(textlines(r.b.shape.lines, r.b.bx, r.b.by + FS * 0.85, FS, "start")) do
       t:attr("class", "pk-label")
-      labels[#labels + 1] = t
+      out[#out + 1] = t
     end
   end
-
-  local out = {}
-  for _, l in ipairs(labels) do out[#out + 1] = l end   -- leader lines under markers
   for _, p in ipairs(placed) do
     local s = p.s
     out[#out + 1] = pk.h("g", { transform = "translate(" .. r2(p.x) .. "," .. r2(p.y) .. ")",
@@ -544,28 +708,21 @@ local function markers(list, obstacles)
 end
 
 -- What the drawing says to someone who cannot see it, from the data: how
--- many stakeholders in each zone (those on a dividing line apart), the
+-- many stakeholders in each quadrant (as the drawing places them: an
+-- influence of 3 with the high, a support of 0 with the opposed), the
 -- champions by name, and that the table follows.  The PDF's Figure and
 -- the site's <svg role="img"> read it (aria-labelledby: title, desc).
 local function describe(list)
-  local n = { engage = 0, manage = 0, inform = 0, monitor = 0, between = 0 }
+  local n = { engage = 0, manage = 0, inform = 0, monitor = 0 }
   local champions = {}
   for _, s in ipairs(list) do
-    local high, low = s.influence >= 4, s.influence <= 2
-    local pro, con = s.support >= 1, s.support <= -1
-    if high and pro then n.engage = n.engage + 1
-    elseif high and con then n.manage = n.manage + 1
-    elseif low and pro then n.inform = n.inform + 1
-    elseif low and con then n.monitor = n.monitor + 1
-    else n.between = n.between + 1 end
+    local q = QUADS[quad_of(s)].key
+    n[q] = n[q] + 1
     if s.champion then champions[#champions + 1] = pk.loc(s.name) end
   end
   local zones = {}
   for _, q in ipairs({ "engage", "manage", "inform", "monitor" }) do
     zones[#zones + 1] = pk.t("map.alt_zone", pk.t("map." .. q), pk.number(n[q]))
-  end
-  if n.between > 0 then
-    zones[#zones + 1] = pk.t("map.alt_zone", pk.t("map.alt_between"), pk.number(n.between))
   end
   local out = { pk.t("map.desc"), pk.t("map.alt_count", pk.number(#list)) ..
     " " .. table.concat(zones, pk.t("map.alt_sep")) .. "." }
@@ -576,38 +733,53 @@ local function describe(list)
   return table.concat(out, " ")
 end
 
-local function svg(list, title, blank)
-  -- the blank grid is taller: room to write names in each cell
-  Y1 = blank and 560 or 420
-  CH = (Y1 - Y0) / 5
-  local obstacles = {}
-  local tid, did = pk.id("map-title"), pk.id("map-desc")
-  local present = {}
+-- The sectors the legend shows: those of the data, or all of them.
+local function used(list)
+  local present, sectors = {}, {}
   for _, s in ipairs(list) do present[s.sector] = true end
-  local sectors = {}
   for _, s in ipairs(SECTORS) do
-    if blank or present[s] then sectors[#sectors + 1] = s end
+    if list == nil or present[s] then sectors[#sectors + 1] = s end
   end
-  local bg = background(obstacles)
-  local marks, keys
-  if not blank then marks, keys = markers(list, obstacles) end
-  local leg, bottom = legend(sectors, Y1 + 66, keys)
-  local H = math.ceil(bottom)
-  return pk.h("svg", { viewBox = "0 0 " .. W .. " " .. H, role = "img",
-    ["aria-labelledby"] = tid .. " " .. did },
-    pk.h("title", { id = tid }, title),
-    pk.h("desc", { id = did }, blank and pk.t("map.blank") or describe(list)),
-    pk.h("rect", { x = 0, y = 0, width = W, height = H, fill = "#ffffff" }),
-    bg, leg, marks)
+  return sectors
 end
 
+local function svgnode(w, h, title, desc, ...)
+  local tid, did = pk.id("map-title"), pk.id("map-desc")
+  return pk.h("svg", { viewBox = "0 0 " .. w .. " " .. math.ceil(h), role = "img",
+    ["aria-labelledby"] = tid .. " " .. did },
+    pk.h("title", { id = tid }, title),
+    pk.h("desc", { id = did }, desc),
+    pk.h("rect", { x = 0, y = 0, width = w, height = math.ceil(h), fill = "#ffffff" }),
+    ...)
+end
+
+-- The map of list, its legend below the plot.
+local function map_svg(list, title)
+  local g = geometry(false)
+  local bg, bottom = background(g)
+  local marks, keys = markers(g, list)
+  local leg, h = legend(g.W, used(list), bottom + 8, keys, true)
+  return svgnode(g.W, h, title, describe(list), bg, leg, marks)
+end
+
+-- The blank grid, and its legend as a drawing of its own.
+local function blank_svgs(title)
+  local g = geometry(true)
+  local bg, h = background(g)
+  local grid = svgnode(g.W, h, title, pk.t("map.blank"), bg)
+  local leg, lh = legend(720, SECTORS, 0, nil, false)
+  return grid, svgnode(720, lh + 6, pk.t("map.legend"), pk.t("map.legend_desc"), leg)
+end
+
+-- What to do in each quadrant: its name run in before its advice (a
+-- line or two each, so that the blank table follows on the same page)
 local function quadrants()
   local items = {}
   for _, q in ipairs({ "engage", "manage", "inform", "monitor" }) do
-    items[#items + 1] = pk.h("dt", nil, pk.t("map." .. q))
-    items[#items + 1] = pk.h("dd", nil, pk.t("map." .. q .. "_text"))
+    items[#items + 1] = pk.h("li", nil, pk.h("strong", nil, pk.t("map." .. q)), ". ",
+      pk.t("map." .. q .. "_text"))
   end
-  return pk.h("dl", { class = "pk-quadrants" }, items)
+  return pk.h("ul", { class = "pk-quadrants" }, items)
 end
 
 local COLS = { "name", "sector", "level", "influence", "support", "champion", "trusted" }
@@ -640,31 +812,61 @@ local function table_of(list, caption)
   return pk.h("table", { class = "pk-table" }, cap, thead, pk.h("tbody", nil, rows))
 end
 
--- the room wished for in each column of the blank table, in characters
-local BLANK_WISH = { name = 26, sector = 14, level = 10, influence = 6, support = 6 }
+-- The room wished for in each column of the blank table, in characters,
+-- and the handwriting lines of a row: the example's longest names take
+-- two lines of the name column.
+local BLANK_WISH = { name = 30, sector = 14 }
+local BLANK_LINES = 3
+
+-- A blank row's choice in column col: one box to tick per value (the
+-- level, the influence 1 to 5, the support -2 to +2); the levels are the
+-- project's vocabulary, read at each call.
+local TICKS = {
+  level = { function() return LEVELS end, function(l) return LEVEL[l] end },
+  influence = { function() return { 1, 2, 3, 4, 5 } end, function(v) return pk.number(v) end },
+  support = { function() return { -2, -1, 0, 1, 2 } end, function(v) return signed(v) end },
+}
+local function ticks(i, col)
+  local boxes = { pk.h("legend", { class = "pk-visually-hidden" }, colname(col) .. " " .. i) }
+  local values, text = TICKS[col][1](), TICKS[col][2]
+  for _, l in ipairs(values) do
+    local id = pk.id("map-field")
+    boxes[#boxes + 1] = pk.h("input", { type = "radio", id = id, name = "row" .. i .. "-" .. col,
+      value = tostring(l) })
+    boxes[#boxes + 1] = pk.h("label", { ["for"] = id }, text(l))
+  end
+  -- (a scale of numbers: in one row where the row is a block, on a phone)
+  return pk.h("fieldset", { class = col == "level" and "pk-choices pk-ticks" or
+    "pk-choices pk-ticks pk-scale" }, boxes)
+end
 
 local function blank_table(n, caption)
   local rows = {}
   for i = 1, n do
     local cells = {}
     for j, c in ipairs(COLS) do
-      local id = pk.id("map-field")
-      local label = pk.h("label", { ["for"] = id, class = "pk-visually-hidden" },
-        colname(c) .. " " .. i)
-      local input
-      if c == "champion" or c == "trusted" then
-        input = pk.h("input", { type = "checkbox", id = id, name = "row" .. i .. "-" .. c })
+      local content
+      if TICKS[c] then
+        content = ticks(i, c)
       else
-        input = pk.h("input", { type = "text", id = id, name = "row" .. i .. "-" .. c,
-          size = BLANK_WISH[c], ["data-pk-lines"] = 1 })
+        local id = pk.id("map-field")
+        local input
+        if c == "champion" or c == "trusted" then
+          input = pk.h("input", { type = "checkbox", id = id, name = "row" .. i .. "-" .. c })
+        else
+          input = pk.h("input", { type = "text", id = id, name = "row" .. i .. "-" .. c,
+            size = BLANK_WISH[c], ["data-pk-lines"] = BLANK_LINES })
+        end
+        content = { pk.h("label", { ["for"] = id, class = "pk-visually-hidden" },
+          colname(c) .. " " .. i), input }
       end
       cells[#cells + 1] = pk.h(j == 1 and "th" or "td", j == 1 and { scope = "row" } or nil,
-        label, input)
+        content)
     end
     rows[#rows + 1] = pk.h("tr", nil, cells)
   end
   local cap, thead = head(caption)
-  return pk.h("table", { class = "pk-table" }, cap, thead, pk.h("tbody", nil, rows))
+  return pk.h("table", { class = "pk-table pk-blank" }, cap, thead, pk.h("tbody", nil, rows))
 end
 
 return function(args)
@@ -672,18 +874,22 @@ return function(args)
   vocab()
   local title = args.title and pk.loc(args.title) or pk.t("map.title")
   if args.blank then
-    local fig = pk.h("figure", nil, pk.h("figcaption", nil, title), svg({}, title, true),
-      quadrants())
+    local grid, leg = blank_svgs(title)
     return pk.h("section", { class = "pk-component pk-stakeholder-map" },
       pk.h("form", { class = "pk-form", ["data-pk-form"] = args.form or ("stakeholder-map-" .. pk.lang) },
+        pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice"))),
         pk.h("p", nil, pk.t("map.blank")),
-        fig,
-        blank_table(args.rows or 8, title),
-        pk.h("aside", { class = "pk-note" }, pk.h("p", nil, pk.vocab("notice")))))
+        pk.h("figure", { class = "pk-map-legend" }, pk.h("figcaption", nil, pk.t("map.legend")),
+          leg, quadrants()),
+        blank_table(args.rows or 7, title),
+        -- the grid last, on a landscape page of its own in print (the
+        -- heading above the worksheet stays with the legend)
+        pk.h("figure", { class = "pk-landscape pk-map-grid" },
+          pk.h("figcaption", nil, title), grid)))
   end
   local source = args.source or "stakeholders"
   local list = pk.check(pk.data(source), { type = "list", of = stakeholder(), min = 1 }, source)
-  local fig = pk.h("figure", nil, pk.h("figcaption", nil, title), svg(list, title, false),
+  local fig = pk.h("figure", nil, pk.h("figcaption", nil, title), map_svg(list, title),
     quadrants())
   return pk.h("section", { class = "pk-component pk-stakeholder-map" }, fig,
     table_of(list, title))

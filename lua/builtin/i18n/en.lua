@@ -67,7 +67,6 @@ return {
   ["map.alt_count"] = "%s stakeholders.",
   ["map.alt_zone"] = "%s: %s",
   ["map.alt_sep"] = "; ",
-  ["map.alt_between"] = "between two zones (middle influence or neutral support)",
   ["map.alt_champions"] = "With a champion inside: %s",
   ["map.alt_table"] = "The table that follows lists them one by one.",
   ["map.influence"] = "Influence",
@@ -89,6 +88,8 @@ return {
   ["map.legend"] = "Legend",
   ["map.sector"] = "Sector",
   ["map.blank"] = "Place each stakeholder on the grid by influence and support.",
+  ["map.middle"] = "Middle values: an influence of 3 counts as high; a support of 0 (neutral or hesitant) counts with the opposed.",
+  ["map.legend_desc"] = "The shapes and colours of the sectors, and the marks of a champion and of trust, for drawing the markers on the grid.",
 
   -- stakeholder columns (data-table headers)
   ["col.id"] = "Id",
@@ -103,6 +104,8 @@ return {
   -- partner screening
   ["screen.title"] = "Partner screening",
   ["screen.candidate"] = "Candidate partner",
+  ["screen.name"] = "Organisation",
+  ["screen.question"] = "Question",
   ["screen.why"] = "Why",
   ["screen.decision"] = "Decision",
 
@@ -158,6 +161,24 @@ return {
   ["mou.sign_date"] = "Date",
   ["mou.seal"] = "Seal",
   ["mou.for"] = "For: %s",
+  ["mou.title_field"] = "Title",
+  ["mou.months_label"] = "Length in months",
+  ["mou.prompt.preamble"] = "Why the parties come together: the problem they share and what they have already done together.",
+  ["mou.prompt.purpose"] = "What the partnership is to change, in a sentence or two.",
+  ["mou.prompt.objectives"] = "Objectives that can be checked, one a line.",
+  ["mou.prompt.scope"] = "The area, the services and the situations covered; what is left out.",
+  ["mou.prompt.principles"] = "For example: the safety of the people concerned first, their consent, respect for each party’s mandate.",
+  ["mou.prompt.responsibilities"] = "What each party undertakes to do.",
+  ["mou.prompt.coordination"] = "Who coordinates the partnership, and how decisions are made.",
+  ["mou.prompt.consultations"] = "How often the parties meet, and who keeps the log.",
+  ["mou.prompt.communication"] = "Who speaks for the partnership, and how the parties respond to an incident.",
+  ["mou.prompt.confidentiality"] = "What the parties add to the clause above, if anything.",
+  ["mou.prompt.code_of_conduct"] = "The rules of behaviour each party holds its staff to.",
+  ["mou.prompt.monitoring"] = "What is tracked, by whom, and when the memorandum is reviewed.",
+  ["mou.prompt.amendment"] = "How the memorandum can be changed.",
+  ["mou.prompt.disputes"] = "How a disagreement is first settled between the parties.",
+  ["mou.prompt.termination"] = "The notice to give, and what becomes of the information shared.",
+  ["mou.prompt.annexes"] = "Other annexes, if any.",
 
   -- action plan
   ["plan.title"] = "Action plan",
@@ -186,6 +207,7 @@ return {
   ["log.agenda"] = "Agenda",
   ["log.decisions"] = "Decisions",
   ["log.follow_up"] = "Follow-up",
+  ["log.follow_up_cols"] = "Follow-up: action, who, by when",
   ["log.action"] = "Action",
   ["log.who"] = "Who",
   ["log.by"] = "By",

@@ -67,7 +67,6 @@ return {
   ["map.alt_count"] = "%s parties prenantes.",
   ["map.alt_zone"] = "%s : %s",
   ["map.alt_sep"] = " ; ",
-  ["map.alt_between"] = "entre deux zones (influence moyenne ou soutien neutre)",
   ["map.alt_champions"] = "Avec un relais interne : %s",
   ["map.alt_table"] = "Le tableau qui suit les présente une à une.",
   ["map.influence"] = "Influence",
@@ -89,6 +88,8 @@ return {
   ["map.legend"] = "Légende",
   ["map.sector"] = "Secteur",
   ["map.blank"] = "Placez chaque partie prenante sur la grille selon son influence et son soutien.",
+  ["map.middle"] = "Valeurs du milieu : une influence de 3 compte comme forte, un soutien de 0 (neutre ou hésitant) compte avec les opposés.",
+  ["map.legend_desc"] = "Les formes et couleurs des secteurs, et les marques du relais interne et de la confiance, pour dessiner les marqueurs sur la grille.",
 
   -- secteurs
 
@@ -107,6 +108,8 @@ return {
   -- sélection des partenaires
   ["screen.title"] = "Sélection des partenaires",
   ["screen.candidate"] = "Partenaire envisagé",
+  ["screen.name"] = "Organisation",
+  ["screen.question"] = "Question",
   ["screen.why"] = "Pourquoi",
   ["screen.decision"] = "Décision",
 
@@ -162,6 +165,24 @@ return {
   ["mou.sign_date"] = "Date",
   ["mou.seal"] = "Cachet",
   ["mou.for"] = "Pour : %s",
+  ["mou.title_field"] = "Intitulé",
+  ["mou.months_label"] = "Durée en mois",
+  ["mou.prompt.preamble"] = "Pourquoi les parties s’associent : le problème qu’elles partagent et ce qu’elles ont déjà fait ensemble.",
+  ["mou.prompt.purpose"] = "Ce que le partenariat doit changer, en une ou deux phrases.",
+  ["mou.prompt.objectives"] = "Des objectifs que l’on pourra vérifier, un par ligne.",
+  ["mou.prompt.scope"] = "Le territoire, les services et les situations couverts ; ce qui en est exclu.",
+  ["mou.prompt.principles"] = "Par exemple : la sécurité des personnes concernées d’abord, leur consentement, le respect du mandat de chaque partie.",
+  ["mou.prompt.responsibilities"] = "Ce que chaque partie s’engage à faire.",
+  ["mou.prompt.coordination"] = "Qui coordonne le partenariat, et comment les décisions sont prises.",
+  ["mou.prompt.consultations"] = "À quel rythme les parties se réunissent, et qui tient le registre.",
+  ["mou.prompt.communication"] = "Qui parle au nom du partenariat, et comment les parties réagissent à un incident.",
+  ["mou.prompt.confidentiality"] = "Ce que les parties ajoutent à la clause ci-dessus, s’il y a lieu.",
+  ["mou.prompt.code_of_conduct"] = "Les règles de comportement que chaque partie fait respecter par son personnel.",
+  ["mou.prompt.monitoring"] = "Ce qui est suivi, par qui, et quand le protocole est révisé.",
+  ["mou.prompt.amendment"] = "Comment le protocole peut être modifié.",
+  ["mou.prompt.disputes"] = "Comment un désaccord se règle d’abord entre les parties.",
+  ["mou.prompt.termination"] = "Le préavis à donner, et ce que deviennent les informations partagées.",
+  ["mou.prompt.annexes"] = "D’autres annexes, le cas échéant.",
 
   -- plan d’action
   ["plan.title"] = "Plan d’action",
@@ -190,6 +211,7 @@ return {
   ["log.agenda"] = "Ordre du jour",
   ["log.decisions"] = "Décisions",
   ["log.follow_up"] = "Suivi",
+  ["log.follow_up_cols"] = "Suivi : action, qui, échéance",
   ["log.action"] = "Action",
   ["log.who"] = "Qui",
   ["log.by"] = "Échéance",
