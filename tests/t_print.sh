@@ -50,7 +50,7 @@ for v in a4 letter skel; do
 	python3 "$ROOT/tests/print/audit.py" "$T/dump-$v" "$v" >> "$T/audit.txt" 2>&1
 done
 sed -n 's/^\([a-z]\)/# \1/p' "$T/audit.txt" | grep -v '^# check '
-for k in blank underfull fragment hyphens pageend date toc; do
+for k in blank underfull fragment hyphens pageend date toc labels fields grid; do
 	n=$(awk -v k="$k" '$1 == "check" && $2 == k { s += $3 } END { print s + 0 }' "$T/audit.txt")
 	if [ "$n" -eq 0 ]; then
 		pass "print-$k"
