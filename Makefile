@@ -27,7 +27,7 @@ DEB_BUILD = gcc make pkg-config libcmark-dev libxml2-dev liblua5.4-dev \
 DEB_RUN   = hyphen-fr hyphen-en-us fonts-liberation2 fonts-dejavu-core \
             fonts-sil-charis fonts-lato icc-profiles-free
 DEB_TEST  = cmark cmark-gfm unzip poppler-utils qpdf libxml2-utils lua5.4 curl iproute2 mupdf-tools \
-	    python3-pikepdf python3-fonttools \
+	    python3-pikepdf python3-fonttools python3-pdfminer \
 	    clang libclang-rt-14-dev valgrind chromium default-jre-headless \
 	    libreoffice-writer-nogui python3-docx pandoc
 # what the deps steps run: overridden only by tests/t_make.sh

@@ -4,9 +4,11 @@
 # read it as such); copies of it that each break one rule are flagged with
 # that rule; --only keeps to one standard; unreadable input is named.  And
 # the default toolkit's PDFs pass, its booklets as PDF/A-2b print files.
+# Then the reading order (tests/pdfcheck/readorder.py): the text read in
+# structure order is what a reader sees, on the toolkit and unseen projects.
 . "$ROOT/tests/lib.sh"
 T=$(tmpdir pdfcheck)
-PY=/usr/bin/python3             # Debian's, with python3-pikepdf
+PY=/usr/bin/python3             # Debian's, with python3-pikepdf and -pdfminer
 CHK="timeout -k 5 300 $PY $ROOT/tests/pdfcheck/pdfcheck.py"   # a hang is a FAIL
 
 if ! $PY "$ROOT/tests/pdfcheck/fixtures.py" "$T/fx" >"$T/fixtures.log" 2>&1; then
@@ -160,3 +162,96 @@ if "$PACTKIT" build -q "$A" >"$T/a11y-build.log" 2>&1; then
 else
 	fail pdfcheck/bad-input-still-tagged "did not build: $(head -2 "$T/a11y-build.log")"
 fi
+
+# ---- reading order: the text read in structure order is what a reader sees --------
+# tests/pdfcheck/readorder.py follows the structure tree glyph by glyph on
+# the pages (pdfminer): never back up a column, leftwards along a line or to
+# an earlier page; nothing drawn outside the tree but artifacts, no text in
+# an artifact that is read nowhere else.  Copies of a toolkit PDF with the
+# order or the tagged text broken one way each are flagged with that fault.
+RO="timeout -k 5 300 $PY $ROOT/tests/pdfcheck/readorder.py"
+if [ -f "$K/output/pdf/en/mou-template.pdf" ] &&
+    $PY "$ROOT/tests/pdfcheck/readorder_breaks.py" "$K/output/pdf/en/mou-template.pdf" \
+	"$T/ro" >"$T/ro-breaks.log" 2>&1; then
+	$RO "$T"/ro/broken-*.pdf >"$T/ro-broken.txt" 2>&1
+	check readorder/broken-exit-1 test $? -eq 1
+	while read -r name what; do
+		if grep -Eq "^$T/ro/broken-$name\.pdf: page [0-9]+: $what" "$T/ro-broken.txt"; then
+			pass "readorder/flags-$name"
+		else
+			fail "readorder/flags-$name" "no '$what': $(grep "broken-$name\.pdf:" "$T/ro-broken.txt" | head -2)"
+		fi
+	done <"$T/ro/expected.txt"
+	n=$(grep -c . "$T/ro/expected.txt")
+	check readorder/every-break-fails test "$(grep -c ': [0-9]* faults$' "$T/ro-broken.txt")" -eq "$n"
+else
+	fail readorder/breaks-built "$(tail -2 "$T/ro-breaks.log")"
+fi
+
+# The default toolkit's PDFs, both languages; a booklet (untagged, a print
+# file) is not taken for one read in order.
+$RO $(cat "$T/read.lst") >"$OUT/readorder-toolkit.txt" 2>&1
+rc=$?
+n=$(wc -l <"$T/read.lst")
+if [ $rc -eq 0 ] && [ "$n" -ge 10 ] && [ "$(grep -c ': ok (' "$OUT/readorder-toolkit.txt")" -eq "$n" ]; then
+	pass readorder/toolkit
+else
+	fail readorder/toolkit "rc=$rc, $n files: $(grep -v ': ok (' "$OUT/readorder-toolkit.txt" | head -3)"
+fi
+$RO "$(head -1 "$T/print.lst")" >"$T/ro-booklet.txt" 2>&1
+check readorder/untagged-named sh -c "test $? -eq 1 && grep -q 'no structure tree (untagged)' '$T/ro-booklet.txt'"
+
+# Projects it was not written for: the child-protection toolkit, the
+# skipped-heading project above, and a new project (`pactkit new`, French
+# on A4, English on Letter) given a page of what moves text around: a table
+# of long cells that runs over pages with its header repeated, lists within
+# lists, a numbered list past 9, links inside justified lines, a quotation,
+# code, headings down to h4, a picture with its alt text.
+S=$(tmpdir pdfcheck-stress)
+(cd "$S" && "$PACTKIT" new p >/dev/null 2>&1)
+for l in en fr; do
+	f="$S/p/content/$l/guide/order.md"
+	printf '+++\ntitle = "%s"\nweight = 50\n+++\n\n' "$( [ $l = en ] && echo 'Who does what' || echo 'Qui fait quoi')" >"$f"
+	printf '## Before the meeting\n\nRead the [referral pathway](https://example.org/pathway) and the [summary of the law](https://example.org/law) before you come, so that the time together goes to the decisions only the partners can take together, and not to reading aloud.\n\n' >>"$f"
+	printf '1. Agree who chairs.\n   - Rotate the chair each quarter.\n     - Note it in the minutes.\n   - Name a deputy.\n2. Share the agenda.\n' >>"$f"
+	for i in 3 4 5 6 7 8 9 10 11; do printf '%s. Step %s of the preparation, which every partner checks.\n' $i $i >>"$f"; done
+	printf '\n> "Nothing about us without us" is how the shelters put it when they joined.\n\n' >>"$f"
+	printf '```\nrole    = "coordinator"\ncontact = "switchboard"\n```\n\n#### A detail four levels down\n\nShort text.\n\n' >>"$f"
+	printf '![A circle of five partners around a table](%s)\n\n' "map.svg" >>"$f"
+	printf '| Partner | Task | Deadline |\n|:--|:--|--:|\n' >>"$f"
+	for i in $(seq 1 40); do
+		printf '| Partner %s, with a name long enough to take two lines in its cell | Task %s: review the cases referred during the month and report back to the group | Week %s |\n' $i $i $i >>"$f"
+	done
+done
+cat >"$S/p/content/en/guide/map.svg" <<'SVG'
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 60"><circle cx="50" cy="30" r="20" fill="#c8d6e5"/><text x="40" y="33">Table</text></svg>
+SVG
+cp "$S/p/content/en/guide/map.svg" "$S/p/content/fr/guide/map.svg"
+if "$PACTKIT" build -q "$S/p" >"$T/stress-build.log" 2>&1; then
+	ls "$S"/p/output/pdf/*/*.pdf | grep -v -- '-booklet\.pdf$' >"$T/stress.lst"
+else
+	fail readorder/stress-built "$(head -3 "$T/stress-build.log")"
+	: >"$T/stress.lst"
+fi
+cat "$T/unseen.lst" "$T/stress.lst" >"$T/ro-unseen.lst"
+[ -f "$A/output/pdf/en/doc.pdf" ] && echo "$A/output/pdf/en/doc.pdf" >>"$T/ro-unseen.lst"
+$RO $(cat "$T/ro-unseen.lst") >"$OUT/readorder-unseen.txt" 2>&1
+rc=$?
+n=$(wc -l <"$T/ro-unseen.lst")
+if [ $rc -eq 0 ] && [ "$n" -ge 5 ] && [ "$(grep -c ': ok (' "$OUT/readorder-unseen.txt")" -eq "$n" ]; then
+	pass readorder/unseen-projects
+else
+	fail readorder/unseen-projects "rc=$rc, $n files: $(grep -v ': ok (' "$OUT/readorder-unseen.txt" | head -3)"
+fi
+# the long table did run over pages (else the check above proves less)
+g=$(grep '/en/guide.pdf$' "$T/stress.lst")
+if [ -n "$g" ] && pdftotext "$g" - | grep -c '^Partner$' | awk '{ exit !($1 >= 2) }'; then
+	pass readorder/stress-table-continues
+else
+	fail readorder/stress-table-continues "the 40-row table's header is not on two pages of $g"
+fi
+# a second reading of the tree, poppler's, gives the same text in the same
+# order (on the smallest PDF: poppler takes seconds a page)
+small=$(ls -S $(cat "$T/stress.lst") | tail -1)
+$RO --poppler "$small" >"$T/ro-poppler.txt" 2>&1
+check readorder/poppler-agrees sh -c "test $? -eq 0 && grep -q ': ok (' '$T/ro-poppler.txt'"

@@ -1,154 +1,336 @@
 #!/usr/bin/python3
 """readorder.py: is the text read in structure order the text a reader sees?
 
-    /usr/bin/python3 tests/pdfcheck/readorder.py [-v] FILE.pdf...
+    /usr/bin/python3 tests/pdfcheck/readorder.py [--poppler] FILE.pdf...
 
-For each tagged PDF, two texts:
-  - the structure's: `pdfinfo -struct-text` (poppler), every marked-content
-    string in the order of the structure tree, Figures left out (a reader
-    hears their /Alt, not their labels);
-  - the page's: `pdftotext` (poppler's reading order) of a copy from which
-    artifacts (running heads, page numbers, a hyphen added at a line break,
-    boxes to tick, repeated table headers), Figure content and annotations
-    (field values) are taken out with pikepdf.
-They are compared with white space and hyphens removed (poppler joins a
-word cut at a line end its own way), character by character, except
-within one table or table of contents, whose characters may come in any
-order: pdftotext reads a table by columns, or the lines of neighbouring
-cells across a row, and puts a contents entry's right-aligned page number
-where it likes; a reader (and the structure), row by row and cell by
-cell, entry by entry.  One line per file,
-"FILE: ok" or "FILE: differs at character N: structure «…» page «…»";
-exit 1 when one differs, 2 on a usage error.
+A screen reader reads a tagged PDF in the order of its structure tree: the
+marked content (MCID) each element points to, element after element.  A
+sighted reader reads the page: top to bottom, left to right, a column or a
+table cell to the right after the one before it.  For each tagged PDF this
+checks that the two agree, on what pdfminer (python3-pdfminer) finds drawn
+on each page, glyph by glyph, with its position and the marked content it
+is drawn in:
+
+  order    every glyph read after the one before it in structure order is
+           where a reader's eye goes next: further right on the same line,
+           on a line below, or at the top of a column or cell further right;
+           never back up a column, nor leftwards along a line, nor to an
+           earlier page.  A Note (a footnote, read where it is called) is
+           read as a flow of its own, and the text goes on after it from
+           where it left; a Figure's content is left out (a reader hears its
+           /Alt);
+  text     every glyph on a page is in marked content the tree reaches, or
+           in an artifact; an artifact holds nothing a reader would miss:
+           it is a running head or foot (/Type /Pagination), or its text is
+           page furniture (numbers, punctuation, symbols) or is read
+           elsewhere in the structure (a repeated table header, its TH);
+  poppler  with --poppler: the structure's text as poppler reads it
+           (`pdfinfo -struct-text`, a second reading of the tree by other
+           code) is the text found here, in the same order.  Poppler takes
+           seconds a page on a large file, hence an option.
+
+One line per fault, "FILE: page N: RULE: what, «the text there»", then one
+line per file, "FILE: ok (…)" or "FILE: N faults"; exit 1 when a file has a
+fault or cannot be read, 2 on a usage error.
 """
-import os
 import re
 import subprocess
 import sys
-import tempfile
+import unicodedata
 
 import pikepdf
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.psparser import PSLiteral
+
+TOL = 1.0           # points: glyph boxes touch or kern a little
+MAXFAULTS = 8       # per file and rule: the first few say enough
 
 
-def struct_text(path):
-    """The text of the structure tree, Figures left out, as segments
-    (text, table): table is True for the text of one Table or TOC."""
-    out = subprocess.run(["pdfinfo", "-struct-text", path], capture_output=True,
-                         text=True, check=True).stdout
-    segs, skip, row = [["", False]], None, None
-    for line in out.splitlines():
-        depth = len(line) - len(line.lstrip(" "))
-        body = line.strip()
-        if skip is not None:
-            if depth > skip:
-                continue
-            skip = None
-        if row is not None and depth <= row:
-            row = None
-            segs.append(["", False])
-        if body.startswith("Figure"):
-            skip = depth
-            continue
-        if row is None and re.match(r"(Table|TOC)\b", body):
-            row = depth
-            segs.append(["", True])
-            continue
-        if body.startswith('"') and body.endswith('"') and len(body) >= 2:
-            segs[-1][0] += body[1:-1]
-    return [(squash(t), r) for t, r in segs if squash(t)]
+class Glyph:
+    __slots__ = ("t", "x0", "y0", "x1", "y1", "page")
+
+    def __init__(self, t, box, page):
+        self.t = t
+        self.x0, self.y0, self.x1, self.y1 = box
+        self.page = page
 
 
-def strip_copy(path, dst):
-    """A copy without artifacts, Figure content and annotations."""
-    pdf = pikepdf.open(path)
-    for page in pdf.pages:
-        ops = pikepdf.parse_content_stream(page)
-        keep, stack = [], []
-        for operands, op in ops:
-            o = str(op)
-            if o in ("BMC", "BDC"):
-                tag = str(operands[0])
-                hide = (stack and stack[-1]) or tag in ("/Artifact", "/Figure")
-                stack.append(hide)
-                if hide:
+class Marks(PDFPageAggregator):
+    """A pdfminer device that keeps each glyph with the marked content it
+    is drawn in: (mcid or None, inside an artifact)."""
+
+    def __init__(self, rsrc):
+        super().__init__(rsrc, laparams=None)
+        self.stack = []
+        self.glyphs = []            # (Glyph, mcid, artifact, artifact run)
+        self.run = 0
+        self.pagination = False     # the artifact is a running head or foot
+
+    def begin_tag(self, tag, props=None):
+        name = tag.name if isinstance(tag, PSLiteral) else str(tag)
+        mcid = props.get("MCID") if isinstance(props, dict) else None
+        if name == "Artifact" and not any(n == "Artifact" for n, _ in self.stack):
+            self.run += 1
+            kind = props.get("Type") if isinstance(props, dict) else None
+            self.pagination = isinstance(kind, PSLiteral) and kind.name == "Pagination"
+        self.stack.append((name, mcid))
+
+    def end_tag(self):
+        if self.stack:
+            self.stack.pop()
+
+    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, gs):
+        adv = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, gs)
+        ch = self.cur_item._objs[-1]
+        art = any(n == "Artifact" for n, _ in self.stack)
+        if art and self.pagination:
+            art = "pagination"
+        mcid = next((m for n, m in reversed(self.stack) if m is not None), None)
+        self.glyphs.append((Glyph(ch.get_text(), (ch.x0, ch.y0, ch.x1, ch.y1), self.page),
+                            mcid, art, self.run))
+        return adv
+
+
+def page_glyphs(path):
+    """Per page: {mcid: [glyphs in drawing order]}, untagged glyphs,
+    artifact runs' texts."""
+    pages = []
+    with open(path, "rb") as f:
+        doc = PDFDocument(PDFParser(f))
+        rsrc = PDFResourceManager()
+        dev = Marks(rsrc)
+        interp = PDFPageInterpreter(rsrc, dev)
+        for i, page in enumerate(PDFPage.create_pages(doc)):
+            dev.glyphs, dev.stack, dev.page = [], [], i
+            interp.process_page(page)
+            marked, loose, arts = {}, [], {}
+            for g, mcid, art, run in dev.glyphs:
+                if art == "pagination":
                     continue
-            elif o == "EMC":
-                hide = stack.pop() if stack else False
-                if hide:
-                    continue
-            elif stack and stack[-1]:
-                continue
-            keep.append((operands, op))
-        page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(keep))
-        if "/Annots" in page.obj:
-            del page.obj["/Annots"]
-    pdf.save(dst)
+                if art:
+                    arts[run] = arts.get(run, "") + g.t
+                elif mcid is None:
+                    loose.append(g)
+                else:
+                    marked.setdefault(mcid, []).append(g)
+            pages.append((marked, loose, list(arts.values())))
+    return pages
 
 
-def page_text(path):
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"],
-                          capture_output=True, text=True, check=True).stdout
+def walk(pdf):
+    """The structure tree in order: the main flow, the flows of Notes, and
+    the (page, mcid) pairs a Figure holds, each a list of (page, mcid)."""
+    index = {p.objgen: i for i, p in enumerate(pdf.pages)}
+    flows, figures, seen = [[]], set(), set()
+
+    def pg_of(d, pg):
+        return index.get(d.Pg.objgen, pg) if "/Pg" in d else pg
+
+    def visit(e, pg, flow, fig):
+        if isinstance(e, pikepdf.Array):
+            for k in e:
+                visit(k, pg, flow, fig)
+            return
+        if isinstance(e, int):
+            key = (pg, int(e))
+            (figures.add(key) if fig else flow.append(key))
+            return
+        if not isinstance(e, pikepdf.Dictionary):
+            return
+        if e.objgen != (0, 0):
+            if e.objgen in seen:
+                return
+            seen.add(e.objgen)
+        if e.get("/Type") == "/OBJR":
+            return
+        if e.get("/Type") == "/MCR":
+            key = (pg_of(e, pg), int(e.MCID))
+            (figures.add(key) if fig else flow.append(key))
+            return
+        s = str(e.get("/S", ""))
+        pg = pg_of(e, pg)
+        if s == "/Note" and not fig:
+            flow = []
+            flows.append(flow)
+        if "/K" in e:
+            visit(e.K, pg, flow, fig or s == "/Figure")
+
+    root = pdf.Root.get("/StructTreeRoot")
+    if root is None or "/K" not in root:
+        return None, None
+    visit(root.K, None, flows[0], False)
+    return flows, figures
+
+
+def line_of(a, b):
+    """a and b share a line: their boxes overlap by half the smaller."""
+    h = min(a.y1 - a.y0, b.y1 - b.y0)
+    return min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5 * h
+
+
+def step(a, b):
+    """None when b is where the eye goes after a, else why not."""
+    if b.page < a.page:
+        return "back to an earlier page (%d after %d)" % (b.page + 1, a.page + 1)
+    if b.page > a.page:
+        return None
+    if line_of(a, b):
+        return None if b.x0 >= a.x0 - TOL else "leftwards along a line"
+    mid = (b.y0 + b.y1) / 2
+    if mid < a.y0:                      # a line further down
+        return None
+    if mid > a.y1:                      # back up: only to a column to the right
+        return None if b.x0 >= a.x1 - TOL else "back up the page"
+    return None                         # a superscript, a rise
 
 
 def squash(s):
-    """White space out (poppler joins lines one way or the other), and
-    hyphens (pdftotext takes out a hyphen that ends a line, even one of
-    the text: "multi-agences" cut after "multi-")."""
-    return re.sub(r"[\s\u00a0\u202f\u2007\f-]+", "", s)
+    return re.sub(r"\s+", "", s)
 
 
-def compare(segs, p):
-    """None when page text p reads as the segments: in order, except that
-    the characters of one table may come in any order (poppler reads a
-    table's columns, or its cells' lines side by side; a reader, row by
-    row); else the offset where they part and what each has there."""
-    pos = 0
-    for t, row in segs:
-        got = p[pos:pos + len(t)]
-        if got != t and not (row and sorted(got) == sorted(t)):
-            i = next((k for k in range(min(len(t), len(got))) if t[k] != got[k]),
-                     min(len(t), len(got)))
-            return pos + i, t[max(0, i - 30):i + 50], p[max(0, pos + i - 30):pos + i + 50]
-        pos += len(t)
-    if pos != len(p):
-        return pos, "", p[pos:pos + 80]
-    return None
+def ctx(gs, i):
+    return squash("".join(g.t for g in gs[max(0, i - 25):i])) + " ‖ " + \
+        squash("".join(g.t for g in gs[i:i + 25]))
+
+
+def furniture(s):
+    """Page numbers, punctuation, rules, symbols: nothing to read."""
+    return all(unicodedata.category(c)[0] in "NPSZ" or c.isspace() for c in s)
+
+
+def poppler_text(path):
+    out = subprocess.run(["pdfinfo", "-struct-text", path], capture_output=True,
+                         text=True, check=True).stdout
+    return "".join(l.strip()[1:-1] for l in out.splitlines()
+                   if l.strip().startswith('"') and l.strip().endswith('"')
+                   and len(l.strip()) >= 2)
+
+
+def check(path, poppler):
+    faults = []
+
+    def fault(page, rule, what):
+        if sum(1 for f in faults if f[1] == rule) < MAXFAULTS:
+            faults.append((page, rule, what))
+        else:
+            faults.append((None, rule, None))
+
+    pdf = pikepdf.open(path)
+    flows, figures = walk(pdf)
+    if flows is None:
+        return [("-", "structure", "no structure tree (untagged)")], 0
+    pages = page_glyphs(path)
+    reached = set(figures)
+    order = []                          # every (page, mcid) in tree order
+    for flow in flows:
+        reached.update(flow)
+    for k in [k for fl in flows for k in fl] + sorted(figures, key=str):
+        if k[0] is None or k[0] >= len(pages):
+            fault("-", "structure", "marked content %s on no page" % (k,))
+    # order: flow by flow, glyph by glyph
+    nglyphs = 0
+    for flow in flows:
+        gs = []
+        for pg, mcid in flow:
+            if pg is not None and pg < len(pages):
+                gs += [g for g in pages[pg][0].get(mcid, []) if not g.t.isspace()]
+        nglyphs += len(gs)
+        for i in range(1, len(gs)):
+            why = step(gs[i - 1], gs[i])
+            if why:
+                fault(gs[i].page + 1, "order", "%s, «%s»" % (why, ctx(gs, i)))
+    # text: nothing drawn outside the tree or artifacts; artifacts hold no content
+    text = squash("".join(g.t for pg, mcid in
+                          [k for fl in flows for k in fl]
+                          for g in (pages[pg][0].get(mcid, []) if pg is not None
+                                    and pg < len(pages) else [])))
+    alltext = text + squash("".join(g.t for pg, mcid in figures if pg is not None
+                                    and pg < len(pages)
+                                    for g in pages[pg][0].get(mcid, [])))
+    for i, (marked, loose, arts) in enumerate(pages):
+        if loose:
+            fault(i + 1, "text", "drawn outside marked content: «%s»"
+                  % squash("".join(g.t for g in loose))[:60])
+        for mcid, gs in marked.items():
+            if (i, mcid) not in reached:
+                fault(i + 1, "text", "marked content %d is in no structure element: «%s»"
+                      % (mcid, squash("".join(g.t for g in gs))[:60]))
+        for a in arts:
+            s = squash(a)
+            if s and not furniture(s) and s not in alltext:
+                fault(i + 1, "text", "an artifact holds text read nowhere else: «%s»" % s[:60])
+    if not poppler:
+        return faults, nglyphs
+    # poppler: the structure's text as other code reads the tree
+    pop = squash(poppler_text(path))
+    mine = squash("".join(g.t for pg, mcid in _tree_order(pdf, flows, figures)
+                          if pg is not None and pg < len(pages)
+                          for g in pages[pg][0].get(mcid, [])))
+    if pop != mine:
+        i = next((k for k in range(min(len(pop), len(mine))) if pop[k] != mine[k]),
+                 min(len(pop), len(mine)))
+        fault("-", "poppler", "pdfinfo -struct-text reads «%s» where the pages have «%s»"
+              % (pop[max(0, i - 20):i + 40], mine[max(0, i - 20):i + 40]))
+    return faults, nglyphs
+
+
+def _tree_order(pdf, flows, figures):
+    """Every (page, mcid) in plain tree order, Notes and Figures in place,
+    as pdfinfo -struct-text reads them."""
+    index = {p.objgen: i for i, p in enumerate(pdf.pages)}
+    out, seen = [], set()
+
+    def visit(e, pg):
+        if isinstance(e, pikepdf.Array):
+            for k in e:
+                visit(k, pg)
+        elif isinstance(e, int):
+            out.append((pg, int(e)))
+        elif isinstance(e, pikepdf.Dictionary):
+            if e.objgen != (0, 0):
+                if e.objgen in seen:
+                    return
+                seen.add(e.objgen)
+            if "/Pg" in e:
+                pg = index.get(e.Pg.objgen, pg)
+            if e.get("/Type") == "/MCR":
+                out.append((pg, int(e.MCID)))
+            elif e.get("/Type") != "/OBJR" and "/K" in e:
+                visit(e.K, pg)
+
+    visit(pdf.Root.StructTreeRoot.K, None)
+    return out
 
 
 def main(argv):
-    verbose = "-v" in argv
-    files = [a for a in argv if a != "-v"]
-    if not files:
-        sys.stderr.write("usage: readorder.py [-v] FILE.pdf...\n")
+    poppler = "--poppler" in argv
+    files = [a for a in argv if a != "--poppler"]
+    if not files or any(f.startswith("-") for f in files):
+        sys.stderr.write("usage: readorder.py [--poppler] FILE.pdf...\n")
         return 2
     bad = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        for f in files:
-            try:
-                segs = struct_text(f)
-                copy = os.path.join(tmp, "copy.pdf")
-                strip_copy(f, copy)
-                p = squash(page_text(copy))
-            except Exception as e:          # unreadable: a failure, named
-                print("%s: cannot read: %s" % (f, e))
-                bad += 1
-                continue
-            n = sum(len(t) for t, _ in segs)
-            if not segs:
-                print("%s: no structure text (untagged?)" % f)
-                bad += 1
-                continue
-            diff = compare(segs, p)
-            if diff is None:
-                print("%s: ok (%d characters, %d tables)"
-                      % (f, n, sum(1 for _, r in segs if r)))
-                continue
-            print("%s: differs at character %d of %d/%d: structure «%s» page «%s»"
-                  % (f, diff[0], n, len(p), diff[1], diff[2]))
+    for f in files:
+        try:
+            faults, n = check(f, poppler)
+        except Exception as e:          # unreadable: a failure, named
+            print("%s: page -: read: cannot read: %s" % (f, e))
             bad += 1
-            if verbose:
-                print("--- structure\n%s\n--- page\n%s"
-                      % ("".join(t for t, _ in segs), p))
+            continue
+        shown = [x for x in faults if x[0] is not None]
+        for page, rule, what in shown:
+            print("%s: page %s: %s: %s" % (f, page, rule, what))
+        more = len(faults) - len(shown)
+        if more:
+            print("%s: and %d more" % (f, more))
+        if faults:
+            print("%s: %d faults" % (f, len(faults)))
+            bad += 1
+        else:
+            print("%s: ok (%d glyphs in reading order)" % (f, n))
     return 1 if bad else 0
 
 
