@@ -146,6 +146,12 @@ def walk(pdf):
                 return
             seen.add(e.objgen)
         if e.get("/Type") == "/OBJR":
+            # a form field: tabbed to in structure order (/Tabs /S), so
+            # its box must come where the eye goes next too
+            a = e.get("/Obj")
+            if not fig and a is not None and a.get("/Subtype") == "/Widget" \
+                    and "/Rect" in a:
+                flow.append((pg_of(e, pg), a))
             return
         if e.get("/Type") == "/MCR":
             key = (pg_of(e, pg), int(e.MCID))
@@ -227,8 +233,8 @@ def check(path, poppler):
     reached = set(figures)
     order = []                          # every (page, mcid) in tree order
     for flow in flows:
-        reached.update(flow)
-    for k in [k for fl in flows for k in fl] + sorted(figures, key=str):
+        reached.update(k for k in flow if isinstance(k[1], int))
+    for k in [k for fl in flows for k in fl if isinstance(k[1], int)] + sorted(figures, key=str):
         if k[0] is None or k[0] >= len(pages):
             fault("-", "structure", "marked content %s on no page" % (k,))
     # order: flow by flow, glyph by glyph
@@ -236,8 +242,15 @@ def check(path, poppler):
     for flow in flows:
         gs = []
         for pg, mcid in flow:
-            if pg is not None and pg < len(pages):
-                gs += [g for g in pages[pg][0].get(mcid, []) if not g.t.isspace()]
+            if pg is None or pg >= len(pages):
+                continue
+            if isinstance(mcid, pikepdf.Dictionary):        # a widget
+                r = [float(v) for v in mcid.Rect]
+                name = "[%s]" % mcid.get("/TU", mcid.get("/T", "field"))
+                gs.append(Glyph(name, (min(r[0], r[2]), min(r[1], r[3]),
+                                       max(r[0], r[2]), max(r[1], r[3])), pg))
+                continue
+            gs += [g for g in pages[pg][0].get(mcid, []) if not g.t.isspace()]
         nglyphs += len(gs)
         for i in range(1, len(gs)):
             why = step(gs[i - 1], gs[i])
@@ -245,7 +258,7 @@ def check(path, poppler):
                 fault(gs[i].page + 1, "order", "%s, «%s»" % (why, ctx(gs, i)))
     # text: nothing drawn outside the tree or artifacts; artifacts hold no content
     text = squash("".join(g.t for pg, mcid in
-                          [k for fl in flows for k in fl]
+                          [k for fl in flows for k in fl if isinstance(k[1], int)]
                           for g in (pages[pg][0].get(mcid, []) if pg is not None
                                     and pg < len(pages) else [])))
     alltext = text + squash("".join(g.t for pg, mcid in figures if pg is not None

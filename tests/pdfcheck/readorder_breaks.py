@@ -173,6 +173,25 @@ def _(pdf, els):
     return True
 
 
+@brk("fields-swapped", "order: back up the page")
+def _(pdf, els):
+    """The first and the last form field of a page swapped in the tree:
+    tabbing (/Tabs /S, structure order) jumps to the foot of the page and
+    back up."""
+    objrs = {}
+    for e, arr, i in els:
+        for k in kids(e):
+            if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR" \
+                    and k.Obj.get("/Subtype") == "/Widget":
+                pg = k.get("/Pg", e.get("/Pg"))
+                objrs.setdefault(pg.objgen if pg is not None else None, []).append(k)
+    for pg, ks in objrs.items():
+        if pg is not None and len(ks) >= 3:
+            ks[0].Obj, ks[-1].Obj = ks[-1].Obj, ks[0].Obj
+            return True
+    return False
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: readorder_breaks.py SOURCE.pdf OUTDIR")
