@@ -2,7 +2,8 @@
  * lua/internal.h: what the files of lua/ share and nothing else includes
  * (lua.h stays inside lua/).  The sandbox state and its protected
  * runner (sandbox.c), the safe libraries (safe.c), the line maps
- * (linemap.c), and the functions each library adds to the pk table.
+ * (linemap.c), the readers of settings fields (field.c, publisher.c), and
+ * the functions each library adds to the pk table.
  * The rest of pactkit sees lua/sandbox.h only.
  */
 #ifndef LUA_INTERNAL_H
@@ -151,6 +152,51 @@ struct fmkey {
 int	 fmyaml_read(lua_State *, const char *file, int line0,
 	    const char *text, size_t len, struct fmkey *keys, int *nkeys,
 	    int maxkeys);
+
+/* ---- field.c: one field of a settings file ---------------------------- */
+
+/* The settings file being read, for the field readers. */
+struct sitectx {
+	struct sandbox *sb;         /* the sandbox running it */
+	struct site *site;          /* what it is read into */
+	const char *name;           /* chunk name for messages */
+	const char *text;           /* its text, len bytes */
+	size_t	 len;
+	int	 ok;                /* 0 once an error is said */
+};
+
+/* Says fmt at the line of the field path (".a.b") of c's file; an error
+ * clears c->ok. */
+void	 field_err(lua_State *, struct sitectx *c, enum diag_level,
+	    const char *path, const char *fmt, ...)
+	    __attribute__((format(printf, 5, 6)));
+/* Warns about the fields of table t not in known (NULL-terminated). */
+void	 field_unknown(lua_State *, struct sitectx *, int t,
+	    const char *path, const char *const *known, const char *what);
+/* Whether the string at v is text every writer can carry; if not (invalid
+ * UTF-8, a control character), an error naming fpath. */
+int	 field_text_ok(lua_State *, struct sitectx *, int v,
+	    const char *fpath);
+/* Reads the loc field key of table t into out. */
+void	 field_lstr(lua_State *, struct sitectx *, int t, const char *key,
+	    const char *path, struct lstr *out, int required);
+/* Reads an optional string field; *out replaced when present. */
+int	 field_str(lua_State *, struct sitectx *, int t, const char *key,
+	    const char *path, char **out);
+/* Warns when address v of setting path (".contact.email") is on a
+ * placeholder domain (example.org, .test, …). */
+void	 field_placeholder(lua_State *, struct sitectx *, const char *path,
+	    const char *v);
+
+/* ---- publisher.c: the publisher's identity and accessibility statement - */
+
+/* publisher, edition, licence, cite, contact, disclaimer, theme_color and
+ * host of the settings table t into c->site->id. */
+void	 publisher_identity(lua_State *, struct sitectx *c, int t);
+void	 publisher_identity_free(struct identity *);
+/* accessibility = { … } of t into c->site->a11y. */
+void	 publisher_a11y(lua_State *, struct sitectx *c, int t);
+void	 publisher_a11y_free(struct a11y *);
 
 /* ---- the pk table: each library adds its functions to the table on top */
 

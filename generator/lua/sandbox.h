@@ -17,9 +17,6 @@ void	 sandbox_free(struct sandbox *);
 
 /* settings.c: reads path (lua/site.lua) into site; 1 ok, 0 (printed). */
 int	 settings_site(struct sandbox *, const char *path, struct site *);
-/* Frees what settings_site read into a struct identity. */
-void	 settings_identity_free(struct identity *);
-void	 settings_a11y_free(struct a11y *);
 /* Frees everything settings_site and settings_i18n read into a site. */
 void	 settings_site_free(struct site *);
 /* Loads lua/i18n/<lang>.lua over the built-in tables into site->i18n. */

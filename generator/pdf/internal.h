@@ -680,6 +680,13 @@ void	 table_layout(struct flow *, const struct ctx *, xmlNodePtr table);
  * signature blocks), each pair one item. */
 void	 table_pairs(struct flow *, const struct ctx *, xmlNodePtr n);
 
+/* figure.c: an inline drawing (<svg>) as a block, centred in c. */
+void	 figure_drawing(struct flow *, const struct ctx *c, xmlNodePtr svg);
+/* An image file (<img>) as a block, centred in c; caption: 1 when a
+ * figcaption follows, kept with the picture. */
+void	 figure_picture(struct flow *, const struct ctx *c, xmlNodePtr img,
+	    int caption);
+
 /* block.c: appends a page's article (src: its index in the document,
  * file: for messages, title: used when it has no h1), with brk (BRK_*)
  * before it. */
