@@ -50,13 +50,15 @@ def parse(path):
 
 def copy_tree(src, dst):
     """The tree without what builds and tests make; npm's folders shared."""
-    skip = {"build", "output", "output.prev", "pactkit", "pactkit-asan", "node_modules"}
+    # at the top only: generator/output/ is source (the output stage)
+    top = {"build", "output", "output.prev", "pactkit", "pactkit-asan"}
     if os.path.exists(dst):
         shutil.rmtree(dst)
 
     def ignore(d, names):
         rel = os.path.relpath(d, src)
-        out = [n for n in names if n in skip or n.startswith(("output.tmp-", "output.old-"))
+        out = [n for n in names if n == "node_modules"
+               or (rel == "." and (n in top or n.startswith(("output.tmp-", "output.old-"))))
                or (rel == "tests" and n == "out")]
         return out
     shutil.copytree(src, dst, symlinks=True, ignore=ignore)
