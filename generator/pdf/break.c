@@ -197,12 +197,16 @@ word_items(struct flow *f, struct kplist *l, const struct inl *in, int fi,
 }
 
 /* Splits any box wider than w into pieces that fit, with a break
- * allowed between them: a word longer than the line (a URL, say). */
+ * allowed between them: a word longer than the line (a URL, say).  A
+ * piece ends before its last hyphen, which begins the next line (where
+ * no one takes it for a word broken in two, as the Chicago Manual has
+ * it for addresses); with no hyphen to break at, the word is cut where
+ * the line ends, and the build says so once per paragraph. */
 static void
 chop_long(struct flow *f, struct kplist *l, const struct inl *in, double w)
 {
 	struct kplist out = { 0 };
-	size_t i, j, start, warned = 0;
+	size_t i, j, start, hy, warned = 0;
 	struct kp *k;
 
 	for (i = 0; i < l->n; i++) {
@@ -220,26 +224,21 @@ chop_long(struct flow *f, struct kplist *l, const struct inl *in, double w)
 			continue;
 		}
 		fr = &in->fr[o->fr];
-		if (!warned++)
-			diag(f->diag, DIAG_NOTE, f->file, 0, 0,
-			    "a word is wider than the line and was cut: '%.*s'",
-			    (int)o->len,
-			    fr->text + o->off);
-		start = o->off;
-		j = o->off;
+		start = j = o->off;
+		hy = 0;                 /* the last hyphen after start */
 		while (j < o->off + o->len) {
 			size_t save = j;
 
 			utf8_next(fr->text, o->off + o->len, &j);
-			if (j > start + 0 && draw_width(f->d, fr->font,
-			    fr->size, fr->text + start, j - start) > w &&
-			    save > start) {
-				/* a hyphen of an address begins the next
-				 * line, where no one takes it for a word
-				 * broken in two */
-				if (fr->text[save - 1] == '-' &&
-				    save - 1 > start)
-					save--;
+			if (draw_width(f->d, fr->font, fr->size,
+			    fr->text + start, j - start) > w && save > start) {
+				if (hy > start)
+					save = hy;
+				else if (!warned++)
+					diag(f->diag, DIAG_NOTE, f->file, 0, 0,
+					    "a word is wider than the line "
+					    "and was cut: '%.*s'", (int)o->len,
+					    fr->text + o->off);
 				k = kp_add(&out, IT_BOX);
 				*k = *o;
 				k->off = start;
@@ -249,7 +248,12 @@ chop_long(struct flow *f, struct kplist *l, const struct inl *in, double w)
 				k = kp_add(&out, IT_PEN);
 				k->pen = 0;
 				start = save;
+				hy = 0;
+				j = save;
+				utf8_next(fr->text, o->off + o->len, &j);
 			}
+			if (fr->text[j - 1] == '-' && j - 1 > start)
+				hy = j - 1;
 		}
 		k = kp_add(&out, IT_BOX);
 		*k = *o;
