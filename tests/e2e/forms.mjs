@@ -38,7 +38,9 @@ const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", 
 	"--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const SCALE = 3;             // pdf.js canvas pixels per point
 const INK = 12;              // device pixels of new ink that make a widget "not blank"
-const EDGE = 1.5;            // points between a value's last ink and the widget's right edge
+const EDGE = 2.2;            // points at least between a value's last ink and the widget's
+                             // right edge: pactkit's shrunk value ends 3 pt from it, a cut
+                             // one at its clip, 1 pt from it
 
 if (process.argv.length < 4) {
 	console.error("usage: node forms.mjs SPEC.json OUTDIR");
@@ -209,7 +211,7 @@ const byPage = (ws) => {
 };
 /* the ink checks, on stats measured by any viewer */
 function inkChecks(prefix, c, list, stats) {
-	const ink = [], long = [], wraps = [];
+	const ink = [], long = [], wraps = [], gaps = { long: [], multi: [] };
 	list.forEach((w, i) => {
 		const s = stats[i];
 		const what = `${w.name} (p. ${w.page})`;
@@ -217,15 +219,17 @@ function inkChecks(prefix, c, list, stats) {
 		if ((c.long || []).includes(w.name)) {
 			if (s.n < INK) long.push(`${what}: no ink`);
 			else if (s.right < EDGE) long.push(`${what}: ink ${s.right.toFixed(2)} pt from the right edge (cut?)`);
+			gaps.long.push(`${w.name} ${s.right?.toFixed(1)} pt from the edge`);
 		}
 		if ((c.multi || []).includes(w.name)) {
 			if (s.lines < 2) wraps.push(`${what}: ink on ${s.lines} line(s)`);
 			else if (s.right < EDGE) wraps.push(`${what}: ink ${s.right.toFixed(2)} pt from the right edge`);
+			gaps.multi.push(`${w.name} ${s.lines} lines, ${s.right?.toFixed(1)} pt from the edge`);
 		}
 	});
 	report(`${prefix}-ink`, ink, `${list.length} widgets`);
-	if ((c.long || []).length) report(`${prefix}-long-fits`, long, c.long.join(", "));
-	if ((c.multi || []).length) report(`${prefix}-wraps`, wraps, c.multi.join(", "));
+	if ((c.long || []).length) report(`${prefix}-long-fits`, long, gaps.long.join(", "));
+	if ((c.multi || []).length) report(`${prefix}-wraps`, wraps, gaps.multi.join(", "));
 }
 
 /* ---------- pdf.js: the canvas (what prints) ---------- */
