@@ -91,7 +91,7 @@ deps-test: deps
 	$(call install_debs,$(DEB_TEST) $$(command -v npm >/dev/null || echo nodejs npm))
 
 # the npm packages the tests use (from each package-lock.json): the
-# browser tests' playwright-core, axe-core and Nu checker, and the
+# browser tests' playwright-core, axe-core, Nu checker and pdf.js, and the
 # CommonMark 0.30 spec text when ../shared is not beside the clone
 deps-npm: deps-test
 	@for d in tests/e2e tests/spec; do \

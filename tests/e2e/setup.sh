@@ -2,7 +2,7 @@
 # Checks what the browser tests need: Debian's Chromium, a Java runtime
 # (for the Nu Html Checker) and pdftotext, which `make test` installs, and
 # tests/e2e/node_modules from package-lock.json (playwright-core, axe-core,
-# vnu-jar), which `make test` installs too (npm ci) and this script when run
+# vnu-jar, pdfjs-dist), which `make test` installs too (npm ci) and this script when run
 # on its own.  Playwright never
 # downloads a browser here: the tests drive /usr/bin/chromium.
 # Exit status 0 when everything is in place.
@@ -27,6 +27,7 @@ if [ ! -f node_modules/.package-lock.json ] ||
    [ package-lock.json -nt node_modules/.package-lock.json ] ||
    [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] ||
    [ ! -f node_modules/axe-core/axe.min.js ] ||
+   [ ! -f node_modules/pdfjs-dist/build/pdf.mjs ] ||
    [ ! -d node_modules/playwright-core ]; then
 	echo "e2e setup: npm ci in tests/e2e" >&2
 	npm ci --no-audit --no-fund --loglevel=error >&2 ||
