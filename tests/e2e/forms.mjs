@@ -17,7 +17,9 @@
 //   NAME-pdfjs-form-values the form layer (annotationMode ENABLE_FORMS, the
 //                         HTML inputs a user types into) shows each value
 //   NAME-pdfjs-typed-prints a value typed in the form layer is drawn when
-//                         pdf.js prints (intent print, ENABLE_STORAGE)
+//                         pdf.js prints (intent print, ENABLE_STORAGE), a
+//                         one-line value near the form's text size (not
+//                         sized up to a field as high as the room to write)
 //   NAME-chromium-ink, -long-fits, -wraps: the same in Chromium's PDF viewer
 //                         (PDFium), from screenshots of each page
 //   NAME-poppler-ink, NAME-mupdf-ink, ...: the same in pdftoppm's and
@@ -38,6 +40,8 @@ const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", 
 	"--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const SCALE = 3;             // pdf.js canvas pixels per point
 const INK = 12;              // device pixels of new ink that make a widget "not blank"
+const TYPED_MAX = 13;        // points: the ink of a typed one-line value at the form's
+                             // 11 pt is about 10 pt high; pdf.js's auto size fills the field
 const EDGE = 2.2;            // points at least between a value's last ink and the widget's
                              // right edge: pactkit's shrunk value ends 3 pt from it, a cut
                              // one at its clip, 1 pt from it
@@ -112,7 +116,7 @@ const MEASURE = `
 window.inkIn = (F, E, rects, scale) => rects.map((r) => {
 	const x1 = Math.max(0, Math.floor(Math.min(r[0], r[2]))), x2 = Math.min(F.width, Math.ceil(Math.max(r[0], r[2])));
 	const y1 = Math.max(0, Math.floor(Math.min(r[1], r[3]))), y2 = Math.min(F.height, Math.ceil(Math.max(r[1], r[3])));
-	let n = 0, maxX = -1, lines = 0, gap = 99, rowsOn = 0;
+	let n = 0, maxX = -1, lines = 0, gap = 99, rowsOn = 0, top = -1, bottom = -1;
 	const lum = (D, i) => 0.3 * D.data[i] + 0.59 * D.data[i + 1] + 0.11 * D.data[i + 2];
 	for (let y = y1; y < y2; y++) {
 		let row = 0;
@@ -120,10 +124,11 @@ window.inkIn = (F, E, rects, scale) => rects.map((r) => {
 			const i = (y * F.width + x) * 4;
 			if (Math.abs(lum(F, i) - lum(E, i)) > 64) { n++; row++; if (x > maxX) maxX = x; }
 		}
-		if (row > 0) { if (gap >= Math.max(2, scale)) lines++; gap = 0; rowsOn++; }
+		if (row > 0) { if (gap >= Math.max(2, scale)) lines++; gap = 0; rowsOn++; if (top < 0) top = y; bottom = y; }
 		else gap++;
 	}
-	return { n, right: maxX < 0 ? null : (x2 - 1 - maxX) / scale, lines, rowsOn };
+	return { n, right: maxX < 0 ? null : (x2 - 1 - maxX) / scale, lines, rowsOn,
+		height: top < 0 ? 0 : (bottom - top + 1) / scale };
 });
 window.imageData = async (src) => {
 	const img = new Image();
@@ -331,6 +336,7 @@ async function pdfjsTyped(page, c, widgets, urls) {
 			const s = out.stats[i];
 			if (s.n < INK) problems.push(`${w.name} (p. ${n}): typed ${JSON.stringify(c.type[w.name])}, printed blank (${s.n} px)`);
 			else if (s.right < EDGE) problems.push(`${w.name} (p. ${n}): printed ink ${s.right.toFixed(2)} pt from the right edge`);
+			else if (!w.multiLine && s.height > TYPED_MAX) problems.push(`${w.name} (p. ${n}): typed text printed ${s.height.toFixed(1)} pt high, the form's own text about 10 (the field's auto size from a band too high?)`);
 		});
 	}
 	report(`${c.name}-pdfjs-typed-prints`, problems, `${list.length} fields`);
