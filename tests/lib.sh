@@ -44,3 +44,19 @@ waitfor() {
 # sanitized objects, time limits grow
 case $PACTKIT in *-asan) ASAN=1 ;; *) ASAN= ;; esac
 ASAN_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+
+# node_harness NAME LOG SCRIPT ARGS...: runs a browser harness of tests/e2e
+# (ten minutes at most) and relays its PASS/FAIL/SKIP lines; a hang, or a
+# crash without a FAIL line, is a FAIL of NAME-node.
+node_harness() {
+	nh=$1 log=$2
+	shift 2
+	(cd "$ROOT/tests/e2e" && timeout -k 10 600 node "$@") >"$log" 2>&1
+	rc=$?
+	grep -E '^(PASS|FAIL|SKIP) ' "$log"
+	if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+		fail "$nh-node" "timed out after 600 s (a hang): $(tail -n 2 "$log" | tr '\n' ' ')"
+	elif [ $rc -ne 0 ] && ! grep -q '^FAIL ' "$log"; then
+		fail "$nh-node" "node exited $rc with no FAIL line: $(tail -n 5 "$log" | tr '\n' ' ')"
+	fi
+}

@@ -21,12 +21,5 @@ if ! timeout -k 5 $((${ASAN:+5*}120)) "$PACTKIT" build -o "$W/out" "$ROOT" > "$O
 	fail e2e-build "$PACTKIT build $ROOT: $(grep -m 3 error "$OUT/e2e-build.log" | tr '\n' ' ')"
 	exit 0
 fi
-cd "$ROOT/tests/e2e" && timeout -k 10 600 node e2e.mjs "$W/out/site" >"$OUT/e2e.out" 2>&1
-rc=$?
-grep -E '^(PASS|FAIL|SKIP) ' "$OUT/e2e.out"
-if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
-	fail e2e-node "timed out after 600 s (a hang): $(tail -n 2 "$OUT/e2e.out" | tr '\n' ' ')"
-elif [ $rc -ne 0 ] && ! grep -q '^FAIL ' "$OUT/e2e.out"; then
-	fail e2e-node "node exited $rc with no FAIL line: $(tail -n 5 "$OUT/e2e.out" | tr '\n' ' ')"
-fi
+node_harness e2e "$OUT/e2e.out" e2e.mjs "$W/out/site"
 exit 0

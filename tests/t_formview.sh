@@ -64,12 +64,5 @@ console.log(JSON.stringify({ cases: Object.entries(cases).map(([name, c]) =>
 	({ name, filled: where[name][0], empty: where[name][1], ...c })) }));
 ' "$F/cases.json" "$W" > "$W/spec.json"
 
-cd "$ROOT/tests/e2e" && timeout -k 10 600 node forms.mjs "$W/spec.json" "$W/png" >"$OUT/formview.out" 2>&1
-rc=$?
-grep -E '^(PASS|FAIL|SKIP) ' "$OUT/formview.out"
-if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
-	fail formview-node "timed out after 600 s (a hang): $(tail -n 2 "$OUT/formview.out" | tr '\n' ' ')"
-elif [ $rc -ne 0 ] && ! grep -q '^FAIL ' "$OUT/formview.out"; then
-	fail formview-node "node exited $rc with no FAIL line: $(tail -n 5 "$OUT/formview.out" | tr '\n' ' ')"
-fi
+node_harness formview "$OUT/formview.out" forms.mjs "$W/spec.json" "$W/png"
 exit 0

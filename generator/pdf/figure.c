@@ -128,6 +128,26 @@ as_figure(struct flow *f, xmlNodePtr n, struct pdf_box *b, char *alt)
 	f->tagcur = save;
 }
 
+/* The box of a drawing or picture w × h, centred in the measure of c,
+ * as item it (keep: 1 to stay on the page of what follows, a caption). */
+static struct pdf_box *
+centred(struct flow *f, const struct ctx *c, struct vitem *it,
+    enum box_kind k, double w, double h, int keep)
+{
+	struct pdf_box *b;
+
+	memset(it, 0, sizeof(*it));
+	it->before = parskip(f);
+	it->h = h;
+	it->keep = keep;
+	it->role = R_VISUAL;
+	b = layout_ibox(it, k);
+	b->x = c->x + (c->w - w) / 2;
+	b->w = w;
+	b->h = h;
+	return b;
+}
+
 /* An inline drawing (<svg>) as a block, centred in the measure of c. */
 void
 figure_drawing(struct flow *f, const struct ctx *c, xmlNodePtr n)
@@ -144,14 +164,7 @@ figure_drawing(struct flow *f, const struct ctx *c, xmlNodePtr n)
 		h = page_room(f, n);
 		w = vw * h / vh;
 	}
-	memset(&it, 0, sizeof(it));
-	it.before = parskip(f);
-	it.h = h;
-	it.role = R_VISUAL;
-	b = layout_ibox(&it, BOX_SVG);
-	b->x = c->x + (c->w - w) / 2;
-	b->w = w;
-	b->h = h;
+	b = centred(f, c, &it, BOX_SVG, w, h, 0);
 	b->node = n;
 	as_figure(f, n, b, svg_alt(f, n));
 	layout_push(f, &it);
@@ -220,15 +233,7 @@ figure_picture(struct flow *f, const struct ctx *c, xmlNodePtr n, int caption)
 		s = maxh / h;
 	w *= s;
 	h *= s;
-	memset(&it, 0, sizeof(it));
-	it.before = parskip(f);
-	it.h = h;
-	it.keep = caption;
-	it.role = R_VISUAL;
-	b = layout_ibox(&it, BOX_IMAGE);
-	b->x = c->x + (c->w - w) / 2;
-	b->w = w;
-	b->h = h;
+	b = centred(f, c, &it, BOX_IMAGE, w, h, caption);
 	b->text = xstrdup(path);
 	/* no alt text: decoration, as in HTML (a11y.c warned) */
 	as_figure(f, n, b, layout_squash(tree_get_attr(n, "alt") != NULL ?
