@@ -53,13 +53,20 @@ long=$(printf 'a%.0s' $(seq 1 90))
 printf '\nSee https://example.org/guidance/%s/ and https://example.org/%s/ for more.\n' \
     "step-6-develop-procedures-information-management-and-confidentiality-between-the-police-and-other-agencies" \
     "$long" >>"$T/cut/content/en/guide/index.md"
+# and an address part of 300 characters or more (longer than any word
+# the line breaker used to keep break marks for)
+segs=$(seq 0 59 | sed 's/^/seg/' | paste -sd- -)
+printf '\nAnd https://example.org/%s/ too.\n' "$segs" >>"$T/cut/content/en/guide/index.md"
 if (cd "$T/cut" && "$PACTKIT" build . >"$T/cut.out" 2>&1); then
 	pdftotext "$T/cut/output/pdf/en/guide.pdf" "$T/cut.txt"
 	if grep -q '^-[a-z]' "$T/cut.txt" &&
 	    ! grep -q '[a-z]-$' "$T/cut.txt" &&
 	    tr -d '\n' <"$T/cut.txt" | grep -q 'develop-procedures-information-management-and-confidentiality-between-the-police-and-other-agencies/' &&
 	    test "$(grep -c "was cut: 'aaaa" "$T/cut.out")" -eq 1 &&
-	    ! grep -q "was cut: '[^']*develop" "$T/cut.out"; then
+	    ! grep -q "was cut: '[^']*develop" "$T/cut.out" &&
+	    ! grep -q "was cut: '[^']*seg" "$T/cut.out" &&
+	    tr -d '\n' <"$T/cut.txt" | grep -q "$segs/" &&
+	    ! grep 'seg[0-9]' "$T/cut.txt" | grep -Evq '^(And https://example.org/)?-?seg[0-9]+(-seg[0-9]+)*/?( too\.)?$'; then
 		pass print-address-breaks-before-hyphen
 	else
 		fail print-address-breaks-before-hyphen "$(grep -n 'example\|^-\|-$' "$T/cut.txt" | head -4 | tr '\n' '|') $(grep 'was cut' "$T/cut.out" | cut -c1-80)"

@@ -100,19 +100,23 @@ word_items(struct flow *f, struct kplist *l, const struct inl *in, int fi,
 {
 	const struct frag *fr = &in->fr[fi];
 	const char *s = fr->text + off;
-	unsigned char brk[256];
+	unsigned char sbrk[256], *brk;   /* brk[i]: a break before s[i] */
 	size_t i, start;
 	struct kp *k;
 	long cp;
 
-	memset(brk, 0, sizeof(brk));
-	if (len < sizeof(brk) - 8 && (has_address(s, len) ||
+	if (len < sizeof(sbrk)) {
+		memset(sbrk, 0, sizeof(sbrk));
+		brk = sbrk;
+	} else
+		brk = xcalloc(len + 1, 1);
+	if ((has_address(s, len) ||
 	    (len > 4 && memcmp(s, "www.", 4) == 0))) {
 		/* an address: no hyphens, a break after each / */
 		for (i = 1; i + 1 < len; i++)
 			if (s[i] == '/' && s[i + 1] != '/' && s[i - 1] != '/')
 				brk[i + 1] = 3;
-	} else if (hd >= 0 && !fr->nohyph && len < sizeof(brk) - 8 &&
+	} else if (hd >= 0 && !fr->nohyph && len < sizeof(sbrk) - 8 &&
 	    !has_digit(s, len) && (f->insub == 0 ||
 	    draw_width(f->d, fr->font, fr->size, s, len) > w)) {
 		/* (a word with a digit is a date, a number, a reference:
@@ -194,6 +198,8 @@ word_items(struct flow *f, struct kplist *l, const struct inl *in, int fi,
 		}
 		start = i;
 	}
+	if (brk != sbrk)
+		free(brk);
 }
 
 /* Splits any box wider than w into pieces that fit, with a break
@@ -229,6 +235,8 @@ chop_long(struct flow *f, struct kplist *l, const struct inl *in, double w)
 		while (j < o->off + o->len) {
 			size_t save = j;
 
+			if (fr->text[save] == '-' && save > start)
+				hy = save;      /* a break before it */
 			utf8_next(fr->text, o->off + o->len, &j);
 			if (draw_width(f->d, fr->font, fr->size,
 			    fr->text + start, j - start) > w && save > start) {
@@ -252,8 +260,6 @@ chop_long(struct flow *f, struct kplist *l, const struct inl *in, double w)
 				j = save;
 				utf8_next(fr->text, o->off + o->len, &j);
 			}
-			if (fr->text[j - 1] == '-' && j - 1 > start)
-				hy = j - 1;
 		}
 		k = kp_add(&out, IT_BOX);
 		*k = *o;
