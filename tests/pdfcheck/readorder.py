@@ -19,11 +19,13 @@ is drawn in:
            read as a flow of its own, and the text goes on after it from
            where it left; a Figure's content is left out (a reader hears its
            /Alt);
+  tables   a table row's cells (TH, TD) begin side by side on one line,
+           left to right, and each row begins under the row before;
   text     every glyph on a page is in marked content the tree reaches, or
            in an artifact; an artifact holds nothing a reader would miss:
            it is a running head or foot (/Type /Pagination), or its text is
-           page furniture (numbers, punctuation, symbols) or is read
-           elsewhere in the structure (a repeated table header, its TH);
+           punctuation or symbols, or the whole text of a header row or
+           header cell of a table (repeated on the next page);
   poppler  with --poppler: the structure's text as poppler reads it
            (`pdfinfo -struct-text`, a second reading of the tree by other
            code) is the text found here, in the same order.  Poppler takes
@@ -51,10 +53,11 @@ MAXFAULTS = 8       # per file and rule: the first few say enough
 
 
 class Glyph:
-    __slots__ = ("t", "x0", "y0", "x1", "y1", "page")
+    __slots__ = ("t", "x0", "y0", "x1", "y1", "page", "field")
 
-    def __init__(self, t, box, page):
+    def __init__(self, t, box, page, field=False):
         self.t = t
+        self.field = field              # a form field's box, not a glyph
         self.x0, self.y0, self.x1, self.y1 = box
         self.page = page
 
@@ -121,14 +124,27 @@ def page_glyphs(path):
     return pages
 
 
+class Elem:
+    __slots__ = ("s", "keys", "parent")
+
+    def __init__(self, s, parent):
+        self.s, self.keys, self.parent = s, [], parent
+
+
 def walk(pdf):
-    """The structure tree in order: the main flow, the flows of Notes, and
-    the (page, mcid) pairs a Figure holds, each a list of (page, mcid)."""
+    """The structure tree in order: the main flow, the flows of Notes, the
+    (page, mcid) pairs Figures hold, and every element with the keys under
+    it (a key is (page, mcid), or (page, widget) for a form field)."""
     index = {p.objgen: i for i, p in enumerate(pdf.pages)}
-    flows, figures, seen = [[]], set(), set()
+    flows, figures, seen, elems, open_ = [[]], set(), set(), [], []
 
     def pg_of(d, pg):
         return index.get(d.Pg.objgen, pg) if "/Pg" in d else pg
+
+    def add(key, flow, fig):
+        (figures.add(key) if fig else flow.append(key))
+        for el in open_:
+            el.keys.append(key)
 
     def visit(e, pg, flow, fig):
         if isinstance(e, pikepdf.Array):
@@ -136,8 +152,7 @@ def walk(pdf):
                 visit(k, pg, flow, fig)
             return
         if isinstance(e, int):
-            key = (pg, int(e))
-            (figures.add(key) if fig else flow.append(key))
+            add((pg, int(e)), flow, fig)
             return
         if not isinstance(e, pikepdf.Dictionary):
             return
@@ -151,25 +166,28 @@ def walk(pdf):
             a = e.get("/Obj")
             if not fig and a is not None and a.get("/Subtype") == "/Widget" \
                     and "/Rect" in a:
-                flow.append((pg_of(e, pg), a))
+                add((pg_of(e, pg), a), flow, fig)
             return
         if e.get("/Type") == "/MCR":
-            key = (pg_of(e, pg), int(e.MCID))
-            (figures.add(key) if fig else flow.append(key))
+            add((pg_of(e, pg), int(e.MCID)), flow, fig)
             return
         s = str(e.get("/S", ""))
         pg = pg_of(e, pg)
         if s == "/Note" and not fig:
             flow = []
             flows.append(flow)
+        el = Elem(s, open_[-1] if open_ else None)
+        elems.append(el)
+        open_.append(el)
         if "/K" in e:
             visit(e.K, pg, flow, fig or s == "/Figure")
+        open_.pop()
 
     root = pdf.Root.get("/StructTreeRoot")
     if root is None or "/K" not in root:
-        return None, None
+        return None, None, None
     visit(root.K, None, flows[0], False)
-    return flows, figures
+    return flows, figures, elems
 
 
 def line_of(a, b):
@@ -204,8 +222,10 @@ def ctx(gs, i):
 
 
 def furniture(s):
-    """Page numbers, punctuation, rules, symbols: nothing to read."""
-    return all(unicodedata.category(c)[0] in "NPSZ" or c.isspace() for c in s)
+    """Punctuation, rules, symbols (a box to tick, a hyphen added at a line
+    break): nothing to read.  Not digits: a number hidden is a fact lost
+    (page numbers are in pagination artifacts, which are not asked)."""
+    return all(unicodedata.category(c)[0] in "PSZ" or c.isspace() for c in s)
 
 
 def poppler_text(path):
@@ -226,12 +246,27 @@ def check(path, poppler):
             faults.append((None, rule, None))
 
     pdf = pikepdf.open(path)
-    flows, figures = walk(pdf)
+    flows, figures, elems = walk(pdf)
     if flows is None:
         return [("-", "structure", "no structure tree (untagged)")], 0
     pages = page_glyphs(path)
+
+    def glyphs(keys):
+        """The glyphs of keys, in order; a form field is one glyph, its box."""
+        out = []
+        for pg, mcid in keys:
+            if pg is None or pg >= len(pages):
+                continue
+            if isinstance(mcid, pikepdf.Dictionary):        # a widget
+                r = [float(v) for v in mcid.Rect]
+                name = "[%s]" % mcid.get("/TU", mcid.get("/T", "field"))
+                out.append(Glyph(name, (min(r[0], r[2]), min(r[1], r[3]),
+                                        max(r[0], r[2]), max(r[1], r[3])), pg, True))
+            else:
+                out += [g for g in pages[pg][0].get(mcid, []) if not g.t.isspace()]
+        return out
+
     reached = set(figures)
-    order = []                          # every (page, mcid) in tree order
     for flow in flows:
         reached.update(k for k in flow if isinstance(k[1], int))
     for k in [k for fl in flows for k in fl if isinstance(k[1], int)] + sorted(figures, key=str):
@@ -240,30 +275,48 @@ def check(path, poppler):
     # order: flow by flow, glyph by glyph
     nglyphs = 0
     for flow in flows:
-        gs = []
-        for pg, mcid in flow:
-            if pg is None or pg >= len(pages):
-                continue
-            if isinstance(mcid, pikepdf.Dictionary):        # a widget
-                r = [float(v) for v in mcid.Rect]
-                name = "[%s]" % mcid.get("/TU", mcid.get("/T", "field"))
-                gs.append(Glyph(name, (min(r[0], r[2]), min(r[1], r[3]),
-                                       max(r[0], r[2]), max(r[1], r[3])), pg))
-                continue
-            gs += [g for g in pages[pg][0].get(mcid, []) if not g.t.isspace()]
+        gs = glyphs(flow)
         nglyphs += len(gs)
         for i in range(1, len(gs)):
             why = step(gs[i - 1], gs[i])
             if why:
                 fault(gs[i].page + 1, "order", "%s, «%s»" % (why, ctx(gs, i)))
-    # text: nothing drawn outside the tree or artifacts; artifacts hold no content
-    text = squash("".join(g.t for pg, mcid in
-                          [k for fl in flows for k in fl if isinstance(k[1], int)]
-                          for g in (pages[pg][0].get(mcid, []) if pg is not None
-                                    and pg < len(pages) else [])))
-    alltext = text + squash("".join(g.t for pg, mcid in figures if pg is not None
-                                    and pg < len(pages)
-                                    for g in pages[pg][0].get(mcid, [])))
+    # tables: a row's cells side by side, its rows one under the other
+    # (a table read by columns goes down and back up to a column to the
+    # right, which the glyph order alone allows)
+    last = {}                           # table -> first glyph of its last row
+    for el in elems:
+        if el.s != "/TR":
+            continue
+        firsts = [gs[0] for gs in (glyphs(c.keys) for c in elems
+                                   if c.parent is el and c.s in ("/TH", "/TD")) if gs]
+        for a, b in zip(firsts, firsts[1:]):
+            # (a field fills its cell's writing room: only beside)
+            beside = a.field or b.field or line_of(a, b)
+            if a.page != b.page or not beside or b.x0 < a.x0:
+                fault(b.page + 1, "order", "a table row's cells are not side by side: "
+                      "«%s» then «%s»" % (a.t, b.t))
+                break
+        table = el.parent
+        while table is not None and table.s != "/Table":
+            table = table.parent
+        firsts = [g for g in firsts if not g.field]
+        if firsts and table is not None:
+            a, b = last.get(id(table)), firsts[0]
+            if a is not None and b.page == a.page and (b.y0 + b.y1) / 2 >= a.y0:
+                fault(b.page + 1, "order", "a table row is not under the one before: "
+                      "«%s» after «%s»" % (b.t, a.t))
+            last[id(table)] = b
+    # text: nothing drawn outside the tree or artifacts; an artifact holds
+    # furniture, or the whole text of a table's header row or header cell
+    # (repeated on the next page)
+    whole = set()
+    for el in elems:
+        head = el.s == "/TH" or (el.s == "/TR" and el.parent is not None
+                                 and el.parent.s == "/THead")
+        t = squash("".join(g.t for g in glyphs([k for k in el.keys if isinstance(k[1], int)])))
+        if head and t:
+            whole.add(t)
     for i, (marked, loose, arts) in enumerate(pages):
         if loose:
             fault(i + 1, "text", "drawn outside marked content: «%s»"
@@ -273,9 +326,9 @@ def check(path, poppler):
                 fault(i + 1, "text", "marked content %d is in no structure element: «%s»"
                       % (mcid, squash("".join(g.t for g in gs))[:60]))
         for a in arts:
-            s = squash(a)
-            if s and not furniture(s) and s not in alltext:
-                fault(i + 1, "text", "an artifact holds text read nowhere else: «%s»" % s[:60])
+            t = squash(a)
+            if t and not furniture(t) and t not in whole:
+                fault(i + 1, "text", "an artifact holds text read nowhere else: «%s»" % t[:60])
     if not poppler:
         return faults, nglyphs
     # poppler: the structure's text as other code reads the tree

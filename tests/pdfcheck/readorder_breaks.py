@@ -2,12 +2,13 @@
 """Copies of a tagged PDF pactkit wrote, each with its reading order or
 its tagged text broken one way, for readorder.py's own tests.
 
-    readorder_breaks.py SOURCE.pdf OUTDIR
+    readorder_breaks.py OUTDIR SOURCE.pdf...
 
-writes OUTDIR/broken-NAME.pdf for each break and OUTDIR/expected.txt, one
-line per break: "NAME RULE: WHAT", WHAT a regular expression that the
-fault line readorder.py prints for that copy must match.  A break that
-finds nothing to break in SOURCE is an error (exit 1): the tests would
+writes OUTDIR/broken-NAME.pdf for each break, made from the first SOURCE
+that has what it breaks, and OUTDIR/expected.txt, one line per break:
+"NAME RULE: WHAT", WHAT a regular expression that the fault line
+readorder.py prints for that copy must match.  A break that finds
+nothing to break in any SOURCE is an error (exit 1): the tests would
 otherwise pass on nothing.
 """
 import os
@@ -15,6 +16,9 @@ import sys
 
 import pikepdf
 from pikepdf import Name, Operator
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import readorder                        # noqa: E402 (beside this file)
 
 
 def elements(pdf):
@@ -87,6 +91,12 @@ def remark(pdf, page, mcid, new):
             done = True
     page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
     return done
+
+
+def has_text(e):
+    """e or an element under it has marked content."""
+    return bool(mcids(e)) or any(isinstance(k, pikepdf.Dictionary) and "/S" in k
+                                 and has_text(k) for k in kids(e))
 
 
 def paragraph(pdf, els):
@@ -173,6 +183,42 @@ def _(pdf, els):
     return True
 
 
+@brk("table-transposed", "order: a table row's cells are not side by side")
+def _(pdf, els):
+    """Two rows of a table read as two columns: the first cells of both
+    rows, then their second cells (the glyph order alone allows it: down,
+    then up to a column further right)."""
+    rows = [e for e, arr, i in els if e.S == "/TR" and len(kids(e)) >= 2 and all(
+        isinstance(c, pikepdf.Dictionary) and has_text(c) for c in kids(e))]
+    for r0, r1 in zip(rows, rows[1:]):
+        a, b = kids(r0), kids(r1)
+        if r0.get("/P") is not None and r1.get("/P") is not None \
+                and r0.P.objgen == r1.P.objgen:
+            r0.K = pikepdf.Array([a[0], b[0]] + a[2:])
+            r1.K = pikepdf.Array([a[1], b[1]] + b[2:])
+            return True
+    return False
+
+
+@brk("number-as-artifact", "text: an artifact holds text read nowhere else")
+def _(pdf, els):
+    """A numbered list's number drawn as an artifact: "2." is said
+    elsewhere, but not here."""
+    src = pdf.filename
+    glyphs = None
+    for e, arr, i in els:
+        m = mcids(e)
+        if e.S == "/Lbl" and len(m) == 1 and m[0][0] is not None:
+            if glyphs is None:
+                glyphs = readorder.page_glyphs(src)
+            pg = pikepdf.Page(m[0][0])
+            n = next(k for k, p in enumerate(pdf.pages) if p.objgen == pg.objgen)
+            text = "".join(g.t for g in glyphs[n][0].get(m[0][1], []))
+            if any(c.isdigit() for c in text):
+                return remark(pdf, pg, m[0][1], ([Name.Artifact], Operator("BMC")))
+    return False
+
+
 @brk("fields-swapped", "order: back up the page")
 def _(pdf, els):
     """The first and the last form field of a page swapped in the tree:
@@ -193,17 +239,21 @@ def _(pdf, els):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: readorder_breaks.py SOURCE.pdf OUTDIR")
-    src, out = sys.argv[1], sys.argv[2]
+    if len(sys.argv) < 3:
+        sys.exit("usage: readorder_breaks.py OUTDIR SOURCE.pdf...")
+    out, srcs = sys.argv[1], sys.argv[2:]
     os.makedirs(out, exist_ok=True)
     lines = []
     for name, (fn, expect) in BREAKS.items():
-        pdf = pikepdf.open(src)
-        if not fn(pdf, elements(pdf)):
-            sys.exit("readorder_breaks.py: %s: nothing to break for %s" % (src, name))
-        pdf.save(os.path.join(out, "broken-%s.pdf" % name))
-        lines.append("%s %s" % (name, expect))
+        for src in srcs:
+            pdf = pikepdf.open(src)
+            if fn(pdf, elements(pdf)):
+                pdf.save(os.path.join(out, "broken-%s.pdf" % name))
+                lines.append("%s %s" % (name, expect))
+                break
+        else:
+            sys.exit("readorder_breaks.py: nothing to break for %s in %s"
+                     % (name, " ".join(srcs)))
     with open(os.path.join(out, "expected.txt"), "w") as f:
         f.write("\n".join(lines) + "\n")
 
