@@ -1173,6 +1173,19 @@ deflate_fonts(struct drawer *d)
 	}
 }
 
+void
+draw_close_pages(struct drawer *d)
+{
+	if (d->page != NULL)
+		draw_endtext(d);
+	if (d->moved) {
+		HPDF_Page_GRestore(d->page);
+		d->moved = 0;
+	}
+	if (d->errors == 0)
+		deflate_pages(d);
+}
+
 char *
 draw_finish(struct drawer *d, const char *path, size_t *len)
 {
@@ -1181,12 +1194,7 @@ draw_finish(struct drawer *d, const char *path, size_t *len)
 	HPDF_BYTE *buf;
 	int f;
 
-	if (d->page != NULL)
-		draw_endtext(d);
-	if (d->moved) {
-		HPDF_Page_GRestore(d->page);
-		d->moved = 0;
-	}
+	draw_close_pages(d);
 	if (d->errors > 0) {
 		diag(d->diag, DIAG_ERROR, path, 0, 0, "not written: the PDF "
 		    "library reported %d error(s)", d->errors);
@@ -1195,7 +1203,6 @@ draw_finish(struct drawer *d, const char *path, size_t *len)
 	for (f = 0; f < PF__MAX; f++)
 		if (d->font[f] != NULL)
 			fix_widths(d, f);
-	deflate_pages(d);
 	deflate_fonts(d);
 	/* through memory, then out_write like every output file: an
 	 * unchanged PDF is kept, and the build's file lists name it */
