@@ -185,11 +185,25 @@ new_mcid(struct drawtag *dt, int slot)
 	return m;
 }
 
+/* n in decimal, as libharu's HPDF_IToA writes it. */
+static void
+put_int(struct buf *b, long n)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+	unsigned long u = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (n < 0)
+		*--p = '-';
+	buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
 void
 drawtag_mark(struct drawtag *dt, int slot, int art)
 {
 	struct drawer *d = dt->d;
-	char op[96];
 	int e;
 
 	if (!dt->on || d->page == NULL || dt->page < 0)
@@ -215,9 +229,14 @@ drawtag_mark(struct drawtag *dt, int slot, int art)
 		return;
 	}
 	e = tag_elem_of(dt->tags, slot);
-	snprintf(op, sizeof(op), "/%s <</MCID %d>> BDC\n",
-	    dt->tags->e[e].type, new_mcid(dt, slot));
-	put(d, op);
+	/* "/%s <</MCID %d>> BDC\n", without snprintf's cost */
+	buf_reset(&dt->wb);
+	buf_putc(&dt->wb, '/');
+	buf_puts(&dt->wb, dt->tags->e[e].type);
+	buf_puts(&dt->wb, " <</MCID ");
+	put_int(&dt->wb, new_mcid(dt, slot));
+	buf_puts(&dt->wb, ">> BDC\n");
+	put(d, dt->wb.data);
 	dt->open = 1;
 	dt->oslot = slot;
 }
@@ -389,21 +408,6 @@ elem_attrs(struct drawtag *dt, HPDF_Dict s, int e)
 		HPDF_Dict_Add(s, "Lang", HPDF_String_New(mm, el->lang, NULL));
 	if (el->id != NULL)
 		HPDF_Dict_Add(s, "ID", HPDF_String_New(mm, el->id, NULL));
-}
-
-/* n in decimal, as libharu's HPDF_IToA writes it. */
-static void
-put_int(struct buf *b, long n)
-{
-	char tmp[24], *p = tmp + sizeof(tmp);
-	unsigned long u = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
-
-	do
-		*--p = (char)('0' + u % 10);
-	while ((u /= 10) > 0);
-	if (n < 0)
-		*--p = '-';
-	buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 /* A reference to libharu's object o ("12 0 R"). */
