@@ -11,6 +11,7 @@
 
 #define NGS 16                  /* opacity graphics states kept */
 #define PAGE_ZLEVEL 4           /* page contents: zlib level (libharu: 6) */
+#define FONT_ZLEVEL 1           /* embedded fonts' files: zlib level */
 
 /* A radio group's field: its widgets are its /Kids. */
 struct radiofield {
