@@ -580,6 +580,8 @@ ftoa_units(float v)
 	long long u = 0;
 	int neg = 0, nd = -1;
 
+	if (v == 0)
+		return 0;       /* FToA's "0" (most words: no move up or down) */
 	*HPDF_FToA(num, v, num + 30) = '\0';
 	if (*p == '-') {
 		neg = 1;
