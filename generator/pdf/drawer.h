@@ -11,6 +11,7 @@
 
 #define NGS 16                  /* opacity graphics states kept */
 #define PAGE_ZLEVEL 4           /* page contents: zlib level (libharu: 6) */
+#define FONT_ZLEVEL 1           /* embedded fonts' files: zlib level */
 
 /* A radio group's field: its widgets are its /Kids. */
 struct radiofield {
@@ -75,6 +76,10 @@ HPDF_Font draw_formfont(struct drawer *);
  * w x h: one line shrunk to fit, or several lines wrapped. */
 void	 drawform_text(struct drawer *, HPDF_Dict field, double w, double h,
 	    const char *value, int multiline, double size);
+/* The pages finished (text object ended, imposed translation undone)
+ * and their contents compressed: nothing more is drawn.  draw_finish
+ * does it if not done. */
+void	 draw_close_pages(struct drawer *);
 /* Ends the text object in progress (BT..ET), if any. */
 void	 draw_endtext(struct drawer *);
 /* 0xRRGGBB as libharu's three fractions. */

@@ -5,6 +5,7 @@
  * Artifact) around everything drawn, then the StructTreeRoot with its
  * elements, ParentTree, OBJRs to links and widgets, MarkInfo and /Tabs.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,13 @@ struct tagannot {
 	int	 elem;
 };
 
+/* What a dictionary written by elem_write or ptree_write is: an
+ * element, a ParentTree leaf, or (SIZE_MAX) the ParentTree's root. */
+struct tagw {
+	struct drawtag *dt;
+	size_t	 i;
+};
+
 struct drawtag {
 	struct drawer *d;
 	struct tags *tags;          /* the layout's tree (borrowed) */
@@ -46,6 +54,18 @@ struct drawtag {
 	size_t	 nannot, capannot;
 	double	(*bbox)[4];         /* per element: a Figure's box */
 	int	*bbpage;            /* its page + 1, 0: none */
+	/* the tree, from drawtag_finish until libharu has written it */
+	HPDF_Dict str;              /* the StructTreeRoot */
+	HPDF_Dict *obj;             /* per element: NULL when not written */
+	HPDF_Dict *extra;           /* per element: its attributes, or NULL */
+	int	*pg;                /* per element: its /Pg, -1: none */
+	size_t	*afirst, *anext;    /* each element's annotations, in order */
+	struct tagw *welem, wroot, *wleaf;
+	int	*key;               /* the ParentTree's keys, in order */
+	size_t	 nkey;
+	HPDF_Dict *leaf;            /* its leaves (none: one /Nums) */
+	size_t	 nleaf;
+	struct buf wb;              /* an object's bytes, being written */
 };
 
 struct drawtag *
@@ -83,7 +103,20 @@ drawtag_free(struct drawtag *dt)
 		}
 		for (i = 0; i < (size_t)dt->npages; i++)
 			free(dt->pslot[i]);
+		for (i = 0; dt->extra != NULL && i < dt->tags->ne; i++)
+			if (dt->extra[i] != NULL)
+				HPDF_Dict_Free(dt->extra[i]);
 	}
+	free(dt->obj);
+	free(dt->extra);
+	free(dt->pg);
+	free(dt->afirst);
+	free(dt->anext);
+	free(dt->welem);
+	free(dt->wleaf);
+	free(dt->key);
+	free(dt->leaf);
+	buf_free(&dt->wb);
 	free(dt->slot);
 	free(dt->pslot);
 	free(dt->nmcid);
@@ -152,11 +185,25 @@ new_mcid(struct drawtag *dt, int slot)
 	return m;
 }
 
+/* n in decimal, as libharu's HPDF_IToA writes it. */
+static void
+put_int(struct buf *b, long n)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+	unsigned long u = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (n < 0)
+		*--p = '-';
+	buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
 void
 drawtag_mark(struct drawtag *dt, int slot, int art)
 {
 	struct drawer *d = dt->d;
-	char op[96];
 	int e;
 
 	if (!dt->on || d->page == NULL || dt->page < 0)
@@ -182,9 +229,14 @@ drawtag_mark(struct drawtag *dt, int slot, int art)
 		return;
 	}
 	e = tag_elem_of(dt->tags, slot);
-	snprintf(op, sizeof(op), "/%s <</MCID %d>> BDC\n",
-	    dt->tags->e[e].type, new_mcid(dt, slot));
-	put(d, op);
+	/* "/%s <</MCID %d>> BDC\n", without snprintf's cost */
+	buf_reset(&dt->wb);
+	buf_putc(&dt->wb, '/');
+	buf_puts(&dt->wb, dt->tags->e[e].type);
+	buf_puts(&dt->wb, " <</MCID ");
+	put_int(&dt->wb, new_mcid(dt, slot));
+	buf_puts(&dt->wb, ">> BDC\n");
+	put(d, dt->wb.data);
 	dt->open = 1;
 	dt->oslot = slot;
 }
@@ -231,6 +283,15 @@ drawtag_annot(struct drawtag *dt, int slot, void *annot)
 }
 
 /* ---- the tree ------------------------------------------------------------ */
+
+/*
+ * The elements and the ParentTree are written by the functions below,
+ * which libharu calls while it saves (write_fn): one object each, with
+ * no libharu object for their arrays, references, MCRs and OBJRs.  The
+ * bytes are those libharu's own writer makes ("<<\n/Key value\n...>>",
+ * arrays as "[ a b ]"); a tenth of a tagged PDF's time went into making,
+ * writing and freeing those small objects one by one.
+ */
 
 /* Which elements are written: reached from the root, and holding
  * something (marked content, an annotation, a kept cell). */
@@ -285,7 +346,28 @@ elem_page(const struct drawtag *dt, int e)
 	return -1;
 }
 
-/* Its attributes: /A for table cells and figures, /Alt, /Lang, /ID. */
+static int
+is_cell(const struct tag_elem *el)
+{
+	return strcmp(el->type, "TH") == 0 || strcmp(el->type, "TD") == 0;
+}
+
+/* 1 when element e has attributes (elem_attrs writes some). */
+static int
+has_attrs(const struct drawtag *dt, int e)
+{
+	const struct tag_elem *el = &dt->tags->e[e];
+
+	if (el->lang != NULL || el->id != NULL)
+		return 1;
+	if ((el->scope || el->rowspan > 1 || el->colspan > 1) && is_cell(el))
+		return 1;
+	return strcmp(el->type, "Figure") == 0 && (el->alt != NULL ||
+	    dt->bbpage[e] > 0);
+}
+
+/* Its attributes into s, in this order: /Alt, /A for table cells and
+ * figures, /Lang, /ID. */
 static void
 elem_attrs(struct drawtag *dt, HPDF_Dict s, int e)
 {
@@ -293,10 +375,9 @@ elem_attrs(struct drawtag *dt, HPDF_Dict s, int e)
 	const struct tag_elem *el = &dt->tags->e[e];
 	HPDF_MMgr mm = d->pdf->mmgr;
 	HPDF_Dict a = NULL;
-	int cell = strcmp(el->type, "TH") == 0 || strcmp(el->type, "TD") == 0;
 	int k;
 
-	if (cell && (el->scope || el->rowspan > 1 || el->colspan > 1)) {
+	if (is_cell(el) && (el->scope || el->rowspan > 1 || el->colspan > 1)) {
 		a = HPDF_Dict_New(mm);
 		HPDF_Dict_AddName(a, "O", "Table");
 		if (el->scope)
@@ -329,131 +410,233 @@ elem_attrs(struct drawtag *dt, HPDF_Dict s, int e)
 		HPDF_Dict_Add(s, "ID", HPDF_String_New(mm, el->id, NULL));
 }
 
-/* The /K of element e: its kids in reading order, then its OBJRs. */
+/* A reference to libharu's object o ("12 0 R"). */
 static void
-elem_kids(struct drawtag *dt, HPDF_Dict *obj, const unsigned char *live,
-    int e, const size_t *afirst, const size_t *anext)
+put_ref(struct buf *b, void *o)
 {
+	const HPDF_Obj_Header *h = o;
+
+	put_int(b, (long)(h->obj_id & 0x00FFFFFF));
+	buf_putc(b, ' ');
+	put_int(b, (long)h->gen_no);
+	buf_puts(b, " R");
+}
+
+/* The bytes in b into libharu's stream; b emptied. */
+static HPDF_STATUS
+put_out(struct buf *b, HPDF_Stream out)
+{
+	HPDF_STATUS rc = HPDF_OK;
+
+	if (b->len > 0)
+		rc = HPDF_Stream_Write(out, (const HPDF_BYTE *)b->data,
+		    (HPDF_UINT)b->len);
+	buf_reset(b);
+	return rc;
+}
+
+/* What libharu writes inside a structure element's << >>: /Type, /S,
+ * /P, its attributes, /Pg, then /K: its kids in reading order (MCIDs on
+ * its page, MCRs on others), then OBJRs to its annotations. */
+static HPDF_STATUS
+elem_write(HPDF_Dict o, HPDF_Stream out)
+{
+	const struct tagw *w = o->attr;
+	struct drawtag *dt = w->dt;
+	const struct tag_elem *el = &dt->tags->e[w->i];
 	struct drawer *d = dt->d;
-	const struct tag_elem *el = &dt->tags->e[e];
-	HPDF_MMgr mm = d->pdf->mmgr;
-	HPDF_Array k = HPDF_Array_New(mm);
-	int pg = elem_page(dt, e);
+	struct buf *b = &dt->wb;
+	HPDF_Dict x = dt->extra[w->i];
+	HPDF_STATUS rc;
+	int pg = dt->pg[w->i];
 	size_t i, j;
 
-	if (pg >= 0)
-		HPDF_Dict_Add(obj[e], "Pg", d->pages[pg]);
+	buf_reset(b);
+	buf_puts(b, "/Type /StructElem\n/S /");
+	buf_puts(b, el->type);
+	buf_puts(b, "\n/P ");
+	put_ref(b, el->parent >= 0 ? dt->obj[el->parent] : dt->str);
+	buf_putc(b, '\n');
+	if (x != NULL) {
+		/* as libharu's HPDF_Dict_Write does its entries */
+		if ((rc = put_out(b, out)) != HPDF_OK)
+			return rc;
+		for (i = 0; i < x->list->count; i++) {
+			HPDF_DictElement de = HPDF_List_ItemAt(x->list,
+			    (HPDF_UINT)i);
+
+			if ((rc = HPDF_Stream_WriteEscapeName(out, de->key)) !=
+			    HPDF_OK ||
+			    (rc = HPDF_Stream_WriteChar(out, ' ')) != HPDF_OK ||
+			    (rc = HPDF_Obj_Write(de->value, out, NULL)) !=
+			    HPDF_OK ||
+			    (rc = HPDF_Stream_WriteStr(out, "\012")) != HPDF_OK)
+				return rc;
+		}
+	}
+	if (pg >= 0) {
+		buf_puts(b, "/Pg ");
+		put_ref(b, d->pages[pg]);
+		buf_putc(b, '\n');
+	}
+	buf_puts(b, "/K [ ");
 	for (i = 0; i < el->nkid; i++) {
 		int kid = el->kid[i];
 		const struct slotmc *s;
 
 		if (kid >= 0) {
-			if (live[kid])
-				HPDF_Array_Add(k, obj[kid]);
+			if (dt->obj[kid] != NULL) {
+				put_ref(b, dt->obj[kid]);
+				buf_putc(b, ' ');
+			}
 			continue;
 		}
 		s = &dt->slot[-kid];
 		for (j = 0; j < s->n; j++) {
-			HPDF_Dict mcr;
-
-			if (s->page[j] == pg) {
-				HPDF_Array_AddNumber(k, s->mcid[j]);
-				continue;
+			if (s->page[j] != pg) {
+				buf_puts(b, "<<\n/Type /MCR\n/Pg ");
+				put_ref(b, d->pages[s->page[j]]);
+				buf_puts(b, "\n/MCID ");
+				put_int(b, s->mcid[j]);
+				buf_puts(b, "\n>> ");
+			} else {
+				put_int(b, s->mcid[j]);
+				buf_putc(b, ' ');
 			}
-			mcr = HPDF_Dict_New(mm);
-			HPDF_Dict_AddName(mcr, "Type", "MCR");
-			HPDF_Dict_Add(mcr, "Pg", d->pages[s->page[j]]);
-			HPDF_Dict_AddNumber(mcr, "MCID", s->mcid[j]);
-			HPDF_Array_Add(k, mcr);
 		}
 	}
-	for (i = afirst[e]; i != (size_t)-1; i = anext[i]) {
-		HPDF_Dict objr = HPDF_Dict_New(mm);
-
-		HPDF_Dict_AddName(objr, "Type", "OBJR");
-		HPDF_Dict_Add(objr, "Obj", dt->annot[i].annot);
-		HPDF_Dict_Add(objr, "Pg", d->pages[dt->annot[i].page]);
-		HPDF_Array_Add(k, objr);
+	for (i = dt->afirst[w->i]; i != (size_t)-1; i = dt->anext[i]) {
+		buf_puts(b, "<<\n/Type /OBJR\n/Obj ");
+		put_ref(b, dt->annot[i].annot);
+		buf_puts(b, "\n/Pg ");
+		put_ref(b, d->pages[dt->annot[i].page]);
+		buf_puts(b, "\n>> ");
 	}
-	HPDF_Dict_Add(obj[e], "K", k);
+	buf_puts(b, "]\n");
+	return put_out(b, out);
+}
+
+/* The value of ParentTree key k: the elements of a page's MCIDs, in
+ * MCID order (null for one not written), or an annotation's element. */
+static void
+put_parent(struct drawtag *dt, struct buf *b, int key)
+{
+	int m;
+
+	if (key < dt->npages) {
+		buf_puts(b, "[ ");
+		for (m = 0; m < dt->nmcid[key]; m++) {
+			HPDF_Dict o = dt->obj[tag_elem_of(dt->tags,
+			    dt->pslot[key][m])];
+
+			if (o != NULL)
+				put_ref(b, o);
+			else
+				buf_puts(b, "null");
+			buf_putc(b, ' ');
+		}
+		buf_putc(b, ']');
+	} else
+		put_ref(b, dt->obj[dt->annot[key - dt->npages].elem]);
+}
+
+/* The ParentTree (w->i: SIZE_MAX) or one of its leaves: /Nums with its
+ * keys, /Limits for a leaf; /Kids for a root with leaves. */
+static HPDF_STATUS
+ptree_write(HPDF_Dict o, HPDF_Stream out)
+{
+	const struct tagw *w = o->attr;
+	struct drawtag *dt = w->dt;
+	struct buf *b = &dt->wb;
+	size_t i, first, last;
+
+	buf_reset(b);
+	if (w->i == SIZE_MAX && dt->nleaf > 0) {
+		buf_puts(b, "/Kids [ ");
+		for (i = 0; i < dt->nleaf; i++) {
+			put_ref(b, dt->leaf[i]);
+			buf_putc(b, ' ');
+		}
+		buf_puts(b, "]\n");
+		return put_out(b, out);
+	}
+	first = w->i == SIZE_MAX ? 0 : w->i * LEAF_KEYS;
+	last = w->i == SIZE_MAX ? dt->nkey : first + LEAF_KEYS;
+	if (last > dt->nkey)
+		last = dt->nkey;
+	buf_puts(b, "/Nums [ ");
+	for (i = first; i < last; i++) {
+		put_int(b, dt->key[i]);
+		buf_putc(b, ' ');
+		put_parent(dt, b, dt->key[i]);
+		buf_putc(b, ' ');
+		if (b->len > 65536 && put_out(b, out) != HPDF_OK)
+			return HPDF_Error_GetCode(o->error);
+	}
+	buf_puts(b, "]\n");
+	if (w->i != SIZE_MAX && last > first) {
+		buf_puts(b, "/Limits [ ");
+		put_int(b, dt->key[first]);
+		buf_putc(b, ' ');
+		put_int(b, dt->key[last - 1]);
+		buf_puts(b, " ]\n");
+	}
+	return put_out(b, out);
+}
+
+/* A dictionary libharu writes through fn, which w tells what it is. */
+static HPDF_Dict
+written_by(struct drawtag *dt, HPDF_Dict_OnWriteFunc fn, struct tagw *w,
+    size_t i)
+{
+	HPDF_Dict o = HPDF_Dict_New(dt->d->pdf->mmgr);
+
+	if (o == NULL)
+		return NULL;
+	w->dt = dt;
+	w->i = i;
+	o->attr = w;
+	o->write_fn = fn;
+	return o;
 }
 
 /* The ParentTree: a number tree from each page's StructParents (its
- * MCIDs' elements, in MCID order) and each annotation's StructParent
- * (its element); leaves of LEAF_KEYS keys under /Kids when larger. */
+ * MCIDs' elements) and each annotation's StructParent (its element);
+ * leaves of LEAF_KEYS keys under /Kids when larger. */
 static HPDF_Dict
-parent_tree(struct drawtag *dt, HPDF_Dict *obj, int *nextkey)
+parent_tree(struct drawtag *dt, int *nextkey)
 {
 	struct drawer *d = dt->d;
-	HPDF_MMgr mm = d->pdf->mmgr;
-	HPDF_Dict root = HPDF_Dict_New(mm), leaf = NULL;
-	HPDF_Array kids = NULL, nums = NULL;
-	int key, nkeys = 0, inleaf = 0, first = 0, last = 0, p, m;
+	HPDF_Dict root;
 	size_t i;
+	int key;
 
-	for (p = 0; p < dt->npages; p++)
-		nkeys += dt->nmcid[p] > 0;
-	nkeys += (int)dt->nannot;
-	if (nkeys > LEAF_KEYS) {
-		kids = HPDF_Array_New(mm);
-		HPDF_Dict_Add(root, "Kids", kids);
-	} else {
-		nums = HPDF_Array_New(mm);
-		HPDF_Dict_Add(root, "Nums", nums);
-	}
+	dt->key = xcalloc((size_t)dt->npages + dt->nannot + 1, sizeof(int));
 	for (key = 0; key < dt->npages + (int)dt->nannot; key++) {
-		void *v;
-
 		if (key < dt->npages) {
-			HPDF_Array a;
-
-			if ((p = key, dt->nmcid[p]) == 0)
+			if (dt->nmcid[key] == 0)
 				continue;
-			a = HPDF_Array_New(mm);
-			for (m = 0; m < dt->nmcid[p]; m++) {
-				HPDF_Dict o = obj[tag_elem_of(dt->tags,
-				    dt->pslot[p][m])];
-
-				if (o != NULL)
-					HPDF_Array_Add(a, o);
-				else
-					HPDF_Array_Add(a, HPDF_Null_New(mm));
-			}
-			HPDF_Dict_AddNumber(d->pages[p], "StructParents", p);
-			v = a;
+			HPDF_Dict_AddNumber(d->pages[key], "StructParents",
+			    key);
 		} else {
 			i = (size_t)(key - dt->npages);
-			if ((v = obj[dt->annot[i].elem]) == NULL)
+			if (dt->obj[dt->annot[i].elem] == NULL)
 				continue;
 			HPDF_Dict_AddNumber(dt->annot[i].annot, "StructParent",
 			    key);
 		}
-		if (kids != NULL && inleaf == 0) {
-			leaf = HPDF_Dict_New(mm);
-			HPDF_Xref_Add(d->pdf->xref, leaf);
-			nums = HPDF_Array_New(mm);
-			HPDF_Dict_Add(leaf, "Nums", nums);
-			HPDF_Array_Add(kids, leaf);
-			first = key;
-		}
-		HPDF_Array_AddNumber(nums, key);
-		HPDF_Array_Add(nums, v);
-		last = key;
-		if (kids != NULL && ++inleaf == LEAF_KEYS) {
-			HPDF_Array lim = HPDF_Array_New(mm);
-
-			HPDF_Array_AddNumber(lim, first);
-			HPDF_Array_AddNumber(lim, last);
-			HPDF_Dict_Add(leaf, "Limits", lim);
-			inleaf = 0;
-		}
+		dt->key[dt->nkey++] = key;
 	}
-	if (kids != NULL && inleaf > 0) {
-		HPDF_Array lim = HPDF_Array_New(mm);
-
-		HPDF_Array_AddNumber(lim, first);
-		HPDF_Array_AddNumber(lim, last);
-		HPDF_Dict_Add(leaf, "Limits", lim);
+	root = written_by(dt, ptree_write, &dt->wroot, SIZE_MAX);
+	if (dt->nkey > LEAF_KEYS) {
+		dt->nleaf = (dt->nkey + LEAF_KEYS - 1) / LEAF_KEYS;
+		dt->leaf = xcalloc(dt->nleaf, sizeof(*dt->leaf));
+		dt->wleaf = xcalloc(dt->nleaf, sizeof(*dt->wleaf));
+		for (i = 0; i < dt->nleaf; i++) {
+			dt->leaf[i] = written_by(dt, ptree_write,
+			    &dt->wleaf[i], i);
+			HPDF_Xref_Add(d->pdf->xref, dt->leaf[i]);
+		}
 	}
 	*nextkey = dt->npages + (int)dt->nannot;
 	return root;
@@ -465,9 +648,9 @@ drawtag_finish(struct drawtag *dt)
 	struct drawer *d = dt->d;
 	struct tags *t = dt->tags;
 	HPDF_MMgr mm = d->pdf->mmgr;
-	HPDF_Dict str, mark, *obj;
+	HPDF_Dict mark;
 	unsigned char *live;
-	size_t *afirst, *anext, *alast, i;
+	size_t *alast, i;
 	int nextkey, p;
 
 	drawtag_close(dt);
@@ -475,44 +658,48 @@ drawtag_finish(struct drawtag *dt)
 		return 1;
 	live = live_elements(dt);
 	live[t->root] = 1;
-	obj = xcalloc(t->ne + 1, sizeof(*obj));
+	dt->obj = xcalloc(t->ne + 1, sizeof(*dt->obj));
+	dt->extra = xcalloc(t->ne + 1, sizeof(*dt->extra));
+	dt->pg = xcalloc(t->ne + 1, sizeof(int));
+	dt->welem = xcalloc(t->ne + 1, sizeof(*dt->welem));
 	/* each element's annotations, in order (linked lists) */
-	afirst = xmalloc((t->ne + 1) * sizeof(size_t));
+	dt->afirst = xmalloc((t->ne + 1) * sizeof(size_t));
 	alast = xmalloc((t->ne + 1) * sizeof(size_t));
-	anext = xmalloc((dt->nannot + 1) * sizeof(size_t));
-	memset(afirst, 0xff, (t->ne + 1) * sizeof(size_t));
+	dt->anext = xmalloc((dt->nannot + 1) * sizeof(size_t));
+	memset(dt->afirst, 0xff, (t->ne + 1) * sizeof(size_t));
 	for (i = 0; i < dt->nannot; i++) {
 		int e = dt->annot[i].elem;
 
-		anext[i] = (size_t)-1;
-		if (afirst[e] == (size_t)-1)
-			afirst[e] = i;
+		dt->anext[i] = (size_t)-1;
+		if (dt->afirst[e] == (size_t)-1)
+			dt->afirst[e] = i;
 		else
-			anext[alast[e]] = i;
+			dt->anext[alast[e]] = i;
 		alast[e] = i;
 	}
-	str = HPDF_Dict_New(mm);
-	HPDF_Xref_Add(d->pdf->xref, str);
-	HPDF_Dict_AddName(str, "Type", "StructTreeRoot");
+	free(alast);
+	dt->str = HPDF_Dict_New(mm);
+	HPDF_Xref_Add(d->pdf->xref, dt->str);
+	HPDF_Dict_AddName(dt->str, "Type", "StructTreeRoot");
 	for (i = 0; i < t->ne; i++) {
 		if (!live[i])
 			continue;
-		obj[i] = HPDF_Dict_New(mm);
-		HPDF_Xref_Add(d->pdf->xref, obj[i]);
-		HPDF_Dict_AddName(obj[i], "Type", "StructElem");
-		HPDF_Dict_AddName(obj[i], "S", t->e[i].type);
-		HPDF_Dict_Add(obj[i], "P", t->e[i].parent >= 0 ?
-		    obj[t->e[i].parent] : str);
+		dt->obj[i] = written_by(dt, elem_write, &dt->welem[i], i);
+		HPDF_Xref_Add(d->pdf->xref, dt->obj[i]);
 	}
+	free(live);
 	for (i = 0; i < t->ne; i++)
-		if (live[i]) {
-			elem_attrs(dt, obj[i], (int)i);
-			elem_kids(dt, obj, live, (int)i, afirst, anext);
+		if (dt->obj[i] != NULL) {
+			dt->pg[i] = elem_page(dt, (int)i);
+			if (has_attrs(dt, (int)i)) {
+				dt->extra[i] = HPDF_Dict_New(mm);
+				elem_attrs(dt, dt->extra[i], (int)i);
+			}
 		}
-	HPDF_Dict_Add(str, "K", obj[t->root]);
-	HPDF_Dict_Add(str, "ParentTree", parent_tree(dt, obj, &nextkey));
-	HPDF_Dict_AddNumber(str, "ParentTreeNextKey", nextkey);
-	HPDF_Dict_Add(d->pdf->catalog, "StructTreeRoot", str);
+	HPDF_Dict_Add(dt->str, "K", dt->obj[t->root]);
+	HPDF_Dict_Add(dt->str, "ParentTree", parent_tree(dt, &nextkey));
+	HPDF_Dict_AddNumber(dt->str, "ParentTreeNextKey", nextkey);
+	HPDF_Dict_Add(d->pdf->catalog, "StructTreeRoot", dt->str);
 	mark = HPDF_Dict_New(mm);
 	HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
 	HPDF_Dict_Add(d->pdf->catalog, "MarkInfo", mark);
@@ -521,10 +708,5 @@ drawtag_finish(struct drawtag *dt)
 		if (HPDF_Dict_GetItem(d->pages[p], "Annots",
 		    HPDF_OCLASS_ARRAY) != NULL)
 			HPDF_Dict_AddName(d->pages[p], "Tabs", "S");
-	free(live);
-	free(obj);
-	free(afirst);
-	free(alast);
-	free(anext);
 	return d->errors == 0;
 }
