@@ -241,15 +241,6 @@ drawdoc_field(struct drawer *d, double x, double y, double w, double h,
 	draw_endtext(d);
 	if (d->acroform == NULL)
 		acroform(d);
-	if (multiline == 0 && h > size * 1.35 + 3) {
-		/* a one-line field is the band just above its writing line:
-		 * a viewer that draws a typed value again sizes it from the
-		 * field's height (/DA size 0), and a band this high gives
-		 * the form's text size, where the whole room to write would
-		 * give half as much again */
-		y += h - (size * 1.35 + 3);
-		h = size * 1.35 + 3;
-	}
 	r = pdfrect(d, x, y, w, h);
 	f = HPDF_Dict_New(mm);
 	HPDF_Xref_Add(d->pdf->xref, f);

@@ -574,6 +574,7 @@ form_field(struct flow *f, const struct ctx *c, xmlNodePtr n)
 	b->nlines = lines;
 	b->measure = wl;
 	b->cell = incell;
+	b->line1 = incell && lx == 0 ? wl - CELLPAD : pad + wl;
 	b->text = form_name(f, n);
 	{
 		char *own = form_label(f->article, tree_get_attr(n, "id"));

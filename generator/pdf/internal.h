@@ -52,6 +52,8 @@ struct pdf_box {
 	int	 checked;           /* FIELD: radio button on */
 	int	 cell;              /* FIELD: in a table cell (its lines in
 				     * nlines, their spacing in measure) */
+	double	 line1;             /* FIELD: its first writing line, below
+				     * the box's top */
 	int	 stretch;           /* grows up over the space before its item */
 	xmlNodePtr node;            /* SVG: the <svg> element (borrowed) */
 	int	 tag;               /* its structure slot (tag.c); 0: drawn

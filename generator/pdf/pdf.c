@@ -170,6 +170,24 @@ running(struct drawer *d, struct pdf_layout *l, enum box_kind k, int page,
 	draw_runs_free(r, nr);
 }
 
+/* A one-line field's widget: the band just above its first writing line,
+ * as high as lets a viewer that draws a typed value again (/DA size 0,
+ * auto, sized from the widget's height) draw it at the form's text size;
+ * over the whole room to write, it came out half as large again, and a
+ * value typed in a cell of several lines sat on the row's rule. */
+static void
+field_band(const struct pdf_box *b, double *y, double *h)
+{
+	double band = b->size * 1.35 + 3, foot = b->line1 + 2;
+
+	if (foot > b->h)
+		foot = b->h;
+	if (foot > band) {
+		*y = b->y + foot - band;
+		*h = band;
+	}
+}
+
 /* The boxes of layout l on pages from off, each in the marked content
  * of its structure element (or as an artifact), links and fields tied to
  * theirs (dt); print (a booklet): no fields, no links. */
@@ -220,10 +238,15 @@ draw_layout(struct drawer *d, struct drawtag *dt, struct images *img,
 			if (b->multiline == 3)
 				a = drawdoc_radio(d, b->x, b->y, b->w, b->h,
 				    b->text, b->label, b->value, b->checked);
-			else
-				a = drawdoc_field(d, b->x, b->y, b->w, b->h,
+			else {
+				double fy = b->y, fh = b->h;
+
+				if (b->multiline == 0)
+					field_band(b, &fy, &fh);
+				a = drawdoc_field(d, b->x, fy, b->w, fh,
 				    b->text, b->label, b->value, b->multiline,
 				    b->size);
+			}
 			drawtag_annot(dt, b->tag, a);
 			break;
 		case BOX_LINK:
