@@ -93,6 +93,19 @@ if command -v curl >/dev/null 2>&1; then
 	v3=$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")
 	i=0; while [ $i -lt 50 ] && [ "$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")" = "$v3" ]; do sleep 0.2; i=$((i+1)); done
 	check cli/serve-shows-drafts-marked sh -c "curl -sf -m 5 http://127.0.0.1:$port/fr/brouillon/ | grep -q 'pk-draft'"
+	# a save made as soon as a rebuild ends is not lost (the watches
+	# were once set up anew after each build, and missed it), and the
+	# build's own output folders start no rebuild: idle, it stays idle
+	printf '\nENCORE UNE LIGNE.\n' >> "$V/content/fr/index.md"
+	v4=$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")
+	i=0; while [ $i -lt 50 ] && [ "$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")" = "$v4" ]; do sleep 0.2; i=$((i+1)); done
+	printf '\nET UNE AUTRE.\n' >> "$V/content/fr/index.md"
+	i=0; while [ $i -lt 50 ] && ! curl -sf -m 5 "http://127.0.0.1:$port/fr/" | grep -q 'ET UNE AUTRE'; do sleep 0.2; i=$((i+1)); done
+	check cli/serve-save-after-rebuild-seen sh -c "curl -sf -m 5 http://127.0.0.1:$port/fr/ | grep -q 'ET UNE AUTRE'"
+	sleep 1
+	v5=$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")
+	sleep 2
+	check cli/serve-idle-no-rebuild test "$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")" = "$v5"
 	printf '\n[cassé](absent.md)\n' >> "$V/content/fr/index.md"
 	v2=$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")
 	i=0; while [ $i -lt 50 ] && [ "$(curl -sf -m 5 "http://127.0.0.1:$port/__pactkit/version")" = "$v2" ]; do sleep 0.2; i=$((i+1)); done

@@ -202,17 +202,19 @@ handle(void *cls, struct MHD_Connection *con, const char *url,
 	}
 }
 
-/* Watches dir and every folder below it (but output/ and dot folders). */
-static void
+/* Watches dir and every folder below it (but output/ and dot folders);
+ * returns dir's watch.  Watching a folder again keeps its watch. */
+static int
 watch_tree(int fd, const char *dir)
 {
 	struct dirent *de;
 	DIR *d;
+	int wd;
 
-	inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_CREATE | IN_DELETE |
-	    IN_MOVED_FROM | IN_MOVED_TO);
+	wd = inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_CREATE |
+	    IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO);
 	if ((d = opendir(dir)) == NULL)
-		return;
+		return wd;
 	while ((de = readdir(d)) != NULL) {
 		char *sub;
 
@@ -225,6 +227,27 @@ watch_tree(int fd, const char *dir)
 		free(sub);
 	}
 	closedir(d);
+	return wd;
+}
+
+/* 1 when the n bytes of events in buf say the project changed: not the
+ * build's own folders in its root (watched as root: output/, output.tmp-*,
+ * output.old-*), nor a dot file (an editor's swap or lock file). */
+static int
+changed(const char *buf, ssize_t n, int root)
+{
+	const struct inotify_event *ev;
+	ssize_t i;
+
+	for (i = 0; i + (ssize_t)sizeof(*ev) <= n; i += sizeof(*ev) + ev->len) {
+		ev = (const struct inotify_event *)(buf + i);
+		if (ev->len > 0 && (ev->name[0] == '.' || (ev->wd == root &&
+		    (strcmp(ev->name, "output") == 0 ||
+		    strncmp(ev->name, "output.", 7) == 0))))
+			continue;
+		return 1;
+	}
+	return 0;
 }
 
 /* A build of its own each time: its messages, counted afresh, are kept
@@ -253,8 +276,9 @@ serve_run(struct diag *dg, const char *dir, int port)
 {
 	struct serve s;
 	struct MHD_Daemon *d;
-	char evbuf[8192];
-	int fd;
+	_Alignas(struct inotify_event) char evbuf[8192];
+	int fd, root, seen;
+	ssize_t n;
 
 	if (!file_isdir(dir)) {
 		diag(dg, DIAG_ERROR, dir, 0, 0, "no such folder: expected a "
@@ -293,7 +317,7 @@ serve_run(struct diag *dg, const char *dir, int port)
 		free(s.site);
 		return 1;
 	}
-	watch_tree(fd, dir);
+	root = watch_tree(fd, dir);
 	signal(SIGINT, on_stop);
 	signal(SIGTERM, on_stop);
 	while (!stop) {
@@ -302,16 +326,19 @@ serve_run(struct diag *dg, const char *dir, int port)
 		if (poll(&pfd, 1, 500) <= 0)
 			continue;
 		/* let a burst of saves settle, then rebuild once */
+		seen = 0;
 		do {
-			while (read(fd, evbuf, sizeof(evbuf)) > 0)
-				continue;
+			while ((n = read(fd, evbuf, sizeof(evbuf))) > 0)
+				seen |= changed(evbuf, n, root);
 		} while (poll(&pfd, 1, 150) > 0);
+		if (!seen)
+			continue;
 		fprintf(stderr, "pactkit: change seen, rebuilding\n");
 		rebuild(&s);
-		close(fd);
-		if ((fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) == -1)
-			break;
-		watch_tree(fd, dir);    /* new folders are watched too */
+		/* the same watches go on: a save made while the build ran
+		 * is an event waiting, and rebuilds again (a new watch
+		 * set up after the build lost it); new folders are added */
+		watch_tree(fd, dir);
 	}
 	close(fd);
 	MHD_stop_daemon(d);
