@@ -79,9 +79,17 @@ fi
 : > "$T/audit.txt"
 for v in a4 letter skel; do
 	python3 "$ROOT/tests/print/audit.py" "$T/dump-$v" "$v" >> "$T/audit.txt" 2>&1
+	# a one-line field's widget on its first writing line (bands.py)
+	for f in "$T/dump-$v"/*/*.layout; do
+		l=$(basename "$(dirname "$f")") id=$(basename "$f" .layout)
+		case $id in *-booklet) continue ;; esac
+		grep -q ' field .* l=' "$f" || continue
+		/usr/bin/python3 "$ROOT/tests/print/bands.py" "$f" "$T/$v/output/pdf/$l/$id.pdf" >> "$T/audit.txt" 2>&1 ||
+		    echo "check bands 1 ($v $l/$id: no field read)" >> "$T/audit.txt"
+	done
 done
 sed -n 's/^\([a-z]\)/# \1/p' "$T/audit.txt" | grep -v '^# check '
-for k in blank underfull fragment hyphens pageend date toc labels fields grid; do
+for k in blank underfull fragment hyphens pageend date toc labels fields grid bands; do
 	n=$(awk -v k="$k" '$1 == "check" && $2 == k { s += $3 } END { print s + 0 }' "$T/audit.txt")
 	if [ "$n" -eq 0 ]; then
 		pass "print-$k"
