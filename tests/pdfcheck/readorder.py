@@ -312,11 +312,12 @@ def check(path, poppler):
     # (repeated on the next page)
     whole = set()
     for el in elems:
-        head = el.s == "/TH" or (el.s == "/TR" and el.parent is not None
-                                 and el.parent.s == "/THead")
-        t = squash("".join(g.t for g in glyphs([k for k in el.keys if isinstance(k[1], int)])))
-        if head and t:
-            whole.add(t)
+        if el.s == "/TH" or (el.s == "/TR" and el.parent is not None
+                             and el.parent.s == "/THead"):
+            t = squash("".join(g.t for g in glyphs([k for k in el.keys
+                                                    if isinstance(k[1], int)])))
+            if t:
+                whole.add(t)
     for i, (marked, loose, arts) in enumerate(pages):
         if loose:
             fault(i + 1, "text", "drawn outside marked content: «%s»"
@@ -333,43 +334,17 @@ def check(path, poppler):
         return faults, nglyphs
     # poppler: the structure's text as other code reads the tree
     pop = squash(poppler_text(path))
-    mine = squash("".join(g.t for pg, mcid in _tree_order(pdf, flows, figures)
-                          if pg is not None and pg < len(pages)
-                          for g in pages[pg][0].get(mcid, [])))
+    # every key in plain tree order, Notes and Figures in place: the keys
+    # under the elements at the root
+    order = [k for el in elems if el.parent is None for k in el.keys
+             if isinstance(k[1], int)]
+    mine = squash("".join(g.t for g in glyphs(order)))
     if pop != mine:
         i = next((k for k in range(min(len(pop), len(mine))) if pop[k] != mine[k]),
                  min(len(pop), len(mine)))
         fault("-", "poppler", "pdfinfo -struct-text reads «%s» where the pages have «%s»"
               % (pop[max(0, i - 20):i + 40], mine[max(0, i - 20):i + 40]))
     return faults, nglyphs
-
-
-def _tree_order(pdf, flows, figures):
-    """Every (page, mcid) in plain tree order, Notes and Figures in place,
-    as pdfinfo -struct-text reads them."""
-    index = {p.objgen: i for i, p in enumerate(pdf.pages)}
-    out, seen = [], set()
-
-    def visit(e, pg):
-        if isinstance(e, pikepdf.Array):
-            for k in e:
-                visit(k, pg)
-        elif isinstance(e, int):
-            out.append((pg, int(e)))
-        elif isinstance(e, pikepdf.Dictionary):
-            if e.objgen != (0, 0):
-                if e.objgen in seen:
-                    return
-                seen.add(e.objgen)
-            if "/Pg" in e:
-                pg = index.get(e.Pg.objgen, pg)
-            if e.get("/Type") == "/MCR":
-                out.append((pg, int(e.MCID)))
-            elif e.get("/Type") != "/OBJR" and "/K" in e:
-                visit(e.K, pg)
-
-    visit(pdf.Root.StructTreeRoot.K, None)
-    return out
 
 
 def main(argv):
